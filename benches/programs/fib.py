@@ -1,0 +1,17 @@
+"""Naive doubly-recursive Fibonacci: measures function-call overhead and small-int arithmetic."""
+import sys
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 35
+    print("fib(%d) = %d" % (n, fib(n)))
+
+
+if __name__ == "__main__":
+    main()

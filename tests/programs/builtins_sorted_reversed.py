@@ -1,0 +1,20 @@
+data = [5, 2, 9, 1, 5, 6, -3, 0]
+print(sorted(data), sorted(data, reverse=True), data)
+print(sorted(data, key=abs), sorted(data, key=lambda x: -x))
+print(sorted(data, key=lambda x: x % 3), sorted(data, key=lambda x: x % 3, reverse=True))
+print(sorted("banana"), sorted((3, 1, 2)), sorted({3: 0, 1: 0}), sorted(range(5, 0, -1)))
+words = ["Banana", "apple", "cherry", "Apple", "banana"]
+print(sorted(words), sorted(words, key=lambda w: w.lower()), sorted(words, key=len))
+recs = [("bob", 25), ("amy", 31), ("cat", 25), ("dan", 19)]
+print(sorted(recs, key=lambda r: r[1]))
+print(sorted(recs, key=lambda r: (r[1], r[0]), reverse=True))
+print(sorted(recs, key=lambda r: (-r[1], r[0])))
+print(list(reversed(data)), list(reversed("abc")), list(reversed((1, 2))), list(reversed(range(4))))
+r = reversed([1, 2, 3])
+print(next(r), list(r))
+print(sorted([]), list(reversed([])), sorted([[2, 1], [1, 2], [1]]))
+print(sorted([3.5, 1, 2.25, -1e10, 10 ** 20]))
+stable = sorted([(1, "b"), (0, "z"), (1, "a"), (0, "y")], key=lambda t: t[0])
+print(stable)
+print(sorted(sorted(words), key=len, reverse=True))
+print("".join(sorted("hello world")).strip(), "".join(reversed("hello")))

@@ -1,0 +1,20 @@
+print([x * y for x in range(1, 4) for y in range(1, 4)])
+print([[x * y for y in range(1, 4)] for x in range(1, 4)])
+print([(x, y) for x in range(4) for y in range(x) if (x + y) % 2])
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([row[i] for i in range(3) for row in matrix])
+print([[row[i] for row in matrix] for i in range(3)])
+print([v for row in matrix for v in row if v % 2 == 0])
+print({x: [y for y in range(x)] for x in range(4)})
+print(sorted({x * y for x in range(5) for y in range(5)}))
+print([c + d for c in "ab" for d in "xyz"])
+print([i if i % 2 else -i for i in range(8)])
+print([len(w) for w in "the quick brown fox".split() if len(w) > 3])
+x = "outer"
+print([x for x in range(3)], x)
+print([[0] * j for j in range(4)])
+print([(i, j, k) for i in range(2) for j in range(2) for k in range(2)])
+print([y for x in [[1, [2]], [3]] for y in x])
+grid = [[r * 3 + c for c in range(3)] for r in range(3)]
+print(grid, sum(sum(r) for r in grid))
+print([s.upper() for s in ["a", "b"] if s != "b"], [n for n in range(30) if n % 3 == 0 if n % 5 == 0])

@@ -1,0 +1,15 @@
+print(round(0.5), round(1.5), round(2.5), round(3.5), round(-0.5), round(-1.5))
+print(round(2.675, 2), round(1.005, 2), round(0.125, 2), round(0.375, 2))
+print(round(3.14159, 3), round(3.14159, 0), round(3.14159, 1), round(3.7))
+print(round(1234.5678, -2), round(1250.0, -2), round(1350.0, -2))
+print(round(-3.7), round(-3.2), round(-3.5), round(-4.5))
+print(round(7), round(-7), round(15, -1), round(25, -1), round(35, -1), round(-25, -1))
+print(round(123456, -3), round(123500, -3), round(124500, -3), round(5, 0))
+print(round(1e20), round(2.5e15), round(0.1 + 0.2, 5))
+print(type(round(2.5)), type(round(2.5, 0)), type(round(7, 1)))
+print(round(0.0), round(-0.0, 1), round(1.23456789, 6))
+for i in range(10):
+    v = i / 4
+    print(v, round(v), round(v, 1), round(-v))
+print(round(10 / 3, 4), round(2 / 3, 4), round(100 / 7, 2))
+print(round(12345678901234567890, -5))

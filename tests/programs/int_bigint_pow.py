@@ -1,0 +1,28 @@
+print(2 ** 64)
+print(2 ** 100)
+print(2 ** 200 - 1)
+print(3 ** 100)
+print(-3 ** 33, (-3) ** 33)
+print((-2) ** 63, (-2) ** 64)
+print(10 ** 50)
+print(7 ** 77)
+print(2 ** 0, 0 ** 0, 0 ** 5, 1 ** 1000)
+print(2 ** -1, 2 ** -2, 10 ** -3)
+print((-2) ** -1, (-2) ** -2)
+x = 1
+for i in range(1, 30):
+    x = x * i
+print(x)
+print(x % 1000000007)
+print(2 ** 127 - 1)
+print((2 ** 127 - 1) % 97)
+print(12345678901234567890 * 98765432109876543210)
+big = 10 ** 40 + 123
+print(big // 7, big % 7)
+print(-big // 7, -big % 7)
+print(big // -7, big % -7)
+print(divmod(big, 10 ** 20))
+print(divmod(-big, 10 ** 20))
+print(2 ** 1000 // 3 ** 300)
+print(len(str(2 ** 10000)))
+print(str(3 ** 500)[:30], str(3 ** 500)[-30:])

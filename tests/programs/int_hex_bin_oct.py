@@ -1,0 +1,11 @@
+for n in [0, 1, 2, 7, 8, 15, 16, 255, 256, 1000, 65535, -1, -255, 2 ** 64, -(2 ** 70)]:
+    print(n, hex(n), bin(n), oct(n))
+print(hex(12345678901234567890123456789))
+print(bin(2 ** 65 + 1))
+print(oct(8 ** 20))
+print(0xDEADBEEF, 0o777, 0b1111, 0XAB, 0O17, 0B11)
+print(1_000_000, 0x_FF, 0b_1010_1010)
+print(int(hex(999), 16), int(bin(999), 2), int(oct(999), 8))
+print(int(hex(-999), 16), int(bin(-999), 0))
+print(hex(True), bin(False))
+print(len(bin(2 ** 100)) - 2)

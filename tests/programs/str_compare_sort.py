@@ -1,0 +1,12 @@
+words = ["b", "a", "B", "A", "ab", "aB", "Ab", "", " ", "0", "9", "é", "z", "中"]
+print(sorted(words))
+print(sorted(words, reverse=True))
+print(sorted(words, key=lambda w: (len(w), w)))
+print("a" < "b", "a" < "B", "Z" < "a", "é" > "z", "中" > "é", "" < " ")
+print("abc" < "abcd", "abd" > "abcd", "10" < "9", "100" < "99")
+print(max(words), min(words), max(words, key=len))
+print([w for w in words if "a" <= w < "c"])
+print("apple" == "apple", "apple" != "Apple", "a" * 3 == "aaa")
+print(sorted(["item10", "item2", "item1"]), sorted(["item10", "item2", "item1"], key=lambda s: int(s[4:])))
+print(sorted("Mississippi"), sorted(set("Mississippi")))
+print([ord(c) for c in sorted("zyXW")])

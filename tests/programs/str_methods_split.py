@@ -1,0 +1,23 @@
+s = "  the quick  brown\tfox\njumps  "
+print(s.split())
+print(s.split(" "))
+print("a,b,,c,".split(","))
+print("a,b,,c,".split(",", 1), "a,b,,c,".split(",", 2))
+print("a,b,,c,".rsplit(",", 1), "a,b,,c,".rsplit(",", 2))
+print("one two three four".rsplit(None, 2), "one two three".rsplit())
+print("".split(), "".split(","), "   ".split(), "abc".split("abc"))
+print("a--b--c".split("--"), "a--b--c".split("--", 0), "a--b--c".rsplit("--", 1))
+print("  lead".split(" "), "x y z".split(" ", -1))
+print(" a b c ".split(None, 1), " a b c ".rsplit(None, 1))
+print("mississippi".split("ss"), "mississippi".split("i"))
+print(",".join(["a", "b", "c"]), "".join(["x", "y"]), "-".join("abc"), ", ".join([]))
+print(" | ".join(str(i) for i in range(5)))
+print("\n".join(["line1", "line2"]))
+lines = "first\nsecond\r\nthird\rfourth\n\nsixth\n"
+print(lines.splitlines())
+print(lines.splitlines(True))
+print("".splitlines(), "no newline".splitlines(), "\n".splitlines(), "a\n\nb".splitlines())
+print("k=v;k2=v2;k3".split(";"))
+pairs = [p.split("=") for p in "a=1&b=2&c=3".split("&")]
+print(pairs)
+print(dict(pairs))

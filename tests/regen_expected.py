@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Regenerate expected outputs for the differential test corpus.
+
+For every tests/programs/*.py (or only the names given on the command line)
+run `python3 -X int_max_str_digits=0 NAME.py` with cwd = tests/programs,
+PYTHONHASHSEED=0, stdin closed, and a 60 s timeout. Write:
+
+  NAME.out   exact stdout bytes
+  NAME.exit  exit code + newline            (only when exit code != 0)
+  NAME.err   last non-empty stderr line + newline  (only when exit code != 0)
+
+Stale NAME.exit / NAME.err files are removed when the exit code is 0.
+
+Usage: python3 tests/regen_expected.py [NAME[.py] ...]
+"""
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROG_DIR = os.path.join(HERE, "programs")
+TIMEOUT = 60
+
+
+def last_nonempty_line(data):
+    text = data.decode("utf-8", errors="replace")
+    for line in reversed(text.splitlines()):
+        if line.strip():
+            return line
+    return ""
+
+
+def remove_if_exists(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def run_one(name):
+    """name: file name like 'foo.py'. Returns (status_string, ok_bool)."""
+    stem = name[:-3]
+    base = os.path.join(PROG_DIR, stem)
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env.pop("PYTHONSTARTUP", None)
+    try:
+        proc = subprocess.run(
+            ["python3", "-X", "int_max_str_digits=0", name],
+            cwd=PROG_DIR,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return "TIMEOUT (no files written)", False
+
+    with open(base + ".out", "wb") as f:
+        f.write(proc.stdout)
+
+    if proc.returncode != 0:
+        with open(base + ".exit", "w", encoding="utf-8", newline="\n") as f:
+            f.write("%d\n" % proc.returncode)
+        err_line = last_nonempty_line(proc.stderr)
+        with open(base + ".err", "w", encoding="utf-8", newline="\n") as f:
+            f.write(err_line + "\n")
+        return "exit %d: %s" % (proc.returncode, err_line), True
+    remove_if_exists(base + ".exit")
+    remove_if_exists(base + ".err")
+    return "ok (%d bytes)" % len(proc.stdout), True
+
+
+def main(argv):
+    if argv:
+        names = []
+        for arg in argv:
+            arg = os.path.basename(arg)
+            if not arg.endswith(".py"):
+                arg += ".py"
+            if not os.path.isfile(os.path.join(PROG_DIR, arg)):
+                print("no such program: %s" % arg, file=sys.stderr)
+                return 2
+            names.append(arg)
+    else:
+        names = sorted(n for n in os.listdir(PROG_DIR) if n.endswith(".py"))
+
+    n_ok = n_fail = n_err_exit = 0
+    for name in names:
+        status, ok = run_one(name)
+        print("%-40s %s" % (name, status))
+        if not ok:
+            n_fail += 1
+        else:
+            n_ok += 1
+            if status.startswith("exit"):
+                n_err_exit += 1
+    print(
+        "summary: %d programs, %d regenerated (%d with non-zero exit), %d failed"
+        % (len(names), n_ok, n_err_exit, n_fail)
+    )
+    return 1 if n_fail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

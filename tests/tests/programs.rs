@@ -1,0 +1,177 @@
+//! Runs every program under `tests/programs/` and `benches/programs/` through `pyrun` and
+//! compares stdout, exit code and the last stderr line with CPython's recorded output.
+//!
+//! The binary is `$PYRUN_BIN`, else `target/release/pyrun`, else `target/debug/pyrun`
+//! (README's test command builds it first).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn pyrun_bin() -> PathBuf {
+    if let Ok(p) = std::env::var("PYRUN_BIN") {
+        return PathBuf::from(p);
+    }
+    let ws = workspace();
+    for profile in ["release", "debug"] {
+        let p = ws.join("target").join(profile).join("pyrun");
+        if p.exists() {
+            return p;
+        }
+    }
+    panic!("pyrun binary not found: run `cargo build --release -p pyrun` first (or set PYRUN_BIN)");
+}
+
+struct Outcome {
+    stdout: Vec<u8>,
+    code: i32,
+    last_err: String,
+    timed_out: bool,
+}
+
+/// Runs `pyrun` on a program with a time limit (seconds).
+fn run(bin: &Path, dir: &Path, file: &str, args: &[&str], extra: &[&str], limit: u64) -> Outcome {
+    let mut child = Command::new(bin)
+        .args(extra)
+        .arg(file)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn pyrun");
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut v).ok();
+        v
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut v).ok();
+        v
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(limit) {
+            let _ = child.kill();
+            timed_out = true;
+            break child.wait().unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let stdout = t_out.join().unwrap();
+    let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).to_string();
+    let last_err = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+    Outcome { stdout, code: status.code().unwrap_or(-1), last_err, timed_out }
+}
+
+fn diff_text(expected: &str, got: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let g: Vec<&str> = got.lines().collect();
+    let mut out = String::new();
+    let mut shown = 0;
+    for i in 0..e.len().max(g.len()) {
+        let (a, b) = (e.get(i), g.get(i));
+        if a != b {
+            out.push_str(&format!("    line {}:\n      expected: {:?}\n      got:      {:?}\n", i + 1, a, b));
+            shown += 1;
+            if shown >= 5 {
+                out.push_str("    ...\n");
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Checks one program against its `.out` / `.exit` / `.err` files; returns a failure report.
+fn check(bin: &Path, dir: &Path, name: &str, args: &[&str], extra: &[&str]) -> Option<String> {
+    let py = format!("{name}.py");
+    let expected = std::fs::read(dir.join(format!("{name}.out"))).ok()?;
+    let exp_code: i32 = std::fs::read_to_string(dir.join(format!("{name}.exit"))).map(|s| s.trim().parse().unwrap()).unwrap_or(0);
+    let exp_err = std::fs::read_to_string(dir.join(format!("{name}.err"))).map(|s| s.trim_end().to_string()).unwrap_or_default();
+    let o = run(bin, dir, &py, args, extra, 120);
+    let mut report = String::new();
+    if o.timed_out {
+        report.push_str("  timed out\n");
+    }
+    if o.stdout != expected {
+        report.push_str("  stdout differs:\n");
+        report.push_str(&diff_text(&String::from_utf8_lossy(&expected), &String::from_utf8_lossy(&o.stdout)));
+    }
+    if o.code != exp_code {
+        report.push_str(&format!("  exit code: expected {exp_code}, got {}\n", o.code));
+    }
+    if exp_code != 0 && o.last_err.trim_end() != exp_err {
+        report.push_str(&format!("  last stderr line:\n    expected: {exp_err:?}\n    got:      {:?}\n", o.last_err));
+    }
+    if exp_code == 0 && o.code != 0 {
+        report.push_str(&format!("  stderr: {}\n", o.last_err));
+    }
+    if report.is_empty() {
+        None
+    } else {
+        Some(format!("{}/{py} {}:\n{report}", dir.file_name().unwrap().to_string_lossy(), extra.join(" ")))
+    }
+}
+
+fn programs_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".py"))
+        .map(|n| n.trim_end_matches(".py").to_string())
+        .filter(|n| dir.join(format!("{n}.out")).exists())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs all programs of `dir` on a small thread pool; panics with every mismatch.
+fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'static str]) {
+    let bin = pyrun_bin();
+    let names = programs_in(dir);
+    assert!(!names.is_empty(), "no programs in {}", dir.display());
+    let queue = Arc::new(Mutex::new(names.clone()));
+    let failures = Arc::new(Mutex::new(Vec::new()));
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let handles: Vec<_> = (0..workers)
+        .map(|_| {
+            let (q, f, bin, dir) = (queue.clone(), failures.clone(), bin.clone(), dir.to_path_buf());
+            let extra = extra.to_vec();
+            std::thread::spawn(move || loop {
+                let Some(name) = q.lock().unwrap().pop() else { break };
+                if let Some(r) = check(&bin, &dir, &name, &args_for(&name), &extra) {
+                    f.lock().unwrap().push(r);
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let mut failures = failures.lock().unwrap().clone();
+    failures.sort();
+    println!("{}: {} programs, {} passed, {} failed", dir.display(), names.len(), names.len() - failures.len(), failures.len());
+    if !failures.is_empty() {
+        panic!("{} of {} programs differ from CPython:\n{}", failures.len(), names.len(), failures.join("\n"));
+    }
+}
+
+#[test]
+fn test_programs_match_cpython() {
+    run_suite(&workspace().join("tests/programs"), |_| vec![], &[]);
+}

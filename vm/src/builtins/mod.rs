@@ -1,0 +1,117 @@
+//! The `builtins` namespace, builtin types' methods and constructors, and builtin modules.
+
+pub mod args;
+mod constructors;
+mod functions;
+mod methods_dict;
+mod methods_list;
+mod methods_set;
+mod methods_str;
+mod modules;
+
+use crate::bytecode::BinOp;
+use crate::error::{self, PyResult};
+use crate::object::Header;
+use crate::types::dict::DictObj;
+use crate::types::func::{NativeFn, NativeObj};
+use crate::types::set::SetObj;
+use crate::types::str::intern;
+use crate::types::typeobj::TypeTable;
+use crate::types::{tt, type_name};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub use constructors::constructor_for;
+pub use modules::{is_builtin_module, make_builtin_module};
+
+/// A table of native methods for one builtin type.
+pub type MethodTable = &'static [(&'static str, NativeFn)];
+
+fn add_methods(ty: *const Header, methods: MethodTable) {
+    let tv = unsafe { Value::from_header(ty) };
+    let td = crate::types::typeobj::type_data(&tv);
+    for (name, f) in methods {
+        let m = crate::object::alloc_obj(NativeObj { name, f: *f, self_: Value::UNDEF, owner: tv.clone() }, tt_fn());
+        DictObj::set_str(&td.dict, intern(name), m);
+    }
+}
+
+fn tt_fn() -> *const Header {
+    tt().builtin_function
+}
+
+/// Fills the dicts of the builtin types (called once per thread, after the type table).
+pub fn install_type_methods(t: &TypeTable) {
+    add_methods(t.str_, methods_str::METHODS);
+    add_methods(t.list, methods_list::METHODS);
+    add_methods(t.dict, methods_dict::METHODS);
+    add_methods(t.set, methods_set::SET_METHODS);
+    add_methods(t.frozenset, methods_set::FROZENSET_METHODS);
+    add_methods(t.tuple, methods_list::TUPLE_METHODS);
+    add_methods(t.int, constructors::INT_METHODS);
+    add_methods(t.float, constructors::FLOAT_METHODS);
+    add_methods(t.range, constructors::RANGE_METHODS);
+    add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
+    add_methods(t.dict_values, methods_dict::VIEW_METHODS);
+    add_methods(t.dict_items, methods_dict::VIEW_METHODS);
+}
+
+/// The builtins namespace dict.
+pub fn make_builtins_module(vm: &mut Vm) -> Value {
+    let _ = vm;
+    let d = DictObj::new_value();
+    for (name, f) in functions::FUNCTIONS {
+        let n = crate::types::func::new_native(name, *f);
+        DictObj::set_str(&d, intern(name), n);
+    }
+    let t = tt();
+    for (name, p) in t.all() {
+        if matches!(name, "NoneType" | "NotImplementedType" | "ellipsis" | "code" | "function" | "builtin_function_or_method" | "method" | "cell" | "module")
+            || name.contains("iterator")
+            || name.starts_with("dict_")
+            || name == "generator"
+        {
+            continue;
+        }
+        DictObj::set_str(&d, intern(name), unsafe { Value::from_header(p) });
+    }
+    DictObj::set_str(&d, intern("None"), Value::NONE);
+    DictObj::set_str(&d, intern("True"), Value::TRUE);
+    DictObj::set_str(&d, intern("False"), Value::FALSE);
+    DictObj::set_str(&d, intern("NotImplemented"), t.not_implemented.clone());
+    DictObj::set_str(&d, intern("Ellipsis"), t.ellipsis.clone());
+    DictObj::set_str(&d, intern("__name__"), intern("builtins"));
+    d
+}
+
+/// Merges `src` into the dict `dst` (`{**a}` and `f(**a)`; `no_dupes` for the latter).
+pub fn dict_merge(vm: &mut Vm, dst: &Value, src: &Value, no_dupes: bool) -> PyResult<()> {
+    let d = dst.downcast::<DictObj>().unwrap();
+    let items = match src.downcast::<DictObj>() {
+        Some(s) => s.items(),
+        None => {
+            if no_dupes {
+                return Err(error::type_error(format!("argument after ** must be a mapping, not {}", type_name(src))));
+            }
+            return Err(error::type_error(format!("'{}' object is not a mapping", type_name(src))));
+        }
+    };
+    for (k, v) in items {
+        if no_dupes && d.contains(vm, &k)? {
+            let name = crate::types::str::as_str(&k).unwrap_or("?").to_string();
+            return Err(error::type_error(format!("got multiple values for keyword argument '{name}'")));
+        }
+        d.set(vm, k, v)?;
+    }
+    Ok(())
+}
+
+/// `str % args`.
+pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
+    methods_str::percent_format(vm, fmt, args)
+}
+
+/// Set algebra for `|`, `&`, `-`, `^`; None for other operators.
+pub fn set_binop(vm: &mut Vm, op: BinOp, a: &Value, x: &SetObj, y: &SetObj) -> PyResult<Option<Value>> {
+    methods_set::set_binop(vm, op, a, x, y)
+}

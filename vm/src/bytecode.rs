@@ -1,0 +1,336 @@
+//! Bytecode: one table defines every instruction (name, stack effect, flags); the
+//! enum, names, stack-depth computation and the `--dump=bytecode` listing derive from it.
+//!
+//! An instruction is 8 bytes: `op: u8`, `flags: u8` (reserved), `cache: u16` (index of its
+//! inline-cache entry, for tier 1 quickening), `arg: u32`. Jump targets are absolute
+//! instruction indices. The code array lives in `Cell`s so tier 1 can rewrite `op` in place.
+
+use crate::value::Value;
+use std::cell::Cell;
+use std::fmt::Write;
+
+macro_rules! opcodes {
+    (|$a:ident| $( $name:ident = $eff:expr, $jeff:expr, $doc:literal; )*) => {
+        #[repr(u8)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(non_camel_case_types)]
+        pub enum Op { $( $name, )* }
+
+        impl Op {
+            pub const ALL: &'static [Op] = &[ $( Op::$name, )* ];
+            pub fn name(self) -> &'static str {
+                match self { $( Op::$name => stringify!($name), )* }
+            }
+            /// Net stack effect when the instruction falls through (`jump = false`) or
+            /// branches (`jump = true`).
+            #[allow(unused_variables)]
+            pub fn stack_effect(self, arg: u32, jump: bool) -> i32 {
+                let $a = arg as i32;
+                match self { $( Op::$name => if jump { $jeff } else { $eff }, )* }
+            }
+            pub fn doc(self) -> &'static str {
+                match self { $( Op::$name => $doc, )* }
+            }
+        }
+    };
+}
+
+opcodes! { |a|
+    NOP = 0, 0, "do nothing";
+    POP_TOP = -1, -1, "discard TOS";
+    COPY = 1, 1, "push a copy of the arg-th item (1 = TOS)";
+    SWAP = 0, 0, "swap TOS with the arg-th item";
+    LOAD_CONST = 1, 1, "push consts[arg]";
+    LOAD_FAST = 1, 1, "push local arg (UnboundLocalError if unset)";
+    STORE_FAST = -1, -1, "pop into local arg";
+    DELETE_FAST = 0, 0, "unset local arg";
+    LOAD_DEREF = 1, 1, "push the contents of cell arg";
+    STORE_DEREF = -1, -1, "pop into cell arg";
+    DELETE_DEREF = 0, 0, "empty cell arg";
+    LOAD_CLOSURE = 1, 1, "push cell object arg";
+    LOAD_GLOBAL = 1, 1, "push global names[arg] (then builtins)";
+    STORE_GLOBAL = -1, -1, "pop into global names[arg]";
+    DELETE_GLOBAL = 0, 0, "delete global names[arg]";
+    LOAD_NAME = 1, 1, "module scope: push names[arg] from locals, globals, builtins";
+    STORE_NAME = -1, -1, "module scope: pop into names[arg]";
+    DELETE_NAME = 0, 0, "module scope: delete names[arg]";
+    LOAD_ATTR = 0, 0, "replace TOS with TOS.names[arg]";
+    LOAD_METHOD = 1, 1, "replace TOS with (method, self) or (callable, UNDEF)";
+    STORE_ATTR = -2, -2, "TOS.names[arg] = TOS1";
+    DELETE_ATTR = -1, -1, "del TOS.names[arg]";
+    BINARY_OP = -1, -1, "TOS = TOS1 <binop arg> TOS";
+    UNARY_NEGATIVE = 0, 0, "-TOS";
+    UNARY_POSITIVE = 0, 0, "+TOS";
+    UNARY_NOT = 0, 0, "not TOS";
+    UNARY_INVERT = 0, 0, "~TOS";
+    COMPARE_OP = -1, -1, "TOS = TOS1 <cmp arg> TOS";
+    IS_OP = -1, -1, "TOS1 is TOS (arg=1: is not)";
+    CONTAINS_OP = -1, -1, "TOS1 in TOS (arg=1: not in)";
+    BINARY_SUBSCR = -1, -1, "TOS = TOS1[TOS]";
+    STORE_SUBSCR = -3, -3, "TOS1[TOS] = TOS2";
+    DELETE_SUBSCR = -2, -2, "del TOS1[TOS]";
+    BUILD_SLICE = 1 - a, 1 - a, "slice from arg (2 or 3) items";
+    BUILD_TUPLE = 1 - a, 1 - a, "tuple of arg items";
+    BUILD_LIST = 1 - a, 1 - a, "list of arg items";
+    BUILD_SET = 1 - a, 1 - a, "set of arg items";
+    BUILD_MAP = 1 - 2 * a, 1 - 2 * a, "dict of arg key/value pairs";
+    BUILD_STRING = 1 - a, 1 - a, "concatenate arg strings";
+    LIST_APPEND = -1, -1, "append TOS to the list arg items down";
+    SET_ADD = -1, -1, "add TOS to the set arg items down";
+    MAP_ADD = -2, -2, "dict arg items down [TOS1] = TOS";
+    LIST_EXTEND = -1, -1, "extend the list arg items down with TOS";
+    SET_UPDATE = -1, -1, "update the set arg items down with TOS";
+    DICT_UPDATE = -1, -1, "update the dict arg items down with TOS";
+    DICT_MERGE = -1, -1, "merge TOS into the kwargs dict arg items down (no duplicates)";
+    LIST_TO_TUPLE = 0, 0, "convert the list TOS to a tuple";
+    FORMAT_VALUE = -((a & 4 != 0) as i32), -((a & 4 != 0) as i32), "format TOS (arg: 1 str, 2 repr, 3 ascii; 4 = spec on stack)";
+    UNPACK_SEQUENCE = a - 1, a - 1, "unpack TOS into arg items";
+    UNPACK_EX = (a & 0xff) + (a >> 8), (a & 0xff) + (a >> 8), "unpack with a starred target (arg = before | after << 8)";
+    JUMP = 0, 0, "jump to arg";
+    POP_JUMP_IF_FALSE = -1, -1, "pop; jump to arg if false";
+    POP_JUMP_IF_TRUE = -1, -1, "pop; jump to arg if true";
+    JUMP_IF_FALSE_OR_POP = -1, 0, "if TOS false jump to arg (keep), else pop";
+    JUMP_IF_TRUE_OR_POP = -1, 0, "if TOS true jump to arg (keep), else pop";
+    GET_ITER = 0, 0, "TOS = iter(TOS)";
+    FOR_ITER = 1, -1, "push next(TOS) or pop the iterator and jump to arg";
+    CALL = -a, -a, "call TOS-arg with arg positional arguments";
+    CALL_METHOD = -a - 1, -a - 1, "call [callable, self|UNDEF, arg args]";
+    CALL_KW = -a - 1, -a - 1, "call with arg args, the last len(TOS) of them keywords named by the tuple TOS";
+    CALL_EX = -1 - (a & 1), -1 - (a & 1), "call TOS1|TOS2 with *args tuple (and **kwargs dict if arg&1)";
+    MAKE_FUNCTION = -((a & 1 != 0) as i32) - ((a & 2 != 0) as i32) - ((a & 8 != 0) as i32), 0, "function from code TOS (+defaults 1, kwdefaults 2, closure 8)";
+    RETURN_VALUE = -1, -1, "return TOS";
+    IMPORT_NAME = -1, -1, "import module names[arg] (TOS1 level, TOS fromlist)";
+    IMPORT_FROM = 1, 1, "push TOS.names[arg]";
+    IMPORT_STAR = -1, -1, "import all public names of TOS";
+    RAISE_VARARGS = -a, -a, "raise (0: re-raise, 1: TOS, 2: TOS1 from TOS)";
+    LOAD_ASSERTION_ERROR = 1, 1, "push AssertionError";
+}
+
+/// Binary operators for BINARY_OP (the in-place forms follow the plain ones).
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor, MatMul,
+}
+impl BinOp {
+    pub const ALL: [BinOp; 13] = [
+        BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::TrueDiv, BinOp::FloorDiv, BinOp::Mod, BinOp::Pow,
+        BinOp::LShift, BinOp::RShift, BinOp::And, BinOp::Or, BinOp::Xor, BinOp::MatMul,
+    ];
+    pub const INPLACE: u32 = 16;
+    pub fn symbol(self) -> &'static str {
+        ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"][self as usize]
+    }
+    pub fn dunder(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+            BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+            BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+            BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+            BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+            BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+            BinOp::And => ("__and__", "__rand__", "__iand__"),
+            BinOp::Or => ("__or__", "__ror__", "__ior__"),
+            BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+            BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        }
+    }
+    pub fn from_arg(arg: u32) -> (BinOp, bool) {
+        (BinOp::ALL[(arg % BinOp::INPLACE) as usize], arg >= BinOp::INPLACE)
+    }
+}
+
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt, Le, Eq, Ne, Gt, Ge,
+}
+impl CmpOp {
+    pub const ALL: [CmpOp; 6] = [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge];
+    pub fn symbol(self) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+    }
+    pub fn dunder(self) -> &'static str {
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
+    }
+    pub fn swapped(self) -> CmpOp {
+        [CmpOp::Gt, CmpOp::Ge, CmpOp::Eq, CmpOp::Ne, CmpOp::Lt, CmpOp::Le][self as usize]
+    }
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Instr {
+    pub op: Op,
+    pub flags: u8,
+    pub cache: u16,
+    pub arg: u32,
+}
+
+impl Instr {
+    pub fn new(op: Op, arg: u32) -> Instr {
+        Instr { op, flags: 0, cache: 0, arg }
+    }
+    pub fn is_jump(&self) -> bool {
+        matches!(
+            self.op,
+            Op::JUMP | Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE | Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP | Op::FOR_ITER
+        )
+    }
+}
+
+/// Code-object flags.
+pub mod flags {
+    pub const VARARGS: u32 = 1;
+    pub const VARKW: u32 = 2;
+    pub const MODULE: u32 = 4;
+    pub const GENERATOR: u32 = 8;
+}
+
+/// A compiled function body or module.
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub filename: String,
+    pub firstlineno: u32,
+    pub instrs: Box<[Cell<Instr>]>,
+    /// Source line of each instruction.
+    pub lines: Box<[u32]>,
+    pub consts: Box<[Value]>,
+    /// Interned strings for global/attribute names.
+    pub names: Box<[Value]>,
+    /// Local variable names: parameters first.
+    pub varnames: Box<[Value]>,
+    pub cellvars: Box<[Value]>,
+    pub freevars: Box<[Value]>,
+    /// For each cellvar that is also a parameter: its local index.
+    pub cell2arg: Box<[Option<u32>]>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// Maximum operand-stack depth.
+    pub stacksize: u32,
+}
+
+impl Code {
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+    /// Slots a frame needs on the value stack: locals, cells, operand stack.
+    pub fn frame_size(&self) -> usize {
+        self.nlocals() + self.ncells() + self.stacksize as usize
+    }
+    pub fn instr(&self, i: usize) -> Instr {
+        self.instrs[i].get()
+    }
+    pub fn total_params(&self) -> usize {
+        (self.argcount + self.kwonlyargcount) as usize
+            + (self.flags & flags::VARARGS != 0) as usize
+            + (self.flags & flags::VARKW != 0) as usize
+    }
+
+    /// Human-readable listing (`--dump=bytecode`), nested code objects after their parent.
+    pub fn disassemble(&self, out: &mut String) {
+        let _ = writeln!(out, "Disassembly of <code {}> ({}:{}):", self.qualname, self.filename, self.firstlineno);
+        let mut last_line = 0;
+        let targets: Vec<u32> = self.instrs.iter().map(|c| c.get()).filter(|i| i.is_jump()).map(|i| i.arg).collect();
+        for (i, c) in self.instrs.iter().enumerate() {
+            let ins = c.get();
+            let line = self.lines[i];
+            let lcol = if line != last_line { format!("{line:>4}") } else { "    ".into() };
+            last_line = line;
+            let mark = if targets.contains(&(i as u32)) { ">>" } else { "  " };
+            let _ = write!(out, "{lcol} {mark} {i:>4} {:<22}", ins.op.name());
+            let detail = self.describe_arg(&ins);
+            if op_has_arg(ins.op) {
+                let _ = write!(out, " {:<4}", ins.arg);
+            }
+            if !detail.is_empty() {
+                let _ = write!(out, " ({detail})");
+            }
+            out.push('\n');
+        }
+        for c in self.consts.iter() {
+            if let Some(co) = c.downcast::<crate::types::func::CodeObj>() {
+                out.push('\n');
+                co.code.disassemble(out);
+            }
+        }
+    }
+
+    fn describe_arg(&self, ins: &Instr) -> String {
+        let a = ins.arg as usize;
+        let s = |v: &Value| crate::types::str::as_str(v).unwrap_or("?").to_string();
+        match ins.op {
+            Op::LOAD_CONST => const_repr(&self.consts[a]),
+            Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => s(&self.varnames[a]),
+            Op::LOAD_DEREF | Op::STORE_DEREF | Op::DELETE_DEREF | Op::LOAD_CLOSURE => {
+                let n = self.cellvars.len();
+                if a < n { s(&self.cellvars[a]) } else { s(&self.freevars[a - n]) }
+            }
+            Op::LOAD_GLOBAL | Op::STORE_GLOBAL | Op::DELETE_GLOBAL | Op::LOAD_NAME | Op::STORE_NAME
+            | Op::DELETE_NAME | Op::LOAD_ATTR | Op::LOAD_METHOD | Op::STORE_ATTR | Op::DELETE_ATTR
+            | Op::IMPORT_NAME | Op::IMPORT_FROM => s(&self.names[a]),
+            Op::BINARY_OP => {
+                let (op, inplace) = BinOp::from_arg(ins.arg);
+                format!("{}{}", op.symbol(), if inplace { "=" } else { "" })
+            }
+            Op::COMPARE_OP => CmpOp::ALL[a].symbol().to_string(),
+            _ if ins.is_jump() => format!("to {a}"),
+            _ => String::new(),
+        }
+    }
+}
+
+fn op_has_arg(op: Op) -> bool {
+    !matches!(
+        op,
+        Op::NOP | Op::POP_TOP | Op::UNARY_NEGATIVE | Op::UNARY_POSITIVE | Op::UNARY_NOT | Op::UNARY_INVERT
+            | Op::BINARY_SUBSCR | Op::STORE_SUBSCR | Op::DELETE_SUBSCR | Op::GET_ITER | Op::RETURN_VALUE
+            | Op::LIST_TO_TUPLE | Op::IMPORT_STAR | Op::LOAD_ASSERTION_ERROR
+    )
+}
+
+/// Deterministic rendering of a constant for listings (no addresses).
+fn const_repr(v: &Value) -> String {
+    if let Some(co) = v.downcast::<crate::types::func::CodeObj>() {
+        return format!("<code {}>", co.code.qualname);
+    }
+    crate::ops::repr_plain(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instr_is_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Instr>(), 8);
+    }
+
+    #[test]
+    fn every_op_has_a_unique_name() {
+        let mut names: Vec<_> = Op::ALL.iter().map(|o| o.name()).collect();
+        names.sort();
+        let n = names.len();
+        names.dedup();
+        assert_eq!(n, names.len());
+    }
+
+    #[test]
+    fn stack_effects_follow_args() {
+        assert_eq!(Op::BUILD_LIST.stack_effect(3, false), -2);
+        assert_eq!(Op::BUILD_MAP.stack_effect(2, false), -3);
+        assert_eq!(Op::FOR_ITER.stack_effect(0, true), -1);
+        assert_eq!(Op::CALL_METHOD.stack_effect(2, false), -3);
+        assert_eq!(Op::UNPACK_EX.stack_effect(1 | (2 << 8), false), 3);
+        assert_eq!(Op::MAKE_FUNCTION.stack_effect(1 | 8, false), -2);
+    }
+}

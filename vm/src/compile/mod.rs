@@ -1,0 +1,925 @@
+//! AST → bytecode. One `Unit` per code object being built; statements here, expressions in
+//! `expr.rs`, scope analysis in `symtable.rs`.
+
+mod expr;
+pub mod symtable;
+
+use crate::bytecode::{flags, BinOp, Code, Instr, Op};
+use crate::types::func::new_code;
+use crate::types::str::{intern, new_str};
+use crate::types::tuple::new_tuple;
+use crate::value::Value;
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextSize};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use symtable::{NameKind, ScopeKind, SymTable};
+
+/// A compile-time error: a real syntax error, or a construct pyrun does not support yet.
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub kind: CompileErrorKind,
+    pub msg: String,
+    /// 1-based line; 0 = unknown.
+    pub line: u32,
+    /// 0-based column in characters.
+    pub col: u32,
+    pub end_col: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompileErrorKind {
+    Syntax,
+    Indentation,
+    NotSupported,
+}
+
+impl CompileError {
+    pub fn syntax(msg: impl Into<String>, line: u32, col: u32) -> CompileError {
+        CompileError { kind: CompileErrorKind::Syntax, msg: msg.into(), line, col, end_col: None }
+    }
+    pub fn exception_name(&self) -> &'static str {
+        match self.kind {
+            CompileErrorKind::Syntax => "SyntaxError",
+            CompileErrorKind::Indentation => "IndentationError",
+            CompileErrorKind::NotSupported => "NotImplementedError",
+        }
+    }
+}
+
+/// Byte offsets of line starts, for offset → (line, column).
+pub struct LineMap {
+    starts: Vec<u32>,
+}
+
+impl LineMap {
+    pub fn new(src: &str) -> LineMap {
+        let mut starts = vec![0];
+        for (i, b) in src.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        LineMap { starts }
+    }
+    pub fn line(&self, off: u32) -> u32 {
+        match self.starts.binary_search(&off) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+    pub fn line_start(&self, line: u32) -> u32 {
+        self.starts[(line.max(1) - 1) as usize]
+    }
+}
+
+struct Loop {
+    continue_target: usize,
+    breaks: Vec<usize>,
+    is_for: bool,
+}
+
+pub(crate) struct Unit {
+    scope: usize,
+    name: String,
+    qualname: String,
+    firstlineno: u32,
+    instrs: Vec<Instr>,
+    lines: Vec<u32>,
+    consts: Vec<Value>,
+    const_keys: HashMap<String, u32>,
+    names: Vec<Value>,
+    name_idx: HashMap<String, u32>,
+    varnames: Vec<String>,
+    cellvars: Vec<String>,
+    freevars: Vec<String>,
+    loops: Vec<Loop>,
+    argcount: u32,
+    posonlyargcount: u32,
+    kwonlyargcount: u32,
+    flags: u32,
+}
+
+pub struct Compiler<'a> {
+    filename: String,
+    pub(crate) source: &'a str,
+    lines: LineMap,
+    st: SymTable,
+    units: Vec<Unit>,
+    line: u32,
+}
+
+/// Compiles a module's source into its code object.
+pub fn compile_module(source: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+    let lines = LineMap::new(source);
+    let parsed = ruff_python_parser::parse_module(source).map_err(|e| parse_error(&e, source, &lines))?;
+    let module = parsed.syntax();
+    let st = symtable::build(module, &|off| lines.line(off))?;
+    let mut c = Compiler { filename: filename.to_string(), source, lines, st, units: vec![], line: 1 };
+    c.push_unit(0, "<module>", "<module>", 1);
+    c.units.last_mut().unwrap().flags |= flags::MODULE;
+    c.stmts(&module.body)?;
+    c.load_const(Value::NONE);
+    c.emit(Op::RETURN_VALUE, 0);
+    Ok(c.pop_unit())
+}
+
+/// Maps a ruff parse error to CPython's wording where they differ.
+fn parse_error(e: &ruff_python_parser::ParseError, src: &str, lines: &LineMap) -> CompileError {
+    use ruff_python_parser::ParseErrorType as T;
+    let off = e.location.start().to_u32();
+    let line = lines.line(off);
+    let col = src[lines.line_start(line) as usize..off as usize].chars().count() as u32;
+    let raw = e.error.to_string();
+    let mut kind = CompileErrorKind::Syntax;
+    let msg = match &e.error {
+        T::Lexical(lex) => {
+            let s = lex.to_string();
+            if s.contains("indent") || s.contains("Indent") {
+                kind = CompileErrorKind::Indentation;
+                if s.contains("Unexpected indentation") {
+                    "unexpected indent".to_string()
+                } else {
+                    "unindent does not match any outer indentation level".to_string()
+                }
+            } else {
+                s
+            }
+        }
+        T::UnexpectedIndentation => {
+            kind = CompileErrorKind::Indentation;
+            "unexpected indent".to_string()
+        }
+        _ if raw.contains("Expected an indented block") => {
+            kind = CompileErrorKind::Indentation;
+            let prev = line.saturating_sub(1).max(1);
+            return CompileError { kind, msg: format!("expected an indented block after statement on line {prev}"), line, col, end_col: None };
+        }
+        _ => raw,
+    };
+    CompileError { kind, msg: cpython_wording(&msg, src, off), line, col, end_col: None }
+}
+
+/// A few of ruff's messages rephrased as CPython 3.11 prints them.
+fn cpython_wording(msg: &str, src: &str, off: u32) -> String {
+    if msg.starts_with("Expected ')'") || msg.starts_with("Expected ']'") || msg.starts_with("Expected '}'") {
+        // Find the unclosed bracket before the error position.
+        let mut stack = vec![];
+        for (i, ch) in src[..(off as usize).min(src.len())].char_indices() {
+            match ch {
+                '(' | '[' | '{' => stack.push((ch, i)),
+                ')' | ']' | '}' => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some((ch, _)) = stack.last() {
+            return format!("'{ch}' was never closed");
+        }
+    }
+    if msg.starts_with("Expected an expression") || msg.starts_with("Expected a statement") || msg.starts_with("Got unexpected token") {
+        return "invalid syntax".to_string();
+    }
+    msg.to_string()
+}
+
+impl<'a> Compiler<'a> {
+    fn unit(&mut self) -> &mut Unit {
+        self.units.last_mut().unwrap()
+    }
+    fn scope(&self) -> &symtable::Scope {
+        &self.st.scopes[self.units.last().unwrap().scope]
+    }
+
+    pub(crate) fn line_of(&self, off: TextSize) -> u32 {
+        self.lines.line(off.to_u32())
+    }
+
+    fn not_supported(&self, what: &str, node: &impl Ranged) -> CompileError {
+        let line = self.line_of(node.range().start());
+        CompileError {
+            kind: CompileErrorKind::NotSupported,
+            msg: format!("{what} is not supported yet by pyrun (line {line})"),
+            line,
+            col: 0,
+            end_col: None,
+        }
+    }
+    fn syntax_err(&self, msg: &str, node: &impl Ranged) -> CompileError {
+        let off = node.range().start().to_u32();
+        let line = self.lines.line(off);
+        let col = self.source[self.lines.line_start(line) as usize..off as usize].chars().count() as u32;
+        CompileError::syntax(msg, line, col)
+    }
+
+    fn push_unit(&mut self, scope: usize, name: &str, qualname: &str, firstlineno: u32) {
+        let s = &self.st.scopes[scope];
+        let mut varnames: Vec<String> = s.params.clone();
+        let mut cellvars = s.cellvars.clone();
+        cellvars.sort();
+        let freevars = s.freevars.clone();
+        if s.kind == ScopeKind::Function {
+            for b in &s.bound {
+                if !varnames.contains(b) && s.lookup(b) != NameKind::GlobalExplicit && s.lookup(b) != NameKind::Free {
+                    varnames.push(b.clone());
+                }
+            }
+        }
+        self.units.push(Unit {
+            scope,
+            name: name.to_string(),
+            qualname: qualname.to_string(),
+            firstlineno,
+            instrs: vec![],
+            lines: vec![],
+            consts: vec![],
+            const_keys: HashMap::new(),
+            names: vec![],
+            name_idx: HashMap::new(),
+            varnames,
+            cellvars,
+            freevars,
+            loops: vec![],
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags: 0,
+        });
+    }
+
+    fn pop_unit(&mut self) -> Rc<Code> {
+        let u = self.units.pop().unwrap();
+        let stacksize = max_stack_depth(&u.instrs);
+        let cell2arg = u.cellvars.iter().map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32)).collect();
+        Rc::new(Code {
+            name: u.name,
+            qualname: u.qualname,
+            filename: self.filename.clone(),
+            firstlineno: u.firstlineno,
+            instrs: u.instrs.into_iter().map(Cell::new).collect(),
+            lines: u.lines.into(),
+            consts: u.consts.into(),
+            names: u.names.into(),
+            varnames: u.varnames.iter().map(|s| intern(s)).collect(),
+            cellvars: u.cellvars.iter().map(|s| intern(s)).collect(),
+            freevars: u.freevars.iter().map(|s| intern(s)).collect(),
+            cell2arg,
+            argcount: u.argcount,
+            posonlyargcount: u.posonlyargcount,
+            kwonlyargcount: u.kwonlyargcount,
+            flags: u.flags,
+            stacksize,
+        })
+    }
+
+    // ---- emission helpers ----
+    pub(crate) fn emit(&mut self, op: Op, arg: u32) -> usize {
+        let line = self.line;
+        let u = self.unit();
+        u.instrs.push(Instr::new(op, arg));
+        u.lines.push(line);
+        u.instrs.len() - 1
+    }
+    pub(crate) fn here(&mut self) -> usize {
+        self.unit().instrs.len()
+    }
+    pub(crate) fn patch(&mut self, at: usize, target: usize) {
+        self.unit().instrs[at].arg = target as u32;
+    }
+    pub(crate) fn load_const(&mut self, v: Value) {
+        let i = self.const_index(v);
+        self.emit(Op::LOAD_CONST, i);
+    }
+    pub(crate) fn const_index(&mut self, v: Value) -> u32 {
+        let key = const_key(&v);
+        let u = self.unit();
+        if let Some(k) = &key {
+            if let Some(&i) = u.const_keys.get(k) {
+                return i;
+            }
+        }
+        u.consts.push(v);
+        let i = u.consts.len() as u32 - 1;
+        if let Some(k) = key {
+            u.const_keys.insert(k, i);
+        }
+        i
+    }
+    pub(crate) fn name_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        if let Some(&i) = u.name_idx.get(name) {
+            return i;
+        }
+        u.names.push(intern(name));
+        let i = u.names.len() as u32 - 1;
+        u.name_idx.insert(name.to_string(), i);
+        i
+    }
+
+    fn var_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        match u.varnames.iter().position(|v| v == name) {
+            Some(i) => i as u32,
+            None => {
+                u.varnames.push(name.to_string());
+                u.varnames.len() as u32 - 1
+            }
+        }
+    }
+    fn deref_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        if let Some(i) = u.cellvars.iter().position(|v| v == name) {
+            return i as u32;
+        }
+        let i = u.freevars.iter().position(|v| v == name).expect("free variable") as u32;
+        u.cellvars.len() as u32 + i
+    }
+
+    /// Emits the load/store/delete of a variable according to its scope.
+    pub(crate) fn name_op(&mut self, name: &str, ctx: NameCtx) {
+        let scope = self.scope();
+        let kind = scope.lookup(name);
+        let is_module = scope.kind == ScopeKind::Module;
+        let is_class = scope.kind == ScopeKind::Class;
+        let (op, arg) = match kind {
+            _ if is_module => {
+                let i = self.name_index(name);
+                (ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), i)
+            }
+            NameKind::GlobalExplicit => {
+                let i = self.name_index(name);
+                (ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), i)
+            }
+            NameKind::Local | NameKind::GlobalImplicit if is_class => {
+                let i = self.name_index(name);
+                (ctx.pick(Op::LOAD_NAME, Op::STORE_NAME, Op::DELETE_NAME), i)
+            }
+            NameKind::Local => {
+                let i = self.var_index(name);
+                (ctx.pick(Op::LOAD_FAST, Op::STORE_FAST, Op::DELETE_FAST), i)
+            }
+            NameKind::Cell | NameKind::Free => {
+                let i = self.deref_index(name);
+                (ctx.pick(Op::LOAD_DEREF, Op::STORE_DEREF, Op::DELETE_DEREF), i)
+            }
+            NameKind::GlobalImplicit => {
+                let i = self.name_index(name);
+                (ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), i)
+            }
+        };
+        self.emit(op, arg);
+    }
+
+    // ---- statements ----
+    fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn set_line(&mut self, node: &impl Ranged) {
+        self.line = self.line_of(node.range().start());
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
+        self.set_line(s);
+        match s {
+            Stmt::Expr(e) => {
+                self.expr(&e.value)?;
+                self.emit(Op::POP_TOP, 0);
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < a.targets.len() {
+                        self.emit(Op::COPY, 1);
+                    }
+                    self.store_target(t)?;
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                    self.store_target(&a.target)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a)?,
+            Stmt::Pass(_) => {}
+            Stmt::If(i) => self.if_stmt(i)?,
+            Stmt::While(w) => self.while_stmt(w)?,
+            Stmt::For(f) => {
+                if f.is_async {
+                    return Err(self.not_supported("'async for'", s));
+                }
+                self.for_stmt(f)?
+            }
+            Stmt::Break(b) => {
+                let Some(l) = self.unit().loops.last() else {
+                    return Err(self.syntax_err("'break' outside loop", b));
+                };
+                if l.is_for {
+                    self.emit(Op::POP_TOP, 0);
+                }
+                let j = self.emit(Op::JUMP, 0);
+                self.unit().loops.last_mut().unwrap().breaks.push(j);
+            }
+            Stmt::Continue(c) => {
+                let Some(l) = self.unit().loops.last() else {
+                    return Err(self.syntax_err("'continue' not properly in loop", c));
+                };
+                let t = l.continue_target;
+                self.emit(Op::JUMP, t as u32);
+            }
+            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::Return(r) => {
+                if self.scope().kind != ScopeKind::Function {
+                    return Err(self.syntax_err("'return' outside function", r));
+                }
+                match &r.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::NONE),
+                }
+                self.emit(Op::RETURN_VALUE, 0);
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete_target(t)?;
+                }
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Assert(a) => {
+                self.expr(&a.test)?;
+                let j = self.emit(Op::POP_JUMP_IF_TRUE, 0);
+                self.emit(Op::LOAD_ASSERTION_ERROR, 0);
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                    self.emit(Op::CALL, 1);
+                }
+                self.emit(Op::RAISE_VARARGS, 1);
+                let h = self.here();
+                self.patch(j, h);
+            }
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Op::RAISE_VARARGS, n);
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    self.load_const(Value::small_int(0));
+                    self.load_const(Value::NONE);
+                    let ni = self.name_index(&a.name);
+                    self.emit(Op::IMPORT_NAME, ni);
+                    match &a.asname {
+                        Some(asname) => {
+                            let parts: Vec<&str> = a.name.split('.').collect();
+                            for p in &parts[1..] {
+                                let pi = self.name_index(p);
+                                self.emit(Op::IMPORT_FROM, pi);
+                                self.emit(Op::SWAP, 2);
+                                self.emit(Op::POP_TOP, 0);
+                            }
+                            self.name_op(asname, NameCtx::Store);
+                        }
+                        None => {
+                            let top = a.name.split('.').next().unwrap().to_string();
+                            self.name_op(&top, NameCtx::Store);
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let names: Vec<Value> = i.names.iter().map(|a| new_str(a.name.as_str())).collect();
+                self.load_const(Value::small_int(i.level as i64));
+                self.load_const(new_tuple(names));
+                let modname = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
+                let ni = self.name_index(&modname);
+                self.emit(Op::IMPORT_NAME, ni);
+                if i.names.len() == 1 && i.names[0].name.as_str() == "*" {
+                    if self.scope().kind != ScopeKind::Module {
+                        return Err(self.syntax_err("import * only allowed at module level", s));
+                    }
+                    self.emit(Op::IMPORT_STAR, 0);
+                } else {
+                    for a in &i.names {
+                        let ni = self.name_index(&a.name);
+                        self.emit(Op::IMPORT_FROM, ni);
+                        let target = a.asname.as_ref().unwrap_or(&a.name).to_string();
+                        self.name_op(&target, NameCtx::Store);
+                    }
+                    self.emit(Op::POP_TOP, 0);
+                }
+            }
+            Stmt::ClassDef(_) => return Err(self.not_supported("the 'class' statement", s)),
+            Stmt::Try(_) => return Err(self.not_supported("the 'try' statement", s)),
+            Stmt::With(_) => return Err(self.not_supported("the 'with' statement", s)),
+            Stmt::Match(_) => return Err(self.not_supported("the 'match' statement", s)),
+            Stmt::TypeAlias(_) => return Err(self.not_supported("the 'type' statement", s)),
+            Stmt::IpyEscapeCommand(_) => return Err(self.syntax_err("invalid syntax", s)),
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, i: &ast::StmtIf) -> Result<(), CompileError> {
+        let mut end_jumps = vec![];
+        self.cond_jump(&i.test, false)
+            .and_then(|j| {
+                self.stmts(&i.body)?;
+                Ok(j)
+            })
+            .and_then(|mut pending| {
+                for clause in &i.elif_else_clauses {
+                    end_jumps.push(self.emit(Op::JUMP, 0));
+                    let h = self.here();
+                    self.patch(pending, h);
+                    self.set_line(clause);
+                    match &clause.test {
+                        Some(t) => {
+                            pending = self.cond_jump(t, false)?;
+                            self.stmts(&clause.body)?;
+                        }
+                        None => {
+                            self.stmts(&clause.body)?;
+                            pending = usize::MAX;
+                        }
+                    }
+                }
+                if pending != usize::MAX {
+                    let h = self.here();
+                    self.patch(pending, h);
+                }
+                Ok(())
+            })?;
+        let h = self.here();
+        for j in end_jumps {
+            self.patch(j, h);
+        }
+        Ok(())
+    }
+
+    /// Compiles `test` and a jump taken when its truth equals `jump_if`; returns the jump.
+    fn cond_jump(&mut self, test: &Expr, jump_if: bool) -> Result<usize, CompileError> {
+        if let Expr::UnaryOp(u) = test {
+            if u.op == ast::UnaryOp::Not {
+                return self.cond_jump(&u.operand, !jump_if);
+            }
+        }
+        self.expr(test)?;
+        Ok(self.emit(if jump_if { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE }, 0))
+    }
+
+    fn while_stmt(&mut self, w: &ast::StmtWhile) -> Result<(), CompileError> {
+        let top = self.here();
+        let exit = self.cond_jump(&w.test, false)?;
+        self.unit().loops.push(Loop { continue_target: top, breaks: vec![], is_for: false });
+        self.stmts(&w.body)?;
+        self.set_line(w);
+        self.emit(Op::JUMP, top as u32);
+        let l = self.unit().loops.pop().unwrap();
+        let h = self.here();
+        self.patch(exit, h);
+        self.stmts(&w.orelse)?;
+        let end = self.here();
+        for b in l.breaks {
+            self.patch(b, end);
+        }
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, f: &ast::StmtFor) -> Result<(), CompileError> {
+        self.expr(&f.iter)?;
+        self.set_line(f);
+        self.emit(Op::GET_ITER, 0);
+        let top = self.emit(Op::FOR_ITER, 0);
+        self.unit().loops.push(Loop { continue_target: top, breaks: vec![], is_for: true });
+        self.store_target(&f.target)?;
+        self.stmts(&f.body)?;
+        self.set_line(f);
+        self.emit(Op::JUMP, top as u32);
+        let l = self.unit().loops.pop().unwrap();
+        let h = self.here();
+        self.patch(top, h);
+        self.stmts(&f.orelse)?;
+        let end = self.here();
+        for b in l.breaks {
+            self.patch(b, end);
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<(), CompileError> {
+        let op = binop(a.op) as u32 + BinOp::INPLACE;
+        match &*a.target {
+            Expr::Name(n) => {
+                self.name_op(&n.id, NameCtx::Load);
+                self.expr(&a.value)?;
+                self.set_line(a);
+                self.emit(Op::BINARY_OP, op);
+                self.name_op(&n.id, NameCtx::Store);
+            }
+            Expr::Attribute(at) => {
+                self.expr(&at.value)?;
+                self.emit(Op::COPY, 1);
+                let ni = self.name_index(&at.attr);
+                self.emit(Op::LOAD_ATTR, ni);
+                self.expr(&a.value)?;
+                self.set_line(a);
+                self.emit(Op::BINARY_OP, op);
+                self.emit(Op::SWAP, 2);
+                self.emit(Op::STORE_ATTR, ni);
+            }
+            Expr::Subscript(sub) => {
+                self.expr(&sub.value)?;
+                self.subscript_index(&sub.slice)?;
+                self.emit(Op::COPY, 2);
+                self.emit(Op::COPY, 2);
+                self.emit(Op::BINARY_SUBSCR, 0);
+                self.expr(&a.value)?;
+                self.set_line(a);
+                self.emit(Op::BINARY_OP, op);
+                self.emit(Op::SWAP, 3);
+                self.emit(Op::SWAP, 2);
+                self.emit(Op::STORE_SUBSCR, 0);
+            }
+            other => return Err(self.syntax_err("'expression' is an illegal expression for augmented assignment", other)),
+        }
+        Ok(())
+    }
+
+    /// Stores TOS into an assignment target.
+    pub(crate) fn store_target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => self.name_op(&n.id, NameCtx::Store),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let ni = self.name_index(&a.attr);
+                self.emit(Op::STORE_ATTR, ni);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::STORE_SUBSCR, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                match star {
+                    None => {
+                        self.emit(Op::UNPACK_SEQUENCE, elts.len() as u32);
+                    }
+                    Some(si) => {
+                        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                            return Err(self.syntax_err("multiple starred expressions in assignment", t));
+                        }
+                        let after = elts.len() - si - 1;
+                        self.emit(Op::UNPACK_EX, (si as u32) | ((after as u32) << 8));
+                    }
+                }
+                for e in elts {
+                    match e {
+                        Expr::Starred(s) => self.store_target(&s.value)?,
+                        _ => self.store_target(e)?,
+                    }
+                }
+            }
+            Expr::Starred(s) => return Err(self.syntax_err("starred assignment target must be in a list or tuple", s)),
+            other => {
+                let what = match other {
+                    Expr::Call(_) => "function call",
+                    Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => "literal",
+                    _ => "expression",
+                };
+                return Err(self.syntax_err(&format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), other));
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => self.name_op(&n.id, NameCtx::Delete),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let ni = self.name_index(&a.attr);
+                self.emit(Op::DELETE_ATTR, ni);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::DELETE_SUBSCR, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.delete_target(e)?;
+                }
+            }
+            other => return Err(self.syntax_err("cannot delete expression", other)),
+        }
+        Ok(())
+    }
+
+    fn function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileError> {
+        if f.is_async {
+            return Err(self.not_supported("'async def'", f));
+        }
+        for d in &f.decorator_list {
+            self.expr(&d.expression)?;
+        }
+        self.set_line(f);
+        let firstline = self.line_of(f.range().start());
+        self.make_function(symtable::node_key(f), &f.name, &f.parameters, firstline, |c| c.stmts(&f.body))?;
+        for _ in &f.decorator_list {
+            self.emit(Op::CALL, 1);
+        }
+        self.name_op(&f.name, NameCtx::Store);
+        Ok(())
+    }
+
+    /// Compiles a function body into a code object and emits MAKE_FUNCTION for it.
+    pub(crate) fn make_function(
+        &mut self,
+        key: usize,
+        name: &str,
+        params: &ast::Parameters,
+        firstline: u32,
+        body: impl FnOnce(&mut Self) -> Result<(), CompileError>,
+    ) -> Result<(), CompileError> {
+        let mut mflags = 0;
+        let positional: Vec<&ast::ParameterWithDefault> = params.posonlyargs.iter().chain(params.args.iter()).collect();
+        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_deref()).collect();
+        if !defaults.is_empty() {
+            for d in &defaults {
+                self.expr(d)?;
+            }
+            self.emit(Op::BUILD_TUPLE, defaults.len() as u32);
+            mflags |= 1;
+        }
+        let kwdefaults: Vec<(&str, &Expr)> =
+            params.kwonlyargs.iter().filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d))).collect();
+        if !kwdefaults.is_empty() {
+            for (n, d) in &kwdefaults {
+                self.load_const(new_str(*n));
+                self.expr(d)?;
+            }
+            self.emit(Op::BUILD_MAP, kwdefaults.len() as u32);
+            mflags |= 2;
+        }
+        let scope = self.st.by_node[&key];
+        let parent_qual = {
+            let u = self.units.last().unwrap();
+            if self.st.scopes[u.scope].kind == ScopeKind::Module {
+                String::new()
+            } else if self.st.scopes[u.scope].kind == ScopeKind::Class {
+                format!("{}.", u.qualname)
+            } else {
+                format!("{}.<locals>.", u.qualname)
+            }
+        };
+        let qualname = format!("{parent_qual}{name}");
+        self.push_unit(scope, name, &qualname, firstline);
+        {
+            let u = self.unit();
+            u.argcount = positional.len() as u32;
+            u.posonlyargcount = params.posonlyargs.len() as u32;
+            u.kwonlyargcount = params.kwonlyargs.len() as u32;
+            if params.vararg.is_some() {
+                u.flags |= flags::VARARGS;
+            }
+            if params.kwarg.is_some() {
+                u.flags |= flags::VARKW;
+            }
+        }
+        // Parameter order in varnames: positional, keyword-only, *args, **kwargs.
+        let mut order: Vec<String> = positional.iter().map(|p| p.parameter.name.to_string()).collect();
+        order.extend(params.kwonlyargs.iter().map(|p| p.parameter.name.to_string()));
+        if let Some(v) = &params.vararg {
+            order.push(v.name.to_string());
+        }
+        if let Some(v) = &params.kwarg {
+            order.push(v.name.to_string());
+        }
+        {
+            let u = self.unit();
+            let rest: Vec<String> = u.varnames.iter().filter(|v| !order.contains(v)).cloned().collect();
+            u.varnames = order.into_iter().chain(rest).collect();
+        }
+        if self.st.scopes[scope].is_generator {
+            let saved = self.line;
+            self.units.pop();
+            self.line = saved;
+            return Err(self.not_supported("generator functions ('yield')", &params.range()));
+        }
+        let saved_line = self.line;
+        body(self)?;
+        if !matches!(self.unit().instrs.last(), Some(i) if i.op == Op::RETURN_VALUE) {
+            self.load_const(Value::NONE);
+            self.emit(Op::RETURN_VALUE, 0);
+        }
+        let code = self.pop_unit();
+        self.line = saved_line;
+        if !code.freevars.is_empty() {
+            for fv in code.freevars.iter() {
+                let name = crate::types::str::as_str(fv).unwrap().to_string();
+                let i = self.deref_index(&name);
+                self.emit(Op::LOAD_CLOSURE, i);
+            }
+            self.emit(Op::BUILD_TUPLE, code.freevars.len() as u32);
+            mflags |= 8;
+        }
+        self.load_const(new_code(code));
+        self.emit(Op::MAKE_FUNCTION, mflags);
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum NameCtx {
+    Load,
+    Store,
+    Delete,
+}
+impl NameCtx {
+    fn pick(self, l: Op, s: Op, d: Op) -> Op {
+        match self {
+            NameCtx::Load => l,
+            NameCtx::Store => s,
+            NameCtx::Delete => d,
+        }
+    }
+}
+
+pub(crate) fn binop(op: ast::Operator) -> BinOp {
+    use ast::Operator as O;
+    match op {
+        O::Add => BinOp::Add,
+        O::Sub => BinOp::Sub,
+        O::Mult => BinOp::Mul,
+        O::MatMult => BinOp::MatMul,
+        O::Div => BinOp::TrueDiv,
+        O::Mod => BinOp::Mod,
+        O::Pow => BinOp::Pow,
+        O::LShift => BinOp::LShift,
+        O::RShift => BinOp::RShift,
+        O::BitOr => BinOp::Or,
+        O::BitXor => BinOp::Xor,
+        O::BitAnd => BinOp::And,
+        O::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+/// Dedup key for constants (None for unhashable/unique constants like code objects).
+fn const_key(v: &Value) -> Option<String> {
+    if let Some(i) = v.as_small_int() {
+        return Some(format!("i{i}"));
+    }
+    if let Some(f) = v.as_float() {
+        return Some(format!("f{}", f.to_bits()));
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(format!("b{b}"));
+    }
+    if v.is_none() {
+        return Some("n".into());
+    }
+    if let Some(s) = crate::types::str::as_str(v) {
+        return Some(format!("s{s}"));
+    }
+    None
+}
+
+/// Maximum operand-stack depth, by abstract interpretation over the control-flow graph.
+fn max_stack_depth(instrs: &[Instr]) -> u32 {
+    let n = instrs.len();
+    let mut depth: Vec<i32> = vec![-1; n + 1];
+    let mut work = vec![(0usize, 0i32)];
+    let mut max = 0;
+    while let Some((mut pc, mut d)) = work.pop() {
+        while pc < n {
+            if depth[pc] >= d {
+                break;
+            }
+            depth[pc] = d;
+            let ins = instrs[pc];
+            if ins.is_jump() {
+                let jd = d + ins.op.stack_effect(ins.arg, true);
+                work.push((ins.arg as usize, jd));
+            }
+            d += ins.op.stack_effect(ins.arg, false);
+            max = max.max(d).max(d + 1);
+            if matches!(ins.op, Op::JUMP | Op::RETURN_VALUE | Op::RAISE_VARARGS) {
+                break;
+            }
+            pc += 1;
+        }
+    }
+    max.max(2) as u32
+}

@@ -1,0 +1,20 @@
+//! pyrun's virtual machine: parser front end, bytecode compiler, object model and the
+//! interpreter. See docs/ARCHITECTURE.md for the value, object and frame layouts.
+
+pub mod builtins;
+pub mod bytecode;
+pub mod call;
+pub mod compile;
+pub mod error;
+pub mod fmt;
+pub mod import;
+mod interp;
+pub mod object;
+pub mod ops;
+pub mod run;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use value::Value;
+pub use vm::Vm;

@@ -1,0 +1,125 @@
+//! Heap objects: a fixed 16-byte header followed by a Rust payload.
+//!
+//! ```text
+//! offset 0  u32  refcount            (compiled code: `inc dword [p]`)
+//! offset 4  u8   kind                (which Rust payload follows; never changes)
+//! offset 8  ptr  type object         (the Python-visible class)
+//! offset 16 ...  payload
+//! ```
+//! `kind` selects the Rust layout (and the destructor); `ty` is what `type(x)` returns.
+//! Several Python types can share a kind (e.g. `set`/`frozenset`, all iterators), and a
+//! user class's instances have kind `Instance`. Builtin type objects are immortal.
+
+use crate::value::Value;
+use std::alloc::{alloc, dealloc as free, Layout};
+use std::cell::Cell;
+
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Type,
+    BigInt,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Code,
+    Function,
+    Native,
+    BoundMethod,
+    Cell,
+    Module,
+    Exception,
+    Iter,
+    Instance,
+    Singleton,
+}
+
+#[repr(C)]
+pub struct Header {
+    pub rc: Cell<u32>,
+    pub kind: Kind,
+    pub ty: Cell<*const Header>,
+}
+
+impl Header {
+    #[inline(always)]
+    pub fn incref(&self) {
+        self.rc.set(self.rc.get().wrapping_add(1));
+    }
+    /// Returns true when the count reached zero.
+    #[inline(always)]
+    pub fn decref(&self) -> bool {
+        let n = self.rc.get() - 1;
+        self.rc.set(n);
+        n == 0
+    }
+    /// The object's type as a (new reference) value.
+    #[inline]
+    pub fn type_value(&self) -> Value {
+        unsafe { Value::from_header(self.ty.get()) }
+    }
+}
+
+#[repr(C)]
+pub struct Obj<T> {
+    pub header: Header,
+    pub data: T,
+}
+
+/// A Rust type that can be the payload of a heap object.
+pub trait Payload: Sized {
+    const KIND: Kind;
+}
+
+/// Allocates an object with refcount 1 and the given type.
+pub fn alloc_obj<T: Payload>(data: T, ty: *const Header) -> Value {
+    let layout = Layout::new::<Obj<T>>();
+    // SAFETY: layout is non-zero-sized (it has a header).
+    let p = unsafe { alloc(layout) as *mut Obj<T> };
+    if p.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    unsafe {
+        p.write(Obj { header: Header { rc: Cell::new(1), kind: T::KIND, ty: Cell::new(ty) }, data });
+    }
+    Value::from_new_ptr(p as *const Header)
+}
+
+unsafe fn drop_as<T>(p: *const Header) {
+    let p = p as *mut Obj<T>;
+    std::ptr::drop_in_place(p);
+    free(p as *mut u8, Layout::new::<Obj<T>>());
+}
+
+/// Frees an object whose count reached zero.
+///
+/// # Safety
+/// `p` must be a live object with refcount 0.
+pub unsafe fn dealloc(p: *const Header) {
+    use crate::types::*;
+    match (*p).kind {
+        Kind::Type => drop_as::<typeobj::TypeData>(p),
+        Kind::BigInt => drop_as::<int::BigIntObj>(p),
+        Kind::Str => drop_as::<str::StrObj>(p),
+        Kind::List => drop_as::<list::ListObj>(p),
+        Kind::Tuple => drop_as::<tuple::TupleObj>(p),
+        Kind::Dict => drop_as::<dict::DictObj>(p),
+        Kind::Set => drop_as::<set::SetObj>(p),
+        Kind::Range => drop_as::<range::RangeObj>(p),
+        Kind::Slice => drop_as::<slice::SliceObj>(p),
+        Kind::Code => drop_as::<func::CodeObj>(p),
+        Kind::Function => drop_as::<func::FunctionObj>(p),
+        Kind::Native => drop_as::<func::NativeObj>(p),
+        Kind::BoundMethod => drop_as::<func::BoundMethodObj>(p),
+        Kind::Cell => drop_as::<func::CellObj>(p),
+        Kind::Module => drop_as::<module::ModuleObj>(p),
+        Kind::Exception => drop_as::<exc::ExcObj>(p),
+        Kind::Iter => drop_as::<iter::IterObj>(p),
+        Kind::Instance => drop_as::<instance::InstanceObj>(p),
+        Kind::Singleton => drop_as::<typeobj::SingletonObj>(p),
+    }
+}

@@ -1,0 +1,321 @@
+//! Arithmetic: the numeric tower (bool < int < float) and the sequence operators.
+//! Pure numeric semantics are plain functions so the optimizer can fold with them later.
+
+use crate::bytecode::BinOp;
+use crate::error::{self, PyResult};
+use crate::types::int::{self, as_int, IntRef};
+use crate::types::list::{new_list, ListObj};
+use crate::types::str::{as_str, new_str};
+use crate::types::tuple::{as_tuple, new_tuple};
+use crate::types::type_name;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Small-int and float fast paths (no allocation, no errors). None = take the generic path.
+#[inline(always)]
+pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return match op {
+            BinOp::Add => Some(Value::int(x + y)),
+            BinOp::Sub => Some(Value::int(x - y)),
+            BinOp::Mul => x.checked_mul(y).map(Value::int),
+            BinOp::And => Some(Value::small_int(x & y)),
+            BinOp::Or => Some(Value::small_int(x | y)),
+            BinOp::Xor => Some(Value::small_int(x ^ y)),
+            BinOp::FloorDiv if y != 0 => Some(Value::int(num_integer::Integer::div_floor(&x, &y))),
+            BinOp::Mod if y != 0 => Some(Value::small_int(num_integer::Integer::mod_floor(&x, &y))),
+            _ => None,
+        };
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return match op {
+            BinOp::Add => Some(Value::float(x + y)),
+            BinOp::Sub => Some(Value::float(x - y)),
+            BinOp::Mul => Some(Value::float(x * y)),
+            BinOp::TrueDiv if y != 0.0 => Some(Value::float(x / y)),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Numeric view of an operand for mixed arithmetic.
+enum Num<'a> {
+    Int(IntRef<'a>),
+    Float(f64),
+}
+
+fn num(v: &Value) -> Option<Num<'_>> {
+    if let Some(f) = v.as_float() {
+        Some(Num::Float(f))
+    } else {
+        as_int(v).map(Num::Int)
+    }
+}
+
+fn to_f64(n: &Num) -> PyResult<f64> {
+    match n {
+        Num::Float(f) => Ok(*f),
+        Num::Int(i) => int::int_to_f64(i).map_err(error::overflow_error),
+    }
+}
+
+/// Numeric binary operation, or None if the operands are not both numbers.
+pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let (x, y) = (num(a)?, num(b)?);
+    Some(match (&x, &y) {
+        (Num::Int(i), Num::Int(j)) => int_binop(op, i, j),
+        _ => match (to_f64(&x), to_f64(&y)) {
+            (Ok(f), Ok(g)) => float_binop(op, f, g),
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        },
+    })
+}
+
+pub fn int_binop(op: BinOp, a: &IntRef, b: &IntRef) -> PyResult<Value> {
+    Ok(match op {
+        BinOp::Add => int::add(a, b),
+        BinOp::Sub => int::sub(a, b),
+        BinOp::Mul => int::mul(a, b),
+        BinOp::FloorDiv => {
+            if b.is_zero() {
+                return Err(error::zero_division("integer division or modulo by zero"));
+            }
+            int::floordiv(a, b)
+        }
+        BinOp::Mod => {
+            if b.is_zero() {
+                return Err(error::zero_division("integer modulo by zero"));
+            }
+            int::modulo(a, b)
+        }
+        BinOp::TrueDiv => {
+            if b.is_zero() {
+                return Err(error::zero_division("division by zero"));
+            }
+            Value::float(int::truediv(a, b).map_err(error::overflow_error)?)
+        }
+        BinOp::Pow => {
+            if b.is_negative() {
+                if a.is_zero() {
+                    return Err(error::zero_division("0.0 cannot be raised to a negative power"));
+                }
+                let f = int::int_to_f64(a).map_err(error::overflow_error)?;
+                let g = int::int_to_f64(b).map_err(error::overflow_error)?;
+                return float_binop(BinOp::Pow, f, g);
+            }
+            match b.to_i64() {
+                Some(e) => {
+                    let small_base = matches!(a.to_i64(), Some(-1..=1));
+                    if e > u32::MAX as i64 && !small_base {
+                        return Err(error::memory_error(""));
+                    }
+                    int::pow(a, e as u64)
+                }
+                None => {
+                    if matches!(a.to_i64(), Some(-1..=1)) {
+                        let odd = match b {
+                            IntRef::Big(bb) => num_integer::Integer::is_odd(*bb),
+                            IntRef::Small(s) => s % 2 != 0,
+                        };
+                        let base = a.to_i64().unwrap();
+                        Value::int(if base == -1 && !odd { 1 } else { base })
+                    } else {
+                        return Err(error::memory_error(""));
+                    }
+                }
+            }
+        }
+        BinOp::LShift | BinOp::RShift => {
+            if b.is_negative() {
+                return Err(error::value_error("negative shift count"));
+            }
+            let n = b.to_i64().unwrap_or(i64::MAX) as u64;
+            if op == BinOp::LShift {
+                if a.is_zero() {
+                    return Ok(Value::small_int(0));
+                }
+                if n > (1 << 32) {
+                    return Err(error::overflow_error("too many digits in integer"));
+                }
+                int::lshift(a, n)
+            } else {
+                int::rshift(a, n)
+            }
+        }
+        BinOp::And => int::and(a, b),
+        BinOp::Or => int::or(a, b),
+        BinOp::Xor => int::xor(a, b),
+        BinOp::MatMul => unreachable!("matmul handled by caller"),
+    })
+}
+
+pub fn float_binop(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
+    Ok(Value::float(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::TrueDiv => {
+            if b == 0.0 {
+                return Err(error::zero_division("float division by zero"));
+            }
+            a / b
+        }
+        BinOp::FloorDiv => {
+            if b == 0.0 {
+                return Err(error::zero_division("float floor division by zero"));
+            }
+            float_divmod(a, b).0
+        }
+        BinOp::Mod => {
+            if b == 0.0 {
+                return Err(error::zero_division("float modulo"));
+            }
+            float_divmod(a, b).1
+        }
+        BinOp::Pow => return float_pow(a, b),
+        _ => return Err(error::type_error(String::new())),
+    }))
+}
+
+/// Python's float divmod (floor semantics, sign of divisor, CPython's corrections).
+pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+pub fn float_pow(a: f64, b: f64) -> PyResult<Value> {
+    if a == 0.0 && b < 0.0 {
+        return Err(error::zero_division("0.0 cannot be raised to a negative power"));
+    }
+    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+        return Err(error::value_error("complex results are not supported yet by pyrun (negative number raised to a fractional power)"));
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(error::overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(Value::float(r))
+}
+
+/// Sequence operators: concatenation and repetition of str, list, tuple.
+pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    match op {
+        BinOp::Add => {
+            if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                return Some(Ok(new_str(s)));
+            }
+            if let (Some(x), Some(y)) = (a.downcast::<ListObj>(), b.downcast::<ListObj>()) {
+                let mut v = x.items.borrow().clone();
+                v.extend(y.items.borrow().iter().cloned());
+                return Some(Ok(new_list(v)));
+            }
+            if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                return Some(Ok(new_tuple(v)));
+            }
+            None
+        }
+        BinOp::Mul => {
+            let (seq, n) = if let Some(i) = as_int(b) { (a, i) } else if let Some(i) = as_int(a) { (b, i) } else { return None };
+            let n = match n.to_i64() {
+                Some(n) => n.max(0) as usize,
+                None => {
+                    if n.is_negative() {
+                        0
+                    } else {
+                        return Some(Err(error::overflow_error("cannot fit 'int' into an index-sized integer")));
+                    }
+                }
+            };
+            if let Some(s) = as_str(seq) {
+                if s.len().saturating_mul(n) > (1 << 34) {
+                    return Some(Err(error::memory_error("")));
+                }
+                return Some(Ok(new_str(s.repeat(n))));
+            }
+            if let Some(l) = seq.downcast::<ListObj>() {
+                let items = l.items.borrow();
+                if items.len().saturating_mul(n) > (1 << 31) {
+                    return Some(Err(error::memory_error("")));
+                }
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    v.extend(items.iter().cloned());
+                }
+                return Some(Ok(new_list(v)));
+            }
+            if let Some(t) = as_tuple(seq) {
+                if t.len().saturating_mul(n) > (1 << 31) {
+                    return Some(Err(error::memory_error("")));
+                }
+                let mut v = Vec::with_capacity(t.len() * n);
+                for _ in 0..n {
+                    v.extend(t.iter().cloned());
+                }
+                return Some(Ok(new_tuple(v)));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+pub fn unsupported(op: BinOp, inplace: bool, a: &Value, b: &Value) -> crate::error::PyErr {
+    let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+    if op == BinOp::Pow && !inplace {
+        return error::type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+            type_name(a),
+            type_name(b)
+        ));
+    }
+    error::type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, type_name(a), type_name(b)))
+}
+
+pub fn neg(vm: &mut Vm, a: &Value) -> PyResult<Value> {
+    if let Some(f) = a.as_float() {
+        return Ok(Value::float(-f));
+    }
+    if let Some(i) = as_int(a) {
+        return Ok(int::neg(&i));
+    }
+    crate::ops::unary_dunder(vm, a, "__neg__", "-")
+}
+pub fn pos(vm: &mut Vm, a: &Value) -> PyResult<Value> {
+    if a.is_float() {
+        return Ok(a.clone());
+    }
+    if let Some(i) = as_int(a) {
+        return Ok(int::add(&i, &IntRef::Small(0)));
+    }
+    crate::ops::unary_dunder(vm, a, "__pos__", "+")
+}
+pub fn invert(vm: &mut Vm, a: &Value) -> PyResult<Value> {
+    if let Some(i) = as_int(a) {
+        return Ok(int::invert(&i));
+    }
+    crate::ops::unary_dunder(vm, a, "__invert__", "~")
+}

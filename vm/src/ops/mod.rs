@@ -1,0 +1,509 @@
+//! Generic operations on values (the "abstract object layer"): truth, hashing, comparison,
+//! arithmetic dispatch, containment and length. Each builtin type's fast path comes first;
+//! user classes (dunder methods) are consulted after.
+
+pub mod arith;
+mod attr;
+mod iter;
+pub mod repr;
+mod subscr;
+
+pub use attr::{delattr, getattr, load_method, setattr};
+pub use iter::{collect, collect_unpack, iter, next};
+pub use repr::{ascii, format, repr, repr_plain, to_str};
+pub use subscr::{delitem, getitem, setitem, slice_indices};
+
+use crate::bytecode::{BinOp, CmpOp};
+use crate::error::{self, PyResult};
+use crate::types::dict::DictObj;
+use crate::types::int::{self, as_int};
+use crate::types::iter::{DictPart, IterObj, IterState};
+use crate::types::list::ListObj;
+use crate::types::range::RangeObj;
+use crate::types::set::SetObj;
+use crate::types::str::{as_str, StrObj};
+use crate::types::tuple::as_tuple;
+use crate::types::{type_name, type_ptr};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cmp::Ordering;
+
+pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    if let Some(b) = v.as_bool() {
+        return Ok(b);
+    }
+    if let Some(i) = v.as_small_int() {
+        return Ok(i != 0);
+    }
+    if let Some(f) = v.as_float() {
+        return Ok(f != 0.0);
+    }
+    if v.is_none() {
+        return Ok(false);
+    }
+    if let Some(s) = v.downcast::<StrObj>() {
+        return Ok(!s.s.is_empty());
+    }
+    if let Some(l) = v.downcast::<ListObj>() {
+        return Ok(!l.items.borrow().is_empty());
+    }
+    if let Some(t) = as_tuple(v) {
+        return Ok(!t.is_empty());
+    }
+    if let Some(d) = v.downcast::<DictObj>() {
+        return Ok(!d.is_empty());
+    }
+    if let Some(s) = v.downcast::<SetObj>() {
+        return Ok(!s.is_empty());
+    }
+    if let Some(r) = v.downcast::<RangeObj>() {
+        return Ok(!r.is_empty());
+    }
+    if as_int(v).is_some() {
+        return Ok(true); // a big int is never zero
+    }
+    if let Some(io) = v.downcast::<IterObj>() {
+        if let IterState::DictView { dict, .. } = &*io.state.borrow() {
+            return Ok(!dict.downcast::<DictObj>().unwrap().is_empty());
+        }
+    }
+    let _ = vm;
+    Ok(true)
+}
+
+/// Python's hash of a float (consistent with ints for integral values).
+pub fn hash_float(f: f64) -> i64 {
+    const P: u64 = (1 << 61) - 1;
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    if f.is_nan() {
+        return 0;
+    }
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        return int::hash(&int::IntRef::Small(f as i64));
+    }
+    let (mut m, mut e) = frexp(f);
+    let sign: i64 = if m < 0.0 {
+        m = -m;
+        -1
+    } else {
+        1
+    };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & P) | (x >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= P {
+            x -= P;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & P) | (x >> (61 - e));
+    let r = x as i64 * sign;
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+/// frexp: f = m * 2**e with 0.5 <= |m| < 1.
+pub fn frexp(f: f64) -> (f64, i32) {
+    if f == 0.0 || !f.is_finite() {
+        return (f, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(f * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, e)
+}
+
+pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(int::hash(&int::IntRef::Small(i)));
+    }
+    if let Some(s) = v.downcast::<StrObj>() {
+        return Ok(s.hash());
+    }
+    if let Some(f) = v.as_float() {
+        return Ok(hash_float(f));
+    }
+    if let Some(i) = as_int(v) {
+        return Ok(int::hash(&i));
+    }
+    if v.is_none() {
+        return Ok(0xFCA86 ^ 0x5a5a);
+    }
+    if let Some(t) = as_tuple(v) {
+        const P1: u64 = 11400714785074694791;
+        const P2: u64 = 14029467366897019727;
+        const P5: u64 = 2870177450012600261;
+        let mut acc = P5;
+        for item in t {
+            let lane = hash(vm, item)? as u64;
+            acc = acc.wrapping_add(lane.wrapping_mul(P2));
+            acc = acc.rotate_left(31);
+            acc = acc.wrapping_mul(P1);
+        }
+        acc = acc.wrapping_add((t.len() as u64) ^ (P5 ^ 3527539));
+        let r = acc as i64;
+        return Ok(if r == -1 { 1546275796 } else { r });
+    }
+    if v.downcast::<ListObj>().is_some() || v.downcast::<DictObj>().is_some() || (v.downcast::<SetObj>().is_some() && !crate::types::set::is_frozen(v)) {
+        return Err(error::type_error(format!("unhashable type: '{}'", type_name(v))));
+    }
+    if let Some(s) = v.downcast::<SetObj>() {
+        // frozenset: order-independent combination of element hashes.
+        let mut h: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);
+        for item in s.items() {
+            let x = hash(vm, &item)? as u64;
+            h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
+        }
+        return Ok((h as i64).max(-2).wrapping_add(0));
+    }
+    // Identity hash for everything else (functions, types, modules, ...).
+    Ok((v.bits() >> 4) as i64 & 0x0FFF_FFFF_FFFF_FFFF)
+}
+
+/// Equality decidable without running Python code; None when it might need `__eq__`.
+#[inline]
+pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(!a.is_float() || !a.float_unchecked().is_nan());
+    }
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(x == y);
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
+        return Some(x.s == y.s);
+    }
+    let simple = |v: &Value| !v.is_ptr() || matches!(v.kind(), Some(crate::object::Kind::Str | crate::object::Kind::BigInt));
+    if simple(a) && simple(b) {
+        return Some(numeric_or_identity_eq(a, b));
+    }
+    None
+}
+
+fn numeric_or_identity_eq(a: &Value, b: &Value) -> bool {
+    match (as_int(a), as_int(b)) {
+        (Some(x), Some(y)) => int::cmp(&x, &y) == Ordering::Equal,
+        (Some(x), None) => b.as_float().is_some_and(|f| int::cmp_int_float(&x, f) == Some(Ordering::Equal)),
+        (None, Some(y)) => a.as_float().is_some_and(|f| int::cmp_int_float(&y, f) == Some(Ordering::Equal)),
+        (None, None) => match (a.as_float(), b.as_float()) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.is(b) || (as_str(a).is_some() && as_str(a) == as_str(b)),
+        },
+    }
+}
+
+pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(r) = eq_fast(a, b) {
+        return Ok(r);
+    }
+    let r = compare(vm, CmpOp::Eq, a, b)?;
+    truthy(vm, &r)
+}
+
+#[inline(always)]
+pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(cmp_result(op, x.cmp(&y)));
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        });
+    }
+    None
+}
+
+fn cmp_result(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::Ge => o != Ordering::Less,
+    }
+}
+
+/// Ordering of two numbers (None for NaN or non-numbers).
+fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    match (as_int(a), as_int(b)) {
+        (Some(x), Some(y)) => Some(Some(int::cmp(&x, &y))),
+        (Some(x), None) => b.as_float().map(|f| int::cmp_int_float(&x, f)),
+        (None, Some(y)) => a.as_float().map(|f| int::cmp_int_float(&y, f).map(|o| o.reverse())),
+        (None, None) => match (a.as_float(), b.as_float()) {
+            (Some(x), Some(y)) => Some(x.partial_cmp(&y)),
+            _ => None,
+        },
+    }
+}
+
+/// Rich comparison returning a Python value.
+pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(o) = num_cmp(a, b) {
+        return Ok(Value::bool(match o {
+            Some(o) => cmp_result(op, o),
+            None => op == CmpOp::Ne,
+        }));
+    }
+    if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
+        return Ok(Value::bool(cmp_result(op, x.cmp(y))));
+    }
+    // Sequences: lexicographic.
+    let seqs = match (a.downcast::<ListObj>(), b.downcast::<ListObj>()) {
+        (Some(x), Some(y)) => Some((x.items.borrow().clone(), y.items.borrow().clone())),
+        _ => match (as_tuple(a), as_tuple(b)) {
+            (Some(x), Some(y)) => Some((x.to_vec(), y.to_vec())),
+            _ => None,
+        },
+    };
+    if let Some((x, y)) = seqs {
+        for (p, q) in x.iter().zip(y.iter()) {
+            if !eq(vm, p, q)? {
+                if op == CmpOp::Eq {
+                    return Ok(Value::FALSE);
+                }
+                if op == CmpOp::Ne {
+                    return Ok(Value::TRUE);
+                }
+                return compare(vm, op, p, q);
+            }
+        }
+        return Ok(Value::bool(cmp_result(op, x.len().cmp(&y.len()))));
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let mut same = x.len() == y.len();
+            if same {
+                for (k, v) in x.items() {
+                    match y.get(vm, &k)? {
+                        Some(w) if eq(vm, &v, &w)? => {}
+                        _ => {
+                            same = false;
+                            break;
+                        }
+                    }
+                }
+            }
+            return Ok(Value::bool(same == (op == CmpOp::Eq)));
+        }
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<SetObj>(), b.downcast::<SetObj>()) {
+        let sub = |vm: &mut Vm, p: &SetObj, q: &SetObj| -> PyResult<bool> {
+            for k in p.items() {
+                if !q.contains(vm, &k)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        let r = match op {
+            CmpOp::Eq => x.len() == y.len() && sub(vm, x, y)?,
+            CmpOp::Ne => !(x.len() == y.len() && sub(vm, x, y)?),
+            CmpOp::Le => sub(vm, x, y)?,
+            CmpOp::Lt => x.len() < y.len() && sub(vm, x, y)?,
+            CmpOp::Ge => sub(vm, y, x)?,
+            CmpOp::Gt => x.len() > y.len() && sub(vm, y, x)?,
+        };
+        return Ok(Value::bool(r));
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let (lx, ly) = (x.len(), y.len());
+            let same = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+            return Ok(Value::bool(same == (op == CmpOp::Eq)));
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::bool(a.is(b))),
+        CmpOp::Ne => Ok(Value::bool(!a.is(b))),
+        _ => Err(error::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+/// `a < b` as a Rust bool, for sorting and min/max.
+pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(r) = fast_compare(CmpOp::Lt, a, b) {
+        return Ok(r);
+    }
+    let r = compare(vm, CmpOp::Lt, a, b)?;
+    truthy(vm, &r)
+}
+
+pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = arith::numeric_binop(op, a, b) {
+        return r;
+    }
+    if inplace && op == BinOp::Add {
+        if let Some(l) = a.downcast::<ListObj>() {
+            let items = collect(vm, b)?;
+            l.items.borrow_mut().extend(items);
+            return Ok(a.clone());
+        }
+    }
+    if let Some(r) = arith::sequence_binop(op, a, b) {
+        return r;
+    }
+    if op == BinOp::Mod {
+        if let Some(s) = as_str(a) {
+            return crate::builtins::percent_format(vm, s, b);
+        }
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<SetObj>(), b.downcast::<SetObj>()) {
+        if let Some(r) = crate::builtins::set_binop(vm, op, a, x, y)? {
+            if inplace && !crate::types::set::is_frozen(a) {
+                let items = r.downcast::<SetObj>().unwrap().table.borrow().clone();
+                *x.table.borrow_mut() = items;
+                return Ok(a.clone());
+            }
+            return Ok(r);
+        }
+    }
+    if op == BinOp::Or {
+        if let (Some(x), Some(_)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) {
+            let target = if inplace { a.clone() } else { DictObj::from_table(x.table.borrow().clone()) };
+            crate::builtins::dict_merge(vm, &target, b, false)?;
+            return Ok(target);
+        }
+    }
+    if let Some(io) = a.downcast::<IterObj>() {
+        // dict_keys / dict_items support set operations.
+        if let IterState::DictView { what: DictPart::Keys | DictPart::Items, .. } = &*io.state.borrow() {
+            let _ = io;
+        }
+    }
+    Err(arith::unsupported(op, inplace, a, b))
+}
+
+/// Unary operator on a non-number: no user classes yet, so always a TypeError.
+pub fn unary_dunder(_vm: &mut Vm, a: &Value, _dunder: &str, sym: &str) -> PyResult<Value> {
+    Err(error::type_error(format!("bad operand type for unary {}: '{}'", sym, type_name(a))))
+}
+
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(s) = as_str(container) {
+        return match as_str(item) {
+            Some(sub) => Ok(s.contains(sub)),
+            None => Err(error::type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
+        };
+    }
+    if let Some(d) = container.downcast::<DictObj>() {
+        return d.contains(vm, item);
+    }
+    if let Some(s) = container.downcast::<SetObj>() {
+        return s.contains(vm, item);
+    }
+    if let Some(r) = container.downcast::<RangeObj>() {
+        if let Some(i) = as_int(item).and_then(|i| i.to_i64()) {
+            let n = r.len();
+            if n == 0 || (i - r.start) % r.step != 0 {
+                return Ok(false);
+            }
+            let k = (i - r.start) / r.step;
+            return Ok(k >= 0 && k < n);
+        }
+    }
+    if let Some(io) = container.downcast::<IterObj>() {
+        let view = match &*io.state.borrow() {
+            IterState::DictView { dict, what } => Some((dict.clone(), *what)),
+            _ => None,
+        };
+        if let Some((dict, what)) = view {
+            let d = dict.downcast::<DictObj>().unwrap();
+            match what {
+                DictPart::Keys => return d.contains(vm, item),
+                DictPart::Items => {
+                    if let Some(t) = as_tuple(item) {
+                        if t.len() == 2 {
+                            return Ok(match d.get(vm, &t[0])? {
+                                Some(v) => eq(vm, &v, &t[1])?,
+                                None => false,
+                            });
+                        }
+                    }
+                    return Ok(false);
+                }
+                DictPart::Values => {}
+            }
+        }
+    }
+    let items: Vec<Value> = if let Some(l) = container.downcast::<ListObj>() {
+        l.items.borrow().clone()
+    } else if let Some(t) = as_tuple(container) {
+        t.to_vec()
+    } else {
+        let _ = type_ptr(container);
+        let it = match iter(vm, container) {
+            Ok(it) => it,
+            Err(e) if e.is_instance(crate::types::tt().type_error) => {
+                return Err(error::type_error(format!("argument of type '{}' is not iterable", type_name(container))))
+            }
+            Err(e) => return Err(e),
+        };
+        while let Some(x) = next(vm, &it)? {
+            if eq(vm, &x, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    };
+    for x in items.iter() {
+        if eq(vm, x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `len(v)`.
+pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let _ = vm;
+    if let Some(s) = v.downcast::<StrObj>() {
+        return Ok(s.nchars);
+    }
+    if let Some(l) = v.downcast::<ListObj>() {
+        return Ok(l.items.borrow().len());
+    }
+    if let Some(t) = as_tuple(v) {
+        return Ok(t.len());
+    }
+    if let Some(d) = v.downcast::<DictObj>() {
+        return Ok(d.len());
+    }
+    if let Some(s) = v.downcast::<SetObj>() {
+        return Ok(s.len());
+    }
+    if let Some(r) = v.downcast::<RangeObj>() {
+        return Ok(r.len() as usize);
+    }
+    if let Some(io) = v.downcast::<IterObj>() {
+        if let IterState::DictView { dict, .. } = &*io.state.borrow() {
+            return Ok(dict.downcast::<DictObj>().unwrap().len());
+        }
+    }
+    Err(error::type_error(format!("object of type '{}' has no len()", type_name(v))))
+}

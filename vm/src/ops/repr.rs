@@ -1,0 +1,317 @@
+//! `repr()`, `str()`, `ascii()` and `format()`.
+
+use crate::error::{self, PyResult};
+use crate::fmt;
+use crate::types::dict::DictObj;
+use crate::types::exc::ExcObj;
+use crate::types::func::{BoundMethodObj, FunctionObj, NativeObj};
+use crate::types::int::{self, as_int};
+use crate::types::iter::{DictPart, IterObj, IterState};
+use crate::types::list::ListObj;
+use crate::types::module::ModuleObj;
+use crate::types::range::RangeObj;
+use crate::types::set::{is_frozen, SetObj};
+use crate::types::slice::SliceObj;
+use crate::types::str::{as_str, new_str, StrObj};
+use crate::types::tuple::as_tuple;
+use crate::types::typeobj::{type_data, SingletonObj, TypeData};
+use crate::types::type_name;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// repr() of a value as a Rust string.
+pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i.to_string());
+    }
+    if let Some(f) = v.as_float() {
+        return Ok(fmt::float_repr(f));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(if b { "True" } else { "False" }.into());
+    }
+    if v.is_none() {
+        return Ok("None".into());
+    }
+    if let Some(s) = as_str(v) {
+        return Ok(fmt::str_repr(s));
+    }
+    if let Some(i) = as_int(v) {
+        return big_int_str(&i);
+    }
+    // Containers guard against self-reference.
+    let ptr = v.ptr() as usize;
+    let is_container = v.downcast::<ListObj>().is_some() || v.downcast::<DictObj>().is_some() || v.downcast::<SetObj>().is_some() || as_tuple(v).is_some();
+    if is_container {
+        if vm_repr_stack(|s| s.contains(&ptr)) {
+            return Ok(if v.downcast::<ListObj>().is_some() {
+                "[...]"
+            } else if v.downcast::<DictObj>().is_some() {
+                "{...}"
+            } else {
+                "(...)"
+            }
+            .into());
+        }
+        vm_repr_stack(|s| {
+            s.push(ptr);
+            false
+        });
+        let r = container_repr(vm, v);
+        vm_repr_stack(|s| {
+            s.pop();
+            false
+        });
+        return r;
+    }
+    Ok(other_repr(vm, v)?)
+}
+
+thread_local! {
+    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+fn vm_repr_stack(f: impl FnOnce(&mut Vec<usize>) -> bool) -> bool {
+    REPR_STACK.with(|s| f(&mut s.borrow_mut()))
+}
+
+fn big_int_str(i: &int::IntRef) -> PyResult<String> {
+    if let int::IntRef::Big(b) = i {
+        if b.bits() > 14_000 {
+            let digits = (b.bits() as f64 * std::f64::consts::LOG10_2) as u64 + 1;
+            if digits > 4300 {
+                return Err(error::value_error(
+                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                ));
+            }
+        }
+    }
+    Ok(int::to_string(i))
+}
+
+fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr_string(vm, x)?);
+    }
+    Ok(out)
+}
+
+fn container_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(l) = v.downcast::<ListObj>() {
+        let items = l.items.borrow().clone();
+        return Ok(format!("[{}]", join_reprs(vm, &items)?));
+    }
+    if let Some(t) = as_tuple(v) {
+        let t = t.to_vec();
+        if t.len() == 1 {
+            return Ok(format!("({},)", repr_string(vm, &t[0])?));
+        }
+        return Ok(format!("({})", join_reprs(vm, &t)?));
+    }
+    if let Some(d) = v.downcast::<DictObj>() {
+        let mut out = String::from("{");
+        for (i, (k, val)) in d.items().iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&repr_string(vm, k)?);
+            out.push_str(": ");
+            out.push_str(&repr_string(vm, val)?);
+        }
+        out.push('}');
+        return Ok(out);
+    }
+    if let Some(s) = v.downcast::<SetObj>() {
+        let items = s.items();
+        let frozen = is_frozen(v);
+        if items.is_empty() {
+            return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+        }
+        let inner = format!("{{{}}}", join_reprs(vm, &items)?);
+        return Ok(if frozen { format!("frozenset({inner})") } else { inner });
+    }
+    unreachable!()
+}
+
+fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(r) = v.downcast::<RangeObj>() {
+        return Ok(if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) });
+    }
+    if let Some(s) = v.downcast::<SliceObj>() {
+        return Ok(format!("slice({}, {}, {})", repr_string(vm, &s.start)?, repr_string(vm, &s.stop)?, repr_string(vm, &s.step)?));
+    }
+    if let Some(t) = v.downcast::<TypeData>() {
+        return Ok(format!("<class '{}'>", qualified_type_name(t)));
+    }
+    if let Some(f) = v.downcast::<FunctionObj>() {
+        return Ok(format!("<function {} at {:#x}>", as_str(&f.qualname.borrow()).unwrap_or("?"), v.ptr() as usize));
+    }
+    if let Some(n) = v.downcast::<NativeObj>() {
+        if n.self_.is_undef() {
+            if n.owner.is_none() {
+                return Ok(format!("<built-in function {}>", n.name));
+            }
+            return Ok(format!("<method '{}' of '{}' objects>", n.name, type_data(&n.owner).name));
+        }
+        if n.self_.downcast::<ModuleObj>().is_some() {
+            return Ok(format!("<built-in function {}>", n.name));
+        }
+        return Ok(format!("<built-in method {} of {} object at {:#x}>", n.name, type_name(&n.self_), n.self_.ptr() as usize));
+    }
+    if let Some(b) = v.downcast::<BoundMethodObj>() {
+        let fname = b.func.downcast::<FunctionObj>().map(|f| as_str(&f.qualname.borrow()).unwrap_or("?").to_string()).unwrap_or_default();
+        let srepr = repr_string(vm, &b.self_)?;
+        return Ok(format!("<bound method {fname} of {srepr}>"));
+    }
+    if let Some(m) = v.downcast::<ModuleObj>() {
+        let name = as_str(&m.name).unwrap_or("?");
+        return Ok(if crate::builtins::is_builtin_module(name) {
+            format!("<module '{name}' (built-in)>")
+        } else {
+            format!("<module '{name}'>")
+        });
+    }
+    if let Some(e) = v.downcast::<ExcObj>() {
+        let args = e.args.borrow().clone();
+        let t = as_tuple(&args).unwrap_or(&[]).to_vec();
+        let inner = if t.len() == 1 { repr_string(vm, &t[0])? } else { join_reprs(vm, &t)? };
+        return Ok(format!("{}({})", type_name(v), inner));
+    }
+    if let Some(s) = v.downcast::<SingletonObj>() {
+        return Ok(s.name.to_string());
+    }
+    if let Some(io) = v.downcast::<IterObj>() {
+        let view = match &*io.state.borrow() {
+            IterState::DictView { dict, what } => Some((dict.clone(), *what)),
+            _ => None,
+        };
+        if let Some((dict, what)) = view {
+            let d = dict.downcast::<DictObj>().unwrap();
+            let items: Vec<Value> = match what {
+                DictPart::Keys => d.keys(),
+                DictPart::Values => d.values(),
+                DictPart::Items => d.items().into_iter().map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v])).collect(),
+            };
+            let name = match what {
+                DictPart::Keys => "dict_keys",
+                DictPart::Values => "dict_values",
+                DictPart::Items => "dict_items",
+            };
+            return Ok(format!("{}([{}])", name, join_reprs(vm, &items)?));
+        }
+    }
+    Ok(format!("<{} object at {:#x}>", type_name(v), v.ptr() as usize))
+}
+
+fn qualified_type_name(t: &TypeData) -> String {
+    if t.is_builtin {
+        return t.name.clone();
+    }
+    let module = DictObj::get_str(&t.dict, &crate::types::str::intern("__module__"));
+    match module.as_ref().and_then(|m| as_str(m)) {
+        Some(m) if m != "builtins" => format!("{}.{}", m, t.name),
+        _ => t.name.clone(),
+    }
+}
+
+/// Deterministic repr for listings (constants only; never runs Python code).
+pub fn repr_plain(v: &Value) -> String {
+    if let Some(i) = v.as_small_int() {
+        return i.to_string();
+    }
+    if let Some(f) = v.as_float() {
+        return fmt::float_repr(f);
+    }
+    if let Some(b) = v.as_bool() {
+        return if b { "True" } else { "False" }.into();
+    }
+    if v.is_none() {
+        return "None".into();
+    }
+    if let Some(s) = as_str(v) {
+        return fmt::str_repr(s);
+    }
+    if let Some(i) = as_int(v) {
+        return int::to_string(&i);
+    }
+    if let Some(t) = as_tuple(v) {
+        let parts: Vec<String> = t.iter().map(repr_plain).collect();
+        return if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) };
+    }
+    format!("<{}>", type_name(v))
+}
+
+pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_str(repr_string(vm, v)?))
+}
+
+/// str() as a Rust string.
+pub fn str_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(s) = as_str(v) {
+        return Ok(s.to_string());
+    }
+    if let Some(e) = v.downcast::<ExcObj>() {
+        let args = e.args.borrow().clone();
+        let t = as_tuple(&args).unwrap_or(&[]).to_vec();
+        return match t.len() {
+            0 => Ok(String::new()),
+            1 => {
+                if crate::types::typeobj::isinstance_ptr(v, crate::types::tt().key_error) {
+                    repr_string(vm, &t[0])
+                } else {
+                    str_string(vm, &t[0])
+                }
+            }
+            _ => repr_string(vm, &args),
+        };
+    }
+    repr_string(vm, v)
+}
+
+pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if v.downcast::<StrObj>().is_some() {
+        return Ok(v.clone());
+    }
+    Ok(new_str(str_string(vm, v)?))
+}
+
+pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = repr_string(vm, v)?;
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    Ok(new_str(out))
+}
+
+/// `format(v, spec)`.
+pub fn format(vm: &mut Vm, v: &Value, spec: Option<&Value>) -> PyResult<Value> {
+    let spec_s = spec.and_then(|s| as_str(s)).unwrap_or("");
+    if spec_s.is_empty() {
+        return to_str(vm, v);
+    }
+    let parsed = fmt::parse_spec(spec_s).map_err(error::value_error)?;
+    let out = if let Some(f) = v.as_float() {
+        fmt::format_float(f, &parsed).map_err(error::value_error)?
+    } else if let Some(i) = as_int(v) {
+        fmt::format_int(&i.to_big(), &parsed).map_err(error::value_error)?
+    } else if let Some(s) = as_str(v) {
+        fmt::format_str(s, &parsed).map_err(error::value_error)?
+    } else {
+        return Err(error::type_error(format!("unsupported format string passed to {}.__format__", type_name(v))));
+    };
+    Ok(new_str(out))
+}
+

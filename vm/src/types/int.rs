@@ -1,0 +1,326 @@
+//! `int`: 48-bit small ints live in the value word; larger ones are heap `BigInt`s.
+//! Every result is normalised, so a heap int never holds a value that fits small.
+
+use crate::object::{alloc_obj, Kind, Payload};
+use crate::types::typeobj::tt;
+use crate::value::Value;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+pub struct BigIntObj(pub BigInt);
+impl Payload for BigIntObj {
+    const KIND: Kind = Kind::BigInt;
+}
+
+/// Normalises a BigInt into a value.
+pub fn big_to_value(b: BigInt) -> Value {
+    if let Some(i) = b.to_i64() {
+        if Value::fits_small(i) {
+            return Value::small_int(i);
+        }
+    }
+    alloc_obj(BigIntObj(b), tt().int)
+}
+
+/// A borrowed view of any int (bools count as ints).
+pub enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    pub fn to_big(&self) -> BigInt {
+        match self {
+            IntRef::Small(i) => BigInt::from(*i),
+            IntRef::Big(b) => (*b).clone(),
+        }
+    }
+    pub fn to_i64(&self) -> Option<i64> {
+        match self {
+            IntRef::Small(i) => Some(*i),
+            IntRef::Big(b) => b.to_i64(),
+        }
+    }
+    pub fn is_negative(&self) -> bool {
+        match self {
+            IntRef::Small(i) => *i < 0,
+            IntRef::Big(b) => b.is_negative(),
+        }
+    }
+    pub fn is_zero(&self) -> bool {
+        match self {
+            IntRef::Small(i) => *i == 0,
+            IntRef::Big(b) => b.is_zero(),
+        }
+    }
+}
+
+/// Views `v` as an int if it is an int or bool (not a float).
+#[inline]
+pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
+    if let Some(i) = v.as_small_int() {
+        Some(IntRef::Small(i))
+    } else if let Some(b) = v.as_bool() {
+        Some(IntRef::Small(b as i64))
+    } else {
+        v.downcast::<BigIntObj>().map(|b| IntRef::Big(&b.0))
+    }
+}
+
+pub fn is_int(v: &Value) -> bool {
+    v.is_small_int() || v.is_bool() || v.kind() == Some(Kind::BigInt)
+}
+
+pub fn to_big(v: &Value) -> Option<BigInt> {
+    as_int(v).map(|i| i.to_big())
+}
+
+/// Int → float with Python's rounding; Err on overflow.
+pub fn int_to_f64(i: &IntRef) -> Result<f64, &'static str> {
+    match i {
+        IntRef::Small(i) => Ok(*i as f64),
+        IntRef::Big(b) => {
+            let f = big_to_f64(b);
+            if f.is_infinite() {
+                Err("int too large to convert to float")
+            } else {
+                Ok(f)
+            }
+        }
+    }
+}
+
+/// Correctly rounded (half-even) conversion of a BigInt to f64.
+pub fn big_to_f64(b: &BigInt) -> f64 {
+    // num-bigint's to_f64 rounds correctly (round-half-even) since 0.4.
+    b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })
+}
+
+pub fn add(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        return Value::int(x + y); // 48-bit inputs cannot overflow i64
+    }
+    big_to_value(a.to_big() + b.to_big())
+}
+pub fn sub(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        return Value::int(x - y);
+    }
+    big_to_value(a.to_big() - b.to_big())
+}
+pub fn mul(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        if let Some(r) = x.checked_mul(*y) {
+            return Value::int(r);
+        }
+    }
+    big_to_value(a.to_big() * b.to_big())
+}
+/// Floor division; caller checked b != 0.
+pub fn floordiv(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        return Value::int(x.div_floor(y));
+    }
+    big_to_value(a.to_big().div_floor(&b.to_big()))
+}
+/// Python modulo (sign of divisor); caller checked b != 0.
+pub fn modulo(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        return Value::int(x.mod_floor(y));
+    }
+    big_to_value(a.to_big().mod_floor(&b.to_big()))
+}
+pub fn neg(a: &IntRef) -> Value {
+    match a {
+        IntRef::Small(x) => Value::int(-x),
+        IntRef::Big(b) => big_to_value(-(*b).clone()),
+    }
+}
+pub fn invert(a: &IntRef) -> Value {
+    match a {
+        IntRef::Small(x) => Value::int(!x),
+        IntRef::Big(b) => big_to_value(-(*b).clone() - 1),
+    }
+}
+pub fn and(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        return Value::int(x & y);
+    }
+    big_to_value(a.to_big() & b.to_big())
+}
+pub fn or(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        return Value::int(x | y);
+    }
+    big_to_value(a.to_big() | b.to_big())
+}
+pub fn xor(a: &IntRef, b: &IntRef) -> Value {
+    if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
+        return Value::int(x ^ y);
+    }
+    big_to_value(a.to_big() ^ b.to_big())
+}
+/// Left shift by a non-negative count (caller checks sign and size).
+pub fn lshift(a: &IntRef, n: u64) -> Value {
+    if let IntRef::Small(x) = a {
+        if n < 16 {
+            return Value::int(x << n);
+        }
+        if *x == 0 {
+            return Value::small_int(0);
+        }
+    }
+    big_to_value(a.to_big() << (n as usize))
+}
+pub fn rshift(a: &IntRef, n: u64) -> Value {
+    match a {
+        IntRef::Small(x) => Value::int(if n >= 63 { if *x < 0 { -1 } else { 0 } } else { x >> n }),
+        IntRef::Big(b) => big_to_value((*b).clone() >> (n as usize)),
+    }
+}
+/// Non-negative integer power. Exponents beyond u32 are only representable for bases
+/// 0, 1 and -1; for others the caller must have raised already.
+pub fn pow(a: &IntRef, e: u64) -> Value {
+    if let IntRef::Small(x) = a {
+        if e <= u32::MAX as u64 {
+            if let Some(r) = x.checked_pow(e as u32) {
+                return Value::int(r);
+            }
+        }
+    }
+    let base = a.to_big();
+    if e > u32::MAX as u64 {
+        if base == BigInt::from(-1) {
+            return Value::int(if e % 2 == 0 { 1 } else { -1 });
+        }
+        return big_to_value(base);
+    }
+    big_to_value(num_traits::pow(base, e as usize))
+}
+/// Three-argument pow with a non-zero modulus; `e` may be negative only if the inverse exists
+/// (the caller handles that case).
+pub fn pow_mod(a: &BigInt, e: &BigInt, m: &BigInt) -> Value {
+    let mut r = a.modpow(e, m);
+    if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+        r += m;
+    }
+    big_to_value(r)
+}
+
+pub fn cmp(a: &IntRef, b: &IntRef) -> std::cmp::Ordering {
+    match (a, b) {
+        (IntRef::Small(x), IntRef::Small(y)) => x.cmp(y),
+        _ => a.to_big().cmp(&b.to_big()),
+    }
+}
+
+/// Python's hash of an int: value modulo 2**61 - 1, keeping the sign; -1 maps to -2.
+pub fn hash(a: &IntRef) -> i64 {
+    const M: i64 = (1 << 61) - 1;
+    let h = match a {
+        IntRef::Small(x) => {
+            let r = x.abs() % M;
+            if *x < 0 {
+                -r
+            } else {
+                r
+            }
+        }
+        IntRef::Big(b) => {
+            let r = (b.abs() % BigInt::from(M)).to_i64().unwrap();
+            if b.is_negative() {
+                -r
+            } else {
+                r
+            }
+        }
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Compares an int with a float exactly (no rounding of the int).
+pub fn cmp_int_float(a: &IntRef, f: f64) -> Option<std::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+    }
+    if let IntRef::Small(x) = a {
+        // |x| < 2**47 converts exactly.
+        return (*x as f64).partial_cmp(&f);
+    }
+    let fl = f.floor();
+    match a.to_big().cmp(&float_to_big(fl)) {
+        std::cmp::Ordering::Equal if f > fl => Some(std::cmp::Ordering::Less),
+        o => Some(o),
+    }
+}
+
+/// Exact conversion of an integral, finite float to BigInt.
+pub fn float_to_big(f: f64) -> BigInt {
+    if f.abs() < 9.0e15 {
+        return BigInt::from(f as i64);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let m = BigInt::from(mant);
+    let r = if exp >= 0 { m << (exp as usize) } else { m >> ((-exp) as usize) };
+    if f < 0.0 {
+        -r
+    } else {
+        r
+    }
+}
+
+/// Decimal string of an int.
+pub fn to_string(a: &IntRef) -> String {
+    match a {
+        IntRef::Small(x) => x.to_string(),
+        IntRef::Big(b) => b.to_string(),
+    }
+}
+
+/// True division of two ints, correctly rounded like CPython.
+pub fn truediv(a: &IntRef, b: &IntRef) -> Result<f64, &'static str> {
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        if x.abs() < (1 << 53) && y.abs() < (1 << 53) {
+            return Ok(x as f64 / y as f64);
+        }
+    }
+    let (n, d) = (a.to_big(), b.to_big());
+    let neg = n.is_negative() != d.is_negative();
+    let (n, d) = (n.abs(), d.abs());
+    // Scale so the quotient has 55+ significant bits, then round via the remainder.
+    let nb = n.bits() as i64;
+    let db = d.bits() as i64;
+    let shift = 55 - (nb - db);
+    let (q, r) = if shift >= 0 {
+        (n << (shift as usize)).div_rem(&d)
+    } else {
+        n.div_rem(&(d << ((-shift) as usize)))
+    };
+    let mut q = q;
+    if !r.is_zero() {
+        q = (q << 1usize) | BigInt::one(); // sticky bit
+    } else {
+        q <<= 1usize;
+    }
+    let qf = q.to_f64().unwrap_or(f64::INFINITY);
+    let exp = -(shift + 1);
+    if exp > 1100 {
+        return Err("integer division result too large for a float");
+    }
+    let r = qf * 2f64.powi(exp.clamp(-1100, 1100) as i32);
+    let r = if exp < -1000 { (qf * 2f64.powi((exp + 200) as i32)) * 2f64.powi(-200) } else { r };
+    if r.is_infinite() {
+        return Err("integer division result too large for a float");
+    }
+    Ok(if neg { -r } else { r })
+}

@@ -1,0 +1,21 @@
+//! `list` and `tuple` payloads.
+
+use crate::object::{alloc_obj, Kind, Payload};
+use crate::types::typeobj::tt;
+use crate::value::Value;
+use std::cell::RefCell;
+
+pub struct ListObj {
+    pub items: RefCell<Vec<Value>>,
+}
+impl Payload for ListObj {
+    const KIND: Kind = Kind::List;
+}
+
+pub fn new_list(items: Vec<Value>) -> Value {
+    alloc_obj(ListObj { items: RefCell::new(items) }, tt().list)
+}
+
+pub fn as_list(v: &Value) -> Option<&ListObj> {
+    v.downcast::<ListObj>()
+}

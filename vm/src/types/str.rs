@@ -1,0 +1,105 @@
+//! `str`: immutable UTF-8 with a cached code-point count and hash.
+//!
+//! Indexing is by code point: O(1) when the string is ASCII (the common case), a scan
+//! otherwise.
+
+use crate::object::{alloc_obj, Kind, Payload};
+use crate::types::typeobj::tt;
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+pub struct StrObj {
+    pub s: Box<str>,
+    pub nchars: usize,
+    pub hash: Cell<i64>,
+}
+impl Payload for StrObj {
+    const KIND: Kind = Kind::Str;
+}
+
+impl StrObj {
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    /// Byte offset of code point `i` (i <= nchars).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i
+        } else {
+            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+        }
+    }
+    pub fn char_at(&self, i: usize) -> char {
+        if self.is_ascii() {
+            self.s.as_bytes()[i] as char
+        } else {
+            self.s.chars().nth(i).unwrap()
+        }
+    }
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = str_hash(&self.s);
+        self.hash.set(h);
+        h
+    }
+}
+
+/// FNV-1a over the bytes, folded into Python's hash range (never -1).
+pub fn str_hash(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn new_str(s: impl Into<Box<str>>) -> Value {
+    let s: Box<str> = s.into();
+    let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+    alloc_obj(StrObj { s, nchars, hash: Cell::new(-1) }, tt().str_)
+}
+
+thread_local! {
+    static INTERNED: RefCell<HashMap<Box<str>, Value>> = RefCell::new(HashMap::new());
+}
+
+/// The interned string for `s` (identifiers, attribute names, one-character strings).
+pub fn intern(s: &str) -> Value {
+    INTERNED.with(|m| {
+        if let Some(v) = m.borrow().get(s) {
+            return v.clone();
+        }
+        let v = new_str(s);
+        m.borrow_mut().insert(s.into(), v.clone());
+        v
+    })
+}
+
+/// Borrow the text of a str value.
+pub fn as_str(v: &Value) -> Option<&str> {
+    v.downcast::<StrObj>().map(|o| &*o.s)
+}
+
+/// A one-character string (interned for ASCII so `for c in s` does not allocate).
+pub fn char_str(c: char) -> Value {
+    if c.is_ascii() {
+        let mut buf = [0u8; 4];
+        intern(c.encode_utf8(&mut buf))
+    } else {
+        new_str(c.to_string())
+    }
+}

@@ -1,0 +1,263 @@
+//! Type objects and the per-thread table of builtin types.
+//!
+//! A type is a heap object of kind `Type`. Builtin types are created once per thread and
+//! never freed (immortal): object headers point at them without holding a reference.
+
+use crate::object::{alloc_obj, Header, Kind, Payload};
+use crate::types::dict::DictObj;
+use crate::types::str::intern;
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+
+pub struct TypeData {
+    pub name: String,
+    pub bases: Vec<Value>,
+    /// Method resolution order, excluding the type itself.
+    pub mro: RefCell<Vec<Value>>,
+    pub dict: Value,
+    /// The payload kind of instances this type creates.
+    pub layout: Kind,
+    /// Bumped whenever the type's dict (or a base's) changes; guards inline caches.
+    pub version: Cell<u32>,
+    pub is_builtin: bool,
+}
+impl Payload for TypeData {
+    const KIND: Kind = Kind::Type;
+}
+
+/// Payload of `NotImplemented` and `Ellipsis`.
+pub struct SingletonObj {
+    pub name: &'static str,
+}
+impl Payload for SingletonObj {
+    const KIND: Kind = Kind::Singleton;
+}
+
+macro_rules! type_table {
+    ($( $field:ident : $name:literal, $layout:ident, $base:ident; )*) => {
+        /// Every builtin type, by field.
+        pub struct TypeTable {
+            $( pub $field: *const Header, )*
+            pub not_implemented: Value,
+            pub ellipsis: Value,
+        }
+        fn build_table() -> TypeTable {
+            // `type` and `object` first, then the rest in order (bases precede subclasses).
+            let mut t = TypeTable {
+                $( $field: std::ptr::null(), )*
+                not_implemented: Value::NONE,
+                ellipsis: Value::NONE,
+            };
+            $(
+                let base = if stringify!($field) == stringify!($base) { std::ptr::null() } else { t.$base };
+                t.$field = make_builtin_type($name, Kind::$layout, base);
+            )*
+            let ty = t.type_;
+            let dict_ty = t.dict;
+            $( unsafe {
+                (*t.$field).ty.set(ty);
+                type_data_ptr(t.$field).dict.header().unwrap().ty.set(dict_ty);
+            } )*
+            t
+        }
+        impl TypeTable {
+            /// All builtin types as (name, pointer) pairs.
+            pub fn all(&self) -> Vec<(&'static str, *const Header)> {
+                vec![ $( ($name, self.$field), )* ]
+            }
+        }
+    };
+}
+
+type_table! {
+    object: "object", Instance, object;
+    type_: "type", Type, object;
+    int: "int", BigInt, object;
+    bool_: "bool", BigInt, int;
+    float: "float", BigInt, object;
+    str_: "str", Str, object;
+    list: "list", List, object;
+    tuple: "tuple", Tuple, object;
+    dict: "dict", Dict, object;
+    set: "set", Set, object;
+    frozenset: "frozenset", Set, object;
+    range: "range", Range, object;
+    slice: "slice", Slice, object;
+    none_type: "NoneType", Singleton, object;
+    not_implemented_type: "NotImplementedType", Singleton, object;
+    ellipsis_type: "ellipsis", Singleton, object;
+    code: "code", Code, object;
+    function: "function", Function, object;
+    builtin_function: "builtin_function_or_method", Native, object;
+    method: "method", BoundMethod, object;
+    cell: "cell", Cell, object;
+    module: "module", Module, object;
+    iterator: "iterator", Iter, object;
+    list_iterator: "list_iterator", Iter, object;
+    list_reverseiterator: "list_reverseiterator", Iter, object;
+    tuple_iterator: "tuple_iterator", Iter, object;
+    str_iterator: "str_ascii_iterator", Iter, object;
+    range_iterator: "range_iterator", Iter, object;
+    dict_keyiterator: "dict_keyiterator", Iter, object;
+    dict_valueiterator: "dict_valueiterator", Iter, object;
+    dict_itemiterator: "dict_itemiterator", Iter, object;
+    set_iterator: "set_iterator", Iter, object;
+    dict_keys: "dict_keys", Iter, object;
+    dict_values: "dict_values", Iter, object;
+    dict_items: "dict_items", Iter, object;
+    enumerate: "enumerate", Iter, object;
+    zip: "zip", Iter, object;
+    map: "map", Iter, object;
+    filter: "filter", Iter, object;
+    reversed: "reversed", Iter, object;
+    callable_iterator: "callable_iterator", Iter, object;
+    generator: "generator", Iter, object;
+    base_exception: "BaseException", Exception, base_exception;
+    system_exit: "SystemExit", Exception, base_exception;
+    keyboard_interrupt: "KeyboardInterrupt", Exception, base_exception;
+    generator_exit: "GeneratorExit", Exception, base_exception;
+    exception: "Exception", Exception, base_exception;
+    stop_iteration: "StopIteration", Exception, exception;
+    arithmetic_error: "ArithmeticError", Exception, exception;
+    zero_division_error: "ZeroDivisionError", Exception, arithmetic_error;
+    overflow_error: "OverflowError", Exception, arithmetic_error;
+    assertion_error: "AssertionError", Exception, exception;
+    attribute_error: "AttributeError", Exception, exception;
+    lookup_error: "LookupError", Exception, exception;
+    index_error: "IndexError", Exception, lookup_error;
+    key_error: "KeyError", Exception, lookup_error;
+    name_error: "NameError", Exception, exception;
+    unbound_local_error: "UnboundLocalError", Exception, name_error;
+    runtime_error: "RuntimeError", Exception, exception;
+    recursion_error: "RecursionError", Exception, runtime_error;
+    not_implemented_error: "NotImplementedError", Exception, runtime_error;
+    type_error: "TypeError", Exception, exception;
+    value_error: "ValueError", Exception, exception;
+    unicode_error: "UnicodeError", Exception, value_error;
+    memory_error: "MemoryError", Exception, exception;
+    os_error: "OSError", Exception, exception;
+    file_not_found_error: "FileNotFoundError", Exception, os_error;
+    import_error: "ImportError", Exception, exception;
+    module_not_found_error: "ModuleNotFoundError", Exception, import_error;
+    syntax_error: "SyntaxError", Exception, exception;
+    indentation_error: "IndentationError", Exception, syntax_error;
+    eof_error: "EOFError", Exception, exception;
+}
+
+fn make_builtin_type(name: &'static str, layout: Kind, base: *const Header) -> *const Header {
+    let bases = if base.is_null() { vec![] } else { vec![unsafe { Value::from_header(base) }] };
+    let mut mro = Vec::new();
+    if !base.is_null() {
+        mro.push(unsafe { Value::from_header(base) });
+        let b = unsafe { Value::from_header(base) };
+        mro.extend(type_data(&b).mro.borrow().iter().cloned());
+    }
+    let data = TypeData {
+        name: name.to_string(),
+        bases,
+        mro: RefCell::new(mro),
+        // The dict type does not exist yet: its header is fixed up in `build_table`.
+        dict: alloc_obj(DictObj::new(), std::ptr::null()),
+        layout,
+        version: Cell::new(1),
+        is_builtin: true,
+    };
+    let v = alloc_obj(data, std::ptr::null());
+    let p = v.ptr();
+    std::mem::forget(v); // immortal
+    p
+}
+
+thread_local! {
+    static TABLE: Cell<*const TypeTable> = const { Cell::new(std::ptr::null()) };
+}
+
+/// The current thread's builtin types (created on first use).
+#[inline(always)]
+pub fn tt() -> &'static TypeTable {
+    let p = TABLE.with(|c| c.get());
+    if !p.is_null() {
+        return unsafe { &*p };
+    }
+    init_table()
+}
+
+#[cold]
+fn init_table() -> &'static TypeTable {
+    let mut t = Box::new(build_table());
+    t.not_implemented = alloc_obj(SingletonObj { name: "NotImplemented" }, t.not_implemented_type);
+    t.ellipsis = alloc_obj(SingletonObj { name: "Ellipsis" }, t.ellipsis_type);
+    let t: &'static TypeTable = Box::leak(t);
+    TABLE.with(|c| c.set(t as *const TypeTable));
+    crate::builtins::install_type_methods(t);
+    t
+}
+
+/// The type object of any value (borrowed pointer).
+#[inline]
+pub fn type_ptr(v: &Value) -> *const Header {
+    let t = tt();
+    if let Some(h) = v.header() {
+        h.ty.get()
+    } else if v.is_small_int() {
+        t.int
+    } else if v.is_float() {
+        t.float
+    } else if v.is_bool() {
+        t.bool_
+    } else {
+        t.none_type
+    }
+}
+
+/// `type(v)` as a new reference.
+pub fn type_of(v: &Value) -> Value {
+    unsafe { Value::from_header(type_ptr(v)) }
+}
+
+pub fn type_data(t: &Value) -> &TypeData {
+    t.downcast::<TypeData>().expect("not a type object")
+}
+
+/// Borrow the TypeData of a type pointer.
+pub fn type_data_ptr<'a>(p: *const Header) -> &'a TypeData {
+    unsafe { &(*(p as *const crate::object::Obj<TypeData>)).data }
+}
+
+/// `__name__` of v's type.
+pub fn type_name(v: &Value) -> &'static str {
+    let td = type_data_ptr(type_ptr(v));
+    // SAFETY: types outlive every value that points at them (builtins are immortal; an
+    // instance keeps its class alive).
+    unsafe { std::mem::transmute::<&str, &'static str>(td.name.as_str()) }
+}
+
+/// Is type `sub` equal to or derived from `sup`?
+pub fn is_subtype(sub: *const Header, sup: *const Header) -> bool {
+    if sub == sup {
+        return true;
+    }
+    type_data_ptr(sub).mro.borrow().iter().any(|b| b.ptr() == sup)
+}
+
+pub fn isinstance_ptr(v: &Value, ty: *const Header) -> bool {
+    is_subtype(type_ptr(v), ty)
+}
+
+/// Looks up `name` in the type's MRO (the type first).
+pub fn lookup(ty: *const Header, name: &Value) -> Option<Value> {
+    let td = type_data_ptr(ty);
+    if let Some(v) = DictObj::get_str(&td.dict, name) {
+        return Some(v);
+    }
+    for b in td.mro.borrow().iter() {
+        if let Some(v) = DictObj::get_str(&type_data(b).dict, name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+pub fn lookup_str(ty: *const Header, name: &str) -> Option<Value> {
+    lookup(ty, &intern(name))
+}

@@ -1,0 +1,295 @@
+//! The one-word value representation (NaN-boxing).
+//!
+//! Every Python value is a single `u64`. A float is stored as its own IEEE-754 bits; all
+//! other values live in the negative quiet-NaN space, which real arithmetic never produces
+//! because every NaN result is canonicalised to `CANON_NAN` on the way in:
+//!
+//! | top 16 bits | meaning                                   | payload (low 48 bits)       |
+//! |-------------|-------------------------------------------|-----------------------------|
+//! | `0xFFF9`    | small int                                 | two's complement, 48 bits   |
+//! | `0xFFFA`    | pointer to a heap object (`object::Header`) | address (user space, 48 bit) |
+//! | `0xFFFB`    | bool                                      | 0 or 1                      |
+//! | `0xFFFC`    | `None`                                    | 0                           |
+//! | `0xFFFD`    | "undefined" (unbound local, empty slot)   | 0                           |
+//! | otherwise   | float                                     | —                           |
+//!
+//! Ints outside ±2^47 are heap `BigInt` objects. `Clone` increments and `Drop` decrements
+//! the heap refcount, so Rust code handles `Value` like an `Rc`; compiled code does the
+//! same two operations inline (see docs/ARCHITECTURE.md).
+
+use crate::object::{self, Header, Kind, Payload};
+use std::fmt;
+
+pub const TAG_SHIFT: u32 = 48;
+pub const TAG_INT: u64 = 0xFFF9;
+pub const TAG_PTR: u64 = 0xFFFA;
+pub const TAG_BOOL: u64 = 0xFFFB;
+pub const TAG_NONE: u64 = 0xFFFC;
+pub const TAG_UNDEF: u64 = 0xFFFD;
+pub const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
+/// The only NaN bit pattern a float value may hold.
+pub const CANON_NAN: u64 = 0x7FF8_0000_0000_0000;
+/// Small ints are 48-bit two's complement.
+pub const SMALL_INT_MIN: i64 = -(1 << 47);
+pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
+
+#[repr(transparent)]
+pub struct Value(u64);
+
+impl Value {
+    pub const NONE: Value = Value(TAG_NONE << TAG_SHIFT);
+    pub const TRUE: Value = Value((TAG_BOOL << TAG_SHIFT) | 1);
+    pub const FALSE: Value = Value(TAG_BOOL << TAG_SHIFT);
+    pub const UNDEF: Value = Value(TAG_UNDEF << TAG_SHIFT);
+
+    #[inline(always)]
+    pub fn bits(&self) -> u64 {
+        self.0
+    }
+    #[inline(always)]
+    fn tag(&self) -> u64 {
+        self.0 >> TAG_SHIFT
+    }
+
+    /// Builds a value from raw bits. The caller owns one reference if the bits are a pointer.
+    ///
+    /// # Safety
+    /// `bits` must come from `into_raw` (or be a non-pointer encoding).
+    #[inline(always)]
+    pub unsafe fn from_raw(bits: u64) -> Value {
+        Value(bits)
+    }
+    /// Gives up ownership without decrementing.
+    #[inline(always)]
+    pub fn into_raw(self) -> u64 {
+        let b = self.0;
+        std::mem::forget(self);
+        b
+    }
+
+    // ---- constructors ----
+    #[inline(always)]
+    pub fn bool(b: bool) -> Value {
+        Value((TAG_BOOL << TAG_SHIFT) | b as u64)
+    }
+    /// A small int; caller guarantees the range.
+    #[inline(always)]
+    pub fn small_int(i: i64) -> Value {
+        debug_assert!((SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i));
+        Value((TAG_INT << TAG_SHIFT) | (i as u64 & PAYLOAD_MASK))
+    }
+    #[inline(always)]
+    pub fn fits_small(i: i64) -> bool {
+        (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i)
+    }
+    /// Any i64: small when it fits, otherwise a heap big int.
+    #[inline]
+    pub fn int(i: i64) -> Value {
+        if Self::fits_small(i) {
+            Value::small_int(i)
+        } else {
+            crate::types::int::big_to_value(num_bigint::BigInt::from(i))
+        }
+    }
+    #[inline(always)]
+    pub fn float(f: f64) -> Value {
+        if f.is_nan() {
+            Value(CANON_NAN)
+        } else {
+            Value(f.to_bits())
+        }
+    }
+
+    // ---- tests ----
+    #[inline(always)]
+    pub fn is_float(&self) -> bool {
+        self.tag() < TAG_INT
+    }
+    #[inline(always)]
+    pub fn is_small_int(&self) -> bool {
+        self.tag() == TAG_INT
+    }
+    #[inline(always)]
+    pub fn is_ptr(&self) -> bool {
+        self.tag() == TAG_PTR
+    }
+    #[inline(always)]
+    pub fn is_bool(&self) -> bool {
+        self.tag() == TAG_BOOL
+    }
+    #[inline(always)]
+    pub fn is_none(&self) -> bool {
+        self.0 == TAG_NONE << TAG_SHIFT
+    }
+    #[inline(always)]
+    pub fn is_undef(&self) -> bool {
+        self.0 == TAG_UNDEF << TAG_SHIFT
+    }
+    #[inline(always)]
+    pub fn is(&self, other: &Value) -> bool {
+        self.0 == other.0
+    }
+
+    // ---- accessors ----
+    #[inline(always)]
+    pub fn as_small_int(&self) -> Option<i64> {
+        if self.is_small_int() {
+            Some(((self.0 << 16) as i64) >> 16)
+        } else {
+            None
+        }
+    }
+    /// Payload of a value known to be a small int.
+    #[inline(always)]
+    pub fn small_int_unchecked(&self) -> i64 {
+        ((self.0 << 16) as i64) >> 16
+    }
+    #[inline(always)]
+    pub fn as_float(&self) -> Option<f64> {
+        if self.is_float() {
+            Some(f64::from_bits(self.0))
+        } else {
+            None
+        }
+    }
+    #[inline(always)]
+    pub fn float_unchecked(&self) -> f64 {
+        f64::from_bits(self.0)
+    }
+    #[inline(always)]
+    pub fn as_bool(&self) -> Option<bool> {
+        if self.is_bool() {
+            Some(self.0 & 1 == 1)
+        } else {
+            None
+        }
+    }
+    #[inline(always)]
+    pub fn header(&self) -> Option<&Header> {
+        if self.is_ptr() {
+            // SAFETY: pointer-tagged values always point at a live object we hold a ref to.
+            Some(unsafe { &*((self.0 & PAYLOAD_MASK) as *const Header) })
+        } else {
+            None
+        }
+    }
+    #[inline(always)]
+    pub fn ptr(&self) -> *const Header {
+        (self.0 & PAYLOAD_MASK) as *const Header
+    }
+    #[inline(always)]
+    pub fn kind(&self) -> Option<Kind> {
+        self.header().map(|h| h.kind)
+    }
+    /// Borrow the payload if this is a heap object of payload type `T`.
+    #[inline(always)]
+    pub fn downcast<T: Payload>(&self) -> Option<&T> {
+        match self.header() {
+            Some(h) if h.kind == T::KIND => {
+                // SAFETY: the kind byte identifies the payload type.
+                Some(unsafe { &(*(h as *const Header as *const object::Obj<T>)).data })
+            }
+            _ => None,
+        }
+    }
+    /// Wraps a raw object pointer, taking one new reference.
+    ///
+    /// # Safety
+    /// `p` must point at a live heap object.
+    #[inline(always)]
+    pub unsafe fn from_header(p: *const Header) -> Value {
+        (*p).incref();
+        Value((TAG_PTR << TAG_SHIFT) | p as u64)
+    }
+    /// Wraps a freshly allocated object whose refcount (1) is transferred to the value.
+    #[inline(always)]
+    pub(crate) fn from_new_ptr(p: *const Header) -> Value {
+        Value((TAG_PTR << TAG_SHIFT) | p as u64)
+    }
+}
+
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if let Some(h) = self.header() {
+            h.incref();
+        }
+        Value(self.0)
+    }
+}
+
+impl Drop for Value {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if let Some(h) = self.header() {
+            if h.decref() {
+                // SAFETY: the count reached zero: we held the last reference.
+                unsafe { object::dealloc(self.ptr()) }
+            }
+        }
+    }
+}
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::NONE
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(i) = self.as_small_int() {
+            write!(f, "Int({i})")
+        } else if let Some(x) = self.as_float() {
+            write!(f, "Float({x})")
+        } else if let Some(b) = self.as_bool() {
+            write!(f, "Bool({b})")
+        } else if self.is_none() {
+            write!(f, "None")
+        } else if self.is_undef() {
+            write!(f, "Undef")
+        } else {
+            write!(f, "Obj({:?}@{:p})", self.kind(), self.ptr())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_ints_round_trip() {
+        for i in [0, 1, -1, 42, -42, SMALL_INT_MAX, SMALL_INT_MIN, 1 << 40, -(1 << 40)] {
+            let v = Value::small_int(i);
+            assert!(v.is_small_int() && !v.is_float() && !v.is_ptr());
+            assert_eq!(v.as_small_int(), Some(i));
+        }
+    }
+
+    #[test]
+    fn floats_round_trip_and_nan_is_canonical() {
+        for x in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 1e308] {
+            let v = Value::float(x);
+            assert!(v.is_float());
+            assert_eq!(v.as_float().unwrap().to_bits(), x.to_bits());
+        }
+        let weird_nan = f64::from_bits(0xFFFA_0000_0000_1234);
+        let v = Value::float(weird_nan);
+        assert!(v.is_float() && v.as_float().unwrap().is_nan());
+        assert_eq!(v.bits(), CANON_NAN);
+    }
+
+    #[test]
+    fn singletons_are_distinct() {
+        let all = [Value::NONE, Value::TRUE, Value::FALSE, Value::UNDEF];
+        for (i, a) in all.iter().enumerate() {
+            assert!(!a.is_float() && !a.is_ptr() && !a.is_small_int());
+            for (j, b) in all.iter().enumerate() {
+                assert_eq!(i == j, a.is(b));
+            }
+        }
+        assert_eq!(Value::TRUE.as_bool(), Some(true));
+        assert_eq!(Value::FALSE.as_bool(), Some(false));
+    }
+}
