@@ -99,6 +99,7 @@ opcodes! { |a|
     CALL_EX = -1 - (a & 1), -1 - (a & 1), "call TOS1|TOS2 with *args tuple (and **kwargs dict if arg&1)";
     MAKE_FUNCTION = -((a & 1 != 0) as i32) - ((a & 2 != 0) as i32) - ((a & 8 != 0) as i32), 0, "function from code TOS (+defaults 1, kwdefaults 2, closure 8)";
     RETURN_VALUE = -1, -1, "return TOS";
+    YIELD_VALUE = 0, 0, "yield TOS; on resume TOS is the sent value";
     IMPORT_NAME = -1, -1, "import module names[arg] (TOS1 level, TOS fromlist)";
     IMPORT_FROM = 1, 1, "push TOS.names[arg]";
     IMPORT_STAR = -1, -1, "import all public names of TOS";

@@ -449,9 +449,11 @@ impl Vm {
                         };
                         self.frames[fidx].sp = sp;
                         let callable = self.stack[callable_pos].clone();
-                        if let Some(f) = callable.downcast::<FunctionObj>() {
+                        let inline = callable.downcast::<FunctionObj>().filter(|f| f.code.flags & flags::GENERATOR == 0);
+                        if let Some(f) = inline {
                             let fcode = &f.code;
-                            let simple = kwnames.is_none()
+                            let simple = fcode.flags & flags::GENERATOR == 0
+                                && kwnames.is_none()
                                 && argc == fcode.argcount as usize
                                 && fcode.flags & (flags::VARARGS | flags::VARKW) == 0
                                 && fcode.kwonlyargcount == 0;
@@ -508,6 +510,13 @@ impl Vm {
                         let defaults = if arg & 1 != 0 { pop!() } else { Value::NONE };
                         let globals = self.frames[fidx].globals.clone();
                         push!(crate::call::make_function(&codev, globals, defaults, kwdefaults, closure));
+                    }
+                    Op::YIELD_VALUE => {
+                        let v = pop!();
+                        self.save_generator_frame(fidx, ip, sp);
+                        self.pop_frame();
+                        self.yielded = true;
+                        return Ok(v);
                     }
                     Op::RETURN_VALUE => {
                         let v = pop!();

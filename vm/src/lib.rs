@@ -7,6 +7,7 @@ pub mod call;
 pub mod compile;
 pub mod error;
 pub mod fmt;
+pub mod generator;
 pub mod import;
 mod interp;
 pub mod object;

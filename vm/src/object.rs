@@ -36,6 +36,7 @@ pub enum Kind {
     Iter,
     Instance,
     Singleton,
+    Generator,
 }
 
 #[repr(C)]
@@ -121,5 +122,6 @@ pub unsafe fn dealloc(p: *const Header) {
         Kind::Iter => drop_as::<iter::IterObj>(p),
         Kind::Instance => drop_as::<instance::InstanceObj>(p),
         Kind::Singleton => drop_as::<typeobj::SingletonObj>(p),
+        Kind::Generator => drop_as::<crate::generator::GenObj>(p),
     }
 }

@@ -38,6 +38,8 @@ pub struct Frame {
     pub is_entry: bool,
     /// Caller's stack pointer to restore on return (the callable's slot).
     pub caller_sp: usize,
+    /// The generator this frame belongs to, or NONE.
+    pub gen: Value,
 }
 
 impl Frame {
@@ -61,6 +63,8 @@ pub struct Vm {
     pub out: std::io::BufWriter<std::io::Stdout>,
     pub script_dir: Option<std::path::PathBuf>,
     pub options: Options,
+    /// Set by YIELD_VALUE: the entry frame suspended rather than returned.
+    pub yielded: bool,
 }
 
 impl Vm {
@@ -77,6 +81,7 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             script_dir: None,
             options: Options { stats: false },
+            yielded: false,
         };
         vm.builtins = crate::builtins::make_builtins_module(&mut vm);
         vm
@@ -130,7 +135,7 @@ impl Vm {
             }
         }
         let sp = base + nl + code.ncells();
-        self.frames.push(Frame { code, func, globals, base, sp, ip: 0, is_entry: false, caller_sp: base });
+        self.frames.push(Frame { code, func, globals, base, sp, ip: 0, is_entry: false, caller_sp: base, gen: Value::NONE });
         Ok(())
     }
 
@@ -150,7 +155,11 @@ impl Vm {
             let code = f.code.clone();
             let globals = f.globals.clone();
             self.bind_args(callable, f, args, kwnames, base)?;
+            let is_gen = code.flags & crate::bytecode::flags::GENERATOR != 0;
             self.push_frame(code, callable.clone(), globals, base)?;
+            if is_gen {
+                return Ok(self.suspend_new_generator());
+            }
             self.frames.last_mut().unwrap().is_entry = true;
             return self.run_frame();
         }

@@ -171,7 +171,10 @@ impl Compiler<'_> {
                     Ok(Op::MAP_ADD)
                 })?
             }
-            Expr::Generator(_) => return Err(self.not_supported("generator expressions", e)),
+            Expr::Generator(g) => self.comprehension(symtable::node_key(g), "<genexpr>", &g.generators, Op::NOP, |s| {
+                s.expr(&g.elt)?;
+                Ok(Op::YIELD_VALUE)
+            })?,
             Expr::FString(f) => self.fstring(f)?,
             Expr::Named(n) => {
                 self.expr(&n.value)?;
@@ -179,7 +182,17 @@ impl Compiler<'_> {
                 self.store_target(&n.target)?;
             }
             Expr::Starred(s) => return Err(self.syntax_err("can't use starred expression here", s)),
-            Expr::Yield(_) | Expr::YieldFrom(_) => return Err(self.not_supported("'yield'", e)),
+            Expr::Yield(y) => {
+                if self.scope_kind_is_module_or_class() {
+                    return Err(self.syntax_err("'yield' outside function", e));
+                }
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::NONE),
+                }
+                self.emit(Op::YIELD_VALUE, 0);
+            }
+            Expr::YieldFrom(_) => return Err(self.not_supported("'yield from'", e)),
             Expr::Await(_) => return Err(self.not_supported("'await'", e)),
             Expr::TString(_) => return Err(self.not_supported("template strings", e)),
             Expr::IpyEscapeCommand(_) => return Err(self.syntax_err("invalid syntax", e)),
@@ -409,7 +422,10 @@ impl Compiler<'_> {
         let line = self.line;
         self.make_function(key, name, &params, line, |c| {
             c.unit().argcount = 1;
-            c.emit(build, 0);
+            let is_gen = build == Op::NOP;
+            if !is_gen {
+                c.emit(build, 0);
+            }
             let mut loops = vec![];
             for (i, g) in gens.iter().enumerate() {
                 if i == 0 {
@@ -428,7 +444,12 @@ impl Compiler<'_> {
                 loops.push((top, skips));
             }
             let add = elt(c)?;
-            c.emit(add, gens.len() as u32 + 1);
+            if is_gen {
+                c.emit(Op::YIELD_VALUE, 0);
+                c.emit(Op::POP_TOP, 0);
+            } else {
+                c.emit(add, gens.len() as u32 + 1);
+            }
             for (top, skips) in loops.into_iter().rev() {
                 for s in skips {
                     c.patch(s, top);
@@ -436,6 +457,9 @@ impl Compiler<'_> {
                 c.emit(Op::JUMP, top as u32);
                 let h = c.here();
                 c.patch(top, h);
+            }
+            if is_gen {
+                c.load_const(Value::NONE);
             }
             c.emit(Op::RETURN_VALUE, 0);
             Ok(())

@@ -193,6 +193,10 @@ impl<'a> Compiler<'a> {
         &self.st.scopes[self.units.last().unwrap().scope]
     }
 
+    pub(crate) fn scope_kind_is_module_or_class(&self) -> bool {
+        self.scope().kind != ScopeKind::Function
+    }
+
     pub(crate) fn line_of(&self, off: TextSize) -> u32 {
         self.lines.line(off.to_u32())
     }
@@ -813,10 +817,7 @@ impl<'a> Compiler<'a> {
             u.varnames = order.into_iter().chain(rest).collect();
         }
         if self.st.scopes[scope].is_generator {
-            let saved = self.line;
-            self.units.pop();
-            self.line = saved;
-            return Err(self.not_supported("generator functions ('yield')", &params.range()));
+            self.unit().flags |= flags::GENERATOR;
         }
         let saved_line = self.line;
         body(self)?;

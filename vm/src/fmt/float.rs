@@ -73,6 +73,57 @@ fn split_sci(s: &[u8], digits: &mut StackBuf) -> i64 {
     exp + 1
 }
 
+/// Could the exact value of `ax` (> 0, finite) lie exactly halfway between
+/// two shortest candidates? Only possible when its exact decimal expansion
+/// has at most 18 significant digits.
+fn tie_possible(ax: f64) -> bool {
+    let bits = ax.to_bits();
+    let bexp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if bexp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), bexp - 1075) };
+    if m == 0 {
+        return false;
+    }
+    let tz = m.trailing_zeros() as i64;
+    let (m, e) = (m >> tz, e + tz);
+    if e >= 0 {
+        // Integers below 2**53 are printed exactly.
+        return ax >= 9007199254740992.0;
+    }
+    if -e > 26 {
+        return false;
+    }
+    (m as u128) * 5u128.pow((-e) as u32) < 1_000_000_000_000_000_000u128
+}
+
+/// Shortest round-trip digits of `ax` (finite, >= 0) as dtoa mode 0 gives
+/// them: among the shortest strings, the one nearest the exact value, ties
+/// broken to even. Returns decpt (value = 0.DIGITS * 10**decpt).
+fn shortest_digits(ax: f64, digits: &mut StackBuf) -> i64 {
+    let mut sci = StackBuf::new();
+    let _ = write!(sci, "{:e}", ax);
+    let decpt = split_sci(sci.as_bytes(), digits);
+    let n = digits.len;
+    if n >= 2 && ax != 0.0 && tie_possible(ax) {
+        // Rust breaks exact ties differently from dtoa; use the correctly
+        // rounded (half-even) n-digit value when it round-trips.
+        let mut alt = StackBuf::new();
+        if write!(alt, "{:.*e}", n - 1, ax).is_ok() {
+            let ok = std::str::from_utf8(alt.as_bytes())
+                .ok()
+                .and_then(|t| t.parse::<f64>().ok())
+                == Some(ax);
+            if ok {
+                let mut d2 = StackBuf::new();
+                let dp2 = split_sci(alt.as_bytes(), &mut d2);
+                *digits = d2;
+                return dp2;
+            }
+        }
+    }
+    decpt
+}
+
 fn push_zeros(out: &mut String, n: i64) {
     for _ in 0..n.max(0) {
         out.push('0');
@@ -181,10 +232,8 @@ pub fn float_repr_into(x: f64, out: &mut String) {
     if x.is_sign_negative() {
         out.push('-');
     }
-    let mut sci = StackBuf::new();
-    let _ = write!(sci, "{:e}", x.abs());
     let mut digits = StackBuf::new();
-    let decpt = split_sci(sci.as_bytes(), &mut digits);
+    let decpt = shortest_digits(x.abs(), &mut digits);
     layout(out, digits.as_bytes(), decpt, b'r', 0, true, false, false);
 }
 
@@ -223,10 +272,8 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: u8) -> Stri
             }
         }
         'r' => {
-            let mut sci = StackBuf::new();
-            let _ = write!(sci, "{:e}", ax);
             let mut digits = StackBuf::new();
-            let decpt = split_sci(sci.as_bytes(), &mut digits);
+            let decpt = shortest_digits(ax, &mut digits);
             layout(&mut out, digits.as_bytes(), decpt, b'r', 0, add_dot_0, alt, upper);
         }
         c => {
@@ -431,35 +478,21 @@ mod tests {
     #[test]
     fn repr_cases() {
         let cases: &[(f64, &str)] = &[
-            (1.0, "1.0"),
-            (1e16, "1e+16"),
-            (1e-7, "1e-07"),
-            (0.1 + 0.2, "0.30000000000000004"),
-            (-0.0, "-0.0"),
-            (0.0, "0.0"),
-            (f64::INFINITY, "inf"),
-            (f64::NEG_INFINITY, "-inf"),
-            (f64::NAN, "nan"),
-            (-f64::NAN, "nan"),
-            (1.5e300, "1.5e+300"),
-            (5e-324, "5e-324"),
-            (123456789012345.0, "123456789012345.0"),
-            (1234567890123456.8, "1234567890123456.8"),
-            (123456789012345678.0, "1.2345678901234568e+17"),
-            (1e-5, "1e-05"),
-            (0.0001, "0.0001"),
-            (0.00012345, "0.00012345"),
-            (1e15, "1000000000000000.0"),
-            (9999999999999998.0, "9999999999999998.0"),
-            (1e22, "1e+22"),
+            (1.0, "1.0"), (1e16, "1e+16"), (1e-7, "1e-07"), (0.1 + 0.2, "0.30000000000000004"),
+            (-0.0, "-0.0"), (0.0, "0.0"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf"),
+            (f64::NAN, "nan"), (-f64::NAN, "nan"), (1.5e300, "1.5e+300"), (5e-324, "5e-324"),
+            (123456789012345.0, "123456789012345.0"), (1234567890123456.8, "1234567890123456.8"),
+            (123456789012345678.0, "1.2345678901234568e+17"), (1e-5, "1e-05"), (0.0001, "0.0001"),
+            (0.00012345, "0.00012345"), (1e15, "1000000000000000.0"),
+            (9999999999999998.0, "9999999999999998.0"), (1e22, "1e+22"),
             (f64::MAX, "1.7976931348623157e+308"),
-            (2.2250738585072014e-308, "2.2250738585072014e-308"),
-            (-1.5, "-1.5"),
-            (100.0, "100.0"),
-            (0.1, "0.1"),
-            (1.0 / 3.0, "0.3333333333333333"),
-            (2.0f64.powi(60), "1.152921504606847e+18"),
-            (-123.456e-10, "-1.23456e-08"),
+            (2.2250738585072014e-308, "2.2250738585072014e-308"), (-1.5, "-1.5"), (100.0, "100.0"),
+            (0.1, "0.1"), (1.0 / 3.0, "0.3333333333333333"),
+            (2.0f64.powi(60), "1.152921504606847e+18"), (-123.456e-10, "-1.23456e-08"),
+            (930513874924285.25, "930513874924285.2"),
+            (-233891771783429.625, "-233891771783429.62"),
+            (2053637337633904.25, "2053637337633904.2"), (650118293889671.25, "650118293889671.2"),
+            (650118293889671.75, "650118293889671.8"),
         ];
         for (x, want) in cases {
             assert_eq!(float_repr(*x), *want, "repr of {:?}", x);
@@ -489,23 +522,15 @@ mod tests {
     #[test]
     fn round_cases() {
         // python3 -c "print(round(2.675,2), round(0.5), round(1.5), round(2.5), round(-0.001,2), round(1234.5,-1), round(1250.0,-2), round(1350.0,-2), round(0.125,2), round(1e300,-300), round(5e-324, 323), round(1.7976931348623157e308,-308))"
-        assert_eq!(float_round(2.675, 2), 2.67);
-        assert_eq!(float_round_int(0.5), 0.0);
-        assert_eq!(float_round_int(1.5), 2.0);
-        assert_eq!(float_round_int(2.5), 2.0);
+        assert_eq!(float_round(2.675, 2), 2.67); assert_eq!(float_round_int(0.5), 0.0);
+        assert_eq!(float_round_int(1.5), 2.0); assert_eq!(float_round_int(2.5), 2.0);
         let z = float_round(-0.001, 2);
-        assert!(z == 0.0 && z.is_sign_negative());
-        assert_eq!(float_round(1234.5, -1), 1230.0);
-        assert_eq!(float_round(1250.0, -2), 1200.0);
-        assert_eq!(float_round(1350.0, -2), 1400.0);
-        assert_eq!(float_round(0.125, 2), 0.12);
-        assert_eq!(float_round(1e300, -300), 1e300);
-        assert_eq!(float_round(5e-324, 323), 0.0);
-        assert_eq!(float_round(5e-324, 324), 5e-324);
-        assert_eq!(float_round(0.5, 0), 0.0);
-        assert_eq!(float_round(-2.5, 0), -2.0);
-        assert_eq!(float_round(3.14159, 3), 3.142);
-        assert_eq!(float_round(123.456, 400), 123.456);
+        assert!(z == 0.0 && z.is_sign_negative()); assert_eq!(float_round(1234.5, -1), 1230.0);
+        assert_eq!(float_round(1250.0, -2), 1200.0); assert_eq!(float_round(1350.0, -2), 1400.0);
+        assert_eq!(float_round(0.125, 2), 0.12); assert_eq!(float_round(1e300, -300), 1e300);
+        assert_eq!(float_round(5e-324, 323), 0.0); assert_eq!(float_round(5e-324, 324), 5e-324);
+        assert_eq!(float_round(0.5, 0), 0.0); assert_eq!(float_round(-2.5, 0), -2.0);
+        assert_eq!(float_round(3.14159, 3), 3.142); assert_eq!(float_round(123.456, 400), 123.456);
         assert_eq!(float_round(123.456, -400), 0.0);
         assert!(try_float_round(1.7976931348623157e308, -308).is_err());
         assert!(try_float_round(1.7976931348623157e308, -307).is_err());
@@ -521,8 +546,7 @@ mod tests {
         assert_eq!(parse_float("-Infinity"), Some(f64::NEG_INFINITY));
         assert_eq!(parse_float("+inf"), Some(f64::INFINITY));
         assert!(parse_float("nan").unwrap().is_nan());
-        assert!(parse_float("-NaN").unwrap().is_nan());
-        assert_eq!(parse_float(".5"), Some(0.5));
+        assert!(parse_float("-NaN").unwrap().is_nan()); assert_eq!(parse_float(".5"), Some(0.5));
         assert_eq!(parse_float("5."), Some(5.0));
         assert_eq!(parse_float("1e400"), Some(f64::INFINITY));
         assert_eq!(parse_float("\u{3000}2\x1f"), Some(2.0));

@@ -13,8 +13,9 @@ use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive};
 
 /// Width or precision of a conversion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PercentCount {
+    #[default]
     Absent,
     /// `*`: taken from the argument list (resolve with
     /// [`PercentSpec::set_star_width`] / [`PercentSpec::set_star_prec`]).
@@ -23,7 +24,7 @@ pub enum PercentCount {
 }
 
 /// One `%...` conversion specification.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PercentSpec {
     /// Mapping key from `%(key)s`.
     pub key: Option<String>,
@@ -118,21 +119,6 @@ impl PercentError {
 }
 
 impl PercentSpec {
-    fn new() -> Self {
-        PercentSpec {
-            key: None,
-            ljust: false,
-            plus: false,
-            blank: false,
-            alt: false,
-            zero: false,
-            width: PercentCount::Absent,
-            prec: PercentCount::Absent,
-            conv: None,
-            conv_index: 0,
-        }
-    }
-
     /// Resolve a `*` width with the given int argument.
     pub fn set_star_width(&mut self, w: i64) {
         if w < 0 {
@@ -172,6 +158,19 @@ impl PercentSpec {
     }
 }
 
+fn parse_num(chars: &[char], i: &mut usize, max: u64) -> Option<usize> {
+    let mut v: u64 = 0;
+    while *i < chars.len() && chars[*i].is_ascii_digit() {
+        let d = chars[*i] as u64 - '0' as u64;
+        if v > (max - d) / 10 {
+            return None;
+        }
+        v = v * 10 + d;
+        *i += 1;
+    }
+    Some(v as usize)
+}
+
 /// Split a `%` format string into literal pieces and conversion specs.
 /// Parsing stops at the first `BadKey` / `Error` piece.
 pub fn parse_percent(fmt: &str) -> Vec<PercentPiece> {
@@ -195,7 +194,7 @@ pub fn parse_percent(fmt: &str) -> Vec<PercentPiece> {
         if !lit.is_empty() {
             pieces.push(PercentPiece::Literal(std::mem::take(&mut lit)));
         }
-        let mut spec = PercentSpec::new();
+        let mut spec = PercentSpec::default();
         if i < n && chars[i] == '(' {
             i += 1;
             let start = i;
@@ -229,17 +228,13 @@ pub fn parse_percent(fmt: &str) -> Vec<PercentPiece> {
             spec.width = PercentCount::Star;
             i += 1;
         } else if i < n && chars[i].is_ascii_digit() {
-            let mut w: u64 = 0;
-            while i < n && chars[i].is_ascii_digit() {
-                let d = chars[i] as u64 - '0' as u64;
-                if w > (i64::MAX as u64 - d) / 10 {
+            match parse_num(&chars, &mut i, i64::MAX as u64) {
+                Some(w) => spec.width = PercentCount::Num(w),
+                None => {
                     pieces.push(PercentPiece::Error("width too big".into()));
                     return pieces;
                 }
-                w = w * 10 + d;
-                i += 1;
             }
-            spec.width = PercentCount::Num(w as usize);
         }
         if i < n && chars[i] == '.' {
             i += 1;
@@ -248,17 +243,13 @@ pub fn parse_percent(fmt: &str) -> Vec<PercentPiece> {
                 spec.prec = PercentCount::Star;
                 i += 1;
             } else if i < n && chars[i].is_ascii_digit() {
-                let mut p: u64 = 0;
-                while i < n && chars[i].is_ascii_digit() {
-                    let d = chars[i] as u64 - '0' as u64;
-                    if p > (i32::MAX as u64 - d) / 10 {
+                match parse_num(&chars, &mut i, i32::MAX as u64) {
+                    Some(p) => spec.prec = PercentCount::Num(p),
+                    None => {
                         pieces.push(PercentPiece::Error("precision too big".into()));
                         return pieces;
                     }
-                    p = p * 10 + d;
-                    i += 1;
                 }
-                spec.prec = PercentCount::Num(p as usize);
             }
         }
         if i < n && matches!(chars[i], 'h' | 'l' | 'L') {
@@ -454,7 +445,7 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
     };
     let mut current = PercentArgRef::Whole;
     let mut out = String::with_capacity(fmt.len() + 16);
-    let mut next_arg = |arglen: i64, argidx: &mut i64, current: PercentArgRef| -> Result<PercentArgRef, PercentError> {
+    let next_arg = |arglen: i64, argidx: &mut i64, current: PercentArgRef| -> Result<PercentArgRef, PercentError> {
         if *argidx < arglen {
             let i = *argidx;
             *argidx += 1;
@@ -559,17 +550,8 @@ mod tests {
     use super::*;
 
     #[derive(Clone, Debug)]
-    enum V {
-        I(i64),
-        F(f64),
-        S(&'static str),
-    }
-    struct Args {
-        tuple: Option<Vec<V>>,
-        whole: Option<V>,
-        map: Option<Vec<(&'static str, V)>>,
-        keyed: Option<V>,
-    }
+    enum V { I(i64), F(f64), S(&'static str) }
+    struct Args { tuple: Option<Vec<V>>, whole: Option<V>, map: Option<Vec<(&'static str, V)>>, keyed: Option<V> }
     impl Args {
         fn get(&self, a: PercentArgRef) -> V {
             match a {
@@ -581,34 +563,21 @@ mod tests {
     }
     impl PercentArgs for Args {
         type Error = PercentError;
-        fn tuple_len(&self) -> Option<usize> {
-            self.tuple.as_ref().map(|t| t.len())
-        }
-        fn is_mapping(&self) -> bool {
-            self.map.is_some()
-        }
+        fn tuple_len(&self) -> Option<usize> { self.tuple.as_ref().map(|t| t.len()) }
+        fn is_mapping(&self) -> bool { self.map.is_some() }
         fn lookup_key(&mut self, key: &str) -> Result<(), PercentError> {
-            let m = self.map.as_ref().unwrap();
-            match m.iter().find(|(k, _)| *k == key) {
-                Some((_, v)) => {
-                    self.keyed = Some(v.clone());
-                    Ok(())
-                }
-                None => Err(PercentError::value(format!("KeyError {}", key))),
-            }
+            let found = self.map.as_ref().unwrap().iter().find(|(k, _)| *k == key).map(|kv| kv.1.clone());
+            self.keyed = Some(found.ok_or_else(|| PercentError::value(format!("KeyError {}", key)))?);
+            Ok(())
         }
         fn star_int(&mut self, a: PercentArgRef) -> Result<i64, PercentError> {
-            match self.get(a) {
-                V::I(i) => Ok(i),
-                _ => Err(PercentError::star_wants_int()),
-            }
+            if let V::I(i) = self.get(a) { Ok(i) } else { Err(PercentError::star_wants_int()) }
         }
         fn value(&mut self, a: PercentArgRef, kind: PercentConv, conv: char) -> Result<PercentValue, PercentError> {
-            let v = self.get(a);
-            Ok(match (kind, v) {
-                (PercentConv::Str, V::S(s)) => PercentValue::Str(s.to_string()),
-                (PercentConv::Repr, V::S(s)) => PercentValue::Str(super::super::strrepr::str_repr(s)),
-                (PercentConv::Ascii, V::S(s)) => PercentValue::Str(super::super::strrepr::ascii_repr(s)),
+            use super::super::strrepr::{ascii_repr, str_repr};
+            Ok(match (kind, self.get(a)) {
+                (PercentConv::Repr, V::S(s)) => PercentValue::Str(str_repr(s)),
+                (PercentConv::Ascii, V::S(s)) => PercentValue::Str(ascii_repr(s)),
                 (PercentConv::Int | PercentConv::Float, V::S(_)) => return Err(PercentError::wrong_type(conv, "str")),
                 (_, V::S(s)) => PercentValue::Str(s.to_string()),
                 (_, V::I(i)) => PercentValue::Int(BigInt::from(i)),
@@ -651,27 +620,17 @@ mod tests {
             ("%f", vec![S("a")], "TypeError must be real number, not str"),
             ("%d", vec![F(inf)], "OverflowError cannot convert float infinity to integer"),
             ("%d", vec![F(nan)], "ValueError cannot convert float NaN to integer"),
-            ("%.*f", vec![I(-3), F(1.5)], "2"),
-            ("%*d", vec![I(-5), I(3)], "3    "),
+            ("%.*f", vec![I(-3), F(1.5)], "2"), ("%*d", vec![I(-5), I(3)], "3    "),
             ("%5%", vec![I(1)], "ValueError unsupported format character '%' (0x25) at index 2"),
             ("%5%", vec![], "TypeError not enough arguments for format string"),
-            ("%%", vec![], "%"),
-            ("%-05d", vec![I(3)], "3    "),
-            ("%#o", vec![I(8)], "0o10"),
-            ("%#010x", vec![I(255)], "0x000000ff"),
-            ("%+#10X", vec![I(255)], "     +0XFF"),
-            ("% d", vec![I(5)], " 5"),
-            ("%+.3d", vec![I(-5)], "-005"),
-            ("%05s", vec![S("ab")], "   ab"),
-            ("%.1s", vec![S("abc")], "a"),
-            ("%5.1r", vec![S("abc")], "    '"),
-            ("%#.0f", vec![F(2.5)], "2."),
-            ("%#g", vec![F(1.0)], "1.00000"),
-            ("%g", vec![F(1e16)], "1e+16"),
-            ("%e", vec![F(0.0)], "0.000000e+00"),
-            ("%010.2f", vec![F(-3.14159)], "-000003.14"),
-            ("%+f", vec![F(inf)], "+inf"),
-            ("%010f", vec![F(nan)], "0000000nan"),
+            ("%%", vec![], "%"), ("%-05d", vec![I(3)], "3    "), ("%#o", vec![I(8)], "0o10"),
+            ("%#010x", vec![I(255)], "0x000000ff"), ("%+#10X", vec![I(255)], "     +0XFF"),
+            ("% d", vec![I(5)], " 5"), ("%+.3d", vec![I(-5)], "-005"),
+            ("%05s", vec![S("ab")], "   ab"), ("%.1s", vec![S("abc")], "a"),
+            ("%5.1r", vec![S("abc")], "    '"), ("%#.0f", vec![F(2.5)], "2."),
+            ("%#g", vec![F(1.0)], "1.00000"), ("%g", vec![F(1e16)], "1e+16"),
+            ("%e", vec![F(0.0)], "0.000000e+00"), ("%010.2f", vec![F(-3.14159)], "-000003.14"),
+            ("%+f", vec![F(inf)], "+inf"), ("%010f", vec![F(nan)], "0000000nan"),
             ("%F", vec![F(-inf)], "-INF"),
             ("%lld", vec![I(3)], "ValueError unsupported format character 'l' (0x6c) at index 2"),
             ("%hd", vec![I(3)], "3"),
@@ -679,43 +638,26 @@ mod tests {
             ("%\x01", vec![I(1)], "ValueError unsupported format character '?' (0x1) at index 1"),
             ("%d %d", vec![I(1)], "TypeError not enough arguments for format string"),
             ("%d", vec![I(1), I(2)], "TypeError not all arguments converted during string formatting"),
-            ("%.0c", vec![S("a")], "a"),
-            ("%3c", vec![I(65)], "  A"),
-            ("%-3c|", vec![S("é")], "é  |"),
-            ("%#5x", vec![I(-255)], "-0xff"),
-            ("%05x", vec![I(-255)], "-00ff"),
-            ("%.3x", vec![I(-255)], "-0ff"),
-            ("%u", vec![I(7)], "7"),
-            ("%i", vec![F(3.9)], "3"),
-            ("%d", vec![F(-2.7)], "-2"),
-            ("%10.3e", vec![F(12345.678)], " 1.235e+04"),
-            ("%G", vec![F(1e-10)], "1E-10"),
-            ("%.0e", vec![F(15.0)], "2e+01"),
-            ("%#.0e", vec![F(15.0)], "2.e+01"),
+            ("%.0c", vec![S("a")], "a"), ("%3c", vec![I(65)], "  A"),
+            ("%-3c|", vec![S("é")], "é  |"), ("%#5x", vec![I(-255)], "-0xff"),
+            ("%05x", vec![I(-255)], "-00ff"), ("%.3x", vec![I(-255)], "-0ff"),
+            ("%u", vec![I(7)], "7"), ("%i", vec![F(3.9)], "3"), ("%d", vec![F(-2.7)], "-2"),
+            ("%10.3e", vec![F(12345.678)], " 1.235e+04"), ("%G", vec![F(1e-10)], "1E-10"),
+            ("%.0e", vec![F(15.0)], "2e+01"), ("%#.0e", vec![F(15.0)], "2.e+01"),
             ("%0-5d|", vec![I(1)], "1    |"),
             ("%5.2s|%-6r|", vec![S("abc"), S("x")], "   ab|'x'   |"),
-            ("%a", vec![S("é")], "'\\xe9'"),
-            ("%c", vec![I(0xe9)], "é"),
+            ("%a", vec![S("é")], "'\\xe9'"), ("%c", vec![I(0xe9)], "é"),
             ("%10.4f", vec![F(3.14159265)], "    3.1416"),
             ("%-10.2e|", vec![F(-12345.6)], "-1.23e+04 |"),
-            ("% 08.2f", vec![F(3.14159)], " 0003.14"),
-            ("%+08d", vec![I(42)], "+0000042"),
-            ("%+ d", vec![I(42)], "+42"),
-            ("%#X", vec![I(0)], "0X0"),
-            ("%#8.3o", vec![I(8)], "   0o010"),
-            ("%-#8x|", vec![I(255)], "0xff    |"),
-            ("%#-08x|", vec![I(255)], "0xff    |"),
-            ("%#08X", vec![I(-255)], "-0X000FF"),
-            ("%08s", vec![S("ab")], "      ab"),
-            ("% s", vec![S("ab")], "ab"),
-            ("%.3g", vec![F(0.0001234)], "0.000123"),
-            ("%#.3g", vec![F(1.0)], "1.00"),
-            ("%g", vec![F(100000.0)], "100000"),
-            ("%g", vec![F(1000000.0)], "1e+06"),
-            ("%G", vec![F(nan)], "NAN"),
-            ("%05.1f%%", vec![F(99.5)], "099.5%"),
-            ("%s and %r", vec![I(1), F(1.5)], "1 and 1.5"),
-            ("x", vec![], "x"),
+            ("% 08.2f", vec![F(3.14159)], " 0003.14"), ("%+08d", vec![I(42)], "+0000042"),
+            ("%+ d", vec![I(42)], "+42"), ("%#X", vec![I(0)], "0X0"),
+            ("%#8.3o", vec![I(8)], "   0o010"), ("%-#8x|", vec![I(255)], "0xff    |"),
+            ("%#-08x|", vec![I(255)], "0xff    |"), ("%#08X", vec![I(-255)], "-0X000FF"),
+            ("%08s", vec![S("ab")], "      ab"), ("% s", vec![S("ab")], "ab"),
+            ("%.3g", vec![F(0.0001234)], "0.000123"), ("%#.3g", vec![F(1.0)], "1.00"),
+            ("%g", vec![F(100000.0)], "100000"), ("%g", vec![F(1000000.0)], "1e+06"),
+            ("%G", vec![F(nan)], "NAN"), ("%05.1f%%", vec![F(99.5)], "099.5%"),
+            ("%s and %r", vec![I(1), F(1.5)], "1 and 1.5"), ("x", vec![], "x"),
             ("%.2147483648f", vec![F(1.0)], "ValueError precision too big"),
             ("%99999999999999999999d", vec![I(1)], "ValueError width too big"),
         ];

@@ -274,46 +274,29 @@ mod tests {
     fn str_reprs() {
         // Expected values from python3 3.11 repr().
         let cases: &[(&str, &str)] = &[
-            ("abc", "'abc'"),
-            ("", "''"),
-            ("it's", "\"it's\""),
-            ("say \"hi\"", "'say \"hi\"'"),
-            ("both ' and \"", "'both \\' and \"'"),
-            ("a\\b", "'a\\\\b'"),
-            ("\n\r\t", "'\\n\\r\\t'"),
+            ("abc", "'abc'"), ("", "''"), ("it's", "\"it's\""), ("say \"hi\"", "'say \"hi\"'"),
+            ("both ' and \"", "'both \\' and \"'"), ("a\\b", "'a\\\\b'"), ("\n\r\t", "'\\n\\r\\t'"),
             ("\x00\x01\x1f\x7f", "'\\x00\\x01\\x1f\\x7f'"),
             ("\u{80}\u{9f}\u{a0}\u{ad}", "'\\x80\\x9f\\xa0\\xad'"),
-            ("héllo wörld ñ", "'héllo wörld ñ'"),
-            ("\u{2028}\u{2029}", "'\\u2028\\u2029'"),
+            ("héllo wörld ñ", "'héllo wörld ñ'"), ("\u{2028}\u{2029}", "'\\u2028\\u2029'"),
             ("\u{200b}\u{200d}\u{feff}", "'\\u200b\\u200d\\ufeff'"),
-            ("\u{3000}\u{2003}", "'\\u3000\\u2003'"),
-            ("日本語", "'日本語'"),
-            ("😀", "'😀'"),
-            ("\u{e000}", "'\\ue000'"),
-            ("\u{10ffff}", "'\\U0010ffff'"),
-            ("\u{e0001}", "'\\U000e0001'"),
-            ("\u{378}", "'\\u0378'"),
-            ("\u{1f6d8}", "'\\U0001f6d8'"),
-            ("\u{1f6dd}", "'🛝'"),
+            ("\u{3000}\u{2003}", "'\\u3000\\u2003'"), ("日本語", "'日本語'"), ("😀", "'😀'"),
+            ("\u{e000}", "'\\ue000'"), ("\u{10ffff}", "'\\U0010ffff'"),
+            ("\u{e0001}", "'\\U000e0001'"), ("\u{378}", "'\\u0378'"),
+            ("\u{1f6d8}", "'\\U0001f6d8'"), ("\u{1f6dd}", "'🛝'"),
         ];
         for (s, want) in cases {
             assert_eq!(str_repr(s), *want, "repr({:?})", s);
         }
         assert_eq!(ascii_repr("héllo😀\u{2028}"), "'h\\xe9llo\\U0001f600\\u2028'");
-        assert!(is_printable(' '));
-        assert!(!is_printable('\u{a0}'));
-        assert!(is_printable('é'));
+        assert!(is_printable(' ')); assert!(!is_printable('\u{a0}')); assert!(is_printable('é'));
     }
 
     #[test]
     fn bytes_reprs() {
         let cases: &[(&[u8], &str)] = &[
-            (b"abc", "b'abc'"),
-            (b"", "b''"),
-            (b"it's", "b\"it's\""),
-            (b"'\"", "b'\\'\"'"),
-            (b"\x00\x7f\x80\xff\n\t\r\\", "b'\\x00\\x7f\\x80\\xff\\n\\t\\r\\\\'"),
-            (b" ~", "b' ~'"),
+            (b"abc", "b'abc'"), (b"", "b''"), (b"it's", "b\"it's\""), (b"'\"", "b'\\'\"'"),
+            (b"\x00\x7f\x80\xff\n\t\r\\", "b'\\x00\\x7f\\x80\\xff\\n\\t\\r\\\\'"), (b" ~", "b' ~'"),
         ];
         for (b, want) in cases {
             assert_eq!(bytes_repr(b), *want, "repr({:?})", b);

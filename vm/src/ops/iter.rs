@@ -34,6 +34,9 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         let len = s.len();
         return Ok(new_iter(IterState::Set { set: v.clone(), pos: 0, len }, t.set_iterator));
     }
+    if v.downcast::<crate::generator::GenObj>().is_some() {
+        return Ok(v.clone());
+    }
     if let Some(io) = v.downcast::<IterObj>() {
         let view = match &*io.state.borrow() {
             IterState::DictView { dict, what } => Some((dict.clone(), *what)),
@@ -56,6 +59,9 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// Advances an iterator: Ok(None) when exhausted.
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    if it.downcast::<crate::generator::GenObj>().is_some() {
+        return crate::generator::resume(vm, it, Value::NONE);
+    }
     let Some(io) = it.downcast::<IterObj>() else {
         return Err(error::type_error(format!("'{}' object is not an iterator", type_name(it))));
     };

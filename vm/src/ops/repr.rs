@@ -180,6 +180,9 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         let inner = if t.len() == 1 { repr_string(vm, &t[0])? } else { join_reprs(vm, &t)? };
         return Ok(format!("{}({})", type_name(v), inner));
     }
+    if let Some(g) = v.downcast::<crate::generator::GenObj>() {
+        return Ok(format!("<generator object {} at {:#x}>", g.code.qualname, v.ptr() as usize));
+    }
     if let Some(s) = v.downcast::<SingletonObj>() {
         return Ok(s.name.to_string());
     }
