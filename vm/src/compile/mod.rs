@@ -158,7 +158,58 @@ fn parse_error(e: &ruff_python_parser::ParseError, src: &str, lines: &LineMap) -
         }
         _ => raw,
     };
+    if let Some((ch, bline, bcol)) = unclosed_bracket(src, lines) {
+        // CPython's tokenizer reports an unclosed bracket before any parse error after it.
+        if bline <= line {
+            return CompileError { kind: CompileErrorKind::Syntax, msg: format!("'{ch}' was never closed"), line: bline, col: bcol, end_col: None };
+        }
+    }
     CompileError { kind, msg: cpython_wording(&msg, src, off), line, col, end_col: None }
+}
+
+/// The innermost bracket still open at end of input (skipping strings and comments).
+fn unclosed_bracket(src: &str, lines: &LineMap) -> Option<(char, u32, u32)> {
+    let mut stack: Vec<(char, usize)> = vec![];
+    let b = src.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'\'' | b'"') => {
+                let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple {
+                        if i + 2 < b.len() && b[i] == q && b[i + 1] == q && b[i + 2] == q {
+                            i += 2;
+                            break;
+                        }
+                    } else if b[i] == q || b[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            c @ (b'(' | b'[' | b'{') => stack.push((c as char, i)),
+            b')' | b']' | b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let (ch, off) = *stack.last()?;
+    let line = lines.line(off as u32);
+    let col = src[lines.line_start(line) as usize..off].chars().count() as u32;
+    Some((ch, line, col))
 }
 
 /// A few of ruff's messages rephrased as CPython 3.11 prints them.

@@ -93,14 +93,17 @@ pub struct PercentError {
 }
 
 impl PercentError {
+    pub fn new(kind: PercentErrorKind, msg: impl Into<String>) -> Self {
+        PercentError { kind, msg: msg.into() }
+    }
     pub fn value(msg: impl Into<String>) -> Self {
-        PercentError { kind: PercentErrorKind::ValueError, msg: msg.into() }
+        Self::new(PercentErrorKind::ValueError, msg)
     }
     pub fn type_error(msg: impl Into<String>) -> Self {
-        PercentError { kind: PercentErrorKind::TypeError, msg: msg.into() }
+        Self::new(PercentErrorKind::TypeError, msg)
     }
     pub fn overflow(msg: impl Into<String>) -> Self {
-        PercentError { kind: PercentErrorKind::OverflowError, msg: msg.into() }
+        Self::new(PercentErrorKind::OverflowError, msg)
     }
     /// TypeError for an argument of the wrong type for conversion `conv`
     /// (`%d format: a real number is required, not str`, ...).
@@ -599,19 +602,18 @@ mod tests {
 
     #[test]
     fn tuple_cases() {
+        const NEA: &str = "TypeError not enough arguments for format string";
+        const NAC: &str = "TypeError not all arguments converted during string formatting";
         use V::*;
         let nan = f64::NAN;
         let inf = f64::INFINITY;
         // Expected values from python3 3.11: fmt % args
         let cases: Vec<(&str, Vec<V>, &str)> = vec![
             ("%y", vec![I(1)], "ValueError unsupported format character 'y' (0x79) at index 1"),
-            ("%y", vec![], "TypeError not enough arguments for format string"),
-            ("ab%", vec![], "ValueError incomplete format"),
-            ("%s %", vec![I(1)], "ValueError incomplete format"),
-            ("%s %", vec![], "TypeError not enough arguments for format string"),
+            ("%y", vec![], NEA), ("ab%", vec![], "ValueError incomplete format"),
+            ("%s %", vec![I(1)], "ValueError incomplete format"), ("%s %", vec![], NEA),
             ("%(a)s", vec![I(1)], "TypeError format requires a mapping"),
-            ("%(a", vec![I(1)], "TypeError format requires a mapping"),
-            ("%*d", vec![I(5)], "TypeError not enough arguments for format string"),
+            ("%(a", vec![I(1)], "TypeError format requires a mapping"), ("%*d", vec![I(5)], NEA),
             ("%*d", vec![S("x"), I(3)], "TypeError * wants int"),
             ("%c", vec![S("ab")], "TypeError %c requires int or char"),
             ("%c", vec![I(-1)], "OverflowError %c arg not in range(0x110000)"),
@@ -622,10 +624,9 @@ mod tests {
             ("%d", vec![F(nan)], "ValueError cannot convert float NaN to integer"),
             ("%.*f", vec![I(-3), F(1.5)], "2"), ("%*d", vec![I(-5), I(3)], "3    "),
             ("%5%", vec![I(1)], "ValueError unsupported format character '%' (0x25) at index 2"),
-            ("%5%", vec![], "TypeError not enough arguments for format string"),
-            ("%%", vec![], "%"), ("%-05d", vec![I(3)], "3    "), ("%#o", vec![I(8)], "0o10"),
-            ("%#010x", vec![I(255)], "0x000000ff"), ("%+#10X", vec![I(255)], "     +0XFF"),
-            ("% d", vec![I(5)], " 5"), ("%+.3d", vec![I(-5)], "-005"),
+            ("%5%", vec![], NEA), ("%%", vec![], "%"), ("%-05d", vec![I(3)], "3    "),
+            ("%#o", vec![I(8)], "0o10"), ("%#010x", vec![I(255)], "0x000000ff"),
+            ("%+#10X", vec![I(255)], "     +0XFF"), ("% d", vec![I(5)], " 5"), ("%+.3d", vec![I(-5)], "-005"),
             ("%05s", vec![S("ab")], "   ab"), ("%.1s", vec![S("abc")], "a"),
             ("%5.1r", vec![S("abc")], "    '"), ("%#.0f", vec![F(2.5)], "2."),
             ("%#g", vec![F(1.0)], "1.00000"), ("%g", vec![F(1e16)], "1e+16"),
@@ -636,29 +637,24 @@ mod tests {
             ("%hd", vec![I(3)], "3"),
             ("abc%lé", vec![I(3)], "ValueError unsupported format character '?' (0xe9) at index 5"),
             ("%\x01", vec![I(1)], "ValueError unsupported format character '?' (0x1) at index 1"),
-            ("%d %d", vec![I(1)], "TypeError not enough arguments for format string"),
-            ("%d", vec![I(1), I(2)], "TypeError not all arguments converted during string formatting"),
-            ("%.0c", vec![S("a")], "a"), ("%3c", vec![I(65)], "  A"),
-            ("%-3c|", vec![S("é")], "é  |"), ("%#5x", vec![I(-255)], "-0xff"),
-            ("%05x", vec![I(-255)], "-00ff"), ("%.3x", vec![I(-255)], "-0ff"),
-            ("%u", vec![I(7)], "7"), ("%i", vec![F(3.9)], "3"), ("%d", vec![F(-2.7)], "-2"),
+            ("%d %d", vec![I(1)], NEA), ("%d", vec![I(1), I(2)], NAC), ("%.0c", vec![S("a")], "a"),
+            ("%3c", vec![I(65)], "  A"), ("%-3c|", vec![S("é")], "é  |"), ("%#5x", vec![I(-255)], "-0xff"),
+            ("%05x", vec![I(-255)], "-00ff"), ("%.3x", vec![I(-255)], "-0ff"), ("%u", vec![I(7)], "7"),
+            ("%i", vec![F(3.9)], "3"), ("%d", vec![F(-2.7)], "-2"),
             ("%10.3e", vec![F(12345.678)], " 1.235e+04"), ("%G", vec![F(1e-10)], "1E-10"),
             ("%.0e", vec![F(15.0)], "2e+01"), ("%#.0e", vec![F(15.0)], "2.e+01"),
-            ("%0-5d|", vec![I(1)], "1    |"),
-            ("%5.2s|%-6r|", vec![S("abc"), S("x")], "   ab|'x'   |"),
+            ("%0-5d|", vec![I(1)], "1    |"), ("%5.2s|%-6r|", vec![S("abc"), S("x")], "   ab|'x'   |"),
             ("%a", vec![S("é")], "'\\xe9'"), ("%c", vec![I(0xe9)], "é"),
-            ("%10.4f", vec![F(3.14159265)], "    3.1416"),
-            ("%-10.2e|", vec![F(-12345.6)], "-1.23e+04 |"),
+            ("%10.4f", vec![F(3.14159265)], "    3.1416"), ("%-10.2e|", vec![F(-12345.6)], "-1.23e+04 |"),
             ("% 08.2f", vec![F(3.14159)], " 0003.14"), ("%+08d", vec![I(42)], "+0000042"),
-            ("%+ d", vec![I(42)], "+42"), ("%#X", vec![I(0)], "0X0"),
-            ("%#8.3o", vec![I(8)], "   0o010"), ("%-#8x|", vec![I(255)], "0xff    |"),
-            ("%#-08x|", vec![I(255)], "0xff    |"), ("%#08X", vec![I(-255)], "-0X000FF"),
-            ("%08s", vec![S("ab")], "      ab"), ("% s", vec![S("ab")], "ab"),
-            ("%.3g", vec![F(0.0001234)], "0.000123"), ("%#.3g", vec![F(1.0)], "1.00"),
-            ("%g", vec![F(100000.0)], "100000"), ("%g", vec![F(1000000.0)], "1e+06"),
-            ("%G", vec![F(nan)], "NAN"), ("%05.1f%%", vec![F(99.5)], "099.5%"),
-            ("%s and %r", vec![I(1), F(1.5)], "1 and 1.5"), ("x", vec![], "x"),
-            ("%.2147483648f", vec![F(1.0)], "ValueError precision too big"),
+            ("%+ d", vec![I(42)], "+42"), ("%#X", vec![I(0)], "0X0"), ("%#8.3o", vec![I(8)], "   0o010"),
+            ("%-#8x|", vec![I(255)], "0xff    |"), ("%#-08x|", vec![I(255)], "0xff    |"),
+            ("%#08X", vec![I(-255)], "-0X000FF"), ("%08s", vec![S("ab")], "      ab"),
+            ("% s", vec![S("ab")], "ab"), ("%.3g", vec![F(0.0001234)], "0.000123"),
+            ("%#.3g", vec![F(1.0)], "1.00"), ("%g", vec![F(100000.0)], "100000"),
+            ("%g", vec![F(1000000.0)], "1e+06"), ("%G", vec![F(nan)], "NAN"),
+            ("%05.1f%%", vec![F(99.5)], "099.5%"), ("%s and %r", vec![I(1), F(1.5)], "1 and 1.5"),
+            ("x", vec![], "x"), ("%.2147483648f", vec![F(1.0)], "ValueError precision too big"),
             ("%99999999999999999999d", vec![I(1)], "ValueError width too big"),
         ];
         for (f, v, want) in cases {
@@ -668,18 +664,20 @@ mod tests {
 
     #[test]
     fn mapping_and_whole() {
+        const NEA: &str = "TypeError not enough arguments for format string";
+        const NAC: &str = "TypeError not all arguments converted during string formatting";
         use V::*;
         let m = || Some(vec![("a", S("x")), ("b", I(2)), ("a(b)", I(1)), ("x", I(5))]);
         assert_eq!(run("%(a)s %(b)d", None, None, m()), "x 2");
-        assert_eq!(run("%(a)s %s", None, None, m()), "TypeError not enough arguments for format string");
+        assert_eq!(run("%(a)s %s", None, None, m()), NEA);
         assert_eq!(run("%(a(b))s", None, None, m()), "1");
         assert_eq!(run("%(a)s %(a)s %%", None, None, m()), "x x %");
-        assert_eq!(run("%(x)*d", None, None, m()), "TypeError not enough arguments for format string");
+        assert_eq!(run("%(x)*d", None, None, m()), NEA);
         assert_eq!(run("%(a", None, None, m()), "ValueError incomplete format key");
         assert_eq!(run("%(zz)s", None, None, m()), "ValueError KeyError zz");
         assert_eq!(run("x", None, None, m()), "x");
         assert_eq!(run("%s", None, Some(I(5)), None), "5");
-        assert_eq!(run("%s %s", None, Some(I(5)), None), "TypeError not enough arguments for format string");
-        assert_eq!(run("x", None, Some(I(5)), None), "TypeError not all arguments converted during string formatting");
+        assert_eq!(run("%s %s", None, Some(I(5)), None), NEA);
+        assert_eq!(run("x", None, Some(I(5)), None), NAC);
     }
 }

@@ -62,6 +62,15 @@ fn to_f64(n: &Num) -> PyResult<f64> {
 
 /// Numeric binary operation, or None if the operands are not both numbers.
 pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    // bool & | ^ bool stays a bool.
+    if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
+        match op {
+            BinOp::And => return Some(Ok(Value::bool(x & y))),
+            BinOp::Or => return Some(Ok(Value::bool(x | y))),
+            BinOp::Xor => return Some(Ok(Value::bool(x ^ y))),
+            _ => {}
+        }
+    }
     let (x, y) = (num(a)?, num(b)?);
     Some(match (&x, &y) {
         (Num::Int(i), Num::Int(j)) => int_binop(op, i, j),

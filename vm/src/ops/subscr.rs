@@ -137,10 +137,8 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             return Ok(Value::int(r.item(j)));
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
-            let (start, _, step, count) = slice_indices(s, n)?;
-            let first = r.start + start * r.step;
-            let st = r.step * step;
-            return Ok(new_range(first, first + count * st, st));
+            let (start, stop, step, _) = slice_indices(s, n)?;
+            return Ok(new_range(r.start + start * r.step, r.start + stop * r.step, r.step * step));
         }
         return Err(error::type_error(format!("range indices must be integers or slices, not {}", type_name(idx))));
     }
