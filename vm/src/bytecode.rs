@@ -256,6 +256,8 @@ impl Code {
             if !detail.is_empty() {
                 let _ = write!(out, " ({detail})");
             }
+            let trimmed = out.trim_end_matches(' ').len();
+            out.truncate(trimmed);
             out.push('\n');
         }
         for c in self.consts.iter() {

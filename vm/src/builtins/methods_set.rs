@@ -309,8 +309,6 @@ fn assign(so: &SetObj, from: &Value) {
 
 // ---- methods (receiver already checked) ----
 
-type Imp = fn(&mut Vm, &[Value], &[Value], &'static str) -> PyResult<Value>;
-
 fn one<'a>(args: &'a [Value], kwnames: &'a [Value], qual: &'static str) -> PyResult<&'a Value> {
     let a = rest(qual, args, kwnames);
     a.check(1, 1, &[])?;
@@ -394,26 +392,18 @@ fn set_union(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str)
     Ok(r)
 }
 
-fn intersection_multi(vm: &mut Vm, this: &Value, os: &[Value]) -> PyResult<Value> {
+fn set_intersection(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+    let os = others(args, kwnames, qual)?;
+    let this = &args[0];
     let ty = base_type(this);
-    let mut r = copy_of(set_of(this), ty);
+    if os.is_empty() {
+        return Ok(copy_of(set_of(this), ty));
+    }
+    let mut r = this.clone();
     for o in os {
         r = intersection(vm, set_of(&r), src(o), ty)?;
     }
     Ok(r)
-}
-
-fn set_intersection(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
-    let os = others(args, kwnames, qual)?;
-    if let Some((first, more)) = os.split_first() {
-        let ty = base_type(&args[0]);
-        let mut r = intersection(vm, set_of(&args[0]), src(first), ty)?;
-        for o in more {
-            r = intersection(vm, set_of(&r), src(o), ty)?;
-        }
-        return Ok(r);
-    }
-    intersection_multi(vm, &args[0], os)
 }
 
 fn set_intersection_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
@@ -477,9 +467,6 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static
     let o = one(args, kwnames, qual)?;
     Ok(Value::bool(isdisjoint(vm, set_of(&args[0]), src(o))?))
 }
-
-#[allow(dead_code)]
-const _IMP_CHECK: Imp = set_add;
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` between sets; the result has the left operand's base
 /// type. None for other operators.
