@@ -6,6 +6,7 @@ use crate::error::{self, PyResult};
 use crate::ops;
 use crate::types::dict::DictObj;
 use crate::types::iter::{new_iter, DictPart, IterObj, IterState};
+use crate::types::list::ListObj;
 use crate::types::set::SetObj;
 use crate::types::str::new_str;
 use crate::types::tuple::new_tuple;
@@ -148,14 +149,18 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     no_kw(kwnames, "dict.fromkeys")?;
     let first_is_receiver = match args.first() {
         Some(f) if f.downcast::<TypeData>().is_some() => is_subtype(f.ptr(), tt().dict),
-        Some(f) => match f.downcast::<DictObj>() {
-            // Ambiguous with two arguments: `d.fromkeys(seq)` or `dict.fromkeys(d, v)`.
-            // An empty dict is taken as the receiver (`{}.fromkeys(seq)`), a non-empty one as
-            // the iterable.
-            Some(d) => args.len() == 3 || (args.len() == 2 && d.is_empty()),
-            None => false,
+        Some(f) if f.downcast::<DictObj>().is_some() => match args.len() {
+            3 => true,
+            // Ambiguous: `d.fromkeys(seq)` or `dict.fromkeys(d, value)`. Taken as the former
+            // when the second argument is iterable (but not an empty list, a common value).
+            2 => {
+                let v = &args[1];
+                let empty_list = v.downcast::<ListObj>().is_some_and(|l| l.items.borrow().is_empty());
+                !empty_list && ops::iter(vm, v).is_ok()
+            }
+            _ => false,
         },
-        None => false,
+        _ => false,
     };
     let pos = if first_is_receiver { &args[1..] } else { args };
     if pos.is_empty() {

@@ -164,13 +164,17 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         return Err(error::type_error(format!("unhashable type: '{}'", type_name(v))));
     }
     if let Some(s) = v.downcast::<SetObj>() {
-        // frozenset: order-independent combination of element hashes.
-        let mut h: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);
+        // frozenset: CPython's order-independent mix of the element hashes.
+        let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+        let mut h: u64 = 0;
         for item in s.items() {
-            let x = hash(vm, &item)? as u64;
-            h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
+            h ^= shuffle(hash(vm, &item)? as u64);
         }
-        return Ok((h as i64).max(-2).wrapping_add(0));
+        h ^= (s.len() as u64 + 1).wrapping_mul(1927868237);
+        h ^= (h >> 11) ^ (h >> 25);
+        h = h.wrapping_mul(69069).wrapping_add(907133923);
+        let r = h as i64;
+        return Ok(if r == -1 { 590923713 } else { r });
     }
     // Identity hash for everything else (functions, types, modules, ...).
     Ok((v.bits() >> 4) as i64 & 0x0FFF_FFFF_FFFF_FFFF)
