@@ -400,6 +400,13 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
             let _ = io;
         }
     }
+    if op == BinOp::Add {
+        for (kind, is) in [("str", as_str(a).is_some()), ("list", a.downcast::<ListObj>().is_some()), ("tuple", as_tuple(a).is_some())] {
+            if is {
+                return Err(error::type_error(format!("can only concatenate {kind} (not \"{}\") to {kind}", type_name(b))));
+            }
+        }
+    }
     Err(arith::unsupported(op, inplace, a, b))
 }
 
