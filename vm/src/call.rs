@@ -4,8 +4,8 @@
 use crate::error::{self, PyErr, PyResult};
 use crate::types::dict::DictObj;
 use crate::types::exc::{as_exc, new_exc};
-use crate::types::func::{new_bound_method, BoundMethodObj, CodeObj, FunctionObj, NativeObj};
-use crate::types::str::{intern, new_str};
+use crate::types::func::{BoundMethodObj, CodeObj, FunctionObj, NativeObj};
+use crate::types::str::new_str;
 use crate::types::tuple::as_tuple;
 use crate::types::typeobj::{is_subtype, TypeData};
 use crate::types::{tt, type_name};
@@ -131,8 +131,3 @@ fn instantiate(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Err(error::type_error("exceptions must derive from BaseException"))
 }
 
-#[allow(dead_code)]
-fn bound(f: Value, s: Value) -> Value {
-    let _ = intern;
-    new_bound_method(f, s)
-}

@@ -13,7 +13,6 @@ use crate::ops;
 use crate::types::dict::DictObj;
 use crate::types::func::{CellObj, FunctionObj};
 use crate::types::list::{new_list, ListObj};
-use crate::types::range::RangeObj;
 use crate::types::set::new_set;
 use crate::types::str::as_str;
 use crate::types::tuple::{as_tuple, new_tuple};
@@ -70,7 +69,7 @@ impl Vm {
                 match ins.op {
                     Op::NOP => {}
                     Op::POP_TOP => {
-                        pop!();
+                        drop(pop!());
                     }
                     Op::COPY => {
                         let v = self.stack[sp - arg as usize].clone();
@@ -402,7 +401,7 @@ impl Vm {
                         if t == (ins.op == Op::JUMP_IF_TRUE_OR_POP) {
                             ip = arg as usize;
                         } else {
-                            pop!();
+                            drop(pop!());
                         }
                     }
                     Op::GET_ITER => {
@@ -428,7 +427,7 @@ impl Vm {
                         match next {
                             Some(v) => push!(v),
                             None => {
-                                pop!();
+                                drop(pop!());
                                 ip = arg as usize;
                             }
                         }
@@ -562,20 +561,9 @@ impl Vm {
                 }
             };
 
-            // Unwind: record the traceback and pop frames up to the entry frame.
+            // Unwind: record the traceback and pop frames up to the entry frame (no handlers
+            // yet: `try` arrives with the exceptions milestone).
             self.frames[fidx].sp = sp;
-            self.add_traceback(&err, &self.frames[fidx]);
-            let f = self.pop_frame();
-            if f.is_entry {
-                return Err(err);
-            }
-            // Clear the callable/self slots the caller left below the callee.
-            for i in f.caller_sp..f.base {
-                self.stack[i] = Value::UNDEF;
-            }
-            self.frames.last_mut().unwrap().sp = f.caller_sp;
-            // The caller's own frame then fails at its call instruction.
-            let mut err = err;
             loop {
                 let cidx = self.frames.len() - 1;
                 self.add_traceback(&err, &self.frames[cidx]);
@@ -583,11 +571,11 @@ impl Vm {
                 if f.is_entry {
                     return Err(err);
                 }
+                // Clear the callable/self slots the caller left below the callee.
                 for i in f.caller_sp..f.base {
                     self.stack[i] = Value::UNDEF;
                 }
                 self.frames.last_mut().unwrap().sp = f.caller_sp;
-                err = err.clone();
             }
         }
     }
@@ -644,7 +632,3 @@ fn unpack_error(got: usize, expected: usize) -> PyErr {
     }
 }
 
-#[allow(dead_code)]
-fn is_range(v: &Value) -> bool {
-    v.downcast::<RangeObj>().is_some()
-}

@@ -4,15 +4,14 @@ use super::args::{to_i64, Args};
 use crate::bytecode::{BinOp, CmpOp};
 use crate::error::{self, PyResult};
 use crate::ops;
-use crate::types::dict::DictObj;
 use crate::types::func::NativeFn;
 use crate::types::int::{self, as_int, IntRef};
 use crate::types::iter::{new_iter, IterState};
-use crate::types::list::{new_list, ListObj};
+use crate::types::list::new_list;
 use crate::types::str::{as_str, new_str};
 use crate::types::tuple::{as_tuple, new_tuple};
 use crate::types::typeobj::{is_subtype, isinstance_ptr, TypeData};
-use crate::types::{tt, type_name, type_of, type_ptr};
+use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
 use std::io::Write;
@@ -606,8 +605,3 @@ fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
 }
 
-#[allow(dead_code)]
-fn unused(v: &Value) -> Value {
-    let _ = (DictObj::new_value(), type_of(v), type_ptr(v), ListObj { items: Default::default() });
-    Value::NONE
-}

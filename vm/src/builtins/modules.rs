@@ -2,7 +2,7 @@
 
 use super::args::{to_i64, Args};
 use crate::error::{self, PyResult};
-use crate::object::{alloc_obj, Kind, Payload};
+use crate::object::alloc_obj;
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
 use crate::types::list::new_list;
@@ -20,13 +20,6 @@ pub fn is_builtin_module(name: &str) -> bool {
     BUILTIN_MODULES.contains(&name) || name == "builtins"
 }
 
-/// `sys.stdout` / `sys.stderr`: a tiny stream object (1 = stdout, 2 = stderr).
-pub struct StreamObj {
-    pub fd: u8,
-}
-impl Payload for StreamObj {
-    const KIND: Kind = Kind::Singleton;
-}
 
 /// Which standard stream `v` is, if it is one.
 pub fn stream_kind(v: &Value) -> Option<u8> {
@@ -139,7 +132,3 @@ pub fn make_builtin_module(vm: &mut Vm, name: &str) -> Option<Value> {
     }
 }
 
-#[allow(dead_code)]
-fn _unused() -> StreamObj {
-    StreamObj { fd: 0 }
-}
