@@ -5,8 +5,7 @@
 use super::args::{arg_count_error, to_i64};
 use super::MethodTable;
 use crate::error::{self, PyErr, PyResult};
-use crate::fmt::{self as pyfmt, PercentArgRef, PercentArgs, PercentConv, PercentError, PercentErrorKind, PercentValue};
-use crate::object::Kind;
+use crate::fmt as pyfmt;
 use crate::ops;
 use crate::types::dict::DictObj;
 use crate::types::int::as_int;
@@ -537,9 +536,9 @@ fn replace(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn pad(c: &Call, left: i64, right: i64, fill: char) -> Value {
     let mut out = String::with_capacity(c.s().len() + (left + right) as usize * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left as usize));
+    out.extend(std::iter::repeat_n(fill, left as usize));
     out.push_str(c.s());
-    out.extend(std::iter::repeat(fill).take(right as usize));
+    out.extend(std::iter::repeat_n(fill, right as usize));
     new_str(out)
 }
 
@@ -603,7 +602,7 @@ fn zfill(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
         _ => s,
     };
-    out.extend(std::iter::repeat('0').take(fill as usize));
+    out.extend(std::iter::repeat_n('0', fill as usize));
     out.push_str(body);
     Ok(new_str(out))
 }
@@ -622,7 +621,7 @@ fn expandtabs(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             if tab > 0 {
                 let n = tab - col % tab;
                 col += n;
-                out.extend(std::iter::repeat(' ').take(n as usize));
+                out.extend(std::iter::repeat_n(' ', n as usize));
             }
         } else {
             col += 1;
@@ -1257,96 +1256,16 @@ fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 // ---------------------------------------------------------------------------
-// printf-style formatting: `str % args` (driver in fmt::percent)
+// printf-style formatting: `str % args` (see percent.rs)
 // ---------------------------------------------------------------------------
 
-struct PErr(PyErr);
-impl From<PercentError> for PErr {
-    fn from(e: PercentError) -> PErr {
-        PErr(match e.kind {
-            PercentErrorKind::ValueError => error::value_error(e.msg),
-            PercentErrorKind::TypeError => error::type_error(e.msg),
-            PercentErrorKind::OverflowError => error::overflow_error(e.msg),
-        })
-    }
-}
-impl From<PyErr> for PErr {
-    fn from(e: PyErr) -> PErr {
-        PErr(e)
-    }
-}
-
-struct PArgs<'a> {
-    vm: &'a mut Vm,
-    args: &'a Value,
-    mapping: bool,
-    keyed: Value,
-}
-
-impl PArgs<'_> {
-    fn get(&self, a: PercentArgRef) -> Value {
-        match a {
-            PercentArgRef::Index(i) => as_tuple(self.args).map(|t| t[i].clone()).unwrap_or(Value::NONE),
-            PercentArgRef::Whole => self.args.clone(),
-            PercentArgRef::Keyed => self.keyed.clone(),
-        }
-    }
-}
-
-impl PercentArgs for PArgs<'_> {
-    type Error = PErr;
-    fn tuple_len(&self) -> Option<usize> {
-        as_tuple(self.args).map(|t| t.len())
-    }
-    fn is_mapping(&self) -> bool {
-        self.mapping
-    }
-    fn lookup_key(&mut self, key: &str) -> Result<(), PErr> {
-        self.keyed = ops::getitem(self.vm, self.args, &new_str(key))?;
-        Ok(())
-    }
-    fn star_int(&mut self, arg: PercentArgRef) -> Result<i64, PErr> {
-        let v = self.get(arg);
-        match as_int(&v) {
-            Some(i) => Ok(i.to_i64().ok_or_else(|| error::overflow_error("Python int too large to convert to C ssize_t"))?),
-            None => Err(PercentError::star_wants_int().into()),
-        }
-    }
-    fn value(&mut self, arg: PercentArgRef, kind: PercentConv, conv: char) -> Result<PercentValue, PErr> {
-        let v = self.get(arg);
-        Ok(match kind {
-            PercentConv::Str => PercentValue::Str(ops::repr::str_string(self.vm, &v)?),
-            PercentConv::Repr => PercentValue::Str(ops::repr::repr_string(self.vm, &v)?),
-            PercentConv::Ascii => PercentValue::Str(as_str(&ops::ascii(self.vm, &v)?).unwrap_or("").to_string()),
-            PercentConv::Int | PercentConv::Float | PercentConv::Char => {
-                if let Some(f) = v.as_float() {
-                    if kind == PercentConv::Char {
-                        return Err(PercentError::wrong_type('c', "float").into());
-                    }
-                    PercentValue::Float(f)
-                } else if let Some(i) = as_int(&v) {
-                    PercentValue::Int(i.to_big())
-                } else if let (PercentConv::Char, Some(s)) = (kind, as_str(&v)) {
-                    PercentValue::Str(s.to_string())
-                } else {
-                    return Err(PercentError::wrong_type(conv, type_name(&v)).into());
-                }
-            }
-        })
-    }
-}
+// Declared here (not in mod.rs) so the build does not depend on an edit to mod.rs;
+// `#[path]` resolves relative to this file's directory: `builtins/percent.rs`.
+#[path = "percent.rs"]
+mod percent;
 
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    let mapping = match args.kind() {
-        Some(Kind::Dict | Kind::List | Kind::Range) => true,
-        Some(Kind::Instance) => ops::getattr(vm, args, &intern("__getitem__")).is_ok(),
-        _ => false,
-    };
-    let mut pa = PArgs { vm, args, mapping, keyed: Value::NONE };
-    match pyfmt::percent_format(fmt, &mut pa) {
-        Ok(s) => Ok(new_str(s)),
-        Err(PErr(e)) => Err(e),
-    }
+    percent::percent_format(vm, fmt, args)
 }
 
 // Unicode 14 tables (CPython 3.11's unicodedata), generated from python3.
