@@ -11,7 +11,11 @@ enum Dump {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "pyrun", version, about = "Run a Python program (CPython 3.11 semantics)")]
+#[command(
+    name = "pyrun",
+    version,
+    about = "Run a Python program (CPython 3.11 semantics)"
+)]
 struct Cli {
     /// Program passed in as a string (like `python3 -c`).
     #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
@@ -39,7 +43,10 @@ const THREAD_STACK: usize = 1 << 30;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let handle = std::thread::Builder::new().stack_size(THREAD_STACK).spawn(move || run(cli)).expect("spawn interpreter thread");
+    let handle = std::thread::Builder::new()
+        .stack_size(THREAD_STACK)
+        .spawn(move || run(cli))
+        .expect("spawn interpreter thread");
     let code = handle.join().unwrap_or(70);
     ExitCode::from(code as u8)
 }
@@ -55,7 +62,10 @@ fn read_source(path: &PathBuf) -> Result<String, String> {
             std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
             _ => e.to_string(),
         };
-        format!("pyrun: can't open file '{shown}': [Errno {}] {msg}", e.raw_os_error().unwrap_or(0))
+        format!(
+            "pyrun: can't open file '{shown}': [Errno {}] {msg}",
+            e.raw_os_error().unwrap_or(0)
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
@@ -68,9 +78,19 @@ fn read_source(path: &PathBuf) -> Result<String, String> {
 
 fn run(cli: Cli) -> i32 {
     let (src, filename, argv0, dir) = match (&cli.code, &cli.file) {
-        (Some(c), _) => (c.clone(), "<string>".to_string(), "-c".to_string(), std::env::current_dir().ok()),
+        (Some(c), _) => (
+            c.clone(),
+            "<string>".to_string(),
+            "-c".to_string(),
+            std::env::current_dir().ok(),
+        ),
         (None, Some(p)) => match read_source(p) {
-            Ok(s) => (s, p.display().to_string(), p.display().to_string(), p.parent().map(|d| d.to_path_buf())),
+            Ok(s) => (
+                s,
+                p.display().to_string(),
+                p.display().to_string(),
+                p.parent().map(|d| d.to_path_buf()),
+            ),
             Err(msg) => {
                 eprintln!("{msg}");
                 return if msg.starts_with("SyntaxError") { 1 } else { 2 };
@@ -99,6 +119,12 @@ fn run(cli: Cli) -> i32 {
     argv.extend(cli.args.iter().cloned());
     let mut machine = vm::Vm::new(argv);
     machine.options.stats = cli.stats;
-    machine.script_dir = dir.map(|d| if d.as_os_str().is_empty() { PathBuf::from(".") } else { d });
+    machine.script_dir = dir.map(|d| {
+        if d.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            d
+        }
+    });
     vm::run::run_source(&mut machine, &src, &filename)
 }

@@ -10,7 +10,9 @@ fn listing(src: &str) -> String {
 
 #[test]
 fn loop_and_arithmetic() {
-    insta::assert_snapshot!(listing("total = 0\nfor i in range(10):\n    if i % 2:\n        total += i * i\nprint(total)\n"));
+    insta::assert_snapshot!(listing(
+        "total = 0\nfor i in range(10):\n    if i % 2:\n        total += i * i\nprint(total)\n"
+    ));
 }
 
 #[test]
@@ -29,5 +31,7 @@ fn comprehension_generator_and_calls() {
 
 #[test]
 fn chained_compare_and_boolops() {
-    insta::assert_snapshot!(listing("def f(a, b, c):\n    return a < b <= c and not (a == c or b is None)\n"));
+    insta::assert_snapshot!(listing(
+        "def f(a, b, c):\n    return a < b <= c and not (a == c or b is None)\n"
+    ));
 }

@@ -10,7 +10,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn pyrun_bin() -> PathBuf {
@@ -73,8 +76,18 @@ fn run(bin: &Path, dir: &Path, file: &str, args: &[&str], extra: &[&str], limit:
     };
     let stdout = t_out.join().unwrap();
     let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).to_string();
-    let last_err = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
-    Outcome { stdout, code: status.code().unwrap_or(-1), last_err, timed_out }
+    let last_err = stderr
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string();
+    Outcome {
+        stdout,
+        code: status.code().unwrap_or(-1),
+        last_err,
+        timed_out,
+    }
 }
 
 fn diff_text(expected: &str, got: &str) -> String {
@@ -85,7 +98,12 @@ fn diff_text(expected: &str, got: &str) -> String {
     for i in 0..e.len().max(g.len()) {
         let (a, b) = (e.get(i), g.get(i));
         if a != b {
-            out.push_str(&format!("    line {}:\n      expected: {:?}\n      got:      {:?}\n", i + 1, a, b));
+            out.push_str(&format!(
+                "    line {}:\n      expected: {:?}\n      got:      {:?}\n",
+                i + 1,
+                a,
+                b
+            ));
             shown += 1;
             if shown >= 5 {
                 out.push_str("    ...\n");
@@ -100,8 +118,12 @@ fn diff_text(expected: &str, got: &str) -> String {
 fn check(bin: &Path, dir: &Path, name: &str, args: &[&str], extra: &[&str]) -> Option<String> {
     let py = format!("{name}.py");
     let expected = std::fs::read(dir.join(format!("{name}.out"))).ok()?;
-    let exp_code: i32 = std::fs::read_to_string(dir.join(format!("{name}.exit"))).map(|s| s.trim().parse().unwrap()).unwrap_or(0);
-    let exp_err = std::fs::read_to_string(dir.join(format!("{name}.err"))).map(|s| s.trim_end().to_string()).unwrap_or_default();
+    let exp_code: i32 = std::fs::read_to_string(dir.join(format!("{name}.exit")))
+        .map(|s| s.trim().parse().unwrap())
+        .unwrap_or(0);
+    let exp_err = std::fs::read_to_string(dir.join(format!("{name}.err")))
+        .map(|s| s.trim_end().to_string())
+        .unwrap_or_default();
     let o = run(bin, dir, &py, args, extra, 120);
     let mut report = String::new();
     if o.timed_out {
@@ -109,13 +131,22 @@ fn check(bin: &Path, dir: &Path, name: &str, args: &[&str], extra: &[&str]) -> O
     }
     if o.stdout != expected {
         report.push_str("  stdout differs:\n");
-        report.push_str(&diff_text(&String::from_utf8_lossy(&expected), &String::from_utf8_lossy(&o.stdout)));
+        report.push_str(&diff_text(
+            &String::from_utf8_lossy(&expected),
+            &String::from_utf8_lossy(&o.stdout),
+        ));
     }
     if o.code != exp_code {
-        report.push_str(&format!("  exit code: expected {exp_code}, got {}\n", o.code));
+        report.push_str(&format!(
+            "  exit code: expected {exp_code}, got {}\n",
+            o.code
+        ));
     }
     if exp_code != 0 && o.last_err.trim_end() != exp_err {
-        report.push_str(&format!("  last stderr line:\n    expected: {exp_err:?}\n    got:      {:?}\n", o.last_err));
+        report.push_str(&format!(
+            "  last stderr line:\n    expected: {exp_err:?}\n    got:      {:?}\n",
+            o.last_err
+        ));
     }
     if exp_code == 0 && o.code != 0 {
         report.push_str(&format!("  stderr: {}\n", o.last_err));
@@ -123,13 +154,18 @@ fn check(bin: &Path, dir: &Path, name: &str, args: &[&str], extra: &[&str]) -> O
     if report.is_empty() {
         None
     } else {
-        Some(format!("{}/{py} {}:\n{report}", dir.file_name().unwrap().to_string_lossy(), extra.join(" ")))
+        Some(format!(
+            "{}/{py} {}:\n{report}",
+            dir.file_name().unwrap().to_string_lossy(),
+            extra.join(" ")
+        ))
     }
 }
 
 /// Program names listed in `known_failures.txt` beside the programs (`name  # reason`).
 fn known_failures(dir: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(dir.parent().unwrap().join("known_failures.txt")).unwrap_or_default();
+    let text = std::fs::read_to_string(dir.parent().unwrap().join("known_failures.txt"))
+        .unwrap_or_default();
     let prefix = format!("{}/", dir.file_name().unwrap().to_string_lossy());
     text.lines()
         .map(|l| l.split('#').next().unwrap().trim())
@@ -158,13 +194,22 @@ fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'sta
     assert!(!names.is_empty(), "no programs in {}", dir.display());
     let queue = Arc::new(Mutex::new(names.clone()));
     let failures = Arc::new(Mutex::new(Vec::new()));
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     let handles: Vec<_> = (0..workers)
         .map(|_| {
-            let (q, f, bin, dir) = (queue.clone(), failures.clone(), bin.clone(), dir.to_path_buf());
+            let (q, f, bin, dir) = (
+                queue.clone(),
+                failures.clone(),
+                bin.clone(),
+                dir.to_path_buf(),
+            );
             let extra = extra.to_vec();
             std::thread::spawn(move || loop {
-                let Some(name) = q.lock().unwrap().pop() else { break };
+                let Some(name) = q.lock().unwrap().pop() else {
+                    break;
+                };
                 if let Some(r) = check(&bin, &dir, &name, &args_for(&name), &extra) {
                     f.lock().unwrap().push(r);
                 }
@@ -176,11 +221,25 @@ fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'sta
     }
     let failures = failures.lock().unwrap().clone();
     let known = known_failures(dir);
-    let is_known = |r: &String| known.iter().any(|k| r.starts_with(&format!("{}/{k}.py ", dir.file_name().unwrap().to_string_lossy())));
-    let (expected_fail, mut unexpected): (Vec<String>, Vec<String>) = failures.into_iter().partition(|r| is_known(r));
+    let is_known = |r: &String| {
+        known.iter().any(|k| {
+            r.starts_with(&format!(
+                "{}/{k}.py ",
+                dir.file_name().unwrap().to_string_lossy()
+            ))
+        })
+    };
+    let (expected_fail, mut unexpected): (Vec<String>, Vec<String>) =
+        failures.into_iter().partition(|r| is_known(r));
     for k in &known {
-        if !expected_fail.iter().any(|r| r.contains(&format!("/{k}.py "))) && names.contains(k) {
-            unexpected.push(format!("{k}.py is listed in known_failures.txt but now passes: remove it from the list\n"));
+        if !expected_fail
+            .iter()
+            .any(|r| r.contains(&format!("/{k}.py ")))
+            && names.contains(k)
+        {
+            unexpected.push(format!(
+                "{k}.py is listed in known_failures.txt but now passes: remove it from the list\n"
+            ));
         }
     }
     unexpected.sort();
@@ -194,7 +253,12 @@ fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'sta
         expected_fail.len()
     );
     if !unexpected.is_empty() {
-        panic!("{} of {} programs differ from CPython:\n{}", unexpected.len(), names.len(), unexpected.join("\n"));
+        panic!(
+            "{} of {} programs differ from CPython:\n{}",
+            unexpected.len(),
+            names.len(),
+            unexpected.join("\n")
+        );
     }
 }
 

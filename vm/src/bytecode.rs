@@ -111,16 +111,41 @@ opcodes! { |a|
 #[repr(u8)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
-    Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor, MatMul,
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    MatMul,
 }
 impl BinOp {
     pub const ALL: [BinOp; 13] = [
-        BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::TrueDiv, BinOp::FloorDiv, BinOp::Mod, BinOp::Pow,
-        BinOp::LShift, BinOp::RShift, BinOp::And, BinOp::Or, BinOp::Xor, BinOp::MatMul,
+        BinOp::Add,
+        BinOp::Sub,
+        BinOp::Mul,
+        BinOp::TrueDiv,
+        BinOp::FloorDiv,
+        BinOp::Mod,
+        BinOp::Pow,
+        BinOp::LShift,
+        BinOp::RShift,
+        BinOp::And,
+        BinOp::Or,
+        BinOp::Xor,
+        BinOp::MatMul,
     ];
     pub const INPLACE: u32 = 16;
     pub fn symbol(self) -> &'static str {
-        ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"][self as usize]
+        [
+            "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@",
+        ][self as usize]
     }
     pub fn dunder(self) -> (&'static str, &'static str, &'static str) {
         match self {
@@ -140,17 +165,32 @@ impl BinOp {
         }
     }
     pub fn from_arg(arg: u32) -> (BinOp, bool) {
-        (BinOp::ALL[(arg % BinOp::INPLACE) as usize], arg >= BinOp::INPLACE)
+        (
+            BinOp::ALL[(arg % BinOp::INPLACE) as usize],
+            arg >= BinOp::INPLACE,
+        )
     }
 }
 
 #[repr(u8)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CmpOp {
-    Lt, Le, Eq, Ne, Gt, Ge,
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
 }
 impl CmpOp {
-    pub const ALL: [CmpOp; 6] = [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge];
+    pub const ALL: [CmpOp; 6] = [
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::Gt,
+        CmpOp::Ge,
+    ];
     pub fn symbol(self) -> &'static str {
         ["<", "<=", "==", "!=", ">", ">="][self as usize]
     }
@@ -158,7 +198,14 @@ impl CmpOp {
         ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
     }
     pub fn swapped(self) -> CmpOp {
-        [CmpOp::Gt, CmpOp::Ge, CmpOp::Eq, CmpOp::Ne, CmpOp::Lt, CmpOp::Le][self as usize]
+        [
+            CmpOp::Gt,
+            CmpOp::Ge,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::Lt,
+            CmpOp::Le,
+        ][self as usize]
     }
 }
 
@@ -173,12 +220,22 @@ pub struct Instr {
 
 impl Instr {
     pub fn new(op: Op, arg: u32) -> Instr {
-        Instr { op, flags: 0, cache: 0, arg }
+        Instr {
+            op,
+            flags: 0,
+            cache: 0,
+            arg,
+        }
     }
     pub fn is_jump(&self) -> bool {
         matches!(
             self.op,
-            Op::JUMP | Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE | Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP | Op::FOR_ITER
+            Op::JUMP
+                | Op::POP_JUMP_IF_FALSE
+                | Op::POP_JUMP_IF_TRUE
+                | Op::JUMP_IF_FALSE_OR_POP
+                | Op::JUMP_IF_TRUE_OR_POP
+                | Op::FOR_ITER
         )
     }
 }
@@ -239,15 +296,33 @@ impl Code {
 
     /// Human-readable listing (`--dump=bytecode`), nested code objects after their parent.
     pub fn disassemble(&self, out: &mut String) {
-        let _ = writeln!(out, "Disassembly of <code {}> ({}:{}):", self.qualname, self.filename, self.firstlineno);
+        let _ = writeln!(
+            out,
+            "Disassembly of <code {}> ({}:{}):",
+            self.qualname, self.filename, self.firstlineno
+        );
         let mut last_line = 0;
-        let targets: Vec<u32> = self.instrs.iter().map(|c| c.get()).filter(|i| i.is_jump()).map(|i| i.arg).collect();
+        let targets: Vec<u32> = self
+            .instrs
+            .iter()
+            .map(|c| c.get())
+            .filter(|i| i.is_jump())
+            .map(|i| i.arg)
+            .collect();
         for (i, c) in self.instrs.iter().enumerate() {
             let ins = c.get();
             let line = self.lines[i];
-            let lcol = if line != last_line { format!("{line:>4}") } else { "    ".into() };
+            let lcol = if line != last_line {
+                format!("{line:>4}")
+            } else {
+                "    ".into()
+            };
             last_line = line;
-            let mark = if targets.contains(&(i as u32)) { ">>" } else { "  " };
+            let mark = if targets.contains(&(i as u32)) {
+                ">>"
+            } else {
+                "  "
+            };
             let _ = write!(out, "{lcol} {mark} {i:>4} {:<22}", ins.op.name());
             let detail = self.describe_arg(&ins);
             if op_has_arg(ins.op) {
@@ -276,11 +351,24 @@ impl Code {
             Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => s(&self.varnames[a]),
             Op::LOAD_DEREF | Op::STORE_DEREF | Op::DELETE_DEREF | Op::LOAD_CLOSURE => {
                 let n = self.cellvars.len();
-                if a < n { s(&self.cellvars[a]) } else { s(&self.freevars[a - n]) }
+                if a < n {
+                    s(&self.cellvars[a])
+                } else {
+                    s(&self.freevars[a - n])
+                }
             }
-            Op::LOAD_GLOBAL | Op::STORE_GLOBAL | Op::DELETE_GLOBAL | Op::LOAD_NAME | Op::STORE_NAME
-            | Op::DELETE_NAME | Op::LOAD_ATTR | Op::LOAD_METHOD | Op::STORE_ATTR | Op::DELETE_ATTR
-            | Op::IMPORT_NAME | Op::IMPORT_FROM => s(&self.names[a]),
+            Op::LOAD_GLOBAL
+            | Op::STORE_GLOBAL
+            | Op::DELETE_GLOBAL
+            | Op::LOAD_NAME
+            | Op::STORE_NAME
+            | Op::DELETE_NAME
+            | Op::LOAD_ATTR
+            | Op::LOAD_METHOD
+            | Op::STORE_ATTR
+            | Op::DELETE_ATTR
+            | Op::IMPORT_NAME
+            | Op::IMPORT_FROM => s(&self.names[a]),
             Op::BINARY_OP => {
                 let (op, inplace) = BinOp::from_arg(ins.arg);
                 format!("{}{}", op.symbol(), if inplace { "=" } else { "" })
@@ -295,9 +383,20 @@ impl Code {
 fn op_has_arg(op: Op) -> bool {
     !matches!(
         op,
-        Op::NOP | Op::POP_TOP | Op::UNARY_NEGATIVE | Op::UNARY_POSITIVE | Op::UNARY_NOT | Op::UNARY_INVERT
-            | Op::BINARY_SUBSCR | Op::STORE_SUBSCR | Op::DELETE_SUBSCR | Op::GET_ITER | Op::RETURN_VALUE
-            | Op::LIST_TO_TUPLE | Op::IMPORT_STAR | Op::LOAD_ASSERTION_ERROR
+        Op::NOP
+            | Op::POP_TOP
+            | Op::UNARY_NEGATIVE
+            | Op::UNARY_POSITIVE
+            | Op::UNARY_NOT
+            | Op::UNARY_INVERT
+            | Op::BINARY_SUBSCR
+            | Op::STORE_SUBSCR
+            | Op::DELETE_SUBSCR
+            | Op::GET_ITER
+            | Op::RETURN_VALUE
+            | Op::LIST_TO_TUPLE
+            | Op::IMPORT_STAR
+            | Op::LOAD_ASSERTION_ERROR
     )
 }
 

@@ -13,7 +13,12 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::RefCell;
 
-pub fn call_non_function(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub fn call_non_function(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
     if let Some(n) = callable.downcast::<NativeObj>() {
         if n.self_.is_undef() {
             return (n.f)(vm, args, kwnames);
@@ -36,7 +41,10 @@ pub fn call_non_function(vm: &mut Vm, callable: &Value, args: &[Value], kwnames:
     if callable.downcast::<TypeData>().is_some() {
         return call_type(vm, callable, args, kwnames);
     }
-    Err(error::type_error(format!("'{}' object is not callable", type_name(callable))))
+    Err(error::type_error(format!(
+        "'{}' object is not callable",
+        type_name(callable)
+    )))
 }
 
 /// Calling a class: builtin constructors, exception classes.
@@ -44,25 +52,38 @@ fn call_type(vm: &mut Vm, ty: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     let p = ty.ptr();
     if is_subtype(p, tt().base_exception) {
         if !kwnames.is_empty() {
-            return Err(error::type_error(format!("{}() takes no keyword arguments", crate::types::typeobj::type_data(ty).name)));
+            return Err(error::type_error(format!(
+                "{}() takes no keyword arguments",
+                crate::types::typeobj::type_data(ty).name
+            )));
         }
         return Ok(new_exc(p, args.to_vec()));
     }
     if let Some(ctor) = crate::builtins::constructor_for(p) {
         return ctor(vm, args, kwnames);
     }
-    Err(error::type_error(format!("cannot create '{}' instances", crate::types::typeobj::type_data(ty).name)))
+    Err(error::type_error(format!(
+        "cannot create '{}' instances",
+        crate::types::typeobj::type_data(ty).name
+    )))
 }
 
 /// `f(*args, **kwargs)`.
-pub fn call_ex(vm: &mut Vm, callable: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+pub fn call_ex(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &Value,
+    kwargs: Option<&Value>,
+) -> PyResult<Value> {
     let mut all: Vec<Value> = match as_tuple(args) {
         Some(t) => t.to_vec(),
         None => crate::ops::collect(vm, args)?,
     };
     let mut names = Vec::new();
     if let Some(kw) = kwargs {
-        let d = kw.downcast::<DictObj>().ok_or_else(|| error::type_error("argument after ** must be a mapping"))?;
+        let d = kw
+            .downcast::<DictObj>()
+            .ok_or_else(|| error::type_error("argument after ** must be a mapping"))?;
         for (k, v) in d.items() {
             if crate::types::str::as_str(&k).is_none() {
                 return Err(error::type_error("keywords must be strings"));
@@ -74,8 +95,18 @@ pub fn call_ex(vm: &mut Vm, callable: &Value, args: &Value, kwargs: Option<&Valu
     vm.call(callable, &all, &names)
 }
 
-pub fn make_function(codev: &Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
-    let code = codev.downcast::<CodeObj>().expect("code object").code.clone();
+pub fn make_function(
+    codev: &Value,
+    globals: Value,
+    defaults: Value,
+    kwdefaults: Value,
+    closure: Value,
+) -> Value {
+    let code = codev
+        .downcast::<CodeObj>()
+        .expect("code object")
+        .code
+        .clone();
     let name = new_str(code.name.as_str());
     let qualname = new_str(code.qualname.as_str());
     crate::object::alloc_obj(
@@ -108,7 +139,9 @@ pub fn make_raise(vm: &mut Vm, exc: Option<Value>, cause: Option<Value>) -> PyEr
         } else {
             match instantiate(vm, &c) {
                 Ok(c) => c,
-                Err(_) => return error::type_error("exception causes must derive from BaseException"),
+                Err(_) => {
+                    return error::type_error("exception causes must derive from BaseException")
+                }
             }
         };
         if let Some(x) = as_exc(&e) {
@@ -128,6 +161,7 @@ fn instantiate(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         let e = vm.call(v, &[], &[])?;
         return Ok(e);
     }
-    Err(error::type_error("exceptions must derive from BaseException"))
+    Err(error::type_error(
+        "exceptions must derive from BaseException",
+    ))
 }
-

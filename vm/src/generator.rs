@@ -36,14 +36,22 @@ impl Vm {
     pub fn suspend_new_generator(&mut self) -> Value {
         let f = self.frames.last().unwrap();
         let (base, sp) = (f.base, f.sp);
-        let slots: Vec<Value> = (base..sp).map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF)).collect();
+        let slots: Vec<Value> = (base..sp)
+            .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
+            .collect();
         let f = self.pop_frame();
         alloc_obj(
             GenObj {
                 code: f.code,
                 func: f.func,
                 globals: f.globals,
-                inner: RefCell::new(GenInner { slots, ip: 0, started: false, running: false, done: false }),
+                inner: RefCell::new(GenInner {
+                    slots,
+                    ip: 0,
+                    started: false,
+                    running: false,
+                    done: false,
+                }),
             },
             tt().generator,
         )
@@ -55,7 +63,9 @@ impl Vm {
         let g = f.gen.clone();
         let base = f.base;
         let gen = g.downcast::<GenObj>().expect("generator frame");
-        let slots: Vec<Value> = (base..sp).map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF)).collect();
+        let slots: Vec<Value> = (base..sp)
+            .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
+            .collect();
         let mut inner = gen.inner.borrow_mut();
         inner.slots = slots;
         inner.ip = ip;
@@ -75,7 +85,9 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value) -> PyResult<Option<Value>>
             return Err(error::value_error("generator already executing"));
         }
         if !inner.started && !sent.is_none() {
-            return Err(error::type_error("can't send non-None value to a just-started generator"));
+            return Err(error::type_error(
+                "can't send non-None value to a just-started generator",
+            ));
         }
         inner.running = true;
         let started = inner.started;
@@ -89,7 +101,9 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value) -> PyResult<Option<Value>>
     let base = vm.frames.last().map(|f| f.sp).unwrap_or(0);
     if base + gen.code.frame_size() + 1 >= vm.stack.len() {
         gen.inner.borrow_mut().running = false;
-        return Err(error::recursion_error("maximum recursion depth exceeded (value stack exhausted)"));
+        return Err(error::recursion_error(
+            "maximum recursion depth exceeded (value stack exhausted)",
+        ));
     }
     let mut sp = base;
     for v in slots {

@@ -21,12 +21,19 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         let path = dir.join(format!("{}.py", name.replace('.', "/")));
         if path.is_file() {
             let src = std::fs::read(&path).map_err(|e| error::os_error(e.to_string()))?;
-            let src = String::from_utf8(src).map_err(|_| error::syntax_error(format!("Non-UTF-8 code in {}", path.display())))?;
+            let src = String::from_utf8(src).map_err(|_| {
+                error::syntax_error(format!("Non-UTF-8 code in {}", path.display()))
+            })?;
             let fname = path.display().to_string();
-            let code = crate::compile::compile_module(&src, &fname).map_err(|e| crate::run::compile_error_to_exc(&e, &fname, &src))?;
+            let code = crate::compile::compile_module(&src, &fname)
+                .map_err(|e| crate::run::compile_error_to_exc(&e, &fname, &src))?;
             let globals = DictObj::new_value();
             DictObj::set_str(&globals, intern("__builtins__"), vm.builtins.clone());
-            DictObj::set_str(&globals, intern("__file__"), crate::types::str::new_str(fname));
+            DictObj::set_str(
+                &globals,
+                intern("__file__"),
+                crate::types::str::new_str(fname),
+            );
             let m = new_module(name, globals.clone());
             vm.modules.insert(name.to_string(), m.clone());
             if let Err(e) = vm.run_code(code, globals) {
@@ -42,7 +49,9 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 pub fn import_name(vm: &mut Vm, name: &Value, fromlist: &Value, level: &Value) -> PyResult<Value> {
     let n = as_str(name).unwrap_or("");
     if level.as_small_int().unwrap_or(0) != 0 {
-        return Err(error::import_error("attempted relative import with no known parent package"));
+        return Err(error::import_error(
+            "attempted relative import with no known parent package",
+        ));
     }
     let top = n.split('.').next().unwrap_or(n);
     let m = import_module(vm, n)?;
@@ -58,7 +67,10 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value>
     match crate::ops::getattr(vm, module, name) {
         Ok(v) => Ok(v),
         Err(_) => {
-            let mname = module.downcast::<ModuleObj>().and_then(|m| as_str(&m.name).map(|s| s.to_string())).unwrap_or_default();
+            let mname = module
+                .downcast::<ModuleObj>()
+                .and_then(|m| as_str(&m.name).map(|s| s.to_string()))
+                .unwrap_or_default();
             Err(error::import_error(format!(
                 "cannot import name '{}' from '{}' (unknown location)",
                 as_str(name).unwrap_or("?"),
@@ -70,7 +82,9 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value>
 
 pub fn import_star(vm: &mut Vm, module: &Value, globals: &Value) -> PyResult<()> {
     let _ = vm;
-    let m = module.downcast::<ModuleObj>().ok_or_else(|| error::type_error("import * from a non-module"))?;
+    let m = module
+        .downcast::<ModuleObj>()
+        .ok_or_else(|| error::type_error("import * from a non-module"))?;
     for (k, v) in m.dict.downcast::<DictObj>().unwrap().items() {
         if as_str(&k).is_some_and(|s| !s.starts_with('_')) {
             DictObj::set_str(globals, k, v);

@@ -12,12 +12,12 @@ use crate::error::{self, PyErr, PyResult};
 use crate::ops;
 use crate::types::dict::DictObj;
 use crate::types::func::{CellObj, FunctionObj};
+use crate::types::iter::{IterObj, IterState};
 use crate::types::list::{new_list, ListObj};
 use crate::types::set::new_set;
 use crate::types::str::as_str;
-use crate::types::tuple::{as_tuple, new_tuple};
-use crate::types::iter::{IterObj, IterState};
 use crate::types::tt;
+use crate::types::tuple::{as_tuple, new_tuple};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -114,12 +114,18 @@ impl Vm {
                     Op::STORE_DEREF => {
                         let v = pop!();
                         let cell = &self.stack[base + nlocals + arg as usize];
-                        let old = std::mem::replace(&mut *cell.downcast::<CellObj>().unwrap().v.borrow_mut(), v);
+                        let old = std::mem::replace(
+                            &mut *cell.downcast::<CellObj>().unwrap().v.borrow_mut(),
+                            v,
+                        );
                         drop(old);
                     }
                     Op::DELETE_DEREF => {
                         let cell = self.stack[base + nlocals + arg as usize].clone();
-                        let old = std::mem::replace(&mut *cell.downcast::<CellObj>().unwrap().v.borrow_mut(), Value::UNDEF);
+                        let old = std::mem::replace(
+                            &mut *cell.downcast::<CellObj>().unwrap().v.borrow_mut(),
+                            Value::UNDEF,
+                        );
                         if old.is_undef() {
                             break 'run deref_error(&code, arg as usize);
                         }
@@ -155,7 +161,10 @@ impl Vm {
                         let g = self.frames[fidx].globals.clone();
                         let removed = tri!(g.downcast::<DictObj>().unwrap().remove(self, &name));
                         if removed.is_none() {
-                            break 'run error::name_error(format!("name '{}' is not defined", as_str(&name).unwrap_or("?")));
+                            break 'run error::name_error(format!(
+                                "name '{}' is not defined",
+                                as_str(&name).unwrap_or("?")
+                            ));
                         }
                     }
                     Op::LOAD_ATTR => {
@@ -255,13 +264,21 @@ impl Vm {
                     }
                     Op::BUILD_TUPLE | Op::BUILD_LIST => {
                         let n = arg as usize;
-                        let items: Vec<Value> = (sp - n..sp).map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF)).collect();
+                        let items: Vec<Value> = (sp - n..sp)
+                            .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
+                            .collect();
                         sp -= n;
-                        push!(if ins.op == Op::BUILD_TUPLE { new_tuple(items) } else { new_list(items) });
+                        push!(if ins.op == Op::BUILD_TUPLE {
+                            new_tuple(items)
+                        } else {
+                            new_list(items)
+                        });
                     }
                     Op::BUILD_SET => {
                         let n = arg as usize;
-                        let items: Vec<Value> = (sp - n..sp).map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF)).collect();
+                        let items: Vec<Value> = (sp - n..sp)
+                            .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
+                            .collect();
                         sp -= n;
                         self.frames[fidx].sp = sp;
                         let s = new_set();
@@ -272,7 +289,9 @@ impl Vm {
                     }
                     Op::BUILD_MAP => {
                         let n = arg as usize;
-                        let items: Vec<Value> = (sp - 2 * n..sp).map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF)).collect();
+                        let items: Vec<Value> = (sp - 2 * n..sp)
+                            .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
+                            .collect();
                         sp -= 2 * n;
                         self.frames[fidx].sp = sp;
                         let d = DictObj::new_value();
@@ -312,7 +331,11 @@ impl Vm {
                         let it = pop!();
                         let l = self.stack[sp - arg as usize].clone();
                         let items = tri!(ops::collect(self, &it));
-                        l.downcast::<ListObj>().unwrap().items.borrow_mut().extend(items);
+                        l.downcast::<ListObj>()
+                            .unwrap()
+                            .items
+                            .borrow_mut()
+                            .extend(items);
                     }
                     Op::SET_UPDATE => {
                         let it = pop!();
@@ -325,7 +348,12 @@ impl Vm {
                     Op::DICT_UPDATE | Op::DICT_MERGE => {
                         let src = pop!();
                         let d = self.stack[sp - arg as usize].clone();
-                        tri!(crate::builtins::dict_merge(self, &d, &src, ins.op == Op::DICT_MERGE));
+                        tri!(crate::builtins::dict_merge(
+                            self,
+                            &d,
+                            &src,
+                            ins.op == Op::DICT_MERGE
+                        ));
                     }
                     Op::LIST_TO_TUPLE => {
                         let l = pop!();
@@ -434,7 +462,11 @@ impl Vm {
                     }
                     Op::CALL | Op::CALL_METHOD | Op::CALL_KW => {
                         // Layout: [callable, (self|UNDEF,) args..., (kwnames)].
-                        let kwnames = if ins.op == Op::CALL_KW { Some(pop!()) } else { None };
+                        let kwnames = if ins.op == Op::CALL_KW {
+                            Some(pop!())
+                        } else {
+                            None
+                        };
                         let mut argc = arg as usize;
                         let mut args_start = sp - argc;
                         let callable_pos = if ins.op == Op::CALL_METHOD {
@@ -448,7 +480,9 @@ impl Vm {
                         };
                         self.frames[fidx].sp = sp;
                         let callable = self.stack[callable_pos].clone();
-                        let inline = callable.downcast::<FunctionObj>().filter(|f| f.code.flags & flags::GENERATOR == 0);
+                        let inline = callable
+                            .downcast::<FunctionObj>()
+                            .filter(|f| f.code.flags & flags::GENERATOR == 0);
                         if let Some(f) = inline {
                             let fcode = &f.code;
                             let simple = fcode.flags & flags::GENERATOR == 0
@@ -457,8 +491,11 @@ impl Vm {
                                 && fcode.flags & (flags::VARARGS | flags::VARKW) == 0
                                 && fcode.kwonlyargcount == 0;
                             if !simple {
-                                let args: Vec<Value> = (args_start..sp).map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF)).collect();
-                                let kwn: &[Value] = kwnames.as_ref().and_then(as_tuple).unwrap_or(&[]);
+                                let args: Vec<Value> = (args_start..sp)
+                                    .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
+                                    .collect();
+                                let kwn: &[Value] =
+                                    kwnames.as_ref().and_then(as_tuple).unwrap_or(&[]);
                                 tri!(self.bind_args(&callable, f, &args, kwn, args_start));
                             }
                             let fcode = f.code.clone();
@@ -466,7 +503,8 @@ impl Vm {
                             // Leave the caller's record pointing below the callee's frame.
                             self.frames[fidx].sp = callable_pos;
                             self.frames[fidx].ip = ip;
-                            let pushed = self.push_frame(fcode, callable.clone(), globals, args_start);
+                            let pushed =
+                                self.push_frame(fcode, callable.clone(), globals, args_start);
                             if let Err(e) = pushed {
                                 // The arguments already sit in the callee's slots: clear them.
                                 for i in callable_pos..args_start + f.code.frame_size() {
@@ -483,8 +521,12 @@ impl Vm {
                         // SAFETY: the stack never reallocates, and slots below the synced
                         // `sp` are not written while the callee runs (nested frames start at
                         // or above it).
-                        let args: &[Value] =
-                            unsafe { std::slice::from_raw_parts(self.stack.as_ptr().add(args_start), sp - args_start) };
+                        let args: &[Value] = unsafe {
+                            std::slice::from_raw_parts(
+                                self.stack.as_ptr().add(args_start),
+                                sp - args_start,
+                            )
+                        };
                         let kwn: &[Value] = kwnames.as_ref().and_then(as_tuple).unwrap_or(&[]);
                         let r = crate::call::call_non_function(self, &callable, args, kwn);
                         for i in callable_pos..sp {
@@ -499,7 +541,12 @@ impl Vm {
                         let args = pop!();
                         let callable = pop!();
                         self.frames[fidx].sp = sp;
-                        let r = tri!(crate::call::call_ex(self, &callable, &args, kwargs.as_ref()));
+                        let r = tri!(crate::call::call_ex(
+                            self,
+                            &callable,
+                            &args,
+                            kwargs.as_ref()
+                        ));
                         push!(r);
                     }
                     Op::MAKE_FUNCTION => {
@@ -508,7 +555,9 @@ impl Vm {
                         let kwdefaults = if arg & 2 != 0 { pop!() } else { Value::NONE };
                         let defaults = if arg & 1 != 0 { pop!() } else { Value::NONE };
                         let globals = self.frames[fidx].globals.clone();
-                        push!(crate::call::make_function(&codev, globals, defaults, kwdefaults, closure));
+                        push!(crate::call::make_function(
+                            &codev, globals, defaults, kwdefaults, closure
+                        ));
                     }
                     Op::YIELD_VALUE => {
                         let v = pop!();
@@ -542,7 +591,11 @@ impl Vm {
                     }
                     Op::IMPORT_FROM => {
                         let m = top!().clone();
-                        let v = tri!(crate::import::import_from(self, &m, &code.names[arg as usize]));
+                        let v = tri!(crate::import::import_from(
+                            self,
+                            &m,
+                            &code.names[arg as usize]
+                        ));
                         push!(v);
                     }
                     Op::IMPORT_STAR => {
@@ -586,7 +639,11 @@ impl Vm {
 fn fast_next(io: &IterObj) -> Option<Option<Value>> {
     let mut st = io.state.borrow_mut();
     match &mut *st {
-        IterState::Range { cur, step, remaining } => {
+        IterState::Range {
+            cur,
+            step,
+            remaining,
+        } => {
             if *remaining <= 0 {
                 return Some(None);
             }
@@ -617,7 +674,9 @@ fn deref_error(code: &crate::bytecode::Code, i: usize) -> PyErr {
     let n = code.cellvars.len();
     if i < n {
         let name = as_str(&code.cellvars[i]).unwrap_or("?");
-        error::unbound_local(format!("cannot access local variable '{name}' where it is not associated with a value"))
+        error::unbound_local(format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        ))
     } else {
         let name = as_str(&code.freevars[i - n]).unwrap_or("?");
         error::name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
@@ -628,7 +687,8 @@ fn unpack_error(got: usize, expected: usize) -> PyErr {
     if got > expected {
         error::value_error(format!("too many values to unpack (expected {expected})"))
     } else {
-        error::value_error(format!("not enough values to unpack (expected {expected}, got {got})"))
+        error::value_error(format!(
+            "not enough values to unpack (expected {expected}, got {got})"
+        ))
     }
 }
-

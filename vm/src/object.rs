@@ -85,7 +85,14 @@ pub fn alloc_obj<T: Payload>(data: T, ty: *const Header) -> Value {
         std::alloc::handle_alloc_error(layout);
     }
     unsafe {
-        p.write(Obj { header: Header { rc: Cell::new(1), kind: T::KIND, ty: Cell::new(ty) }, data });
+        p.write(Obj {
+            header: Header {
+                rc: Cell::new(1),
+                kind: T::KIND,
+                ty: Cell::new(ty),
+            },
+            data,
+        });
     }
     Value::from_new_ptr(p as *const Header)
 }

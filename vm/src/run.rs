@@ -33,7 +33,9 @@ pub fn format_compile_error(e: &CompileError, filename: &str, src: &str) -> Stri
         let text = trimmed.trim_end();
         if !text.is_empty() {
             let _ = writeln!(out, "    {text}");
-            let col = (e.col as usize).saturating_sub(indent).min(text.chars().count());
+            let col = (e.col as usize)
+                .saturating_sub(indent)
+                .min(text.chars().count());
             let _ = writeln!(out, "    {}^", " ".repeat(col));
         }
     }
@@ -46,7 +48,8 @@ fn exc_type_name(v: &Value) -> String {
     if td.is_builtin {
         return td.name.clone();
     }
-    let module = crate::types::dict::DictObj::get_str(&td.dict, &crate::types::str::intern("__module__"));
+    let module =
+        crate::types::dict::DictObj::get_str(&td.dict, &crate::types::str::intern("__module__"));
     match module.as_ref().and_then(|m| as_str(m)) {
         Some(m) if m != "__main__" && m != "builtins" => format!("{}.{}", m, td.name),
         _ => td.name.clone(),
@@ -68,10 +71,17 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
         let context = x.context.borrow().clone();
         if !cause.is_none() && !seen.contains(&(cause.ptr() as usize)) {
             format_chain(vm, &cause, out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !x.suppress_context.get() && !context.is_none() && !seen.contains(&(context.ptr() as usize)) {
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if !x.suppress_context.get()
+            && !context.is_none()
+            && !seen.contains(&(context.ptr() as usize))
+        {
             format_chain(vm, &context, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         let tb = x.traceback.borrow().clone();
         if !tb.is_empty() {
@@ -80,11 +90,20 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
             let mut repeat = 0;
             let flush_repeat = |out: &mut String, repeat: usize| {
                 if repeat > 3 {
-                    let _ = writeln!(out, "  [Previous line repeated {} more time{}]", repeat - 3, if repeat - 3 == 1 { "" } else { "s" });
+                    let _ = writeln!(
+                        out,
+                        "  [Previous line repeated {} more time{}]",
+                        repeat - 3,
+                        if repeat - 3 == 1 { "" } else { "s" }
+                    );
                 }
             };
             for entry in tb.iter().rev() {
-                let key = (entry.code.filename.clone(), entry.line, entry.code.name.clone());
+                let key = (
+                    entry.code.filename.clone(),
+                    entry.line,
+                    entry.code.name.clone(),
+                );
                 if last.as_ref() == Some(&key) {
                     repeat += 1;
                     if repeat > 3 {
@@ -95,7 +114,11 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
                     repeat = 1;
                     last = Some(key);
                 }
-                let _ = writeln!(out, "  File \"{}\", line {}, in {}", entry.code.filename, entry.line, entry.code.name);
+                let _ = writeln!(
+                    out,
+                    "  File \"{}\", line {}, in {}",
+                    entry.code.filename, entry.line, entry.code.name
+                );
                 if let Some(src) = source_line(&entry.code.filename, entry.line) {
                     let _ = writeln!(out, "    {src}");
                 }
@@ -118,17 +141,28 @@ thread_local! {
 
 /// Registers source text so tracebacks can quote it (also for `-c` and exec'd code).
 pub fn register_source(filename: &str, src: &str) {
-    SOURCES.with(|s| s.borrow_mut().insert(filename.to_string(), src.lines().map(|l| l.to_string()).collect()));
+    SOURCES.with(|s| {
+        s.borrow_mut().insert(
+            filename.to_string(),
+            src.lines().map(|l| l.to_string()).collect(),
+        )
+    });
 }
 
 fn source_line(filename: &str, line: u32) -> Option<String> {
-    let known = SOURCES.with(|s| s.borrow().get(filename).and_then(|l| l.get(line.saturating_sub(1) as usize).cloned()));
+    let known = SOURCES.with(|s| {
+        s.borrow()
+            .get(filename)
+            .and_then(|l| l.get(line.saturating_sub(1) as usize).cloned())
+    });
     let text = match known {
         Some(t) => t,
         None => {
             let src = std::fs::read_to_string(filename).ok()?;
             register_source(filename, &src);
-            src.lines().nth(line.saturating_sub(1) as usize)?.to_string()
+            src.lines()
+                .nth(line.saturating_sub(1) as usize)?
+                .to_string()
         }
     };
     let t = text.trim();
@@ -143,8 +177,12 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
 pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     vm.flush();
     if isinstance_ptr(&e.0, tt().system_exit) {
-        let args = as_exc(&e.0).map(|x| x.args.borrow().clone()).unwrap_or(Value::NONE);
-        let code = crate::types::tuple::as_tuple(&args).and_then(|t| t.first().cloned()).unwrap_or(Value::NONE);
+        let args = as_exc(&e.0)
+            .map(|x| x.args.borrow().clone())
+            .unwrap_or(Value::NONE);
+        let code = crate::types::tuple::as_tuple(&args)
+            .and_then(|t| t.first().cloned())
+            .unwrap_or(Value::NONE);
         if code.is_none() {
             return 0;
         }

@@ -260,7 +260,17 @@ mod tests {
 
     #[test]
     fn small_ints_round_trip() {
-        for i in [0, 1, -1, 42, -42, SMALL_INT_MAX, SMALL_INT_MIN, 1 << 40, -(1 << 40)] {
+        for i in [
+            0,
+            1,
+            -1,
+            42,
+            -42,
+            SMALL_INT_MAX,
+            SMALL_INT_MIN,
+            1 << 40,
+            -(1 << 40),
+        ] {
             let v = Value::small_int(i);
             assert!(v.is_small_int() && !v.is_float() && !v.is_ptr());
             assert_eq!(v.as_small_int(), Some(i));
@@ -269,7 +279,15 @@ mod tests {
 
     #[test]
     fn floats_round_trip_and_nan_is_canonical() {
-        for x in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 1e308] {
+        for x in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            1e308,
+        ] {
             let v = Value::float(x);
             assert!(v.is_float());
             assert_eq!(v.as_float().unwrap().to_bits(), x.to_bits());

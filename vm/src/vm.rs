@@ -109,13 +109,21 @@ impl Vm {
     }
 
     /// Pushes a frame at `base` whose locals have already been written (or are UNDEF).
-    pub fn push_frame(&mut self, code: Rc<Code>, func: Value, globals: Value, base: usize) -> PyResult<()> {
+    pub fn push_frame(
+        &mut self,
+        code: Rc<Code>,
+        func: Value,
+        globals: Value,
+        base: usize,
+    ) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             return Err(error::recursion_error("maximum recursion depth exceeded"));
         }
         let size = code.frame_size();
         if base + size >= self.stack.len() {
-            return Err(error::recursion_error("maximum recursion depth exceeded (value stack exhausted)"));
+            return Err(error::recursion_error(
+                "maximum recursion depth exceeded (value stack exhausted)",
+            ));
         }
         let nl = code.nlocals();
         // Cells: fresh ones for cellvars (seeded from parameters), closure cells for freevars.
@@ -128,14 +136,26 @@ impl Vm {
             self.stack[base + nl + i] = new_cell(init);
         }
         if !code.freevars.is_empty() {
-            let f = func.downcast::<FunctionObj>().expect("closure needs a function");
+            let f = func
+                .downcast::<FunctionObj>()
+                .expect("closure needs a function");
             let cells = as_tuple(&f.closure).expect("closure tuple");
             for (i, c) in cells.iter().enumerate() {
                 self.stack[base + nl + ncell + i] = c.clone();
             }
         }
         let sp = base + nl + code.ncells();
-        self.frames.push(Frame { code, func, globals, base, sp, ip: 0, is_entry: false, caller_sp: base, gen: Value::NONE });
+        self.frames.push(Frame {
+            code,
+            func,
+            globals,
+            base,
+            sp,
+            ip: 0,
+            is_entry: false,
+            caller_sp: base,
+            gen: Value::NONE,
+        });
         Ok(())
     }
 
@@ -175,17 +195,30 @@ impl Vm {
 
     /// Writes the function's parameters into the stack slots starting at `base`.
     /// `args` = positional arguments followed by keyword values named by `kwnames`.
-    pub fn bind_args(&mut self, fv: &Value, f: &FunctionObj, args: &[Value], kwnames: &[Value], base: usize) -> PyResult<()> {
+    pub fn bind_args(
+        &mut self,
+        fv: &Value,
+        f: &FunctionObj,
+        args: &[Value],
+        kwnames: &[Value],
+        base: usize,
+    ) -> PyResult<()> {
         let code = &*f.code;
         let nl = code.nlocals();
         if base + code.frame_size() >= self.stack.len() {
-            return Err(error::recursion_error("maximum recursion depth exceeded (value stack exhausted)"));
+            return Err(error::recursion_error(
+                "maximum recursion depth exceeded (value stack exhausted)",
+            ));
         }
         let argcount = code.argcount as usize;
         let npos = args.len() - kwnames.len();
         let slots = &mut self.stack[base..base + nl];
         // Fast path: exact positional call.
-        if kwnames.is_empty() && npos == argcount && code.flags & (flags::VARARGS | flags::VARKW) == 0 && code.kwonlyargcount == 0 {
+        if kwnames.is_empty()
+            && npos == argcount
+            && code.flags & (flags::VARARGS | flags::VARKW) == 0
+            && code.kwonlyargcount == 0
+        {
             for (s, a) in slots.iter_mut().zip(args) {
                 *s = a.clone();
             }
@@ -206,16 +239,35 @@ impl Vm {
         }
         let mut vi = argcount + kwonly;
         if has_varargs {
-            let extra: Vec<Value> = if npos > argcount { args[argcount..npos].to_vec() } else { vec![] };
+            let extra: Vec<Value> = if npos > argcount {
+                args[argcount..npos].to_vec()
+            } else {
+                vec![]
+            };
             self.stack[base + vi] = new_tuple(extra);
             vi += 1;
         } else if npos > argcount {
             let ndef = as_tuple(&f.defaults).map_or(0, |d| d.len());
-            let kw_given = kwnames.iter().filter(|k| code.varnames[..argcount].iter().any(|v| v.is(k) || as_str(v) == as_str(k))).count();
+            let kw_given = kwnames
+                .iter()
+                .filter(|k| {
+                    code.varnames[..argcount]
+                        .iter()
+                        .any(|v| v.is(k) || as_str(v) == as_str(k))
+                })
+                .count();
             let takes = if ndef > 0 {
-                format!("from {} to {} positional arguments", argcount - ndef, argcount)
+                format!(
+                    "from {} to {} positional arguments",
+                    argcount - ndef,
+                    argcount
+                )
             } else {
-                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" }
+                )
             };
             let given = if kw_given > 0 {
                 format!(
@@ -228,7 +280,12 @@ impl Vm {
             } else {
                 format!("{} {} given", npos, if npos == 1 { "was" } else { "were" })
             };
-            return Err(error::type_error(format!("{} takes {} but {}", qual(), takes, given)));
+            return Err(error::type_error(format!(
+                "{} takes {} but {}",
+                qual(),
+                takes,
+                given
+            )));
         }
         let kwdict = if has_varkw {
             let d = DictObj::new_value();
@@ -246,21 +303,32 @@ impl Vm {
             match pos {
                 Some(p) => {
                     if !self.stack[base + p].is_undef() {
-                        return Err(error::type_error(format!("{} got multiple values for argument '{}'", qual(), name)));
+                        return Err(error::type_error(format!(
+                            "{} got multiple values for argument '{}'",
+                            qual(),
+                            name
+                        )));
                     }
                     self.stack[base + p] = v.clone();
                 }
                 None => match &kwdict {
                     Some(d) => DictObj::set_str(d, k.clone(), v.clone()),
                     None => {
-                        if code.varnames[..code.posonlyargcount as usize].iter().any(|n| as_str(n) == Some(name)) {
+                        if code.varnames[..code.posonlyargcount as usize]
+                            .iter()
+                            .any(|n| as_str(n) == Some(name))
+                        {
                             return Err(error::type_error(format!(
                                 "{} got some positional-only arguments passed as keyword arguments: '{}'",
                                 qual(),
                                 name
                             )));
                         }
-                        return Err(error::type_error(format!("{} got an unexpected keyword argument '{}'", qual(), name)));
+                        return Err(error::type_error(format!(
+                            "{} got an unexpected keyword argument '{}'",
+                            qual(),
+                            name
+                        )));
                     }
                 },
             }
@@ -289,7 +357,11 @@ impl Vm {
         }
         for i in argcount..argcount + kwonly {
             if self.stack[base + i].is_undef() {
-                let d = if f.kwdefaults.is_none() { None } else { DictObj::get_str(&f.kwdefaults, &code.varnames[i]) };
+                let d = if f.kwdefaults.is_none() {
+                    None
+                } else {
+                    DictObj::get_str(&f.kwdefaults, &code.varnames[i])
+                };
                 match d {
                     Some(v) => self.stack[base + i] = v,
                     None => missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string()),
@@ -313,14 +385,24 @@ impl Vm {
     pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
         if let Some(x) = as_exc(&e.0) {
             let ip = frame.ip.saturating_sub(1);
-            let line = frame.code.lines.get(ip).copied().unwrap_or(frame.code.firstlineno);
-            x.traceback.borrow_mut().push(TbEntry { code: frame.code.clone(), line });
+            let line = frame
+                .code
+                .lines
+                .get(ip)
+                .copied()
+                .unwrap_or(frame.code.firstlineno);
+            x.traceback.borrow_mut().push(TbEntry {
+                code: frame.code.clone(),
+                line,
+            });
         }
     }
 
     /// Reads a cell of the current frame.
     pub fn cell_at(&self, frame: &Frame, i: usize) -> &CellObj {
-        self.stack[frame.base + frame.code.nlocals() + i].downcast::<CellObj>().expect("cell")
+        self.stack[frame.base + frame.code.nlocals() + i]
+            .downcast::<CellObj>()
+            .expect("cell")
     }
 }
 

@@ -17,7 +17,12 @@ pub struct Args<'a> {
 impl<'a> Args<'a> {
     pub fn new(fname: &'static str, args: &'a [Value], kwnames: &'a [Value]) -> Args<'a> {
         let n = args.len() - kwnames.len();
-        Args { pos: &args[..n], kwnames, kwvals: &args[n..], fname }
+        Args {
+            pos: &args[..n],
+            kwnames,
+            kwvals: &args[n..],
+            fname,
+        }
     }
     pub fn len(&self) -> usize {
         self.pos.len()
@@ -31,9 +36,15 @@ impl<'a> Args<'a> {
             let k = as_str(k).unwrap_or("");
             if !allowed.contains(&k) {
                 if allowed.is_empty() {
-                    return Err(error::type_error(format!("{}() takes no keyword arguments", self.fname)));
+                    return Err(error::type_error(format!(
+                        "{}() takes no keyword arguments",
+                        self.fname
+                    )));
                 }
-                return Err(error::type_error(format!("{}() got an unexpected keyword argument '{}'", self.fname, k)));
+                return Err(error::type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    self.fname, k
+                )));
             }
         }
         let n = self.pos.len();
@@ -46,7 +57,10 @@ impl<'a> Args<'a> {
         self.pos.get(i)
     }
     pub fn kw(&self, name: &str) -> Option<&'a Value> {
-        self.kwnames.iter().position(|k| as_str(k) == Some(name)).map(|i| &self.kwvals[i])
+        self.kwnames
+            .iter()
+            .position(|k| as_str(k) == Some(name))
+            .map(|i| &self.kwvals[i])
     }
     /// Positional `i` or keyword `name`.
     pub fn arg(&self, i: usize, name: &str) -> Option<&'a Value> {
@@ -65,19 +79,36 @@ pub fn arg_count_error(fname: &str, min: usize, max: usize, n: usize) -> crate::
         return error::type_error(format!("{fname} expected {min} arguments, got {n}"));
     }
     if n < min {
-        return error::type_error(format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }));
+        return error::type_error(format!(
+            "{fname} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        ));
     }
-    error::type_error(format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" }))
+    error::type_error(format!(
+        "{fname} expected at most {max} argument{}, got {n}",
+        if max == 1 { "" } else { "s" }
+    ))
 }
 
 /// An int argument that must fit i64 (index-like).
 pub fn to_i64(v: &Value, what: &str) -> PyResult<i64> {
     match as_int(v) {
-        Some(i) => i.to_i64().ok_or_else(|| error::overflow_error("Python int too large to convert to C ssize_t")),
-        None => Err(error::type_error(format!("'{}' object cannot be interpreted as an integer{}", type_name(v), what))),
+        Some(i) => i
+            .to_i64()
+            .ok_or_else(|| error::overflow_error("Python int too large to convert to C ssize_t")),
+        None => Err(error::type_error(format!(
+            "'{}' object cannot be interpreted as an integer{}",
+            type_name(v),
+            what
+        ))),
     }
 }
 
 pub fn to_str<'a>(v: &'a Value, fname: &str, argdesc: &str) -> PyResult<&'a str> {
-    as_str(v).ok_or_else(|| error::type_error(format!("{fname}() argument {argdesc} must be str, not {}", type_name(v))))
+    as_str(v).ok_or_else(|| {
+        error::type_error(format!(
+            "{fname}() argument {argdesc} must be str, not {}",
+            type_name(v)
+        ))
+    })
 }

@@ -67,8 +67,15 @@ pub fn parse_int(s: &str, base: u32) -> Option<Value> {
         }
         (b, _) => (t, b),
     };
-    let digits = digits.strip_prefix('_').filter(|_| base != 10 || s.is_empty()).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10 || s.is_empty())
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -82,15 +89,25 @@ pub fn parse_int(s: &str, base: u32) -> Option<Value> {
 fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("int", args, kwnames);
     a.check(0, 2, &["base"])?;
-    let Some(v) = a.get(0) else { return Ok(Value::small_int(0)) };
+    let Some(v) = a.get(0) else {
+        return Ok(Value::small_int(0));
+    };
     if let Some(b) = a.arg(1, "base") {
         let base = to_i64(b, "")?;
         if base != 0 && !(2..=36).contains(&base) {
-            return Err(error::value_error("int() base must be >= 2 and <= 36, or 0"));
+            return Err(error::value_error(
+                "int() base must be >= 2 and <= 36, or 0",
+            ));
         }
-        let s = as_str(v).ok_or_else(|| error::type_error("int() can't convert non-string with explicit base"))?;
+        let s = as_str(v).ok_or_else(|| {
+            error::type_error("int() can't convert non-string with explicit base")
+        })?;
         return parse_int(s, base as u32).ok_or_else(|| {
-            error::value_error(format!("invalid literal for int() with base {}: {}", base, crate::fmt::str_repr(s)))
+            error::value_error(format!(
+                "invalid literal for int() with base {}: {}",
+                base,
+                crate::fmt::str_repr(s)
+            ))
         });
     }
     if let Some(f) = v.as_float() {
@@ -98,7 +115,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             return Err(error::value_error("cannot convert float NaN to integer"));
         }
         if f.is_infinite() {
-            return Err(error::overflow_error("cannot convert float infinity to integer"));
+            return Err(error::overflow_error(
+                "cannot convert float infinity to integer",
+            ));
         }
         return Ok(int::big_to_value(int::float_to_big(f.trunc())));
     }
@@ -106,8 +125,12 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Ok(int::add(&i, &IntRef::Small(0)));
     }
     if let Some(s) = as_str(v) {
-        return parse_int(s, 10)
-            .ok_or_else(|| error::value_error(format!("invalid literal for int() with base 10: {}", crate::fmt::str_repr(s))));
+        return parse_int(s, 10).ok_or_else(|| {
+            error::value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                crate::fmt::str_repr(s)
+            ))
+        });
     }
     let _ = vm;
     Err(error::type_error(format!(
@@ -119,20 +142,30 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("float", args, kwnames);
     a.check(0, 1, &[])?;
-    let Some(v) = a.get(0) else { return Ok(Value::float(0.0)) };
+    let Some(v) = a.get(0) else {
+        return Ok(Value::float(0.0));
+    };
     if v.is_float() {
         return Ok(v.clone());
     }
     if let Some(i) = as_int(v) {
-        return int::int_to_f64(&i).map(Value::float).map_err(error::overflow_error);
+        return int::int_to_f64(&i)
+            .map(Value::float)
+            .map_err(error::overflow_error);
     }
     if let Some(s) = as_str(v) {
-        return crate::fmt::parse_float(s)
-            .map(Value::float)
-            .ok_or_else(|| error::value_error(format!("could not convert string to float: {}", crate::fmt::str_repr(s))));
+        return crate::fmt::parse_float(s).map(Value::float).ok_or_else(|| {
+            error::value_error(format!(
+                "could not convert string to float: {}",
+                crate::fmt::str_repr(s)
+            ))
+        });
     }
     let _ = vm;
-    Err(error::type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(v))))
+    Err(error::type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        type_name(v)
+    )))
 }
 
 fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -207,14 +240,19 @@ pub fn dict_update_from(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
 fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("dict", args, kwnames);
     if a.len() > 1 {
-        return Err(error::type_error(format!("dict expected at most 1 argument, got {}", a.len())));
+        return Err(error::type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            a.len()
+        )));
     }
     let d = DictObj::new_value();
     if let Some(src) = a.get(0) {
         dict_update_from(vm, &d, src)?;
     }
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
-        d.downcast::<DictObj>().unwrap().set(vm, k.clone(), v.clone())?;
+        d.downcast::<DictObj>()
+            .unwrap()
+            .set(vm, k.clone(), v.clone())?;
     }
     Ok(d)
 }
@@ -245,24 +283,38 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 
 fn range_arg(v: &Value) -> PyResult<i64> {
     match as_int(v) {
-        Some(i) => i.to_i64().ok_or_else(|| error::overflow_error("ranges beyond 64-bit integers are not supported yet by pyrun")),
-        None => Err(error::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
+        Some(i) => i.to_i64().ok_or_else(|| {
+            error::overflow_error("ranges beyond 64-bit integers are not supported yet by pyrun")
+        }),
+        None => Err(error::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))),
     }
 }
 
 fn range_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("range", args, kwnames);
     if a.is_empty() {
-        return Err(error::type_error("range expected at least 1 argument, got 0"));
+        return Err(error::type_error(
+            "range expected at least 1 argument, got 0",
+        ));
     }
     if a.len() > 3 {
-        return Err(error::type_error(format!("range expected at most 3 arguments, got {}", a.len())));
+        return Err(error::type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            a.len()
+        )));
     }
     a.check(1, 3, &[])?;
     let (start, stop, step) = match a.len() {
         1 => (0, range_arg(&a.pos[0])?, 1),
         2 => (range_arg(&a.pos[0])?, range_arg(&a.pos[1])?, 1),
-        _ => (range_arg(&a.pos[0])?, range_arg(&a.pos[1])?, range_arg(&a.pos[2])?),
+        _ => (
+            range_arg(&a.pos[0])?,
+            range_arg(&a.pos[1])?,
+            range_arg(&a.pos[2])?,
+        ),
     };
     if step == 0 {
         return Err(error::value_error("range() arg 3 must not be zero"));
@@ -286,7 +338,9 @@ fn type_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         return Ok(type_of(&a.pos[0]));
     }
     if a.len() == 3 {
-        return Err(error::not_implemented_error("type() with three arguments is not supported yet by pyrun"));
+        return Err(error::not_implemented_error(
+            "type() with three arguments is not supported yet by pyrun",
+        ));
     }
     Err(error::type_error("type() takes 1 or 3 arguments"))
 }
@@ -298,7 +352,10 @@ fn object_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     }
     let cls = unsafe { Value::from_header(tt().object) };
     Ok(crate::object::alloc_obj(
-        crate::types::instance::InstanceObj { cls, dict: std::cell::RefCell::new(None) },
+        crate::types::instance::InstanceObj {
+            cls,
+            dict: std::cell::RefCell::new(None),
+        },
         tt().object,
     ))
 }
@@ -311,13 +368,21 @@ fn none_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("enumerate", args, kwnames);
     a.check(1, 2, &["start", "iterable"])?;
-    let src = a.arg(0, "iterable").ok_or_else(|| error::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let src = a.arg(0, "iterable").ok_or_else(|| {
+        error::type_error("enumerate() missing required argument 'iterable' (pos 1)")
+    })?;
     let it = ops::iter(vm, src)?;
     let start = a.arg(1, "start").cloned().unwrap_or(Value::small_int(0));
     if as_int(&start).is_none() {
-        return Err(error::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&start))));
+        return Err(error::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&start)
+        )));
     }
-    Ok(new_iter(IterState::Enumerate { it, count: start }, tt().enumerate))
+    Ok(new_iter(
+        IterState::Enumerate { it, count: start },
+        tt().enumerate,
+    ))
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -327,7 +392,12 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     for (i, x) in a.pos.iter().enumerate() {
         match ops::iter(vm, x) {
             Ok(it) => its.push(it),
-            Err(_) => return Err(error::type_error(format!("zip argument #{} must support iteration", i + 1))),
+            Err(_) => {
+                return Err(error::type_error(format!(
+                    "zip argument #{} must support iteration",
+                    i + 1
+                )))
+            }
         }
     }
     Ok(new_iter(IterState::Zip { its }, tt().zip))
@@ -343,14 +413,26 @@ fn map_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     for x in &a.pos[1..] {
         its.push(ops::iter(vm, x)?);
     }
-    Ok(new_iter(IterState::Map { f: a.pos[0].clone(), its }, tt().map))
+    Ok(new_iter(
+        IterState::Map {
+            f: a.pos[0].clone(),
+            its,
+        },
+        tt().map,
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("filter", args, kwnames);
     a.check(2, 2, &[])?;
     let it = ops::iter(vm, &a.pos[1])?;
-    Ok(new_iter(IterState::Filter { f: a.pos[0].clone(), it }, tt().filter))
+    Ok(new_iter(
+        IterState::Filter {
+            f: a.pos[0].clone(),
+            it,
+        },
+        tt().filter,
+    ))
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -359,12 +441,25 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let v = &a.pos[0];
     if let Some(l) = v.downcast::<ListObj>() {
         let n = l.items.borrow().len();
-        return Ok(new_iter(IterState::ListRev { list: v.clone(), idx: n }, tt().list_reverseiterator));
+        return Ok(new_iter(
+            IterState::ListRev {
+                list: v.clone(),
+                idx: n,
+            },
+            tt().list_reverseiterator,
+        ));
     }
     if let Some(r) = v.downcast::<RangeObj>() {
         let n = r.len();
         let last = r.start + (n - 1) * r.step;
-        return Ok(new_iter(IterState::Range { cur: last, step: -r.step, remaining: n }, tt().range_iterator));
+        return Ok(new_iter(
+            IterState::Range {
+                cur: last,
+                step: -r.step,
+                remaining: n,
+            },
+            tt().range_iterator,
+        ));
     }
     if as_tuple(v).is_some() || as_str(v).is_some() || v.downcast::<DictObj>().is_some() {
         let mut items = ops::collect(vm, v)?;
@@ -372,17 +467,30 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         let l = new_list(items);
         return Ok(new_iter(IterState::Seq { seq: l, idx: 0 }, tt().reversed));
     }
-    Err(error::type_error(format!("'{}' object is not reversible", type_name(v))))
+    Err(error::type_error(format!(
+        "'{}' object is not reversible",
+        type_name(v)
+    )))
 }
 
 // ---- int / float / range methods ----
 
-pub static INT_METHODS: MethodTable = &[("bit_length", int_bit_length), ("conjugate", int_conjugate), ("bit_count", int_bit_count)];
-pub static FLOAT_METHODS: MethodTable = &[("is_integer", float_is_integer), ("as_integer_ratio", float_as_integer_ratio), ("conjugate", float_conjugate)];
+pub static INT_METHODS: MethodTable = &[
+    ("bit_length", int_bit_length),
+    ("conjugate", int_conjugate),
+    ("bit_count", int_bit_count),
+];
+pub static FLOAT_METHODS: MethodTable = &[
+    ("is_integer", float_is_integer),
+    ("as_integer_ratio", float_as_integer_ratio),
+    ("conjugate", float_conjugate),
+];
 pub static RANGE_METHODS: MethodTable = &[("index", range_index), ("count", range_count)];
 
 fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<IntRef<'a>> {
-    args.first().and_then(as_int).ok_or_else(|| error::type_error(format!("descriptor '{name}' requires an 'int' object")))
+    args.first()
+        .and_then(as_int)
+        .ok_or_else(|| error::type_error(format!("descriptor '{name}' requires an 'int' object")))
 }
 
 fn int_bit_length(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -392,7 +500,13 @@ fn int_bit_length(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 fn int_bit_count(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let i = self_int(args, "bit_count")?;
     let b = num_traits::Signed::abs(&i.to_big());
-    Ok(Value::int(b.to_u64_digits().1.iter().map(|d| d.count_ones() as i64).sum()))
+    Ok(Value::int(
+        b.to_u64_digits()
+            .1
+            .iter()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
+    ))
 }
 fn int_conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let i = self_int(args, "conjugate")?;
@@ -411,7 +525,9 @@ fn float_as_integer_ratio(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResu
         return Err(error::value_error("cannot convert NaN to integer ratio"));
     }
     if f.is_infinite() {
-        return Err(error::overflow_error("cannot convert Infinity to integer ratio"));
+        return Err(error::overflow_error(
+            "cannot convert Infinity to integer ratio",
+        ));
     }
     let (m, e) = ops::frexp(f);
     let mut mant = m;
@@ -428,7 +544,10 @@ fn float_as_integer_ratio(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResu
     } else {
         (n, num_bigint::BigInt::from(1) << (-exp) as usize)
     };
-    Ok(new_tuple(vec![int::big_to_value(num), int::big_to_value(den)]))
+    Ok(new_tuple(vec![
+        int::big_to_value(num),
+        int::big_to_value(den),
+    ]))
 }
 fn range_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("index", args, kw);
@@ -445,5 +564,7 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn range_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("count", args, kw);
     a.check(2, 2, &[])?;
-    Ok(Value::small_int(ops::contains(vm, &a.pos[0], &a.pos[1])? as i64))
+    Ok(Value::small_int(
+        ops::contains(vm, &a.pos[0], &a.pos[1])? as i64
+    ))
 }

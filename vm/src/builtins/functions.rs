@@ -55,11 +55,25 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("print", args, kwnames);
     a.check(0, usize::MAX, &["sep", "end", "file", "flush"])?;
     let sep = match a.kw("sep") {
-        Some(v) if !v.is_none() => as_str(v).ok_or_else(|| error::type_error(format!("sep must be None or a string, not {}", type_name(v))))?.to_string(),
+        Some(v) if !v.is_none() => as_str(v)
+            .ok_or_else(|| {
+                error::type_error(format!(
+                    "sep must be None or a string, not {}",
+                    type_name(v)
+                ))
+            })?
+            .to_string(),
         _ => " ".to_string(),
     };
     let end = match a.kw("end") {
-        Some(v) if !v.is_none() => as_str(v).ok_or_else(|| error::type_error(format!("end must be None or a string, not {}", type_name(v))))?.to_string(),
+        Some(v) if !v.is_none() => as_str(v)
+            .ok_or_else(|| {
+                error::type_error(format!(
+                    "end must be None or a string, not {}",
+                    type_name(v)
+                ))
+            })?
+            .to_string(),
         _ => "\n".to_string(),
     };
     let mut s = String::new();
@@ -128,10 +142,17 @@ fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Ok(Value::float(f.abs()));
     }
     if let Some(i) = as_int(v) {
-        return Ok(if i.is_negative() { int::neg(&i) } else { int::add(&i, &IntRef::Small(0)) });
+        return Ok(if i.is_negative() {
+            int::neg(&i)
+        } else {
+            int::add(&i, &IntRef::Small(0))
+        });
     }
     let _ = vm;
-    Err(error::type_error(format!("bad operand type for abs(): '{}'", type_name(v))))
+    Err(error::type_error(format!(
+        "bad operand type for abs(): '{}'",
+        type_name(v)
+    )))
 }
 
 fn all(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -159,7 +180,11 @@ fn any(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 /// isinstance/issubclass's second argument: a class or a (nested) tuple of classes.
-fn class_check(cls: &Value, fname: &str, test: &mut dyn FnMut(*const crate::object::Header) -> bool) -> PyResult<bool> {
+fn class_check(
+    cls: &Value,
+    fname: &str,
+    test: &mut dyn FnMut(*const crate::object::Header) -> bool,
+) -> PyResult<bool> {
     if cls.downcast::<TypeData>().is_some() {
         return Ok(test(cls.ptr()));
     }
@@ -171,14 +196,20 @@ fn class_check(cls: &Value, fname: &str, test: &mut dyn FnMut(*const crate::obje
         }
         return Ok(false);
     }
-    Err(error::type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")))
+    Err(error::type_error(format!(
+        "{fname}() arg 2 must be a type, a tuple of types, or a union"
+    )))
 }
 
 fn isinstance(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("isinstance", args, kwnames);
     a.check(2, 2, &[])?;
     let v = &a.pos[0];
-    Ok(Value::bool(class_check(&a.pos[1], "isinstance", &mut |c| isinstance_ptr(v, c))?))
+    Ok(Value::bool(class_check(
+        &a.pos[1],
+        "isinstance",
+        &mut |c| isinstance_ptr(v, c),
+    )?))
 }
 
 fn issubclass(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -188,7 +219,11 @@ fn issubclass(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
         return Err(error::type_error("issubclass() arg 1 must be a class"));
     }
     let sub = a.pos[0].ptr();
-    Ok(Value::bool(class_check(&a.pos[1], "issubclass", &mut |c| is_subtype(sub, c))?))
+    Ok(Value::bool(class_check(
+        &a.pos[1],
+        "issubclass",
+        &mut |c| is_subtype(sub, c),
+    )?))
 }
 
 fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -197,7 +232,9 @@ fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let i = to_i64(&a.pos[0], "")?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(crate::types::str::char_str(c)),
-        None if (0..0x110000).contains(&i) => Err(error::value_error("surrogate characters are not supported yet by pyrun")),
+        None if (0..0x110000).contains(&i) => Err(error::value_error(
+            "surrogate characters are not supported yet by pyrun",
+        )),
         None => Err(error::value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -205,18 +242,37 @@ fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn ord(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("ord", args, kwnames);
     a.check(1, 1, &[])?;
-    let s = as_str(&a.pos[0]).ok_or_else(|| error::type_error(format!("ord() expected string of length 1, but {} found", type_name(&a.pos[0]))))?;
+    let s = as_str(&a.pos[0]).ok_or_else(|| {
+        error::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(&a.pos[0])
+        ))
+    })?;
     let mut it = s.chars();
     match (it.next(), it.next()) {
         (Some(c), None) => Ok(Value::small_int(c as i64)),
-        _ => Err(error::type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+        _ => Err(error::type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        ))),
     }
 }
 
-fn radix(args: &[Value], kwnames: &[Value], name: &'static str, base: u32, prefix: &str) -> PyResult<Value> {
+fn radix(
+    args: &[Value],
+    kwnames: &[Value],
+    name: &'static str,
+    base: u32,
+    prefix: &str,
+) -> PyResult<Value> {
     let a = Args::new(name, args, kwnames);
     a.check(1, 1, &[])?;
-    let i = as_int(&a.pos[0]).ok_or_else(|| error::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&a.pos[0]))))?;
+    let i = as_int(&a.pos[0]).ok_or_else(|| {
+        error::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&a.pos[0])
+        ))
+    })?;
     let b = i.to_big();
     let digits = num_traits::Signed::abs(&b).to_str_radix(base);
     let sign = if i.is_negative() { "-" } else { "" };
@@ -242,7 +298,10 @@ fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         }
         return Ok(new_tuple(vec![int::floordiv(&i, &j), int::modulo(&i, &j)]));
     }
-    let num = |v: &Value| v.as_float().or_else(|| as_int(v).and_then(|i| int::int_to_f64(&i).ok()));
+    let num = |v: &Value| {
+        v.as_float()
+            .or_else(|| as_int(v).and_then(|i| int::int_to_f64(&i).ok()))
+    };
     if let (Some(f), Some(g)) = (num(x), num(y)) {
         if g == 0.0 {
             return Err(error::zero_division("float divmod()"));
@@ -251,7 +310,11 @@ fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Ok(new_tuple(vec![Value::float(q), Value::float(r)]));
     }
     let _ = vm;
-    Err(error::type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(x), type_name(y))))
+    Err(error::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        type_name(x),
+        type_name(y)
+    )))
 }
 
 fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -262,15 +325,21 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     match a.arg(2, "mod").filter(|m| !m.is_none()) {
         None => ops::binary_op(vm, BinOp::Pow, false, base, exp),
         Some(m) => {
-            let (Some(b), Some(e), Some(mm)) = (int::to_big(base), int::to_big(exp), int::to_big(m)) else {
-                return Err(error::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(b), Some(e), Some(mm)) =
+                (int::to_big(base), int::to_big(exp), int::to_big(m))
+            else {
+                return Err(error::type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if num_traits::Zero::is_zero(&mm) {
                 return Err(error::value_error("pow() 3rd argument cannot be 0"));
             }
             if num_traits::Signed::is_negative(&e) {
                 // Modular inverse, then raise.
-                let inv = mod_inverse(&b, &mm).ok_or_else(|| error::value_error("base is not invertible for the given modulus"))?;
+                let inv = mod_inverse(&b, &mm).ok_or_else(|| {
+                    error::value_error("base is not invertible for the given modulus")
+                })?;
                 return Ok(int::pow_mod(&inv, &-e, &mm));
             }
             Ok(int::pow_mod(&b, &e, &mm))
@@ -300,7 +369,9 @@ fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                     return Err(error::value_error("cannot convert float NaN to integer"));
                 }
                 if f.is_infinite() {
-                    return Err(error::overflow_error("cannot convert float infinity to integer"));
+                    return Err(error::overflow_error(
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 let r = crate::fmt::float_round_int(f);
                 Ok(int::big_to_value(int::float_to_big(r)))
@@ -325,13 +396,20 @@ fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 use num_integer::Integer;
                 let (q, r) = b.div_mod_floor(&p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && q.is_odd()) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(int::big_to_value(q * p))
             }
         };
     }
     let _ = vm;
-    Err(error::type_error(format!("type {} doesn't define __round__ method", type_name(v))))
+    Err(error::type_error(format!(
+        "type {} doesn't define __round__ method",
+        type_name(v)
+    )))
 }
 
 fn hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -344,7 +422,13 @@ fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("iter", args, kwnames);
     a.check(1, 2, &[])?;
     if a.len() == 2 {
-        return Ok(new_iter(IterState::Callable { f: a.pos[0].clone(), sentinel: a.pos[1].clone() }, tt().callable_iterator));
+        return Ok(new_iter(
+            IterState::Callable {
+                f: a.pos[0].clone(),
+                sentinel: a.pos[1].clone(),
+            },
+            tt().callable_iterator,
+        ));
     }
     ops::iter(vm, &a.pos[0])
 }
@@ -362,7 +446,12 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 /// Sorts values in place with an optional key function (stable, like CPython's timsort).
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let keys: Vec<Value> = match key {
         Some(k) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -449,7 +538,10 @@ fn merge_sort(v: &mut [usize], b_lt_a: &mut dyn FnMut(&usize, &usize) -> bool) {
 fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("sorted", args, kwnames);
     if a.len() != 1 {
-        return Err(error::type_error(format!("sorted expected 1 argument, got {}", a.len())));
+        return Err(error::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            a.len()
+        )));
     }
     a.check(1, 1, &["key", "reverse"])?;
     let mut items = ops::collect(vm, &a.pos[0])?;
@@ -462,14 +554,22 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(new_list(items))
 }
 
-fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &'static str, op: CmpOp) -> PyResult<Value> {
+fn min_max(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &'static str,
+    op: CmpOp,
+) -> PyResult<Value> {
     let a = Args::new(name, args, kwnames);
     a.check(1, usize::MAX, &["key", "default"])?;
     let items = if a.len() == 1 {
         ops::collect(vm, &a.pos[0])?
     } else {
         if a.kw("default").is_some() {
-            return Err(error::type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+            return Err(error::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
         }
         a.pos.to_vec()
     };
@@ -495,7 +595,9 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &'static str, o
         Some((_, v)) => Ok(v),
         None => match a.kw("default") {
             Some(d) => Ok(d.clone()),
-            None => Err(error::value_error(format!("{name}() arg is an empty sequence"))),
+            None => Err(error::value_error(format!(
+                "{name}() arg is an empty sequence"
+            ))),
         },
     }
 }
@@ -512,7 +614,9 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.check(1, 2, &["start"])?;
     let mut acc = a.arg(1, "start").cloned().unwrap_or(Value::small_int(0));
     if as_str(&acc).is_some() {
-        return Err(error::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(error::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     let it = ops::iter(vm, &a.pos[0])?;
     // Float sums use compensated summation exactly like CPython's sum() for floats.
@@ -531,13 +635,18 @@ fn callable(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let v = &a.pos[0];
     let k = v.kind();
     use crate::object::Kind;
-    Ok(Value::bool(matches!(k, Some(Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type))))
+    Ok(Value::bool(matches!(
+        k,
+        Some(Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type)
+    )))
 }
 
 fn id(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("id", args, kwnames);
     a.check(1, 1, &[])?;
-    Ok(Value::int((a.pos[0].bits() & crate::value::PAYLOAD_MASK) as i64))
+    Ok(Value::int(
+        (a.pos[0].bits() & crate::value::PAYLOAD_MASK) as i64,
+    ))
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -545,7 +654,10 @@ fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.check(2, 3, &[])?;
     let name = &a.pos[1];
     if as_str(name).is_none() {
-        return Err(error::type_error(format!("attribute name must be string, not '{}'", type_name(name))));
+        return Err(error::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(name)
+        )));
     }
     match ops::getattr(vm, &a.pos[0], name) {
         Ok(v) => Ok(v),
@@ -594,7 +706,10 @@ fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     vm.flush();
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(crate::error::PyErr::new(tt().eof_error, "EOF when reading a line")),
+        Ok(0) => Err(crate::error::PyErr::new(
+            tt().eof_error,
+            "EOF when reading a line",
+        )),
         Ok(_) => {
             if line.ends_with('\n') {
                 line.pop();
@@ -604,4 +719,3 @@ fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         Err(e) => Err(error::os_error(e.to_string())),
     }
 }
-

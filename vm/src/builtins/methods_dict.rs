@@ -46,7 +46,13 @@ fn dict_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     })
 }
 
-fn view(args: &[Value], kwnames: &[Value], meth: &'static str, qual: &'static str, what: DictPart) -> PyResult<Value> {
+fn view(
+    args: &[Value],
+    kwnames: &[Value],
+    meth: &'static str,
+    qual: &'static str,
+    what: DictPart,
+) -> PyResult<Value> {
     dict(args, kwnames, meth)?;
     rest(qual, args, kwnames).check(0, 0, &[])?;
     let t = tt();
@@ -55,7 +61,13 @@ fn view(args: &[Value], kwnames: &[Value], meth: &'static str, qual: &'static st
         DictPart::Values => t.dict_values,
         DictPart::Items => t.dict_items,
     };
-    Ok(new_iter(IterState::DictView { dict: args[0].clone(), what }, ty))
+    Ok(new_iter(
+        IterState::DictView {
+            dict: args[0].clone(),
+            what,
+        },
+        ty,
+    ))
 }
 
 fn dict_keys(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -77,7 +89,11 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.check(1, 2, &[])?;
     let key = &a.pos[0];
     // An empty dict never hashes the key (as in CPython: `{}.pop([], 1)` is fine).
-    let found = if d.is_empty() { None } else { d.remove(vm, key)? };
+    let found = if d.is_empty() {
+        None
+    } else {
+        d.remove(vm, key)?
+    };
     match found {
         Some(v) => Ok(v),
         None => match a.get(1) {
@@ -115,7 +131,10 @@ fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     dict(args, kwnames, "update")?;
     let a = rest("update", args, kwnames);
     if a.len() > 1 {
-        return Err(error::type_error(format!("update expected at most 1 argument, got {}", a.len())));
+        return Err(error::type_error(format!(
+            "update expected at most 1 argument, got {}",
+            a.len()
+        )));
     }
     let this = &args[0];
     if let Some(src) = a.get(0) {
@@ -155,7 +174,9 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
             // when the second argument is iterable (but not an empty list, a common value).
             2 => {
                 let v = &args[1];
-                let empty_list = v.downcast::<ListObj>().is_some_and(|l| l.items.borrow().is_empty());
+                let empty_list = v
+                    .downcast::<ListObj>()
+                    .is_some_and(|l| l.items.borrow().is_empty());
                 !empty_list && ops::iter(vm, v).is_ok()
             }
             _ => false,
@@ -164,10 +185,15 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     };
     let pos = if first_is_receiver { &args[1..] } else { args };
     if pos.is_empty() {
-        return Err(error::type_error("fromkeys expected at least 1 argument, got 0"));
+        return Err(error::type_error(
+            "fromkeys expected at least 1 argument, got 0",
+        ));
     }
     if pos.len() > 2 {
-        return Err(error::type_error(format!("fromkeys expected at most 2 arguments, got {}", pos.len())));
+        return Err(error::type_error(format!(
+            "fromkeys expected at most 2 arguments, got {}",
+            pos.len()
+        )));
     }
     let value = pos.get(1).cloned().unwrap_or(Value::NONE);
     let out = DictObj::new_value();
@@ -194,7 +220,11 @@ fn view_of(v: &Value) -> Option<(Value, DictPart)> {
 fn view_isdisjoint(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let this = match args.first() {
         Some(v) if args.len() > kwnames.len() => v,
-        _ => return Err(error::type_error("unbound method dict_keys.isdisjoint() needs an argument")),
+        _ => {
+            return Err(error::type_error(
+                "unbound method dict_keys.isdisjoint() needs an argument",
+            ))
+        }
     };
     let Some((d, what)) = view_of(this) else {
         return Err(error::type_error(format!(
@@ -203,9 +233,15 @@ fn view_isdisjoint(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         )));
     };
     if what == DictPart::Values {
-        return Err(error::attribute_error("'dict_values' object has no attribute 'isdisjoint'"));
+        return Err(error::attribute_error(
+            "'dict_values' object has no attribute 'isdisjoint'",
+        ));
     }
-    let qual = if what == DictPart::Keys { "dict_keys.isdisjoint" } else { "dict_items.isdisjoint" };
+    let qual = if what == DictPart::Keys {
+        "dict_keys.isdisjoint"
+    } else {
+        "dict_items.isdisjoint"
+    };
     let a = rest(qual, args, kwnames);
     a.check(1, 1, &[])?;
     let other = &a.pos[0];

@@ -42,7 +42,9 @@ pub(super) fn recv<'a, T: Payload>(
     ty: *const Header,
 ) -> PyResult<&'a T> {
     if args.len() <= kwnames.len() {
-        return Err(error::type_error(format!("unbound method {tyname}.{meth}() needs an argument")));
+        return Err(error::type_error(format!(
+            "unbound method {tyname}.{meth}() needs an argument"
+        )));
     }
     let v = &args[0];
     match v.downcast::<T>() {
@@ -64,15 +66,21 @@ pub(super) fn no_kw(kwnames: &[Value], qualname: &str) -> PyResult<()> {
     if kwnames.is_empty() {
         Ok(())
     } else {
-        Err(error::type_error(format!("{qualname}() takes no keyword arguments")))
+        Err(error::type_error(format!(
+            "{qualname}() takes no keyword arguments"
+        )))
     }
 }
 
 /// A start/stop argument of `index()`: an int, clamped like a slice index (not None).
 fn slice_index(v: &Value) -> PyResult<i64> {
     match as_int(v) {
-        Some(i) => Ok(i.to_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX })),
-        None => Err(error::type_error("slice indices must be integers or have an __index__ method")),
+        Some(i) => Ok(i
+            .to_i64()
+            .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX })),
+        None => Err(error::type_error(
+            "slice indices must be integers or have an __index__ method",
+        )),
     }
 }
 
@@ -99,7 +107,13 @@ fn index_bounds(a: &Args, len: usize) -> PyResult<(usize, usize)> {
 
 /// Position of the first item equal to `x` in `[start, stop)`; the length is re-read on every
 /// step because `__eq__` may mutate a list.
-fn find(vm: &mut Vm, get: &dyn Fn(usize) -> Option<Value>, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find(
+    vm: &mut Vm,
+    get: &dyn Fn(usize) -> Option<Value>,
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     while i < stop {
         let Some(item) = get(i) else { break };
@@ -240,7 +254,9 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     for k in a.kwnames {
         let k = crate::types::str::as_str(k).unwrap_or("");
         if k != "key" && k != "reverse" {
-            return Err(error::type_error(format!("'{k}' is an invalid keyword argument for sort()")));
+            return Err(error::type_error(format!(
+                "'{k}' is an invalid keyword argument for sort()"
+            )));
         }
     }
     let key = a.kw("key").filter(|k| !k.is_none()).cloned();
@@ -248,7 +264,10 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         Some(r) => match as_int(r) {
             Some(i) => !i.is_zero(),
             None => {
-                return Err(error::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(r))));
+                return Err(error::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(r)
+                )));
             }
         },
         None => false,

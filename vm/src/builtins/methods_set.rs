@@ -112,7 +112,11 @@ fn src(v: &Value) -> Src<'_> {
 }
 
 /// Calls `f` on each element of `other` (sets and dicts are snapshotted first).
-fn each(vm: &mut Vm, other: Src, f: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>) -> PyResult<()> {
+fn each(
+    vm: &mut Vm,
+    other: Src,
+    f: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<()> {
     let items = match other {
         Src::Set(s) => s.items(),
         Src::Dict(d) => d.keys(),
@@ -242,7 +246,12 @@ fn symmetric_difference_update(vm: &mut Vm, so: &SetObj, other: Src) -> PyResult
     Ok(())
 }
 
-fn symmetric_difference(vm: &mut Vm, so: &SetObj, other: Src, ty: *const Header) -> PyResult<Value> {
+fn symmetric_difference(
+    vm: &mut Vm,
+    so: &SetObj,
+    other: Src,
+    ty: *const Header,
+) -> PyResult<Value> {
     let r = new_from(vm, other, ty)?;
     symmetric_difference_update(vm, set_of(&r), Src::Set(so))?;
     Ok(r)
@@ -320,7 +329,11 @@ fn none(args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<()> {
 }
 
 /// The `*others` of a varargs method (no keywords allowed).
-fn others<'a>(args: &'a [Value], kwnames: &'a [Value], qual: &'static str) -> PyResult<&'a [Value]> {
+fn others<'a>(
+    args: &'a [Value],
+    kwnames: &'a [Value],
+    qual: &'static str,
+) -> PyResult<&'a [Value]> {
     let a = rest(qual, args, kwnames);
     a.check(0, usize::MAX, &[])?;
     Ok(a.pos)
@@ -332,7 +345,12 @@ fn set_add(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -
     Ok(Value::NONE)
 }
 
-fn set_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_remove(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let x = one(args, kwnames, qual)?;
     if !set_of(&args[0]).discard(vm, &lookup_key(x))? {
         return Err(error::key_error(x.clone()));
@@ -340,7 +358,12 @@ fn set_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str
     Ok(Value::NONE)
 }
 
-fn set_discard(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_discard(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let x = one(args, kwnames, qual)?;
     set_of(&args[0]).discard(vm, &lookup_key(x))?;
     Ok(Value::NONE)
@@ -353,20 +376,34 @@ fn set_pop(_vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) 
         let mut t = s.table.borrow_mut();
         match t.entries.iter().position(|e| !e.key.is_undef()) {
             Some(p) => t.remove_at(p),
-            None => return Err(error::key_error(crate::types::str::new_str("pop from an empty set"))),
+            None => {
+                return Err(error::key_error(crate::types::str::new_str(
+                    "pop from an empty set",
+                )))
+            }
         }
     };
     Ok(e.key)
 }
 
-fn set_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_clear(
+    _vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     none(args, kwnames, qual)?;
     let old = std::mem::take(&mut *set_of(&args[0]).table.borrow_mut());
     drop(old);
     Ok(Value::NONE)
 }
 
-fn set_copy(_vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_copy(
+    _vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     none(args, kwnames, qual)?;
     let v = &args[0];
     if is_frozen(v) {
@@ -375,7 +412,12 @@ fn set_copy(_vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str)
     Ok(copy_of(set_of(v), base_type(v)))
 }
 
-fn set_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_update(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let so = set_of(&args[0]);
     for o in others(args, kwnames, qual)? {
         update_internal(vm, so, src(o))?;
@@ -383,7 +425,12 @@ fn set_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str
     Ok(Value::NONE)
 }
 
-fn set_union(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_union(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let os = others(args, kwnames, qual)?;
     let r = copy_of(set_of(&args[0]), base_type(&args[0]));
     for o in os {
@@ -392,7 +439,12 @@ fn set_union(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str)
     Ok(r)
 }
 
-fn set_intersection(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_intersection(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let os = others(args, kwnames, qual)?;
     let this = &args[0];
     let ty = base_type(this);
@@ -406,7 +458,12 @@ fn set_intersection(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'stat
     Ok(r)
 }
 
-fn set_intersection_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_intersection_update(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let os = others(args, kwnames, qual)?;
     let this = &args[0];
     let ty = base_type(this);
@@ -420,7 +477,12 @@ fn set_intersection_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual:
     Ok(Value::NONE)
 }
 
-fn set_difference(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_difference(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let os = others(args, kwnames, qual)?;
     let this = &args[0];
     let ty = base_type(this);
@@ -434,7 +496,12 @@ fn set_difference(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static
     Ok(r)
 }
 
-fn set_difference_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_difference_update(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let so = set_of(&args[0]);
     for o in others(args, kwnames, qual)? {
         difference_update_internal(vm, so, src(o))?;
@@ -442,35 +509,66 @@ fn set_difference_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &
     Ok(Value::NONE)
 }
 
-fn set_symmetric_difference(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_symmetric_difference(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let o = one(args, kwnames, qual)?;
     symmetric_difference(vm, set_of(&args[0]), src(o), base_type(&args[0]))
 }
 
-fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_symmetric_difference_update(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let o = one(args, kwnames, qual)?;
     symmetric_difference_update(vm, set_of(&args[0]), src(o))?;
     Ok(Value::NONE)
 }
 
-fn set_issubset(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_issubset(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let o = one(args, kwnames, qual)?;
     Ok(Value::bool(issubset(vm, set_of(&args[0]), src(o))?))
 }
 
-fn set_issuperset(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_issuperset(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let o = one(args, kwnames, qual)?;
     Ok(Value::bool(issuperset(vm, set_of(&args[0]), src(o))?))
 }
 
-fn set_isdisjoint(vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) -> PyResult<Value> {
+fn set_isdisjoint(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    qual: &'static str,
+) -> PyResult<Value> {
     let o = one(args, kwnames, qual)?;
     Ok(Value::bool(isdisjoint(vm, set_of(&args[0]), src(o))?))
 }
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` between sets; the result has the left operand's base
 /// type. None for other operators.
-pub fn set_binop(vm: &mut Vm, op: BinOp, a: &Value, x: &SetObj, y: &SetObj) -> PyResult<Option<Value>> {
+pub fn set_binop(
+    vm: &mut Vm,
+    op: BinOp,
+    a: &Value,
+    x: &SetObj,
+    y: &SetObj,
+) -> PyResult<Option<Value>> {
     let ty = base_type(a);
     let r = match op {
         BinOp::Or => {

@@ -31,7 +31,15 @@ fn add_methods(ty: *const Header, methods: MethodTable) {
     let tv = unsafe { Value::from_header(ty) };
     let td = crate::types::typeobj::type_data(&tv);
     for (name, f) in methods {
-        let m = crate::object::alloc_obj(NativeObj { name, f: *f, self_: Value::UNDEF, owner: tv.clone() }, tt_fn());
+        let m = crate::object::alloc_obj(
+            NativeObj {
+                name,
+                f: *f,
+                self_: Value::UNDEF,
+                owner: tv.clone(),
+            },
+            tt_fn(),
+        );
         DictObj::set_str(&td.dict, intern(name), m);
     }
 }
@@ -66,8 +74,18 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     }
     let t = tt();
     for (name, p) in t.all() {
-        if matches!(name, "NoneType" | "NotImplementedType" | "ellipsis" | "code" | "function" | "builtin_function_or_method" | "method" | "cell" | "module")
-            || name.contains("iterator")
+        if matches!(
+            name,
+            "NoneType"
+                | "NotImplementedType"
+                | "ellipsis"
+                | "code"
+                | "function"
+                | "builtin_function_or_method"
+                | "method"
+                | "cell"
+                | "module"
+        ) || name.contains("iterator")
             || name.starts_with("dict_")
             || name == "generator"
         {
@@ -91,15 +109,23 @@ pub fn dict_merge(vm: &mut Vm, dst: &Value, src: &Value, no_dupes: bool) -> PyRe
         Some(s) => s.items(),
         None => {
             if no_dupes {
-                return Err(error::type_error(format!("argument after ** must be a mapping, not {}", type_name(src))));
+                return Err(error::type_error(format!(
+                    "argument after ** must be a mapping, not {}",
+                    type_name(src)
+                )));
             }
-            return Err(error::type_error(format!("'{}' object is not a mapping", type_name(src))));
+            return Err(error::type_error(format!(
+                "'{}' object is not a mapping",
+                type_name(src)
+            )));
         }
     };
     for (k, v) in items {
         if no_dupes && d.contains(vm, &k)? {
             let name = crate::types::str::as_str(&k).unwrap_or("?").to_string();
-            return Err(error::type_error(format!("got multiple values for keyword argument '{name}'")));
+            return Err(error::type_error(format!(
+                "got multiple values for keyword argument '{name}'"
+            )));
         }
         d.set(vm, k, v)?;
     }
@@ -112,6 +138,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
 }
 
 /// Set algebra for `|`, `&`, `-`, `^`; None for other operators.
-pub fn set_binop(vm: &mut Vm, op: BinOp, a: &Value, x: &SetObj, y: &SetObj) -> PyResult<Option<Value>> {
+pub fn set_binop(
+    vm: &mut Vm,
+    op: BinOp,
+    a: &Value,
+    x: &SetObj,
+    y: &SetObj,
+) -> PyResult<Option<Value>> {
     methods_set::set_binop(vm, op, a, x, y)
 }

@@ -8,8 +8,8 @@ use crate::types::func::{new_native, NativeFn};
 use crate::types::list::new_list;
 use crate::types::module::new_module;
 use crate::types::str::{intern, new_str};
-use crate::types::tuple::new_tuple;
 use crate::types::tt;
+use crate::types::tuple::new_tuple;
 use crate::value::Value;
 use crate::vm::Vm;
 use std::io::Write;
@@ -19,7 +19,6 @@ const BUILTIN_MODULES: &[&str] = &["sys"];
 pub fn is_builtin_module(name: &str) -> bool {
     BUILTIN_MODULES.contains(&name) || name == "builtins"
 }
-
 
 /// Which standard stream `v` is, if it is one.
 pub fn stream_kind(v: &Value) -> Option<u8> {
@@ -36,7 +35,12 @@ fn stream_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("write", args, kw);
     a.check(2, 2, &[])?;
     let s = crate::types::str::as_str(&a.pos[1])
-        .ok_or_else(|| error::type_error(format!("write() argument must be str, not {}", crate::types::type_name(&a.pos[1]))))?
+        .ok_or_else(|| {
+            error::type_error(format!(
+                "write() argument must be str, not {}",
+                crate::types::type_name(&a.pos[1])
+            ))
+        })?
         .to_string();
     match stream_kind(&a.pos[0]) {
         Some(2) => {
@@ -59,9 +63,17 @@ fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 fn make_stream(name: &str) -> Value {
     let d = DictObj::new_value();
     let m = new_module(name, d.clone());
-    for (n, f) in [("write", stream_write as NativeFn), ("flush", stream_flush as NativeFn)] {
+    for (n, f) in [
+        ("write", stream_write as NativeFn),
+        ("flush", stream_flush as NativeFn),
+    ] {
         let bound = alloc_obj(
-            crate::types::func::NativeObj { name: n, f, self_: m.clone(), owner: Value::NONE },
+            crate::types::func::NativeObj {
+                name: n,
+                f,
+                self_: m.clone(),
+                owner: Value::NONE,
+            },
             tt().builtin_function,
         );
         DictObj::set_str(&d, intern(n), bound);
@@ -86,7 +98,9 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
     a.check(1, 1, &[])?;
     let n = to_i64(&a.pos[0], "")?;
     if n < 1 {
-        return Err(error::value_error("recursion limit must be greater or equal than 1"));
+        return Err(error::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     if (n as usize) < vm.frames.len() {
         return Err(error::recursion_error(format!(
@@ -102,9 +116,21 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
 fn make_sys(vm: &mut Vm) -> Value {
     let d = DictObj::new_value();
     let set = |k: &str, v: Value| DictObj::set_str(&d, intern(k), v);
-    set("argv", new_list(vm.argv.iter().map(|a| new_str(a.as_str())).collect()));
+    set(
+        "argv",
+        new_list(vm.argv.iter().map(|a| new_str(a.as_str())).collect()),
+    );
     set("maxsize", Value::int(i64::MAX));
-    set("version_info", new_tuple(vec![Value::small_int(3), Value::small_int(11), Value::small_int(0), new_str("final"), Value::small_int(0)]));
+    set(
+        "version_info",
+        new_tuple(vec![
+            Value::small_int(3),
+            Value::small_int(11),
+            Value::small_int(0),
+            new_str("final"),
+            Value::small_int(0),
+        ]),
+    );
     set("version", new_str("3.11.0 (pyrun)"));
     set("platform", new_str("linux"));
     set("implementation_name", new_str("pyrun"));
@@ -131,4 +157,3 @@ pub fn make_builtin_module(vm: &mut Vm, name: &str) -> Option<Value> {
         _ => None,
     }
 }
-

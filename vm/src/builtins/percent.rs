@@ -2,7 +2,10 @@
 //! `fmt::percent` driver (which owns parsing, sequencing and rendering).
 
 use crate::error::{self, PyErr, PyResult};
-use crate::fmt::{self as pyfmt, PercentArgRef, PercentArgs, PercentConv, PercentError, PercentErrorKind, PercentValue};
+use crate::fmt::{
+    self as pyfmt, PercentArgRef, PercentArgs, PercentConv, PercentError, PercentErrorKind,
+    PercentValue,
+};
 use crate::object::Kind;
 use crate::ops;
 use crate::types::int::as_int;
@@ -38,7 +41,9 @@ struct PArgs<'a> {
 impl PArgs<'_> {
     fn get(&self, a: PercentArgRef) -> Value {
         match a {
-            PercentArgRef::Index(i) => as_tuple(self.args).map(|t| t[i].clone()).unwrap_or(Value::NONE),
+            PercentArgRef::Index(i) => as_tuple(self.args)
+                .map(|t| t[i].clone())
+                .unwrap_or(Value::NONE),
             PercentArgRef::Whole => self.args.clone(),
             PercentArgRef::Keyed => self.keyed.clone(),
         }
@@ -60,16 +65,25 @@ impl PercentArgs for PArgs<'_> {
     fn star_int(&mut self, arg: PercentArgRef) -> Result<i64, PErr> {
         let v = self.get(arg);
         match as_int(&v) {
-            Some(i) => Ok(i.to_i64().ok_or_else(|| error::overflow_error("Python int too large to convert to C ssize_t"))?),
+            Some(i) => Ok(i.to_i64().ok_or_else(|| {
+                error::overflow_error("Python int too large to convert to C ssize_t")
+            })?),
             None => Err(PercentError::star_wants_int().into()),
         }
     }
-    fn value(&mut self, arg: PercentArgRef, kind: PercentConv, conv: char) -> Result<PercentValue, PErr> {
+    fn value(
+        &mut self,
+        arg: PercentArgRef,
+        kind: PercentConv,
+        conv: char,
+    ) -> Result<PercentValue, PErr> {
         let v = self.get(arg);
         Ok(match kind {
             PercentConv::Str => PercentValue::Str(ops::repr::str_string(self.vm, &v)?),
             PercentConv::Repr => PercentValue::Str(ops::repr::repr_string(self.vm, &v)?),
-            PercentConv::Ascii => PercentValue::Str(as_str(&ops::ascii(self.vm, &v)?).unwrap_or("").to_string()),
+            PercentConv::Ascii => {
+                PercentValue::Str(as_str(&ops::ascii(self.vm, &v)?).unwrap_or("").to_string())
+            }
             PercentConv::Int | PercentConv::Float | PercentConv::Char => {
                 if let Some(f) = v.as_float() {
                     if kind == PercentConv::Char {
@@ -94,7 +108,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         Some(Kind::Instance) => ops::getattr(vm, args, &intern("__getitem__")).is_ok(),
         _ => false,
     };
-    let mut pa = PArgs { vm, args, mapping, keyed: Value::NONE };
+    let mut pa = PArgs {
+        vm,
+        args,
+        mapping,
+        keyed: Value::NONE,
+    };
     match pyfmt::percent_format(fmt, &mut pa) {
         Ok(s) => Ok(new_str(s)),
         Err(PErr(e)) => Err(e),

@@ -66,7 +66,11 @@ impl Compiler<'_> {
                 self.emit(op, 0);
             }
             Expr::BoolOp(b) => {
-                let op = if b.op == ast::BoolOp::And { Op::JUMP_IF_FALSE_OR_POP } else { Op::JUMP_IF_TRUE_OR_POP };
+                let op = if b.op == ast::BoolOp::And {
+                    Op::JUMP_IF_FALSE_OR_POP
+                } else {
+                    Op::JUMP_IF_TRUE_OR_POP
+                };
                 let mut jumps = vec![];
                 for (i, v) in b.values.iter().enumerate() {
                     self.expr(v)?;
@@ -155,26 +159,52 @@ impl Compiler<'_> {
                     Ok(())
                 })?;
             }
-            Expr::ListComp(c) => self.comprehension(symtable::node_key(c), "<listcomp>", &c.generators, Op::BUILD_LIST, |s| {
-                s.expr(&c.elt)?;
-                Ok(Op::LIST_APPEND)
-            })?,
-            Expr::SetComp(c) => self.comprehension(symtable::node_key(c), "<setcomp>", &c.generators, Op::BUILD_SET, |s| {
-                s.expr(&c.elt)?;
-                Ok(Op::SET_ADD)
-            })?,
+            Expr::ListComp(c) => self.comprehension(
+                symtable::node_key(c),
+                "<listcomp>",
+                &c.generators,
+                Op::BUILD_LIST,
+                |s| {
+                    s.expr(&c.elt)?;
+                    Ok(Op::LIST_APPEND)
+                },
+            )?,
+            Expr::SetComp(c) => self.comprehension(
+                symtable::node_key(c),
+                "<setcomp>",
+                &c.generators,
+                Op::BUILD_SET,
+                |s| {
+                    s.expr(&c.elt)?;
+                    Ok(Op::SET_ADD)
+                },
+            )?,
             Expr::DictComp(c) => {
-                let Some(key) = &c.key else { return Err(self.not_supported("dict unpacking in a comprehension", e)) };
-                self.comprehension(symtable::node_key(c), "<dictcomp>", &c.generators, Op::BUILD_MAP, |s| {
-                    s.expr(key)?;
-                    s.expr(&c.value)?;
-                    Ok(Op::MAP_ADD)
-                })?
+                let Some(key) = &c.key else {
+                    return Err(self.not_supported("dict unpacking in a comprehension", e));
+                };
+                self.comprehension(
+                    symtable::node_key(c),
+                    "<dictcomp>",
+                    &c.generators,
+                    Op::BUILD_MAP,
+                    |s| {
+                        s.expr(key)?;
+                        s.expr(&c.value)?;
+                        Ok(Op::MAP_ADD)
+                    },
+                )?
             }
-            Expr::Generator(g) => self.comprehension(symtable::node_key(g), "<genexpr>", &g.generators, Op::NOP, |s| {
-                s.expr(&g.elt)?;
-                Ok(Op::YIELD_VALUE)
-            })?,
+            Expr::Generator(g) => self.comprehension(
+                symtable::node_key(g),
+                "<genexpr>",
+                &g.generators,
+                Op::NOP,
+                |s| {
+                    s.expr(&g.elt)?;
+                    Ok(Op::YIELD_VALUE)
+                },
+            )?,
             Expr::FString(f) => self.fstring(f)?,
             Expr::Named(n) => {
                 self.expr(&n.value)?;
@@ -249,7 +279,11 @@ impl Compiler<'_> {
             self.emit(build, elts.len() as u32);
             return Ok(());
         }
-        let (start, extend) = if build == Op::BUILD_SET { (Op::BUILD_SET, Op::SET_UPDATE) } else { (Op::BUILD_LIST, Op::LIST_EXTEND) };
+        let (start, extend) = if build == Op::BUILD_SET {
+            (Op::BUILD_SET, Op::SET_UPDATE)
+        } else {
+            (Op::BUILD_LIST, Op::LIST_EXTEND)
+        };
         self.emit(start, 0);
         for e in elts {
             match e {
@@ -259,7 +293,14 @@ impl Compiler<'_> {
                 }
                 _ => {
                     self.expr(e)?;
-                    self.emit(if build == Op::BUILD_SET { Op::SET_ADD } else { Op::LIST_APPEND }, 1);
+                    self.emit(
+                        if build == Op::BUILD_SET {
+                            Op::SET_ADD
+                        } else {
+                            Op::LIST_APPEND
+                        },
+                        1,
+                    );
                 }
             }
         }
@@ -342,7 +383,8 @@ impl Compiler<'_> {
     fn call(&mut self, c: &ast::ExprCall) -> Result<(), CompileError> {
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
-        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_))) || kws.iter().any(|k| k.arg.is_none());
+        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || kws.iter().any(|k| k.arg.is_none());
         if has_star {
             self.expr(&c.func)?;
             self.sequence(args, Op::BUILD_TUPLE)?;
@@ -489,7 +531,10 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn fstring_elements(&mut self, els: &ast::InterpolatedStringElements) -> Result<u32, CompileError> {
+    fn fstring_elements(
+        &mut self,
+        els: &ast::InterpolatedStringElements,
+    ) -> Result<u32, CompileError> {
         let mut count = 0;
         for el in els.iter() {
             match el {

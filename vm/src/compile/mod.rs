@@ -37,7 +37,13 @@ pub enum CompileErrorKind {
 
 impl CompileError {
     pub fn syntax(msg: impl Into<String>, line: u32, col: u32) -> CompileError {
-        CompileError { kind: CompileErrorKind::Syntax, msg: msg.into(), line, col, end_col: None }
+        CompileError {
+            kind: CompileErrorKind::Syntax,
+            msg: msg.into(),
+            line,
+            col,
+            end_col: None,
+        }
     }
     pub fn exception_name(&self) -> &'static str {
         match self.kind {
@@ -113,10 +119,18 @@ pub struct Compiler<'a> {
 /// Compiles a module's source into its code object.
 pub fn compile_module(source: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
     let lines = LineMap::new(source);
-    let parsed = ruff_python_parser::parse_module(source).map_err(|e| parse_error(&e, source, &lines))?;
+    let parsed =
+        ruff_python_parser::parse_module(source).map_err(|e| parse_error(&e, source, &lines))?;
     let module = parsed.syntax();
     let st = symtable::build(module, &|off| lines.line(off))?;
-    let mut c = Compiler { filename: filename.to_string(), source, lines, st, units: vec![], line: 1 };
+    let mut c = Compiler {
+        filename: filename.to_string(),
+        source,
+        lines,
+        st,
+        units: vec![],
+        line: 1,
+    };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::MODULE;
     c.stmts(&module.body)?;
@@ -130,7 +144,9 @@ fn parse_error(e: &ruff_python_parser::ParseError, src: &str, lines: &LineMap) -
     use ruff_python_parser::ParseErrorType as T;
     let off = e.location.start().to_u32();
     let line = lines.line(off);
-    let col = src[lines.line_start(line) as usize..off as usize].chars().count() as u32;
+    let col = src[lines.line_start(line) as usize..off as usize]
+        .chars()
+        .count() as u32;
     let raw = e.error.to_string();
     let mut kind = CompileErrorKind::Syntax;
     let msg = match &e.error {
@@ -154,17 +170,35 @@ fn parse_error(e: &ruff_python_parser::ParseError, src: &str, lines: &LineMap) -
         _ if raw.contains("Expected an indented block") => {
             kind = CompileErrorKind::Indentation;
             let prev = line.saturating_sub(1).max(1);
-            return CompileError { kind, msg: format!("expected an indented block after statement on line {prev}"), line, col, end_col: None };
+            return CompileError {
+                kind,
+                msg: format!("expected an indented block after statement on line {prev}"),
+                line,
+                col,
+                end_col: None,
+            };
         }
         _ => raw,
     };
     if let Some((ch, bline, bcol)) = unclosed_bracket(src, lines) {
         // CPython's tokenizer reports an unclosed bracket before any parse error after it.
         if bline <= line {
-            return CompileError { kind: CompileErrorKind::Syntax, msg: format!("'{ch}' was never closed"), line: bline, col: bcol, end_col: None };
+            return CompileError {
+                kind: CompileErrorKind::Syntax,
+                msg: format!("'{ch}' was never closed"),
+                line: bline,
+                col: bcol,
+                end_col: None,
+            };
         }
     }
-    CompileError { kind, msg: cpython_wording(&msg, src, off), line, col, end_col: None }
+    CompileError {
+        kind,
+        msg: cpython_wording(&msg, src, off),
+        line,
+        col,
+        end_col: None,
+    }
 }
 
 /// The innermost bracket still open at end of input (skipping strings and comments).
@@ -214,7 +248,10 @@ fn unclosed_bracket(src: &str, lines: &LineMap) -> Option<(char, u32, u32)> {
 
 /// A few of ruff's messages rephrased as CPython 3.11 prints them.
 fn cpython_wording(msg: &str, src: &str, off: u32) -> String {
-    if msg.starts_with("Expected ')'") || msg.starts_with("Expected ']'") || msg.starts_with("Expected '}'") {
+    if msg.starts_with("Expected ')'")
+        || msg.starts_with("Expected ']'")
+        || msg.starts_with("Expected '}'")
+    {
         // Find the unclosed bracket before the error position.
         let mut stack = vec![];
         for (i, ch) in src[..(off as usize).min(src.len())].char_indices() {
@@ -230,7 +267,10 @@ fn cpython_wording(msg: &str, src: &str, off: u32) -> String {
             return format!("'{ch}' was never closed");
         }
     }
-    if msg.starts_with("Expected an expression") || msg.starts_with("Expected a statement") || msg.starts_with("Got unexpected token") {
+    if msg.starts_with("Expected an expression")
+        || msg.starts_with("Expected a statement")
+        || msg.starts_with("Got unexpected token")
+    {
         return "invalid syntax".to_string();
     }
     msg.to_string()
@@ -265,7 +305,9 @@ impl<'a> Compiler<'a> {
     fn syntax_err(&self, msg: &str, node: &impl Ranged) -> CompileError {
         let off = node.range().start().to_u32();
         let line = self.lines.line(off);
-        let col = self.source[self.lines.line_start(line) as usize..off as usize].chars().count() as u32;
+        let col = self.source[self.lines.line_start(line) as usize..off as usize]
+            .chars()
+            .count() as u32;
         CompileError::syntax(msg, line, col)
     }
 
@@ -277,7 +319,10 @@ impl<'a> Compiler<'a> {
         let freevars = s.freevars.clone();
         if s.kind == ScopeKind::Function {
             for b in &s.bound {
-                if !varnames.contains(b) && s.lookup(b) != NameKind::GlobalExplicit && s.lookup(b) != NameKind::Free {
+                if !varnames.contains(b)
+                    && s.lookup(b) != NameKind::GlobalExplicit
+                    && s.lookup(b) != NameKind::Free
+                {
                     varnames.push(b.clone());
                 }
             }
@@ -307,7 +352,11 @@ impl<'a> Compiler<'a> {
     fn pop_unit(&mut self) -> Rc<Code> {
         let u = self.units.pop().unwrap();
         let stacksize = max_stack_depth(&u.instrs);
-        let cell2arg = u.cellvars.iter().map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32)).collect();
+        let cell2arg = u
+            .cellvars
+            .iter()
+            .map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32))
+            .collect();
         Rc::new(Code {
             name: u.name,
             qualname: u.qualname,
@@ -388,7 +437,11 @@ impl<'a> Compiler<'a> {
         if let Some(i) = u.cellvars.iter().position(|v| v == name) {
             return i as u32;
         }
-        let i = u.freevars.iter().position(|v| v == name).expect("free variable") as u32;
+        let i = u
+            .freevars
+            .iter()
+            .position(|v| v == name)
+            .expect("free variable") as u32;
         u.cellvars.len() as u32 + i
     }
 
@@ -401,11 +454,17 @@ impl<'a> Compiler<'a> {
         let (op, arg) = match kind {
             _ if is_module => {
                 let i = self.name_index(name);
-                (ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), i)
+                (
+                    ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL),
+                    i,
+                )
             }
             NameKind::GlobalExplicit => {
                 let i = self.name_index(name);
-                (ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), i)
+                (
+                    ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL),
+                    i,
+                )
             }
             NameKind::Local | NameKind::GlobalImplicit if is_class => {
                 let i = self.name_index(name);
@@ -417,11 +476,17 @@ impl<'a> Compiler<'a> {
             }
             NameKind::Cell | NameKind::Free => {
                 let i = self.deref_index(name);
-                (ctx.pick(Op::LOAD_DEREF, Op::STORE_DEREF, Op::DELETE_DEREF), i)
+                (
+                    ctx.pick(Op::LOAD_DEREF, Op::STORE_DEREF, Op::DELETE_DEREF),
+                    i,
+                )
             }
             NameKind::GlobalImplicit => {
                 let i = self.name_index(name);
-                (ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL), i)
+                (
+                    ctx.pick(Op::LOAD_GLOBAL, Op::STORE_GLOBAL, Op::DELETE_GLOBAL),
+                    i,
+                )
             }
         };
         self.emit(op, arg);
@@ -630,13 +695,24 @@ impl<'a> Compiler<'a> {
             }
         }
         self.expr(test)?;
-        Ok(self.emit(if jump_if { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE }, 0))
+        Ok(self.emit(
+            if jump_if {
+                Op::POP_JUMP_IF_TRUE
+            } else {
+                Op::POP_JUMP_IF_FALSE
+            },
+            0,
+        ))
     }
 
     fn while_stmt(&mut self, w: &ast::StmtWhile) -> Result<(), CompileError> {
         let top = self.here();
         let exit = self.cond_jump(&w.test, false)?;
-        self.unit().loops.push(Loop { continue_target: top, breaks: vec![], is_for: false });
+        self.unit().loops.push(Loop {
+            continue_target: top,
+            breaks: vec![],
+            is_for: false,
+        });
         self.stmts(&w.body)?;
         self.set_line(w);
         self.emit(Op::JUMP, top as u32);
@@ -656,7 +732,11 @@ impl<'a> Compiler<'a> {
         self.set_line(f);
         self.emit(Op::GET_ITER, 0);
         let top = self.emit(Op::FOR_ITER, 0);
-        self.unit().loops.push(Loop { continue_target: top, breaks: vec![], is_for: true });
+        self.unit().loops.push(Loop {
+            continue_target: top,
+            breaks: vec![],
+            is_for: true,
+        });
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
         self.set_line(f);
@@ -706,7 +786,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::SWAP, 2);
                 self.emit(Op::STORE_SUBSCR, 0);
             }
-            other => return Err(self.syntax_err("'expression' is an illegal expression for augmented assignment", other)),
+            other => {
+                return Err(self.syntax_err(
+                    "'expression' is an illegal expression for augmented assignment",
+                    other,
+                ))
+            }
         }
         Ok(())
     }
@@ -732,8 +817,15 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::UNPACK_SEQUENCE, elts.len() as u32);
                     }
                     Some(si) => {
-                        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
-                            return Err(self.syntax_err("multiple starred expressions in assignment", t));
+                        if elts
+                            .iter()
+                            .filter(|e| matches!(e, Expr::Starred(_)))
+                            .count()
+                            > 1
+                        {
+                            return Err(
+                                self.syntax_err("multiple starred expressions in assignment", t)
+                            );
                         }
                         let after = elts.len() - si - 1;
                         self.emit(Op::UNPACK_EX, (si as u32) | ((after as u32) << 8));
@@ -746,14 +838,24 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            Expr::Starred(s) => return Err(self.syntax_err("starred assignment target must be in a list or tuple", s)),
+            Expr::Starred(s) => {
+                return Err(
+                    self.syntax_err("starred assignment target must be in a list or tuple", s)
+                )
+            }
             other => {
                 let what = match other {
                     Expr::Call(_) => "function call",
-                    Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => "literal",
+                    Expr::NumberLiteral(_)
+                    | Expr::StringLiteral(_)
+                    | Expr::BooleanLiteral(_)
+                    | Expr::NoneLiteral(_) => "literal",
                     _ => "expression",
                 };
-                return Err(self.syntax_err(&format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), other));
+                return Err(self.syntax_err(
+                    &format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+                    other,
+                ));
             }
         }
         Ok(())
@@ -791,7 +893,13 @@ impl<'a> Compiler<'a> {
         }
         self.set_line(f);
         let firstline = self.line_of(f.range().start());
-        self.make_function(symtable::node_key(f), &f.name, &f.parameters, firstline, |c| c.stmts(&f.body))?;
+        self.make_function(
+            symtable::node_key(f),
+            &f.name,
+            &f.parameters,
+            firstline,
+            |c| c.stmts(&f.body),
+        )?;
         for _ in &f.decorator_list {
             self.emit(Op::CALL, 1);
         }
@@ -809,8 +917,15 @@ impl<'a> Compiler<'a> {
         body: impl FnOnce(&mut Self) -> Result<(), CompileError>,
     ) -> Result<(), CompileError> {
         let mut mflags = 0;
-        let positional: Vec<&ast::ParameterWithDefault> = params.posonlyargs.iter().chain(params.args.iter()).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_deref()).collect();
+        let positional: Vec<&ast::ParameterWithDefault> = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|p| p.default.as_deref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -818,8 +933,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BUILD_TUPLE, defaults.len() as u32);
             mflags |= 1;
         }
-        let kwdefaults: Vec<(&str, &Expr)> =
-            params.kwonlyargs.iter().filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d))).collect();
+        let kwdefaults: Vec<(&str, &Expr)> = params
+            .kwonlyargs
+            .iter()
+            .filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d)))
+            .collect();
         if !kwdefaults.is_empty() {
             for (n, d) in &kwdefaults {
                 self.load_const(new_str(*n));
@@ -854,8 +972,16 @@ impl<'a> Compiler<'a> {
             }
         }
         // Parameter order in varnames: positional, keyword-only, *args, **kwargs.
-        let mut order: Vec<String> = positional.iter().map(|p| p.parameter.name.to_string()).collect();
-        order.extend(params.kwonlyargs.iter().map(|p| p.parameter.name.to_string()));
+        let mut order: Vec<String> = positional
+            .iter()
+            .map(|p| p.parameter.name.to_string())
+            .collect();
+        order.extend(
+            params
+                .kwonlyargs
+                .iter()
+                .map(|p| p.parameter.name.to_string()),
+        );
         if let Some(v) = &params.vararg {
             order.push(v.name.to_string());
         }
@@ -864,7 +990,12 @@ impl<'a> Compiler<'a> {
         }
         {
             let u = self.unit();
-            let rest: Vec<String> = u.varnames.iter().filter(|v| !order.contains(v)).cloned().collect();
+            let rest: Vec<String> = u
+                .varnames
+                .iter()
+                .filter(|v| !order.contains(v))
+                .cloned()
+                .collect();
             u.varnames = order.into_iter().chain(rest).collect();
         }
         if self.st.scopes[scope].is_generator {

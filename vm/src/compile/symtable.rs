@@ -60,11 +60,14 @@ impl Scope {
         }
     }
     pub fn lookup(&self, name: &str) -> NameKind {
-        self.resolved.get(name).copied().unwrap_or(if self.kind == ScopeKind::Module {
-            NameKind::GlobalImplicit
-        } else {
-            NameKind::GlobalImplicit
-        })
+        self.resolved
+            .get(name)
+            .copied()
+            .unwrap_or(if self.kind == ScopeKind::Module {
+                NameKind::GlobalImplicit
+            } else {
+                NameKind::GlobalImplicit
+            })
     }
 }
 
@@ -127,7 +130,12 @@ impl Builder<'_> {
     }
 
     fn param_defaults(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
@@ -282,7 +290,9 @@ impl Builder<'_> {
             Stmt::Global(g) => {
                 for n in &g.names {
                     let line = (self.line_of)(g.range().start().to_u32());
-                    if self.scope().bound.iter().any(|b| b == n.as_str()) || self.scope().used.iter().any(|b| b == n.as_str()) {
+                    if self.scope().bound.iter().any(|b| b == n.as_str())
+                        || self.scope().used.iter().any(|b| b == n.as_str())
+                    {
                         let msg = if self.scope().params.iter().any(|b| b == n.as_str()) {
                             format!("name '{n}' is parameter and global")
                         } else if self.scope().bound.iter().any(|b| b == n.as_str()) {
@@ -298,7 +308,11 @@ impl Builder<'_> {
             Stmt::Nonlocal(g) => {
                 let line = (self.line_of)(g.range().start().to_u32());
                 if self.scope().kind == ScopeKind::Module {
-                    return Err(CompileError::syntax("nonlocal declaration not allowed at module level", line, 0));
+                    return Err(CompileError::syntax(
+                        "nonlocal declaration not allowed at module level",
+                        line,
+                        0,
+                    ));
                 }
                 for n in &g.names {
                     if self.scope().bound.iter().any(|b| b == n.as_str()) {
@@ -338,7 +352,12 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn comprehension(&mut self, key: usize, gens: &[ast::Comprehension], elts: &[&Expr]) -> Result<(), CompileError> {
+    fn comprehension(
+        &mut self,
+        key: usize,
+        gens: &[ast::Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), CompileError> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         let prev = self.enter(key, ScopeKind::Function, "<comprehension>");
@@ -493,7 +512,10 @@ pub fn walk_children<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
     }
 }
 
-fn walk_fstring_elements<'a>(els: &'a ast::InterpolatedStringElements, f: &mut dyn FnMut(&'a Expr)) {
+fn walk_fstring_elements<'a>(
+    els: &'a ast::InterpolatedStringElements,
+    f: &mut dyn FnMut(&'a Expr),
+) {
     for el in els.iter() {
         if let ast::InterpolatedStringElement::Interpolation(i) = el {
             f(&i.expression);
@@ -505,9 +527,15 @@ fn walk_fstring_elements<'a>(els: &'a ast::InterpolatedStringElements, f: &mut d
 }
 
 /// Builds and resolves the scopes of a module.
-pub fn build(module: &ast::ModModule, line_of: &dyn Fn(u32) -> u32) -> Result<SymTable, CompileError> {
+pub fn build(
+    module: &ast::ModModule,
+    line_of: &dyn Fn(u32) -> u32,
+) -> Result<SymTable, CompileError> {
     let mut b = Builder {
-        t: SymTable { scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)], by_node: HashMap::new() },
+        t: SymTable {
+            scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
+            by_node: HashMap::new(),
+        },
         cur: 0,
         line_of,
     };
@@ -523,7 +551,12 @@ fn resolve(t: &mut SymTable, id: usize) -> Result<(), CompileError> {
     let names: Vec<String> = {
         let s = &t.scopes[id];
         let mut v = s.bound.clone();
-        for n in s.used.iter().chain(s.globals.iter()).chain(s.nonlocals.iter()) {
+        for n in s
+            .used
+            .iter()
+            .chain(s.globals.iter())
+            .chain(s.nonlocals.iter())
+        {
             push_unique(&mut v, n);
         }
         v
@@ -536,7 +569,11 @@ fn resolve(t: &mut SymTable, id: usize) -> Result<(), CompileError> {
             match find_enclosing(t, id, &n) {
                 Some(_) => NameKind::Free,
                 None => {
-                    return Err(CompileError::syntax(format!("no binding for nonlocal '{n}' found"), 0, 0));
+                    return Err(CompileError::syntax(
+                        format!("no binding for nonlocal '{n}' found"),
+                        0,
+                        0,
+                    ));
                 }
             }
         } else if kind == ScopeKind::Module {
@@ -555,7 +592,10 @@ fn resolve(t: &mut SymTable, id: usize) -> Result<(), CompileError> {
             while c != owner {
                 if t.scopes[c].kind == ScopeKind::Function || t.scopes[c].kind == ScopeKind::Class {
                     push_unique(&mut t.scopes[c].freevars, &n);
-                    t.scopes[c].resolved.entry(n.clone()).or_insert(NameKind::Free);
+                    t.scopes[c]
+                        .resolved
+                        .entry(n.clone())
+                        .or_insert(NameKind::Free);
                 }
                 c = t.scopes[c].parent.unwrap();
             }

@@ -27,7 +27,10 @@ struct StackBuf {
 
 impl StackBuf {
     fn new() -> Self {
-        StackBuf { buf: [0; 48], len: 0 }
+        StackBuf {
+            buf: [0; 48],
+            len: 0,
+        }
     }
     fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
@@ -80,7 +83,11 @@ fn tie_possible(ax: f64) -> bool {
     let bits = ax.to_bits();
     let bexp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (m, e) = if bexp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), bexp - 1075) };
+    let (m, e) = if bexp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), bexp - 1075)
+    };
     if m == 0 {
         return false;
     }
@@ -258,7 +265,11 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: u8) -> Stri
     }
     if x.is_infinite() {
         let s = if upper { "INF" } else { "inf" };
-        return if x < 0.0 { format!("-{}", s) } else { s.to_string() };
+        return if x < 0.0 {
+            format!("-{}", s)
+        } else {
+            s.to_string()
+        };
     }
     let mut out = String::with_capacity(24 + precision);
     let neg = x.is_sign_negative();
@@ -274,7 +285,16 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: u8) -> Stri
         'r' => {
             let mut digits = StackBuf::new();
             let decpt = shortest_digits(ax, &mut digits);
-            layout(&mut out, digits.as_bytes(), decpt, b'r', 0, add_dot_0, alt, upper);
+            layout(
+                &mut out,
+                digits.as_bytes(),
+                decpt,
+                b'r',
+                0,
+                add_dot_0,
+                alt,
+                upper,
+            );
         }
         c => {
             // 'e' uses precision+1 significant digits; 'g' precision (>=1).
@@ -286,16 +306,32 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: u8) -> Stri
             let sci = format!("{:.*e}", prec - 1, ax);
             let b = sci.as_bytes();
             let epos = b.iter().position(|&c| c == b'e').unwrap_or(b.len());
-            let mut digits: Vec<u8> = b[..epos].iter().copied().filter(u8::is_ascii_digit).collect();
+            let mut digits: Vec<u8> = b[..epos]
+                .iter()
+                .copied()
+                .filter(u8::is_ascii_digit)
+                .collect();
             while digits.len() > 1 && digits.last() == Some(&b'0') {
                 digits.pop();
             }
             let exp: i64 = sci[epos + 1..].parse().unwrap_or(0);
             let decpt = if digits == b"0" { 1 } else { exp + 1 };
-            layout(&mut out, &digits, decpt, code_b, prec as i64, add_dot_0, alt, upper);
+            layout(
+                &mut out,
+                &digits,
+                decpt,
+                code_b,
+                prec as i64,
+                add_dot_0,
+                alt,
+                upper,
+            );
         }
     }
-    let is_zero = !out.bytes().take_while(|&c| c != b'e' && c != b'E').any(|c| (b'1'..=b'9').contains(&c));
+    let is_zero = !out
+        .bytes()
+        .take_while(|&c| c != b'e' && c != b'E')
+        .any(|c| (b'1'..=b'9').contains(&c));
     if !neg || (no_neg_0 && is_zero) {
         out.remove(0);
     }
@@ -338,7 +374,10 @@ pub fn try_float_round(x: f64, ndigits: i64) -> Result<f64, String> {
         if e >= 0 {
             return Ok(x);
         }
-        (BigInt::from(m) * num_traits::pow(ten, ndigits as usize), BigInt::one() << ((-e) as usize))
+        (
+            BigInt::from(m) * num_traits::pow(ten, ndigits as usize),
+            BigInt::one() << ((-e) as usize),
+        )
     } else {
         let k = (-ndigits) as usize;
         let mut num = BigInt::from(m);
@@ -428,7 +467,11 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let rest = &t[i..];
     let lower = rest.to_ascii_lowercase();
     if lower == "inf" || lower == "infinity" {
-        return Some(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Some(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if lower == "nan" {
         return Some(if neg { -f64::NAN } else { f64::NAN });
@@ -478,20 +521,39 @@ mod tests {
     #[test]
     fn repr_cases() {
         let cases: &[(f64, &str)] = &[
-            (1.0, "1.0"), (1e16, "1e+16"), (1e-7, "1e-07"), (0.1 + 0.2, "0.30000000000000004"),
-            (-0.0, "-0.0"), (0.0, "0.0"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf"),
-            (f64::NAN, "nan"), (-f64::NAN, "nan"), (1.5e300, "1.5e+300"), (5e-324, "5e-324"),
-            (123456789012345.0, "123456789012345.0"), (1234567890123456.8, "1234567890123456.8"),
-            (123456789012345678.0, "1.2345678901234568e+17"), (1e-5, "1e-05"), (0.0001, "0.0001"),
-            (0.00012345, "0.00012345"), (1e15, "1000000000000000.0"),
-            (9999999999999998.0, "9999999999999998.0"), (1e22, "1e+22"),
+            (1.0, "1.0"),
+            (1e16, "1e+16"),
+            (1e-7, "1e-07"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (f64::NAN, "nan"),
+            (-f64::NAN, "nan"),
+            (1.5e300, "1.5e+300"),
+            (5e-324, "5e-324"),
+            (123456789012345.0, "123456789012345.0"),
+            (1234567890123456.8, "1234567890123456.8"),
+            (123456789012345678.0, "1.2345678901234568e+17"),
+            (1e-5, "1e-05"),
+            (0.0001, "0.0001"),
+            (0.00012345, "0.00012345"),
+            (1e15, "1000000000000000.0"),
+            (9999999999999998.0, "9999999999999998.0"),
+            (1e22, "1e+22"),
             (f64::MAX, "1.7976931348623157e+308"),
-            (2.2250738585072014e-308, "2.2250738585072014e-308"), (-1.5, "-1.5"), (100.0, "100.0"),
-            (0.1, "0.1"), (1.0 / 3.0, "0.3333333333333333"),
-            (2.0f64.powi(60), "1.152921504606847e+18"), (-123.456e-10, "-1.23456e-08"),
+            (2.2250738585072014e-308, "2.2250738585072014e-308"),
+            (-1.5, "-1.5"),
+            (100.0, "100.0"),
+            (0.1, "0.1"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (2.0f64.powi(60), "1.152921504606847e+18"),
+            (-123.456e-10, "-1.23456e-08"),
             (930513874924285.25, "930513874924285.2"),
             (-233891771783429.625, "-233891771783429.62"),
-            (2053637337633904.25, "2053637337633904.2"), (650118293889671.25, "650118293889671.2"),
+            (2053637337633904.25, "2053637337633904.2"),
+            (650118293889671.25, "650118293889671.2"),
             (650118293889671.75, "650118293889671.8"),
         ];
         for (x, want) in cases {
@@ -522,15 +584,23 @@ mod tests {
     #[test]
     fn round_cases() {
         // python3 -c "print(round(2.675,2), round(0.5), round(1.5), round(2.5), round(-0.001,2), round(1234.5,-1), round(1250.0,-2), round(1350.0,-2), round(0.125,2), round(1e300,-300), round(5e-324, 323), round(1.7976931348623157e308,-308))"
-        assert_eq!(float_round(2.675, 2), 2.67); assert_eq!(float_round_int(0.5), 0.0);
-        assert_eq!(float_round_int(1.5), 2.0); assert_eq!(float_round_int(2.5), 2.0);
+        assert_eq!(float_round(2.675, 2), 2.67);
+        assert_eq!(float_round_int(0.5), 0.0);
+        assert_eq!(float_round_int(1.5), 2.0);
+        assert_eq!(float_round_int(2.5), 2.0);
         let z = float_round(-0.001, 2);
-        assert!(z == 0.0 && z.is_sign_negative()); assert_eq!(float_round(1234.5, -1), 1230.0);
-        assert_eq!(float_round(1250.0, -2), 1200.0); assert_eq!(float_round(1350.0, -2), 1400.0);
-        assert_eq!(float_round(0.125, 2), 0.12); assert_eq!(float_round(1e300, -300), 1e300);
-        assert_eq!(float_round(5e-324, 323), 0.0); assert_eq!(float_round(5e-324, 324), 5e-324);
-        assert_eq!(float_round(0.5, 0), 0.0); assert_eq!(float_round(-2.5, 0), -2.0);
-        assert_eq!(float_round(3.14159, 3), 3.142); assert_eq!(float_round(123.456, 400), 123.456);
+        assert!(z == 0.0 && z.is_sign_negative());
+        assert_eq!(float_round(1234.5, -1), 1230.0);
+        assert_eq!(float_round(1250.0, -2), 1200.0);
+        assert_eq!(float_round(1350.0, -2), 1400.0);
+        assert_eq!(float_round(0.125, 2), 0.12);
+        assert_eq!(float_round(1e300, -300), 1e300);
+        assert_eq!(float_round(5e-324, 323), 0.0);
+        assert_eq!(float_round(5e-324, 324), 5e-324);
+        assert_eq!(float_round(0.5, 0), 0.0);
+        assert_eq!(float_round(-2.5, 0), -2.0);
+        assert_eq!(float_round(3.14159, 3), 3.142);
+        assert_eq!(float_round(123.456, 400), 123.456);
         assert_eq!(float_round(123.456, -400), 0.0);
         assert!(try_float_round(1.7976931348623157e308, -308).is_err());
         assert!(try_float_round(1.7976931348623157e308, -307).is_err());
@@ -546,11 +616,15 @@ mod tests {
         assert_eq!(parse_float("-Infinity"), Some(f64::NEG_INFINITY));
         assert_eq!(parse_float("+inf"), Some(f64::INFINITY));
         assert!(parse_float("nan").unwrap().is_nan());
-        assert!(parse_float("-NaN").unwrap().is_nan()); assert_eq!(parse_float(".5"), Some(0.5));
+        assert!(parse_float("-NaN").unwrap().is_nan());
+        assert_eq!(parse_float(".5"), Some(0.5));
         assert_eq!(parse_float("5."), Some(5.0));
         assert_eq!(parse_float("1e400"), Some(f64::INFINITY));
         assert_eq!(parse_float("\u{3000}2\x1f"), Some(2.0));
-        for bad in ["", " ", "1__0", "_1", "1_", "1_.5", "1._5", "1e", ".", "e5", "0x10", "1.5f", "in f", "infinit", "1 2", "--1", "nan1"] {
+        for bad in [
+            "", " ", "1__0", "_1", "1_", "1_.5", "1._5", "1e", ".", "e5", "0x10", "1.5f", "in f",
+            "infinit", "1 2", "--1", "nan1",
+        ] {
             assert_eq!(parse_float(bad).map(|v| v.to_bits()), None, "{:?}", bad);
         }
     }

@@ -94,7 +94,10 @@ pub struct PercentError {
 
 impl PercentError {
     pub fn new(kind: PercentErrorKind, msg: impl Into<String>) -> Self {
-        PercentError { kind, msg: msg.into() }
+        PercentError {
+            kind,
+            msg: msg.into(),
+        }
     }
     pub fn value(msg: impl Into<String>) -> Self {
         Self::new(PercentErrorKind::ValueError, msg)
@@ -109,8 +112,14 @@ impl PercentError {
     /// (`%d format: a real number is required, not str`, ...).
     pub fn wrong_type(conv: char, type_name: &str) -> Self {
         match conv {
-            'o' | 'x' | 'X' => Self::type_error(format!("%{} format: an integer is required, not {}", conv, type_name)),
-            'd' | 'i' | 'u' => Self::type_error(format!("%{} format: a real number is required, not {}", conv, type_name)),
+            'o' | 'x' | 'X' => Self::type_error(format!(
+                "%{} format: an integer is required, not {}",
+                conv, type_name
+            )),
+            'd' | 'i' | 'u' => Self::type_error(format!(
+                "%{} format: a real number is required, not {}",
+                conv, type_name
+            )),
             'c' => Self::type_error("%c requires int or char"),
             _ => Self::type_error(format!("must be real number, not {}", type_name)),
         }
@@ -436,7 +445,12 @@ pub trait PercentArgs {
     /// `Int` -> `Int` (or `Float` for a float argument with `d i u`),
     /// else `PercentError::wrong_type(conv, type_name)`; `Float` -> `Float`
     /// or `Int`; `Char` -> `Int` or `Str`.
-    fn value(&mut self, arg: PercentArgRef, kind: PercentConv, conv: char) -> Result<PercentValue, Self::Error>;
+    fn value(
+        &mut self,
+        arg: PercentArgRef,
+        kind: PercentConv,
+        conv: char,
+    ) -> Result<PercentValue, Self::Error>;
 }
 
 /// Full `fmt % args` with CPython's argument sequencing and error order.
@@ -448,13 +462,22 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
     };
     let mut current = PercentArgRef::Whole;
     let mut out = String::with_capacity(fmt.len() + 16);
-    let next_arg = |arglen: i64, argidx: &mut i64, current: PercentArgRef| -> Result<PercentArgRef, PercentError> {
+    let next_arg = |arglen: i64,
+                    argidx: &mut i64,
+                    current: PercentArgRef|
+     -> Result<PercentArgRef, PercentError> {
         if *argidx < arglen {
             let i = *argidx;
             *argidx += 1;
-            Ok(if arglen < 0 { current } else { PercentArgRef::Index(i as usize) })
+            Ok(if arglen < 0 {
+                current
+            } else {
+                PercentArgRef::Index(i as usize)
+            })
         } else {
-            Err(PercentError::type_error("not enough arguments for format string"))
+            Err(PercentError::type_error(
+                "not enough arguments for format string",
+            ))
         }
     };
     for piece in parse_percent(fmt) {
@@ -492,7 +515,9 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
             let a = next_arg(arglen, &mut argidx, current)?;
             let p = args.star_int(a)?;
             if p > i32::MAX as i64 || p < i32::MIN as i64 {
-                return Err(PercentError::overflow("Python int too large to convert to C int").into());
+                return Err(
+                    PercentError::overflow("Python int too large to convert to C int").into(),
+                );
             }
             spec.set_star_prec(p);
         }
@@ -513,25 +538,34 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
                     return Err(PercentError::value("cannot convert float NaN to integer").into());
                 }
                 if x.is_infinite() {
-                    return Err(PercentError::overflow("cannot convert float infinity to integer").into());
+                    return Err(
+                        PercentError::overflow("cannot convert float infinity to integer").into(),
+                    );
                 }
                 let i = BigInt::from_f64(x.trunc()).unwrap_or_default();
                 apply_percent_int(&i, &spec)
             }
-            (PercentConv::Int, PercentValue::Str(_)) => return Err(PercentError::wrong_type(conv, "str").into()),
+            (PercentConv::Int, PercentValue::Str(_)) => {
+                return Err(PercentError::wrong_type(conv, "str").into())
+            }
             (PercentConv::Float, PercentValue::Float(x)) => apply_percent_float(x, &spec),
             (PercentConv::Float, PercentValue::Int(i)) => match i.to_f64() {
                 Some(x) if x.is_finite() => apply_percent_float(x, &spec),
                 _ => return Err(PercentError::overflow("int too large to convert to float").into()),
             },
-            (PercentConv::Float, PercentValue::Str(_)) => return Err(PercentError::wrong_type(conv, "str").into()),
+            (PercentConv::Float, PercentValue::Str(_)) => {
+                return Err(PercentError::wrong_type(conv, "str").into())
+            }
             (PercentConv::Char, PercentValue::Int(i)) => match i.to_i64() {
-                Some(c) if (0..=0x10ffff).contains(&c) => {
-                    apply_percent_str(&char::from_u32(c as u32).unwrap_or('\u{fffd}').to_string(), &spec)
-                }
+                Some(c) if (0..=0x10ffff).contains(&c) => apply_percent_str(
+                    &char::from_u32(c as u32).unwrap_or('\u{fffd}').to_string(),
+                    &spec,
+                ),
                 _ => return Err(PercentError::overflow("%c arg not in range(0x110000)").into()),
             },
-            (PercentConv::Char, PercentValue::Str(s)) if s.chars().count() == 1 => apply_percent_str(&s, &spec),
+            (PercentConv::Char, PercentValue::Str(s)) if s.chars().count() == 1 => {
+                apply_percent_str(&s, &spec)
+            }
             (PercentConv::Char, _) => return Err(PercentError::wrong_type('c', "").into()),
             (_, PercentValue::Str(s)) => apply_percent_str(&s, &spec),
             (_, PercentValue::Int(i)) => apply_percent_str(&i.to_string(), &spec),
@@ -539,11 +573,17 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
         };
         out.push_str(&text);
         if dict && argidx < arglen {
-            return Err(PercentError::type_error("not all arguments converted during string formatting").into());
+            return Err(PercentError::type_error(
+                "not all arguments converted during string formatting",
+            )
+            .into());
         }
     }
     if argidx < arglen && !dict {
-        return Err(PercentError::type_error("not all arguments converted during string formatting").into());
+        return Err(PercentError::type_error(
+            "not all arguments converted during string formatting",
+        )
+        .into());
     }
     Ok(out)
 }
@@ -553,8 +593,17 @@ mod tests {
     use super::*;
 
     #[derive(Clone, Debug)]
-    enum V { I(i64), F(f64), S(&'static str) }
-    struct Args { tuple: Option<Vec<V>>, whole: Option<V>, map: Option<Vec<(&'static str, V)>>, keyed: Option<V> }
+    enum V {
+        I(i64),
+        F(f64),
+        S(&'static str),
+    }
+    struct Args {
+        tuple: Option<Vec<V>>,
+        whole: Option<V>,
+        map: Option<Vec<(&'static str, V)>>,
+        keyed: Option<V>,
+    }
     impl Args {
         fn get(&self, a: PercentArgRef) -> V {
             match a {
@@ -566,22 +615,44 @@ mod tests {
     }
     impl PercentArgs for Args {
         type Error = PercentError;
-        fn tuple_len(&self) -> Option<usize> { self.tuple.as_ref().map(|t| t.len()) }
-        fn is_mapping(&self) -> bool { self.map.is_some() }
+        fn tuple_len(&self) -> Option<usize> {
+            self.tuple.as_ref().map(|t| t.len())
+        }
+        fn is_mapping(&self) -> bool {
+            self.map.is_some()
+        }
         fn lookup_key(&mut self, key: &str) -> Result<(), PercentError> {
-            let found = self.map.as_ref().unwrap().iter().find(|(k, _)| *k == key).map(|kv| kv.1.clone());
-            self.keyed = Some(found.ok_or_else(|| PercentError::value(format!("KeyError {}", key)))?);
+            let found = self
+                .map
+                .as_ref()
+                .unwrap()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|kv| kv.1.clone());
+            self.keyed =
+                Some(found.ok_or_else(|| PercentError::value(format!("KeyError {}", key)))?);
             Ok(())
         }
         fn star_int(&mut self, a: PercentArgRef) -> Result<i64, PercentError> {
-            if let V::I(i) = self.get(a) { Ok(i) } else { Err(PercentError::star_wants_int()) }
+            if let V::I(i) = self.get(a) {
+                Ok(i)
+            } else {
+                Err(PercentError::star_wants_int())
+            }
         }
-        fn value(&mut self, a: PercentArgRef, kind: PercentConv, conv: char) -> Result<PercentValue, PercentError> {
+        fn value(
+            &mut self,
+            a: PercentArgRef,
+            kind: PercentConv,
+            conv: char,
+        ) -> Result<PercentValue, PercentError> {
             use super::super::strrepr::{ascii_repr, str_repr};
             Ok(match (kind, self.get(a)) {
                 (PercentConv::Repr, V::S(s)) => PercentValue::Str(str_repr(s)),
                 (PercentConv::Ascii, V::S(s)) => PercentValue::Str(ascii_repr(s)),
-                (PercentConv::Int | PercentConv::Float, V::S(_)) => return Err(PercentError::wrong_type(conv, "str")),
+                (PercentConv::Int | PercentConv::Float, V::S(_)) => {
+                    return Err(PercentError::wrong_type(conv, "str"))
+                }
                 (_, V::S(s)) => PercentValue::Str(s.to_string()),
                 (_, V::I(i)) => PercentValue::Int(BigInt::from(i)),
                 (_, V::F(x)) => PercentValue::Float(x),
@@ -589,8 +660,18 @@ mod tests {
         }
     }
 
-    fn run(fmt: &str, tuple: Option<Vec<V>>, whole: Option<V>, map: Option<Vec<(&'static str, V)>>) -> String {
-        let mut a = Args { tuple, whole, map, keyed: None };
+    fn run(
+        fmt: &str,
+        tuple: Option<Vec<V>>,
+        whole: Option<V>,
+        map: Option<Vec<(&'static str, V)>>,
+    ) -> String {
+        let mut a = Args {
+            tuple,
+            whole,
+            map,
+            keyed: None,
+        };
         match percent_format(fmt, &mut a) {
             Ok(s) => s,
             Err(e) => format!("{:?} {}", e.kind, e.msg),
@@ -609,53 +690,137 @@ mod tests {
         let inf = f64::INFINITY;
         // Expected values from python3 3.11: fmt % args
         let cases: Vec<(&str, Vec<V>, &str)> = vec![
-            ("%y", vec![I(1)], "ValueError unsupported format character 'y' (0x79) at index 1"),
-            ("%y", vec![], NEA), ("ab%", vec![], "ValueError incomplete format"),
-            ("%s %", vec![I(1)], "ValueError incomplete format"), ("%s %", vec![], NEA),
+            (
+                "%y",
+                vec![I(1)],
+                "ValueError unsupported format character 'y' (0x79) at index 1",
+            ),
+            ("%y", vec![], NEA),
+            ("ab%", vec![], "ValueError incomplete format"),
+            ("%s %", vec![I(1)], "ValueError incomplete format"),
+            ("%s %", vec![], NEA),
             ("%(a)s", vec![I(1)], "TypeError format requires a mapping"),
-            ("%(a", vec![I(1)], "TypeError format requires a mapping"), ("%*d", vec![I(5)], NEA),
+            ("%(a", vec![I(1)], "TypeError format requires a mapping"),
+            ("%*d", vec![I(5)], NEA),
             ("%*d", vec![S("x"), I(3)], "TypeError * wants int"),
             ("%c", vec![S("ab")], "TypeError %c requires int or char"),
-            ("%c", vec![I(-1)], "OverflowError %c arg not in range(0x110000)"),
-            ("%x", vec![F(1.5)], "TypeError %x format: an integer is required, not float"),
-            ("%d", vec![S("a")], "TypeError %d format: a real number is required, not str"),
+            (
+                "%c",
+                vec![I(-1)],
+                "OverflowError %c arg not in range(0x110000)",
+            ),
+            (
+                "%x",
+                vec![F(1.5)],
+                "TypeError %x format: an integer is required, not float",
+            ),
+            (
+                "%d",
+                vec![S("a")],
+                "TypeError %d format: a real number is required, not str",
+            ),
             ("%f", vec![S("a")], "TypeError must be real number, not str"),
-            ("%d", vec![F(inf)], "OverflowError cannot convert float infinity to integer"),
-            ("%d", vec![F(nan)], "ValueError cannot convert float NaN to integer"),
-            ("%.*f", vec![I(-3), F(1.5)], "2"), ("%*d", vec![I(-5), I(3)], "3    "),
-            ("%5%", vec![I(1)], "ValueError unsupported format character '%' (0x25) at index 2"),
-            ("%5%", vec![], NEA), ("%%", vec![], "%"), ("%-05d", vec![I(3)], "3    "),
-            ("%#o", vec![I(8)], "0o10"), ("%#010x", vec![I(255)], "0x000000ff"),
-            ("%+#10X", vec![I(255)], "     +0XFF"), ("% d", vec![I(5)], " 5"), ("%+.3d", vec![I(-5)], "-005"),
-            ("%05s", vec![S("ab")], "   ab"), ("%.1s", vec![S("abc")], "a"),
-            ("%5.1r", vec![S("abc")], "    '"), ("%#.0f", vec![F(2.5)], "2."),
-            ("%#g", vec![F(1.0)], "1.00000"), ("%g", vec![F(1e16)], "1e+16"),
-            ("%e", vec![F(0.0)], "0.000000e+00"), ("%010.2f", vec![F(-3.14159)], "-000003.14"),
-            ("%+f", vec![F(inf)], "+inf"), ("%010f", vec![F(nan)], "0000000nan"),
+            (
+                "%d",
+                vec![F(inf)],
+                "OverflowError cannot convert float infinity to integer",
+            ),
+            (
+                "%d",
+                vec![F(nan)],
+                "ValueError cannot convert float NaN to integer",
+            ),
+            ("%.*f", vec![I(-3), F(1.5)], "2"),
+            ("%*d", vec![I(-5), I(3)], "3    "),
+            (
+                "%5%",
+                vec![I(1)],
+                "ValueError unsupported format character '%' (0x25) at index 2",
+            ),
+            ("%5%", vec![], NEA),
+            ("%%", vec![], "%"),
+            ("%-05d", vec![I(3)], "3    "),
+            ("%#o", vec![I(8)], "0o10"),
+            ("%#010x", vec![I(255)], "0x000000ff"),
+            ("%+#10X", vec![I(255)], "     +0XFF"),
+            ("% d", vec![I(5)], " 5"),
+            ("%+.3d", vec![I(-5)], "-005"),
+            ("%05s", vec![S("ab")], "   ab"),
+            ("%.1s", vec![S("abc")], "a"),
+            ("%5.1r", vec![S("abc")], "    '"),
+            ("%#.0f", vec![F(2.5)], "2."),
+            ("%#g", vec![F(1.0)], "1.00000"),
+            ("%g", vec![F(1e16)], "1e+16"),
+            ("%e", vec![F(0.0)], "0.000000e+00"),
+            ("%010.2f", vec![F(-3.14159)], "-000003.14"),
+            ("%+f", vec![F(inf)], "+inf"),
+            ("%010f", vec![F(nan)], "0000000nan"),
             ("%F", vec![F(-inf)], "-INF"),
-            ("%lld", vec![I(3)], "ValueError unsupported format character 'l' (0x6c) at index 2"),
+            (
+                "%lld",
+                vec![I(3)],
+                "ValueError unsupported format character 'l' (0x6c) at index 2",
+            ),
             ("%hd", vec![I(3)], "3"),
-            ("abc%lé", vec![I(3)], "ValueError unsupported format character '?' (0xe9) at index 5"),
-            ("%\x01", vec![I(1)], "ValueError unsupported format character '?' (0x1) at index 1"),
-            ("%d %d", vec![I(1)], NEA), ("%d", vec![I(1), I(2)], NAC), ("%.0c", vec![S("a")], "a"),
-            ("%3c", vec![I(65)], "  A"), ("%-3c|", vec![S("é")], "é  |"), ("%#5x", vec![I(-255)], "-0xff"),
-            ("%05x", vec![I(-255)], "-00ff"), ("%.3x", vec![I(-255)], "-0ff"), ("%u", vec![I(7)], "7"),
-            ("%i", vec![F(3.9)], "3"), ("%d", vec![F(-2.7)], "-2"),
-            ("%10.3e", vec![F(12345.678)], " 1.235e+04"), ("%G", vec![F(1e-10)], "1E-10"),
-            ("%.0e", vec![F(15.0)], "2e+01"), ("%#.0e", vec![F(15.0)], "2.e+01"),
-            ("%0-5d|", vec![I(1)], "1    |"), ("%5.2s|%-6r|", vec![S("abc"), S("x")], "   ab|'x'   |"),
-            ("%a", vec![S("é")], "'\\xe9'"), ("%c", vec![I(0xe9)], "é"),
-            ("%10.4f", vec![F(3.14159265)], "    3.1416"), ("%-10.2e|", vec![F(-12345.6)], "-1.23e+04 |"),
-            ("% 08.2f", vec![F(3.14159)], " 0003.14"), ("%+08d", vec![I(42)], "+0000042"),
-            ("%+ d", vec![I(42)], "+42"), ("%#X", vec![I(0)], "0X0"), ("%#8.3o", vec![I(8)], "   0o010"),
-            ("%-#8x|", vec![I(255)], "0xff    |"), ("%#-08x|", vec![I(255)], "0xff    |"),
-            ("%#08X", vec![I(-255)], "-0X000FF"), ("%08s", vec![S("ab")], "      ab"),
-            ("% s", vec![S("ab")], "ab"), ("%.3g", vec![F(0.0001234)], "0.000123"),
-            ("%#.3g", vec![F(1.0)], "1.00"), ("%g", vec![F(100000.0)], "100000"),
-            ("%g", vec![F(1000000.0)], "1e+06"), ("%G", vec![F(nan)], "NAN"),
-            ("%05.1f%%", vec![F(99.5)], "099.5%"), ("%s and %r", vec![I(1), F(1.5)], "1 and 1.5"),
-            ("x", vec![], "x"), ("%.2147483648f", vec![F(1.0)], "ValueError precision too big"),
-            ("%99999999999999999999d", vec![I(1)], "ValueError width too big"),
+            (
+                "abc%lé",
+                vec![I(3)],
+                "ValueError unsupported format character '?' (0xe9) at index 5",
+            ),
+            (
+                "%\x01",
+                vec![I(1)],
+                "ValueError unsupported format character '?' (0x1) at index 1",
+            ),
+            ("%d %d", vec![I(1)], NEA),
+            ("%d", vec![I(1), I(2)], NAC),
+            ("%.0c", vec![S("a")], "a"),
+            ("%3c", vec![I(65)], "  A"),
+            ("%-3c|", vec![S("é")], "é  |"),
+            ("%#5x", vec![I(-255)], "-0xff"),
+            ("%05x", vec![I(-255)], "-00ff"),
+            ("%.3x", vec![I(-255)], "-0ff"),
+            ("%u", vec![I(7)], "7"),
+            ("%i", vec![F(3.9)], "3"),
+            ("%d", vec![F(-2.7)], "-2"),
+            ("%10.3e", vec![F(12345.678)], " 1.235e+04"),
+            ("%G", vec![F(1e-10)], "1E-10"),
+            ("%.0e", vec![F(15.0)], "2e+01"),
+            ("%#.0e", vec![F(15.0)], "2.e+01"),
+            ("%0-5d|", vec![I(1)], "1    |"),
+            ("%5.2s|%-6r|", vec![S("abc"), S("x")], "   ab|'x'   |"),
+            ("%a", vec![S("é")], "'\\xe9'"),
+            ("%c", vec![I(0xe9)], "é"),
+            ("%10.4f", vec![F(3.14159265)], "    3.1416"),
+            ("%-10.2e|", vec![F(-12345.6)], "-1.23e+04 |"),
+            ("% 08.2f", vec![F(3.14159)], " 0003.14"),
+            ("%+08d", vec![I(42)], "+0000042"),
+            ("%+ d", vec![I(42)], "+42"),
+            ("%#X", vec![I(0)], "0X0"),
+            ("%#8.3o", vec![I(8)], "   0o010"),
+            ("%-#8x|", vec![I(255)], "0xff    |"),
+            ("%#-08x|", vec![I(255)], "0xff    |"),
+            ("%#08X", vec![I(-255)], "-0X000FF"),
+            ("%08s", vec![S("ab")], "      ab"),
+            ("% s", vec![S("ab")], "ab"),
+            ("%.3g", vec![F(0.0001234)], "0.000123"),
+            ("%#.3g", vec![F(1.0)], "1.00"),
+            ("%g", vec![F(100000.0)], "100000"),
+            ("%g", vec![F(1000000.0)], "1e+06"),
+            ("%G", vec![F(nan)], "NAN"),
+            ("%05.1f%%", vec![F(99.5)], "099.5%"),
+            ("%s and %r", vec![I(1), F(1.5)], "1 and 1.5"),
+            ("x", vec![], "x"),
+            (
+                "%.2147483648f",
+                vec![F(1.0)],
+                "ValueError precision too big",
+            ),
+            (
+                "%99999999999999999999d",
+                vec![I(1)],
+                "ValueError width too big",
+            ),
         ];
         for (f, v, want) in cases {
             assert_eq!(t(f, v), want, "{:?}", f);
@@ -667,13 +832,23 @@ mod tests {
         const NEA: &str = "TypeError not enough arguments for format string";
         const NAC: &str = "TypeError not all arguments converted during string formatting";
         use V::*;
-        let m = || Some(vec![("a", S("x")), ("b", I(2)), ("a(b)", I(1)), ("x", I(5))]);
+        let m = || {
+            Some(vec![
+                ("a", S("x")),
+                ("b", I(2)),
+                ("a(b)", I(1)),
+                ("x", I(5)),
+            ])
+        };
         assert_eq!(run("%(a)s %(b)d", None, None, m()), "x 2");
         assert_eq!(run("%(a)s %s", None, None, m()), NEA);
         assert_eq!(run("%(a(b))s", None, None, m()), "1");
         assert_eq!(run("%(a)s %(a)s %%", None, None, m()), "x x %");
         assert_eq!(run("%(x)*d", None, None, m()), NEA);
-        assert_eq!(run("%(a", None, None, m()), "ValueError incomplete format key");
+        assert_eq!(
+            run("%(a", None, None, m()),
+            "ValueError incomplete format key"
+        );
         assert_eq!(run("%(zz)s", None, None, m()), "ValueError KeyError zz");
         assert_eq!(run("x", None, None, m()), "x");
         assert_eq!(run("%s", None, Some(I(5)), None), "5");

@@ -150,7 +150,11 @@ fn check_grouping(f: &FormatSpec, ty: char) -> Result<Option<(char, usize)>, Str
     match ty {
         'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => Ok(Some((sep, 3))),
         'b' | 'o' | 'x' | 'X' if sep == '_' => Ok(Some(('_', 4))),
-        _ => Err(format!("Cannot specify '{}' with '{}'.", sep, code_text(ty))),
+        _ => Err(format!(
+            "Cannot specify '{}' with '{}'.",
+            sep,
+            code_text(ty)
+        )),
     }
 }
 
@@ -181,7 +185,12 @@ fn group_digits(out: &mut String, digits: &str, min_width: i64, sep: Option<(cha
                 let len = (group as i64).min(remaining.max(min_width).max(1));
                 let n_zeros = (len - remaining).max(0);
                 let n_chars = remaining.min(len).max(0);
-                emit(&mut rev, n_chars, n_zeros, if use_sep { Some(sc) } else { None });
+                emit(
+                    &mut rev,
+                    n_chars,
+                    n_zeros,
+                    if use_sep { Some(sc) } else { None },
+                );
                 use_sep = true;
                 remaining -= n_chars;
                 min_width -= len;
@@ -237,7 +246,11 @@ fn fill_number(
     let n_prefix = prefix.chars().count() as i64;
     let n_remainder = remainder.chars().count() as i64;
     let n_non_digit = n_sign + n_prefix + has_decimal as i64 + n_remainder;
-    let min_width = if fill == '0' && align == '=' { width - n_non_digit } else { 0 };
+    let min_width = if fill == '0' && align == '=' {
+        width - n_non_digit
+    } else {
+        0
+    };
     let mut grouped = String::new();
     if !digits.is_empty() {
         group_digits(&mut grouped, digits, min_width, sep);
@@ -309,14 +322,18 @@ pub fn format_int_typed(v: &BigInt, f: &FormatSpec, type_name: &str) -> Result<S
         return Err("Precision not allowed in integer format specifier".to_string());
     }
     if f.no_neg_0 {
-        return Err("Negative zero coercion (z) not allowed in integer format specifier".to_string());
+        return Err(
+            "Negative zero coercion (z) not allowed in integer format specifier".to_string(),
+        );
     }
     if ty == 'c' {
         if f.sign.is_some() {
             return Err("Sign not allowed with integer format specifier 'c'".to_string());
         }
         if f.alternate {
-            return Err("Alternate form (#) not allowed with integer format specifier 'c'".to_string());
+            return Err(
+                "Alternate form (#) not allowed with integer format specifier 'c'".to_string(),
+            );
         }
         let x = v
             .to_i64()
@@ -326,7 +343,16 @@ pub fn format_int_typed(v: &BigInt, f: &FormatSpec, type_name: &str) -> Result<S
         }
         // Lone surrogates cannot live in a Rust String.
         let ch = char::from_u32(x as u32).unwrap_or('\u{fffd}');
-        return Ok(fill_number(f, false, "", "", false, &ch.to_string(), sep, false));
+        return Ok(fill_number(
+            f,
+            false,
+            "",
+            "",
+            false,
+            &ch.to_string(),
+            sep,
+            false,
+        ));
     }
     let prefix = if f.alternate {
         match ty {
@@ -339,7 +365,16 @@ pub fn format_int_typed(v: &BigInt, f: &FormatSpec, type_name: &str) -> Result<S
         ""
     };
     let digits = v.magnitude().to_str_radix(base);
-    Ok(fill_number(f, v.is_negative(), prefix, &digits, false, "", sep, ty == 'X'))
+    Ok(fill_number(
+        f,
+        v.is_negative(),
+        prefix,
+        &digits,
+        false,
+        "",
+        sep,
+        ty == 'X',
+    ))
 }
 
 /// `format(float, spec)` with type name `float`.
@@ -351,12 +386,19 @@ pub fn format_float(v: f64, spec: &FormatSpec) -> Result<String, String> {
 pub fn format_float_typed(v: f64, f: &FormatSpec, type_name: &str) -> Result<String, String> {
     let sep = check_grouping(f, f.ty.unwrap_or('\0'))?;
     match f.ty {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_impl(v, f, f.ty, sep),
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
+            format_float_impl(v, f, f.ty, sep)
+        }
         Some(t) => Err(unknown_code(t, type_name)),
     }
 }
 
-fn format_float_impl(mut val: f64, f: &FormatSpec, ty: Option<char>, sep: Option<(char, usize)>) -> Result<String, String> {
+fn format_float_impl(
+    mut val: f64,
+    f: &FormatSpec,
+    ty: Option<char>,
+    sep: Option<(char, usize)>,
+) -> Result<String, String> {
     if f.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err("precision too big".to_string());
     }
@@ -406,7 +448,16 @@ fn format_float_impl(mut val: f64, f: &FormatSpec, ty: Option<char>, sep: Option
     };
     // 'n' uses the current (C) locale: no grouping.
     let sep = if ty == Some('n') { None } else { sep };
-    Ok(fill_number(f, negative, "", digits, has_decimal, remainder, sep, false))
+    Ok(fill_number(
+        f,
+        negative,
+        "",
+        digits,
+        has_decimal,
+        remainder,
+        sep,
+        false,
+    ))
 }
 
 /// `format(str, spec)` with type name `str`.
@@ -427,7 +478,9 @@ pub fn format_str_typed(v: &str, f: &FormatSpec, type_name: &str) -> Result<Stri
         None => {}
     }
     if f.no_neg_0 {
-        return Err("Negative zero coercion (z) not allowed in string format specifier".to_string());
+        return Err(
+            "Negative zero coercion (z) not allowed in string format specifier".to_string(),
+        );
     }
     if f.alternate {
         return Err("Alternate form (#) not allowed in string format specifier".to_string());
@@ -504,8 +557,14 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(fi(1, "abc"), "ERR Invalid format specifier 'abc' for object of type 'int'");
-        assert_eq!(ff(1.0, "abc"), "ERR Invalid format specifier 'abc' for object of type 'float'");
+        assert_eq!(
+            fi(1, "abc"),
+            "ERR Invalid format specifier 'abc' for object of type 'int'"
+        );
+        assert_eq!(
+            ff(1.0, "abc"),
+            "ERR Invalid format specifier 'abc' for object of type 'float'"
+        );
         assert_eq!(fi(1, ",_"), "ERR Cannot specify both ',' and '_'.");
         assert_eq!(fi(1, "_,"), "ERR Cannot specify both ',' and '_'.");
         assert_eq!(fi(1, "."), "ERR Format specifier missing precision");
@@ -513,65 +572,161 @@ mod tests {
         assert_eq!(fi(1, ",n"), "ERR Cannot specify ',' with 'n'.");
         assert_eq!(ff(1.0, "_n"), "ERR Cannot specify '_' with 'n'.");
         assert_eq!(fi(1, ",x"), "ERR Cannot specify ',' with 'x'.");
-        assert_eq!(ff(1.0, "_x"), "ERR Unknown format code 'x' for object of type 'float'");
-        assert_eq!(fi(1, "z"), "ERR Negative zero coercion (z) not allowed in integer format specifier");
-        assert_eq!(fi(1, ".2d"), "ERR Precision not allowed in integer format specifier");
-        assert_eq!(fi(1, "+c"), "ERR Sign not allowed with integer format specifier 'c'");
-        assert_eq!(fi(1, "#c"), "ERR Alternate form (#) not allowed with integer format specifier 'c'");
-        assert_eq!(ff(1.0, "c"), "ERR Unknown format code 'c' for object of type 'float'");
-        assert_eq!(fi(1, "y"), "ERR Unknown format code 'y' for object of type 'int'");
-        assert_eq!(fs("a", "d"), "ERR Unknown format code 'd' for object of type 'str'");
-        assert_eq!(fs("a", "+"), "ERR Sign not allowed in string format specifier");
-        assert_eq!(fs("a", " "), "ERR Space not allowed in string format specifier");
-        assert_eq!(fs("a", "z"), "ERR Negative zero coercion (z) not allowed in string format specifier");
-        assert_eq!(fs("a", "#"), "ERR Alternate form (#) not allowed in string format specifier");
-        assert_eq!(fs("a", "="), "ERR '=' alignment not allowed in string format specifier");
-        assert_eq!(fi(1, "\x01"), "ERR Unknown format code '\\x1' for object of type 'int'");
-        assert_eq!(fi(1, "é"), "ERR Unknown format code '\\xe9' for object of type 'int'");
-        assert_eq!(fi(1, "99999999999999999999"), "ERR Too many decimal digits in format string");
-        assert_eq!(fi(1, ".99999999999999999999"), "ERR Too many decimal digits in format string");
+        assert_eq!(
+            ff(1.0, "_x"),
+            "ERR Unknown format code 'x' for object of type 'float'"
+        );
+        assert_eq!(
+            fi(1, "z"),
+            "ERR Negative zero coercion (z) not allowed in integer format specifier"
+        );
+        assert_eq!(
+            fi(1, ".2d"),
+            "ERR Precision not allowed in integer format specifier"
+        );
+        assert_eq!(
+            fi(1, "+c"),
+            "ERR Sign not allowed with integer format specifier 'c'"
+        );
+        assert_eq!(
+            fi(1, "#c"),
+            "ERR Alternate form (#) not allowed with integer format specifier 'c'"
+        );
+        assert_eq!(
+            ff(1.0, "c"),
+            "ERR Unknown format code 'c' for object of type 'float'"
+        );
+        assert_eq!(
+            fi(1, "y"),
+            "ERR Unknown format code 'y' for object of type 'int'"
+        );
+        assert_eq!(
+            fs("a", "d"),
+            "ERR Unknown format code 'd' for object of type 'str'"
+        );
+        assert_eq!(
+            fs("a", "+"),
+            "ERR Sign not allowed in string format specifier"
+        );
+        assert_eq!(
+            fs("a", " "),
+            "ERR Space not allowed in string format specifier"
+        );
+        assert_eq!(
+            fs("a", "z"),
+            "ERR Negative zero coercion (z) not allowed in string format specifier"
+        );
+        assert_eq!(
+            fs("a", "#"),
+            "ERR Alternate form (#) not allowed in string format specifier"
+        );
+        assert_eq!(
+            fs("a", "="),
+            "ERR '=' alignment not allowed in string format specifier"
+        );
+        assert_eq!(
+            fi(1, "\x01"),
+            "ERR Unknown format code '\\x1' for object of type 'int'"
+        );
+        assert_eq!(
+            fi(1, "é"),
+            "ERR Unknown format code '\\xe9' for object of type 'int'"
+        );
+        assert_eq!(
+            fi(1, "99999999999999999999"),
+            "ERR Too many decimal digits in format string"
+        );
+        assert_eq!(
+            fi(1, ".99999999999999999999"),
+            "ERR Too many decimal digits in format string"
+        );
         assert_eq!(ff(1.0, ".3000000000f"), "ERR precision too big");
         assert_eq!(fi(-1, "c"), "ERR %c arg not in range(0x110000)");
         assert_eq!(fi(0x110000, "c"), "ERR %c arg not in range(0x110000)");
         assert_eq!(fi(1, "_c"), "ERR Cannot specify '_' with 'c'.");
-        assert_eq!(fi(1, "xx"), "ERR Invalid format specifier 'xx' for object of type 'int'");
-        assert_eq!(fi(1, "<<<"), "ERR Unknown format code '<' for object of type 'int'");
+        assert_eq!(
+            fi(1, "xx"),
+            "ERR Invalid format specifier 'xx' for object of type 'int'"
+        );
+        assert_eq!(
+            fi(1, "<<<"),
+            "ERR Unknown format code '<' for object of type 'int'"
+        );
         assert_eq!(fi(1, ",,"), "ERR Cannot specify ',' with ','.");
         assert_eq!(fi(1, "__"), "ERR Cannot specify '_' with '_'.");
         let big: BigInt = BigInt::from(10u32).pow(400);
         let e = format_int(&big, &parse_spec("f").unwrap()).unwrap_err();
-        assert_eq!(e, "int too large to convert to float"); assert!(is_overflow_error(&e));
+        assert_eq!(e, "int too large to convert to float");
+        assert!(is_overflow_error(&e));
     }
 
     #[test]
     fn ints() {
         // Expected values from python3 3.11: format(v, spec)
         let cases: &[(i64, &str, &str)] = &[
-            (1234567, ",", "1,234,567"), (1234567, "_", "1_234_567"),
-            (-1234567, "015,", "-00,001,234,567"), (1234, "010,", "00,001,234"),
-            (1234, "0=10,", "00,001,234"), (255, "#x", "0xff"), (255, "#X", "0XFF"),
-            (255, "#b", "0b11111111"), (8, "#o", "0o10"), (-255, "#010x", "-0x00000ff"),
-            (255, "_b", "1111_1111"), (0xabcdef, "#_x", "0xab_cdef"), (5, "+", "+5"),
-            (5, " ", " 5"), (-5, " ", "-5"), (5, "=+5", "+   5"), (5, "*^7", "***5***"),
-            (5, "^6", "  5   "), (5, "<05", "50000"), (5, "x<5", "5xxxx"), (42, "c", "*"),
-            (65, "^5c", "  A  "), (65, "05c", "0000A"), (1234, "n", "1234"),
-            (1234, "%", "123400.000000%"), (1234, ",.2f", "1,234.00"), (3, "e", "3.000000e+00"),
-            (3, "g", "3"), (-3, "010", "-000000003"), (0, "#x", "0x0"), (1, "=5", "    1"),
-            (123, "0>10", "0000000123"), (123456, "0<10,", "123,456000"),
-            (123456789, "0^15_", "00123_456_78900"), (1234, "z>10", "zzzzzz1234"), (0, "", "0"),
-            (-7, "", "-7"), (100, "#d", "100"), (100, "09_", "0_000_100"),
+            (1234567, ",", "1,234,567"),
+            (1234567, "_", "1_234_567"),
+            (-1234567, "015,", "-00,001,234,567"),
+            (1234, "010,", "00,001,234"),
+            (1234, "0=10,", "00,001,234"),
+            (255, "#x", "0xff"),
+            (255, "#X", "0XFF"),
+            (255, "#b", "0b11111111"),
+            (8, "#o", "0o10"),
+            (-255, "#010x", "-0x00000ff"),
+            (255, "_b", "1111_1111"),
+            (0xabcdef, "#_x", "0xab_cdef"),
+            (5, "+", "+5"),
+            (5, " ", " 5"),
+            (-5, " ", "-5"),
+            (5, "=+5", "+   5"),
+            (5, "*^7", "***5***"),
+            (5, "^6", "  5   "),
+            (5, "<05", "50000"),
+            (5, "x<5", "5xxxx"),
+            (42, "c", "*"),
+            (65, "^5c", "  A  "),
+            (65, "05c", "0000A"),
+            (1234, "n", "1234"),
+            (1234, "%", "123400.000000%"),
+            (1234, ",.2f", "1,234.00"),
+            (3, "e", "3.000000e+00"),
+            (3, "g", "3"),
+            (-3, "010", "-000000003"),
+            (0, "#x", "0x0"),
+            (1, "=5", "    1"),
+            (123, "0>10", "0000000123"),
+            (123456, "0<10,", "123,456000"),
+            (123456789, "0^15_", "00123_456_78900"),
+            (1234, "z>10", "zzzzzz1234"),
+            (0, "", "0"),
+            (-7, "", "-7"),
+            (100, "#d", "100"),
+            (100, "09_", "0_000_100"),
             (100, "08_", "0_000_100"),
         ];
         for (v, s, want) in cases {
             assert_eq!(fi(*v, s), *want, "format({}, {:?})", v, s);
         }
         let big: BigInt = "123456789012345678901234567890".parse().unwrap();
-        assert_eq!(format_int(&big, &parse_spec(",").unwrap()).unwrap(), "123,456,789,012,345,678,901,234,567,890");
+        assert_eq!(
+            format_int(&big, &parse_spec(",").unwrap()).unwrap(),
+            "123,456,789,012,345,678,901,234,567,890"
+        );
         let b2: BigInt = "9007199254740993".parse().unwrap();
-        assert_eq!(format_int(&b2, &parse_spec(".1f").unwrap()).unwrap(), "9007199254740992.0");
+        assert_eq!(
+            format_int(&b2, &parse_spec(".1f").unwrap()).unwrap(),
+            "9007199254740992.0"
+        );
         let b3: BigInt = "9007199254740995".parse().unwrap();
-        assert_eq!(format_int(&b3, &parse_spec(".1f").unwrap()).unwrap(), "9007199254740996.0");
-        assert_eq!(format_int_typed(&BigInt::from(1), &parse_spec("q").unwrap(), "bool").unwrap_err(), "Unknown format code 'q' for object of type 'bool'");
+        assert_eq!(
+            format_int(&b3, &parse_spec(".1f").unwrap()).unwrap(),
+            "9007199254740996.0"
+        );
+        assert_eq!(
+            format_int_typed(&BigInt::from(1), &parse_spec("q").unwrap(), "bool").unwrap_err(),
+            "Unknown format code 'q' for object of type 'bool'"
+        );
     }
 
     #[test]
@@ -579,31 +734,75 @@ mod tests {
         let nan = f64::NAN;
         let inf = f64::INFINITY;
         let cases: &[(f64, &str, &str)] = &[
-            (1.0, "", "1.0"), (1e16, ".3", "1e+16"), (1.5, ".0", "2e+00"), (1e16, "", "1e+16"),
-            (1.5, ".3", "1.5"), (123.0, ".2", "1.2e+02"), (123.0, ".3", "1.23e+02"),
-            (1e-5, ".3", "1e-05"), (1234.5678, ",.2f", "1,234.57"), (1.0, "10", "       1.0"),
-            (nan, "010", "0000000nan"), (inf, "=+10", "+      inf"), (-inf, "010", "-000000inf"),
-            (-nan, "+", "+nan"), (inf, "F", "INF"), (nan, "E", "NAN"),
-            (1234567.891, ",", "1,234,567.891"), (1234567.891, "_.2f", "1_234_567.89"),
+            (1.0, "", "1.0"),
+            (1e16, ".3", "1e+16"),
+            (1.5, ".0", "2e+00"),
+            (1e16, "", "1e+16"),
+            (1.5, ".3", "1.5"),
+            (123.0, ".2", "1.2e+02"),
+            (123.0, ".3", "1.23e+02"),
+            (1e-5, ".3", "1e-05"),
+            (1234.5678, ",.2f", "1,234.57"),
+            (1.0, "10", "       1.0"),
+            (nan, "010", "0000000nan"),
+            (inf, "=+10", "+      inf"),
+            (-inf, "010", "-000000inf"),
+            (-nan, "+", "+nan"),
+            (inf, "F", "INF"),
+            (nan, "E", "NAN"),
+            (1234567.891, ",", "1,234,567.891"),
+            (1234567.891, "_.2f", "1_234_567.89"),
             (1234567.891, "015,.1f", "0,001,234,567.9"),
-            (-1234.5, "020,.3f", "-000,000,001,234.500"), (0.5, "%", "50.000000%"),
-            (0.125, ".1%", "12.5%"), (-0.0001, "z.2f", "0.00"), (-0.0001, ".2f", "-0.00"),
-            (-0.0, "z", "0.0"), (-0.0, "", "-0.0"), (-0.0001, "z.1%", "0.0%"), (1.0, "#", "1.0"),
-            (1e16, "#", "1.e+16"), (1.0, "#.0", "1.e+00"), (1.0, "#g", "1.00000"),
-            (1.0, "#.0f", "1."), (2.5, ".0f", "2"), (3.5, ".0f", "4"), (1234.5, "n", "1234.5"),
-            (1e100, "n", "1e+100"), (0.0001, "g", "0.0001"), (0.00001, "g", "1e-05"),
-            (123456.0, "g", "123456"), (1234567.0, "g", "1.23457e+06"),
-            (1234567.0, "G", "1.23457E+06"), (1.5, "e", "1.500000e+00"), (1.5, ".2E", "1.50E+00"),
-            (1e300, ".3e", "1.000e+300"), (3.14159, "+.3f", "+3.142"), (3.14159, " .3f", " 3.142"),
-            (3.14159, "*^12.3f", "***3.142****"), (3.14159, "<10", "3.14159   "),
-            (-3.14159, "=10.2f", "-     3.14"), (0.1, ".20f", "0.10000000000000000555"),
-            (1e22, "f", "10000000000000000000000.000000"), (12345.6789, ".10", "12345.6789"),
-            (12345.6789, ".4", "1.235e+04"), (100.0, ".3", "1e+02"), (1000.0, ".3", "1e+03"),
-            (0.1 + 0.2, "", "0.30000000000000004"), (5e-324, "", "5e-324"), (1.0, "_", "1.0"),
-            (1234.0, "_", "1_234.0"), (1e20, ",", "1e+20"), (1e15, ",", "1,000,000,000,000,000.0"),
-            (12.5, "08.2f", "00012.50"), (-12.5, "08.2f", "-0012.50"), (12.5, "+08.2f", "+0012.50"),
-            (1.5, "0=+8", "+00001.5"), (1e-7, "", "1e-07"), (1e-7, "015", "00000000001e-07"),
-            (1.0, ".0%", "100%"), (1.0, "#.0%", "100.%"),
+            (-1234.5, "020,.3f", "-000,000,001,234.500"),
+            (0.5, "%", "50.000000%"),
+            (0.125, ".1%", "12.5%"),
+            (-0.0001, "z.2f", "0.00"),
+            (-0.0001, ".2f", "-0.00"),
+            (-0.0, "z", "0.0"),
+            (-0.0, "", "-0.0"),
+            (-0.0001, "z.1%", "0.0%"),
+            (1.0, "#", "1.0"),
+            (1e16, "#", "1.e+16"),
+            (1.0, "#.0", "1.e+00"),
+            (1.0, "#g", "1.00000"),
+            (1.0, "#.0f", "1."),
+            (2.5, ".0f", "2"),
+            (3.5, ".0f", "4"),
+            (1234.5, "n", "1234.5"),
+            (1e100, "n", "1e+100"),
+            (0.0001, "g", "0.0001"),
+            (0.00001, "g", "1e-05"),
+            (123456.0, "g", "123456"),
+            (1234567.0, "g", "1.23457e+06"),
+            (1234567.0, "G", "1.23457E+06"),
+            (1.5, "e", "1.500000e+00"),
+            (1.5, ".2E", "1.50E+00"),
+            (1e300, ".3e", "1.000e+300"),
+            (3.14159, "+.3f", "+3.142"),
+            (3.14159, " .3f", " 3.142"),
+            (3.14159, "*^12.3f", "***3.142****"),
+            (3.14159, "<10", "3.14159   "),
+            (-3.14159, "=10.2f", "-     3.14"),
+            (0.1, ".20f", "0.10000000000000000555"),
+            (1e22, "f", "10000000000000000000000.000000"),
+            (12345.6789, ".10", "12345.6789"),
+            (12345.6789, ".4", "1.235e+04"),
+            (100.0, ".3", "1e+02"),
+            (1000.0, ".3", "1e+03"),
+            (0.1 + 0.2, "", "0.30000000000000004"),
+            (5e-324, "", "5e-324"),
+            (1.0, "_", "1.0"),
+            (1234.0, "_", "1_234.0"),
+            (1e20, ",", "1e+20"),
+            (1e15, ",", "1,000,000,000,000,000.0"),
+            (12.5, "08.2f", "00012.50"),
+            (-12.5, "08.2f", "-0012.50"),
+            (12.5, "+08.2f", "+0012.50"),
+            (1.5, "0=+8", "+00001.5"),
+            (1e-7, "", "1e-07"),
+            (1e-7, "015", "00000000001e-07"),
+            (1.0, ".0%", "100%"),
+            (1.0, "#.0%", "100.%"),
         ];
         for (v, s, want) in cases {
             assert_eq!(ff(*v, s), *want, "format({:?}, {:?})", v, s);
@@ -613,11 +812,21 @@ mod tests {
     #[test]
     fn strings() {
         let cases: &[(&str, &str, &str)] = &[
-            ("abc", "", "abc"), ("abc", "05", "abc00"), ("abc", ">6", "   abc"),
-            ("abc", "^6", " abc  "), ("abc", "*^7", "**abc**"), ("abc", "<6", "abc   "),
-            ("abc", "6", "abc   "), ("abcdef", ".2", "ab"), ("abcdef", "5.2", "ab   "),
-            ("héllo", ".2", "hé"), ("héllo", "é>7", "ééhéllo"), ("abc", "s", "abc"),
-            ("abc", "x<2s", "abc"), ("abc", "0>5", "00abc"), ("", "3", "   "),
+            ("abc", "", "abc"),
+            ("abc", "05", "abc00"),
+            ("abc", ">6", "   abc"),
+            ("abc", "^6", " abc  "),
+            ("abc", "*^7", "**abc**"),
+            ("abc", "<6", "abc   "),
+            ("abc", "6", "abc   "),
+            ("abcdef", ".2", "ab"),
+            ("abcdef", "5.2", "ab   "),
+            ("héllo", ".2", "hé"),
+            ("héllo", "é>7", "ééhéllo"),
+            ("abc", "s", "abc"),
+            ("abc", "x<2s", "abc"),
+            ("abc", "0>5", "00abc"),
+            ("", "3", "   "),
         ];
         for (v, s, want) in cases {
             assert_eq!(fs(v, s), *want, "format({:?}, {:?})", v, s);

@@ -107,7 +107,9 @@ pub fn int_binop(op: BinOp, a: &IntRef, b: &IntRef) -> PyResult<Value> {
         BinOp::Pow => {
             if b.is_negative() {
                 if a.is_zero() {
-                    return Err(error::zero_division("0.0 cannot be raised to a negative power"));
+                    return Err(error::zero_division(
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 let f = int::int_to_f64(a).map_err(error::overflow_error)?;
                 let g = int::int_to_f64(b).map_err(error::overflow_error)?;
@@ -213,14 +215,18 @@ pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
 
 pub fn float_pow(a: f64, b: f64) -> PyResult<Value> {
     if a == 0.0 && b < 0.0 {
-        return Err(error::zero_division("0.0 cannot be raised to a negative power"));
+        return Err(error::zero_division(
+            "0.0 cannot be raised to a negative power",
+        ));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
         return Err(error::value_error("complex results are not supported yet by pyrun (negative number raised to a fractional power)"));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
-        return Err(error::overflow_error("(34, 'Numerical result out of range')"));
+        return Err(error::overflow_error(
+            "(34, 'Numerical result out of range')",
+        ));
     }
     Ok(Value::float(r))
 }
@@ -248,14 +254,22 @@ pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>
             None
         }
         BinOp::Mul => {
-            let (seq, n) = if let Some(i) = as_int(b) { (a, i) } else if let Some(i) = as_int(a) { (b, i) } else { return None };
+            let (seq, n) = if let Some(i) = as_int(b) {
+                (a, i)
+            } else if let Some(i) = as_int(a) {
+                (b, i)
+            } else {
+                return None;
+            };
             let n = match n.to_i64() {
                 Some(n) => n.max(0) as usize,
                 None => {
                     if n.is_negative() {
                         0
                     } else {
-                        return Some(Err(error::overflow_error("cannot fit 'int' into an index-sized integer")));
+                        return Some(Err(error::overflow_error(
+                            "cannot fit 'int' into an index-sized integer",
+                        )));
                     }
                 }
             };
@@ -293,7 +307,11 @@ pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>
 }
 
 pub fn unsupported(op: BinOp, inplace: bool, a: &Value, b: &Value) -> crate::error::PyErr {
-    let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+    let sym = if inplace {
+        format!("{}=", op.symbol())
+    } else {
+        op.symbol().to_string()
+    };
     if op == BinOp::Pow && !inplace {
         return error::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -301,7 +319,12 @@ pub fn unsupported(op: BinOp, inplace: bool, a: &Value, b: &Value) -> crate::err
             type_name(b)
         ));
     }
-    error::type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, type_name(a), type_name(b)))
+    error::type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        sym,
+        type_name(a),
+        type_name(b)
+    ))
 }
 
 pub fn neg(vm: &mut Vm, a: &Value) -> PyResult<Value> {

@@ -15,19 +15,35 @@ use crate::vm::Vm;
 fn no_attr(v: &Value, name: &Value) -> crate::error::PyErr {
     let n = as_str(name).unwrap_or("?");
     if let Some(m) = v.downcast::<ModuleObj>() {
-        return error::attribute_error(format!("module '{}' has no attribute '{}'", as_str(&m.name).unwrap_or("?"), n));
+        return error::attribute_error(format!(
+            "module '{}' has no attribute '{}'",
+            as_str(&m.name).unwrap_or("?"),
+            n
+        ));
     }
     if let Some(t) = v.downcast::<TypeData>() {
-        return error::attribute_error(format!("type object '{}' has no attribute '{}'", t.name, n));
+        return error::attribute_error(format!(
+            "type object '{}' has no attribute '{}'",
+            t.name, n
+        ));
     }
-    error::attribute_error(format!("'{}' object has no attribute '{}'", type_name(v), n))
+    error::attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        type_name(v),
+        n
+    ))
 }
 
 /// Binds a native method found on a type to a receiver.
 fn bind_native(f: &Value, obj: &Value) -> Value {
     let n = f.downcast::<NativeObj>().unwrap();
     crate::object::alloc_obj(
-        NativeObj { name: n.name, f: n.f, self_: obj.clone(), owner: n.owner.clone() },
+        NativeObj {
+            name: n.name,
+            f: n.f,
+            self_: obj.clone(),
+            owner: n.owner.clone(),
+        },
         tt().builtin_function,
     )
 }
@@ -39,9 +55,18 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             "__qualname__" => Some(f.qualname.borrow().clone()),
             "__doc__" => Some(Value::NONE),
             "__module__" => DictObj::get_str(&f.globals, &intern("__name__")),
-            "__dict__" => Some(f.dict.borrow_mut().get_or_insert_with(DictObj::new_value).clone()),
+            "__dict__" => Some(
+                f.dict
+                    .borrow_mut()
+                    .get_or_insert_with(DictObj::new_value)
+                    .clone(),
+            ),
             "__defaults__" => Some(f.defaults.clone()),
-            _ => f.dict.borrow().as_ref().and_then(|d| DictObj::get_str(d, &intern(name))),
+            _ => f
+                .dict
+                .borrow()
+                .as_ref()
+                .and_then(|d| DictObj::get_str(d, &intern(name))),
         };
     }
     if let Some(t) = v.downcast::<TypeData>() {
@@ -60,7 +85,11 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
     if let Some(n) = v.downcast::<NativeObj>() {
         return match name {
             "__name__" | "__qualname__" => Some(intern(n.name)),
-            "__self__" => Some(if n.self_.is_undef() { Value::NONE } else { n.self_.clone() }),
+            "__self__" => Some(if n.self_.is_undef() {
+                Value::NONE
+            } else {
+                n.self_.clone()
+            }),
             _ => None,
         };
     }
@@ -70,7 +99,11 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             "__cause__" => Some(e.cause.borrow().clone()),
             "__context__" => Some(e.context.borrow().clone()),
             "__suppress_context__" => Some(Value::bool(e.suppress_context.get())),
-            _ => e.dict.borrow().as_ref().and_then(|d| DictObj::get_str(d, &intern(name))),
+            _ => e
+                .dict
+                .borrow()
+                .as_ref()
+                .and_then(|d| DictObj::get_str(d, &intern(name))),
         };
     }
     None
@@ -129,14 +162,22 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()>
             Some("__name__") => *f.name.borrow_mut() = v,
             Some("__qualname__") => *f.qualname.borrow_mut() = v,
             _ => {
-                let d = f.dict.borrow_mut().get_or_insert_with(DictObj::new_value).clone();
+                let d = f
+                    .dict
+                    .borrow_mut()
+                    .get_or_insert_with(DictObj::new_value)
+                    .clone();
                 DictObj::set_str(&d, name.clone(), v);
             }
         }
         return Ok(());
     }
     if let Some(e) = obj.downcast::<ExcObj>() {
-        let d = e.dict.borrow_mut().get_or_insert_with(DictObj::new_value).clone();
+        let d = e
+            .dict
+            .borrow_mut()
+            .get_or_insert_with(DictObj::new_value)
+            .clone();
         DictObj::set_str(&d, name.clone(), v);
         return Ok(());
     }
@@ -154,9 +195,17 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()>
     }
     let n = as_str(name).unwrap_or("?");
     if typeobj::lookup(type_ptr(obj), name).is_some() {
-        return Err(error::attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), n)));
+        return Err(error::attribute_error(format!(
+            "'{}' object attribute '{}' is read-only",
+            type_name(obj),
+            n
+        )));
     }
-    Err(error::attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), n)))
+    Err(error::attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        type_name(obj),
+        n
+    )))
 }
 
 pub fn delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {

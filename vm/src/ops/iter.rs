@@ -15,24 +15,64 @@ use crate::vm::Vm;
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = tt();
     if v.downcast::<ListObj>().is_some() {
-        return Ok(new_iter(IterState::Seq { seq: v.clone(), idx: 0 }, t.list_iterator));
+        return Ok(new_iter(
+            IterState::Seq {
+                seq: v.clone(),
+                idx: 0,
+            },
+            t.list_iterator,
+        ));
     }
     if as_tuple(v).is_some() {
-        return Ok(new_iter(IterState::Seq { seq: v.clone(), idx: 0 }, t.tuple_iterator));
+        return Ok(new_iter(
+            IterState::Seq {
+                seq: v.clone(),
+                idx: 0,
+            },
+            t.tuple_iterator,
+        ));
     }
     if let Some(r) = v.downcast::<RangeObj>() {
-        return Ok(new_iter(IterState::Range { cur: r.start, step: r.step, remaining: r.len() }, t.range_iterator));
+        return Ok(new_iter(
+            IterState::Range {
+                cur: r.start,
+                step: r.step,
+                remaining: r.len(),
+            },
+            t.range_iterator,
+        ));
     }
     if v.downcast::<StrObj>().is_some() {
-        return Ok(new_iter(IterState::Str { s: v.clone(), byte_pos: 0 }, t.str_iterator));
+        return Ok(new_iter(
+            IterState::Str {
+                s: v.clone(),
+                byte_pos: 0,
+            },
+            t.str_iterator,
+        ));
     }
     if let Some(d) = v.downcast::<DictObj>() {
         let len = d.len();
-        return Ok(new_iter(IterState::Dict { dict: v.clone(), pos: 0, len, what: DictPart::Keys }, t.dict_keyiterator));
+        return Ok(new_iter(
+            IterState::Dict {
+                dict: v.clone(),
+                pos: 0,
+                len,
+                what: DictPart::Keys,
+            },
+            t.dict_keyiterator,
+        ));
     }
     if let Some(s) = v.downcast::<SetObj>() {
         let len = s.len();
-        return Ok(new_iter(IterState::Set { set: v.clone(), pos: 0, len }, t.set_iterator));
+        return Ok(new_iter(
+            IterState::Set {
+                set: v.clone(),
+                pos: 0,
+                len,
+            },
+            t.set_iterator,
+        ));
     }
     if v.downcast::<crate::generator::GenObj>().is_some() {
         return Ok(v.clone());
@@ -49,12 +89,23 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 DictPart::Values => t.dict_valueiterator,
                 DictPart::Items => t.dict_itemiterator,
             };
-            return Ok(new_iter(IterState::Dict { dict, pos: 0, len, what }, ty));
+            return Ok(new_iter(
+                IterState::Dict {
+                    dict,
+                    pos: 0,
+                    len,
+                    what,
+                },
+                ty,
+            ));
         }
         return Ok(v.clone());
     }
     let _ = vm;
-    Err(error::type_error(format!("'{}' object is not iterable", type_name(v))))
+    Err(error::type_error(format!(
+        "'{}' object is not iterable",
+        type_name(v)
+    )))
 }
 
 /// Advances an iterator: Ok(None) when exhausted.
@@ -63,7 +114,10 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         return crate::generator::resume(vm, it, Value::NONE);
     }
     let Some(io) = it.downcast::<IterObj>() else {
-        return Err(error::type_error(format!("'{}' object is not an iterator", type_name(it))));
+        return Err(error::type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(it)
+        )));
     };
     // States that call back into Python must not hold the borrow while doing so.
     enum Call {
@@ -111,7 +165,11 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     }
                 }
             }
-            IterState::Range { cur, step, remaining } => {
+            IterState::Range {
+                cur,
+                step,
+                remaining,
+            } => {
                 if *remaining <= 0 {
                     return Ok(None);
                 }
@@ -120,11 +178,18 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 *remaining -= 1;
                 return Ok(Some(Value::int(v)));
             }
-            IterState::Dict { dict, pos, len, what } => {
+            IterState::Dict {
+                dict,
+                pos,
+                len,
+                what,
+            } => {
                 let d = dict.downcast::<DictObj>().unwrap();
                 if d.len() != *len {
                     *len = usize::MAX; // stay broken, as CPython does
-                    return Err(error::runtime_error("dictionary changed size during iteration"));
+                    return Err(error::runtime_error(
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 match d.next_entry(*pos) {
                     Some((np, k, v)) => {
@@ -164,10 +229,15 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             IterState::Map { f, its } => Call::Map(f.clone(), its.clone()),
             IterState::Filter { f, it } => Call::Filter(f.clone(), it.clone()),
             IterState::GetItem { .. } | IterState::Callable { .. } => {
-                return Err(error::not_implemented_error("this iterator kind is not supported yet by pyrun"))
+                return Err(error::not_implemented_error(
+                    "this iterator kind is not supported yet by pyrun",
+                ))
             }
             IterState::DictView { .. } => {
-                return Err(error::type_error(format!("'{}' object is not an iterator", type_name(it))));
+                return Err(error::type_error(format!(
+                    "'{}' object is not an iterator",
+                    type_name(it)
+                )));
             }
             IterState::Exhausted => return Ok(None),
         }
@@ -175,7 +245,13 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match call {
         Call::Enumerate(inner, count) => match next(vm, &inner)? {
             Some(x) => {
-                let n = crate::ops::binary_op(vm, crate::bytecode::BinOp::Add, false, &count, &Value::small_int(1))?;
+                let n = crate::ops::binary_op(
+                    vm,
+                    crate::bytecode::BinOp::Add,
+                    false,
+                    &count,
+                    &Value::small_int(1),
+                )?;
                 if let IterState::Enumerate { count: c, .. } = &mut *io.state.borrow_mut() {
                     *c = n;
                 }
@@ -251,7 +327,12 @@ pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 pub fn collect_unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> {
     let it = match iter(vm, v) {
         Ok(it) => it,
-        Err(_) => return Err(error::type_error(format!("cannot unpack non-iterable {} object", type_name(v)))),
+        Err(_) => {
+            return Err(error::type_error(format!(
+                "cannot unpack non-iterable {} object",
+                type_name(v)
+            )))
+        }
     };
     let mut out = Vec::new();
     while let Some(x) = next(vm, &it)? {

@@ -102,7 +102,11 @@ pub fn hash_float(f: f64) -> i64 {
             x -= P;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & P) | (x >> (61 - e));
     let r = x as i64 * sign;
     if r == -1 {
@@ -160,8 +164,14 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         let r = acc as i64;
         return Ok(if r == -1 { 1546275796 } else { r });
     }
-    if v.downcast::<ListObj>().is_some() || v.downcast::<DictObj>().is_some() || (v.downcast::<SetObj>().is_some() && !crate::types::set::is_frozen(v)) {
-        return Err(error::type_error(format!("unhashable type: '{}'", type_name(v))));
+    if v.downcast::<ListObj>().is_some()
+        || v.downcast::<DictObj>().is_some()
+        || (v.downcast::<SetObj>().is_some() && !crate::types::set::is_frozen(v))
+    {
+        return Err(error::type_error(format!(
+            "unhashable type: '{}'",
+            type_name(v)
+        )));
     }
     if let Some(s) = v.downcast::<SetObj>() {
         // frozenset: CPython's order-independent mix of the element hashes.
@@ -192,7 +202,13 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
         return Some(x.s == y.s);
     }
-    let simple = |v: &Value| !v.is_ptr() || matches!(v.kind(), Some(crate::object::Kind::Str | crate::object::Kind::BigInt));
+    let simple = |v: &Value| {
+        !v.is_ptr()
+            || matches!(
+                v.kind(),
+                Some(crate::object::Kind::Str | crate::object::Kind::BigInt)
+            )
+    };
     if simple(a) && simple(b) {
         return Some(numeric_or_identity_eq(a, b));
     }
@@ -202,8 +218,12 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
 fn numeric_or_identity_eq(a: &Value, b: &Value) -> bool {
     match (as_int(a), as_int(b)) {
         (Some(x), Some(y)) => int::cmp(&x, &y) == Ordering::Equal,
-        (Some(x), None) => b.as_float().is_some_and(|f| int::cmp_int_float(&x, f) == Some(Ordering::Equal)),
-        (None, Some(y)) => a.as_float().is_some_and(|f| int::cmp_int_float(&y, f) == Some(Ordering::Equal)),
+        (Some(x), None) => b
+            .as_float()
+            .is_some_and(|f| int::cmp_int_float(&x, f) == Some(Ordering::Equal)),
+        (None, Some(y)) => a
+            .as_float()
+            .is_some_and(|f| int::cmp_int_float(&y, f) == Some(Ordering::Equal)),
         (None, None) => match (a.as_float(), b.as_float()) {
             (Some(x), Some(y)) => x == y,
             _ => a.is(b) || (as_str(a).is_some() && as_str(a) == as_str(b)),
@@ -253,7 +273,9 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     match (as_int(a), as_int(b)) {
         (Some(x), Some(y)) => Some(Some(int::cmp(&x, &y))),
         (Some(x), None) => b.as_float().map(|f| int::cmp_int_float(&x, f)),
-        (None, Some(y)) => a.as_float().map(|f| int::cmp_int_float(&y, f).map(|o| o.reverse())),
+        (None, Some(y)) => a
+            .as_float()
+            .map(|f| int::cmp_int_float(&y, f).map(|o| o.reverse())),
         (None, None) => match (a.as_float(), b.as_float()) {
             (Some(x), Some(y)) => Some(x.partial_cmp(&y)),
             _ => None,
@@ -333,7 +355,8 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
     if let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
             let (lx, ly) = (x.len(), y.len());
-            let same = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+            let same =
+                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
             return Ok(Value::bool(same == (op == CmpOp::Eq)));
         }
     }
@@ -389,21 +412,36 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
     }
     if op == BinOp::Or {
         if let (Some(x), Some(_)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) {
-            let target = if inplace { a.clone() } else { DictObj::from_table(x.table.borrow().clone()) };
+            let target = if inplace {
+                a.clone()
+            } else {
+                DictObj::from_table(x.table.borrow().clone())
+            };
             crate::builtins::dict_merge(vm, &target, b, false)?;
             return Ok(target);
         }
     }
     if let Some(io) = a.downcast::<IterObj>() {
         // dict_keys / dict_items support set operations.
-        if let IterState::DictView { what: DictPart::Keys | DictPart::Items, .. } = &*io.state.borrow() {
+        if let IterState::DictView {
+            what: DictPart::Keys | DictPart::Items,
+            ..
+        } = &*io.state.borrow()
+        {
             let _ = io;
         }
     }
     if op == BinOp::Add {
-        for (kind, is) in [("str", as_str(a).is_some()), ("list", a.downcast::<ListObj>().is_some()), ("tuple", as_tuple(a).is_some())] {
+        for (kind, is) in [
+            ("str", as_str(a).is_some()),
+            ("list", a.downcast::<ListObj>().is_some()),
+            ("tuple", as_tuple(a).is_some()),
+        ] {
             if is {
-                return Err(error::type_error(format!("can only concatenate {kind} (not \"{}\") to {kind}", type_name(b))));
+                return Err(error::type_error(format!(
+                    "can only concatenate {kind} (not \"{}\") to {kind}",
+                    type_name(b)
+                )));
             }
         }
     }
@@ -412,14 +450,21 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
 
 /// Unary operator on a non-number: no user classes yet, so always a TypeError.
 pub fn unary_dunder(_vm: &mut Vm, a: &Value, _dunder: &str, sym: &str) -> PyResult<Value> {
-    Err(error::type_error(format!("bad operand type for unary {}: '{}'", sym, type_name(a))))
+    Err(error::type_error(format!(
+        "bad operand type for unary {}: '{}'",
+        sym,
+        type_name(a)
+    )))
 }
 
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     if let Some(s) = as_str(container) {
         return match as_str(item) {
             Some(sub) => Ok(s.contains(sub)),
-            None => Err(error::type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
+            None => Err(error::type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_name(item)
+            ))),
         };
     }
     if let Some(d) = container.downcast::<DictObj>() {
@@ -471,7 +516,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         let it = match iter(vm, container) {
             Ok(it) => it,
             Err(e) if e.is_instance(crate::types::tt().type_error) => {
-                return Err(error::type_error(format!("argument of type '{}' is not iterable", type_name(container))))
+                return Err(error::type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    type_name(container)
+                )))
             }
             Err(e) => return Err(e),
         };
@@ -516,5 +564,8 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             return Ok(dict.downcast::<DictObj>().unwrap().len());
         }
     }
-    Err(error::type_error(format!("object of type '{}' has no len()", type_name(v))))
+    Err(error::type_error(format!(
+        "object of type '{}' has no len()",
+        type_name(v)
+    )))
 }

@@ -14,8 +14,8 @@ use crate::types::set::{is_frozen, SetObj};
 use crate::types::slice::SliceObj;
 use crate::types::str::{as_str, new_str, StrObj};
 use crate::types::tuple::as_tuple;
-use crate::types::typeobj::{type_data, SingletonObj, TypeData};
 use crate::types::type_name;
+use crate::types::typeobj::{type_data, SingletonObj, TypeData};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -41,7 +41,10 @@ pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
     // Containers guard against self-reference.
     let ptr = v.ptr() as usize;
-    let is_container = v.downcast::<ListObj>().is_some() || v.downcast::<DictObj>().is_some() || v.downcast::<SetObj>().is_some() || as_tuple(v).is_some();
+    let is_container = v.downcast::<ListObj>().is_some()
+        || v.downcast::<DictObj>().is_some()
+        || v.downcast::<SetObj>().is_some()
+        || as_tuple(v).is_some();
     if is_container {
         if vm_repr_stack(|s| s.contains(&ptr)) {
             return Ok(if v.downcast::<ListObj>().is_some() {
@@ -128,41 +131,75 @@ fn container_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         let items = s.items();
         let frozen = is_frozen(v);
         if items.is_empty() {
-            return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+            return Ok(if frozen {
+                "frozenset()".into()
+            } else {
+                "set()".into()
+            });
         }
         let inner = format!("{{{}}}", join_reprs(vm, &items)?);
-        return Ok(if frozen { format!("frozenset({inner})") } else { inner });
+        return Ok(if frozen {
+            format!("frozenset({inner})")
+        } else {
+            inner
+        });
     }
     unreachable!()
 }
 
 fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(r) = v.downcast::<RangeObj>() {
-        return Ok(if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) });
+        return Ok(if r.step == 1 {
+            format!("range({}, {})", r.start, r.stop)
+        } else {
+            format!("range({}, {}, {})", r.start, r.stop, r.step)
+        });
     }
     if let Some(s) = v.downcast::<SliceObj>() {
-        return Ok(format!("slice({}, {}, {})", repr_string(vm, &s.start)?, repr_string(vm, &s.stop)?, repr_string(vm, &s.step)?));
+        return Ok(format!(
+            "slice({}, {}, {})",
+            repr_string(vm, &s.start)?,
+            repr_string(vm, &s.stop)?,
+            repr_string(vm, &s.step)?
+        ));
     }
     if let Some(t) = v.downcast::<TypeData>() {
         return Ok(format!("<class '{}'>", qualified_type_name(t)));
     }
     if let Some(f) = v.downcast::<FunctionObj>() {
-        return Ok(format!("<function {} at {:#x}>", as_str(&f.qualname.borrow()).unwrap_or("?"), v.ptr() as usize));
+        return Ok(format!(
+            "<function {} at {:#x}>",
+            as_str(&f.qualname.borrow()).unwrap_or("?"),
+            v.ptr() as usize
+        ));
     }
     if let Some(n) = v.downcast::<NativeObj>() {
         if n.self_.is_undef() {
             if n.owner.is_none() {
                 return Ok(format!("<built-in function {}>", n.name));
             }
-            return Ok(format!("<method '{}' of '{}' objects>", n.name, type_data(&n.owner).name));
+            return Ok(format!(
+                "<method '{}' of '{}' objects>",
+                n.name,
+                type_data(&n.owner).name
+            ));
         }
         if n.self_.downcast::<ModuleObj>().is_some() {
             return Ok(format!("<built-in function {}>", n.name));
         }
-        return Ok(format!("<built-in method {} of {} object at {:#x}>", n.name, type_name(&n.self_), n.self_.ptr() as usize));
+        return Ok(format!(
+            "<built-in method {} of {} object at {:#x}>",
+            n.name,
+            type_name(&n.self_),
+            n.self_.ptr() as usize
+        ));
     }
     if let Some(b) = v.downcast::<BoundMethodObj>() {
-        let fname = b.func.downcast::<FunctionObj>().map(|f| as_str(&f.qualname.borrow()).unwrap_or("?").to_string()).unwrap_or_default();
+        let fname = b
+            .func
+            .downcast::<FunctionObj>()
+            .map(|f| as_str(&f.qualname.borrow()).unwrap_or("?").to_string())
+            .unwrap_or_default();
         let srepr = repr_string(vm, &b.self_)?;
         return Ok(format!("<bound method {fname} of {srepr}>"));
     }
@@ -177,11 +214,19 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(e) = v.downcast::<ExcObj>() {
         let args = e.args.borrow().clone();
         let t = as_tuple(&args).unwrap_or(&[]).to_vec();
-        let inner = if t.len() == 1 { repr_string(vm, &t[0])? } else { join_reprs(vm, &t)? };
+        let inner = if t.len() == 1 {
+            repr_string(vm, &t[0])?
+        } else {
+            join_reprs(vm, &t)?
+        };
         return Ok(format!("{}({})", type_name(v), inner));
     }
     if let Some(g) = v.downcast::<crate::generator::GenObj>() {
-        return Ok(format!("<generator object {} at {:#x}>", g.code.qualname, v.ptr() as usize));
+        return Ok(format!(
+            "<generator object {} at {:#x}>",
+            g.code.qualname,
+            v.ptr() as usize
+        ));
     }
     if let Some(s) = v.downcast::<SingletonObj>() {
         return Ok(s.name.to_string());
@@ -196,7 +241,11 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let items: Vec<Value> = match what {
                 DictPart::Keys => d.keys(),
                 DictPart::Values => d.values(),
-                DictPart::Items => d.items().into_iter().map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v])).collect(),
+                DictPart::Items => d
+                    .items()
+                    .into_iter()
+                    .map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v]))
+                    .collect(),
             };
             let name = match what {
                 DictPart::Keys => "dict_keys",
@@ -206,7 +255,11 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             return Ok(format!("{}([{}])", name, join_reprs(vm, &items)?));
         }
     }
-    Ok(format!("<{} object at {:#x}>", type_name(v), v.ptr() as usize))
+    Ok(format!(
+        "<{} object at {:#x}>",
+        type_name(v),
+        v.ptr() as usize
+    ))
 }
 
 fn qualified_type_name(t: &TypeData) -> String {
@@ -242,7 +295,11 @@ pub fn repr_plain(v: &Value) -> String {
     }
     if let Some(t) = as_tuple(v) {
         let parts: Vec<String> = t.iter().map(repr_plain).collect();
-        return if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) };
+        return if parts.len() == 1 {
+            format!("({},)", parts[0])
+        } else {
+            format!("({})", parts.join(", "))
+        };
     }
     format!("<{}>", type_name(v))
 }
@@ -313,8 +370,10 @@ pub fn format(vm: &mut Vm, v: &Value, spec: Option<&Value>) -> PyResult<Value> {
     } else if let Some(s) = as_str(v) {
         fmt::format_str(s, &parsed).map_err(error::value_error)?
     } else {
-        return Err(error::type_error(format!("unsupported format string passed to {}.__format__", type_name(v))));
+        return Err(error::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(v)
+        )));
     };
     Ok(new_str(out))
 }
-

@@ -19,8 +19,14 @@ pub fn slice_indices(s: &SliceObj, len: i64) -> PyResult<(i64, i64, i64, i64)> {
             return Ok(None);
         }
         match as_int(v) {
-            Some(i) => Ok(Some(i.to_i64().unwrap_or(if i.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))),
-            None => Err(error::type_error("slice indices must be integers or None or have an __index__ method")),
+            Some(i) => Ok(Some(i.to_i64().unwrap_or(if i.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }))),
+            None => Err(error::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         }
     };
     let step = get(&s.step)?.unwrap_or(1);
@@ -47,7 +53,11 @@ pub fn slice_indices(s: &SliceObj, len: i64) -> PyResult<(i64, i64, i64, i64)> {
     let start = clamp(get(&s.start)?, if step < 0 { hi } else { lo });
     let stop = clamp(get(&s.stop)?, if step < 0 { lo } else { hi });
     let count = if step > 0 {
-        if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
@@ -72,18 +82,25 @@ fn index_of(idx: &Value, len: usize) -> Option<Result<usize, ()>> {
 }
 
 fn indices_type_error(container: &str, idx: &Value) -> crate::error::PyErr {
-    error::type_error(format!("{container} indices must be integers or slices, not {}", type_name(idx)))
+    error::type_error(format!(
+        "{container} indices must be integers or slices, not {}",
+        type_name(idx)
+    ))
 }
 
 fn pick<T: Clone>(items: &[T], start: i64, step: i64, count: i64) -> Vec<T> {
-    (0..count).map(|k| items[(start + k * step) as usize].clone()).collect()
+    (0..count)
+        .map(|k| items[(start + k * step) as usize].clone())
+        .collect()
 }
 
 pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(l) = obj.downcast::<ListObj>() {
         let items = l.items.borrow();
         if let Some(r) = index_of(idx, items.len()) {
-            return r.map(|i| items[i].clone()).map_err(|_| error::index_error("list index out of range"));
+            return r
+                .map(|i| items[i].clone())
+                .map_err(|_| error::index_error("list index out of range"));
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, _, step, count) = slice_indices(s, items.len() as i64)?;
@@ -93,7 +110,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     }
     if let Some(t) = as_tuple(obj) {
         if let Some(r) = index_of(idx, t.len()) {
-            return r.map(|i| t[i].clone()).map_err(|_| error::index_error("tuple index out of range"));
+            return r
+                .map(|i| t[i].clone())
+                .map_err(|_| error::index_error("tuple index out of range"));
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, _, step, count) = slice_indices(s, t.len() as i64)?;
@@ -112,7 +131,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     }
     if let Some(so) = obj.downcast::<StrObj>() {
         if let Some(r) = index_of(idx, so.nchars) {
-            return r.map(|i| char_str(so.char_at(i))).map_err(|_| error::index_error("string index out of range"));
+            return r
+                .map(|i| char_str(so.char_at(i)))
+                .map_err(|_| error::index_error("string index out of range"));
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, _, step, count) = slice_indices(s, so.nchars as i64)?;
@@ -122,9 +143,16 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
                 return Ok(new_str(&so.s[a..b]));
             }
             let chars: Vec<char> = so.s.chars().collect();
-            return Ok(new_str(pick(&chars, start, step, count).into_iter().collect::<String>()));
+            return Ok(new_str(
+                pick(&chars, start, step, count)
+                    .into_iter()
+                    .collect::<String>(),
+            ));
         }
-        return Err(error::type_error(format!("string indices must be integers, not '{}'", type_name(idx))));
+        return Err(error::type_error(format!(
+            "string indices must be integers, not '{}'",
+            type_name(idx)
+        )));
     }
     if let Some(r) = obj.downcast::<RangeObj>() {
         let n = r.len();
@@ -138,16 +166,26 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, stop, step, _) = slice_indices(s, n)?;
-            return Ok(new_range(r.start + start * r.step, r.start + stop * r.step, r.step * step));
+            return Ok(new_range(
+                r.start + start * r.step,
+                r.start + stop * r.step,
+                r.step * step,
+            ));
         }
-        return Err(error::type_error(format!("range indices must be integers or slices, not {}", type_name(idx))));
+        return Err(error::type_error(format!(
+            "range indices must be integers or slices, not {}",
+            type_name(idx)
+        )));
     }
     if let Some(t) = obj.downcast::<crate::types::typeobj::TypeData>() {
         // `list[int]` and friends: generic aliases are not modelled; return the class.
         let _ = t;
         return Ok(obj.clone());
     }
-    Err(error::type_error(format!("'{}' object is not subscriptable", type_name(obj))))
+    Err(error::type_error(format!(
+        "'{}' object is not subscriptable",
+        type_name(obj)
+    )))
 }
 
 pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
@@ -165,7 +203,9 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
             let mut items = l.items.borrow_mut();
             if step == 1 {
                 let stop = stop.max(start);
-                let removed: Vec<Value> = items.splice(start as usize..stop as usize, new_items).collect();
+                let removed: Vec<Value> = items
+                    .splice(start as usize..stop as usize, new_items)
+                    .collect();
                 drop(items);
                 drop(removed);
                 return Ok(());
@@ -179,7 +219,10 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
             }
             let mut old = Vec::with_capacity(new_items.len());
             for (k, x) in new_items.into_iter().enumerate() {
-                old.push(std::mem::replace(&mut items[(start + k as i64 * step) as usize], x));
+                old.push(std::mem::replace(
+                    &mut items[(start + k as i64 * step) as usize],
+                    x,
+                ));
             }
             drop(items);
             return Ok(());
@@ -189,7 +232,10 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
     if let Some(d) = obj.downcast::<DictObj>() {
         return d.set(vm, idx, v);
     }
-    Err(error::type_error(format!("'{}' object does not support item assignment", type_name(obj))))
+    Err(error::type_error(format!(
+        "'{}' object does not support item assignment",
+        type_name(obj)
+    )))
 }
 
 pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
@@ -203,7 +249,8 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, _, step, count) = slice_indices(s, len as i64)?;
-            let mut positions: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
+            let mut positions: Vec<usize> =
+                (0..count).map(|k| (start + k * step) as usize).collect();
             positions.sort_unstable();
             let mut items = l.items.borrow_mut();
             let mut removed = Vec::new();
@@ -221,5 +268,8 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
             None => Err(error::key_error(idx.clone())),
         };
     }
-    Err(error::type_error(format!("'{}' object doesn't support item deletion", type_name(obj))))
+    Err(error::type_error(format!(
+        "'{}' object doesn't support item deletion",
+        type_name(obj)
+    )))
 }

@@ -66,7 +66,11 @@ impl Table {
                 return Some(i);
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
             Some(i)
         })
     }
@@ -84,7 +88,11 @@ impl Table {
             let mut i = e.hash as u64 as usize & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             self.indices[i] = pos as u32;
         }
@@ -111,7 +119,12 @@ impl Table {
 }
 
 /// Looks `key` up in `cell`'s table without holding the borrow across `__eq__` calls.
-pub(crate) fn probe(vm: &mut Vm, cell: &RefCell<Table>, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+pub(crate) fn probe(
+    vm: &mut Vm,
+    cell: &RefCell<Table>,
+    key: &Value,
+    hash: i64,
+) -> PyResult<Option<usize>> {
     loop {
         match probe_once(vm, cell, key, hash)? {
             Probe::Found(p) => return Ok(Some(p)),
@@ -182,13 +195,22 @@ impl Payload for DictObj {
 
 impl DictObj {
     pub fn new() -> DictObj {
-        DictObj { table: RefCell::new(Table::default()), version: Cell::new(0) }
+        DictObj {
+            table: RefCell::new(Table::default()),
+            version: Cell::new(0),
+        }
     }
     pub fn new_value() -> Value {
         alloc_obj(DictObj::new(), tt().dict)
     }
     pub fn from_table(t: Table) -> Value {
-        alloc_obj(DictObj { table: RefCell::new(t), version: Cell::new(0) }, tt().dict)
+        alloc_obj(
+            DictObj {
+                table: RefCell::new(t),
+                version: Cell::new(0),
+            },
+            tt().dict,
+        )
     }
     pub fn len(&self) -> usize {
         self.table.borrow().len()
@@ -231,7 +253,9 @@ impl DictObj {
     /// Removes `key`, returning its value.
     pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let h = ops::hash(vm, key)?;
-        let Some(p) = probe(vm, &self.table, key, h)? else { return Ok(None) };
+        let Some(p) = probe(vm, &self.table, key, h)? else {
+            return Ok(None);
+        };
         let e = self.table.borrow_mut().remove_at(p);
         self.bump();
         Ok(Some(e.value))
@@ -255,7 +279,9 @@ impl DictObj {
                 continue;
             }
             let e = &t.entries[ix as usize];
-            if e.hash == h && (e.key.is(key) || e.key.downcast::<StrObj>().is_some_and(|o| o.s == ks.s)) {
+            if e.hash == h
+                && (e.key.is(key) || e.key.downcast::<StrObj>().is_some_and(|o| o.s == ks.s))
+            {
                 return Some(e.value.clone());
             }
         }
@@ -299,13 +325,21 @@ impl DictObj {
     }
     /// Snapshot of (key, value) pairs, safe to iterate while calling Python code.
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        self.table
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     }
     pub fn keys(&self) -> Vec<Value> {
         self.table.borrow().iter().map(|e| e.key.clone()).collect()
     }
     pub fn values(&self) -> Vec<Value> {
-        self.table.borrow().iter().map(|e| e.value.clone()).collect()
+        self.table
+            .borrow()
+            .iter()
+            .map(|e| e.value.clone())
+            .collect()
     }
     /// The i-th raw entry position at or after `pos` that is live: (next pos, key, value).
     pub fn next_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
@@ -331,7 +365,10 @@ impl DictObj {
             let mut t = self.table.borrow_mut();
             let pos = t.entries.iter().rposition(|e| !e.key.is_undef())?;
             let h = t.entries[pos].hash;
-            let slot = t.probe_slots(h).find(|&s| t.indices[s] == pos as u32).unwrap();
+            let slot = t
+                .probe_slots(h)
+                .find(|&s| t.indices[s] == pos as u32)
+                .unwrap();
             t.indices[slot] = DUMMY;
             t.used -= 1;
             let e = t.entries.remove(pos);
@@ -360,10 +397,20 @@ impl Table {
     /// Removes the entry at position `p` (found by `probe`) and returns it.
     pub(crate) fn remove_at(&mut self, p: usize) -> Entry {
         let h = self.entries[p].hash;
-        let slot = self.probe_slots(h).find(|&s| self.indices[s] == p as u32).unwrap();
+        let slot = self
+            .probe_slots(h)
+            .find(|&s| self.indices[s] == p as u32)
+            .unwrap();
         self.indices[slot] = DUMMY;
         self.used -= 1;
-        let e = std::mem::replace(&mut self.entries[p], Entry { hash: 0, key: Value::UNDEF, value: Value::UNDEF });
+        let e = std::mem::replace(
+            &mut self.entries[p],
+            Entry {
+                hash: 0,
+                key: Value::UNDEF,
+                value: Value::UNDEF,
+            },
+        );
         if self.used == 0 {
             self.clear();
         }

@@ -54,7 +54,15 @@ impl Payload for NativeObj {
     const KIND: Kind = Kind::Native;
 }
 pub fn new_native(name: &'static str, f: NativeFn) -> Value {
-    alloc_obj(NativeObj { name, f, self_: Value::UNDEF, owner: Value::NONE }, tt().builtin_function)
+    alloc_obj(
+        NativeObj {
+            name,
+            f,
+            self_: Value::UNDEF,
+            owner: Value::NONE,
+        },
+        tt().builtin_function,
+    )
 }
 
 pub struct BoundMethodObj {

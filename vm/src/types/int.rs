@@ -94,7 +94,11 @@ pub fn int_to_f64(i: &IntRef) -> Result<f64, &'static str> {
 /// Correctly rounded (half-even) conversion of a BigInt to f64.
 pub fn big_to_f64(b: &BigInt) -> f64 {
     // num-bigint's to_f64 rounds correctly (round-half-even) since 0.4.
-    b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })
+    b.to_f64().unwrap_or(if b.is_negative() {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    })
 }
 
 pub fn add(a: &IntRef, b: &IntRef) -> Value {
@@ -175,7 +179,15 @@ pub fn lshift(a: &IntRef, n: u64) -> Value {
 }
 pub fn rshift(a: &IntRef, n: u64) -> Value {
     match a {
-        IntRef::Small(x) => Value::int(if n >= 63 { if *x < 0 { -1 } else { 0 } } else { x >> n }),
+        IntRef::Small(x) => Value::int(if n >= 63 {
+            if *x < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            x >> n
+        }),
         IntRef::Big(b) => big_to_value((*b).clone() >> (n as usize)),
     }
 }
@@ -249,7 +261,11 @@ pub fn cmp_int_float(a: &IntRef, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+        return Some(if f > 0.0 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        });
     }
     if let IntRef::Small(x) = a {
         // |x| < 2**47 converts exactly.
@@ -271,7 +287,11 @@ pub fn float_to_big(f: f64) -> BigInt {
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
     let m = BigInt::from(mant);
-    let r = if exp >= 0 { m << (exp as usize) } else { m >> ((-exp) as usize) };
+    let r = if exp >= 0 {
+        m << (exp as usize)
+    } else {
+        m >> ((-exp) as usize)
+    };
     if f < 0.0 {
         -r
     } else {
@@ -318,7 +338,11 @@ pub fn truediv(a: &IntRef, b: &IntRef) -> Result<f64, &'static str> {
         return Err("integer division result too large for a float");
     }
     let r = qf * 2f64.powi(exp.clamp(-1100, 1100) as i32);
-    let r = if exp < -1000 { (qf * 2f64.powi((exp + 200) as i32)) * 2f64.powi(-200) } else { r };
+    let r = if exp < -1000 {
+        (qf * 2f64.powi((exp + 200) as i32)) * 2f64.powi(-200)
+    } else {
+        r
+    };
     if r.is_infinite() {
         return Err("integer division result too large for a float");
     }

@@ -5,21 +5,63 @@ use crate::value::Value;
 use std::cell::RefCell;
 
 pub enum IterState {
-    Seq { seq: Value, idx: usize },
-    ListRev { list: Value, idx: usize },
-    Str { s: Value, byte_pos: usize },
-    Range { cur: i64, step: i64, remaining: i64 },
-    Dict { dict: Value, pos: usize, len: usize, what: DictPart },
-    Set { set: Value, pos: usize, len: usize },
-    Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value> },
-    Map { f: Value, its: Vec<Value> },
-    Filter { f: Value, it: Value },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    ListRev {
+        list: Value,
+        idx: usize,
+    },
+    Str {
+        s: Value,
+        byte_pos: usize,
+    },
+    Range {
+        cur: i64,
+        step: i64,
+        remaining: i64,
+    },
+    Dict {
+        dict: Value,
+        pos: usize,
+        len: usize,
+        what: DictPart,
+    },
+    Set {
+        set: Value,
+        pos: usize,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
     /// `iter(obj)` for objects with only `__getitem__`.
-    GetItem { obj: Value, idx: usize },
-    Callable { f: Value, sentinel: Value },
+    GetItem {
+        obj: Value,
+        idx: usize,
+    },
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
     /// A dict view (`keys()`, `values()`, `items()`): iterable, not an iterator.
-    DictView { dict: Value, what: DictPart },
+    DictView {
+        dict: Value,
+        what: DictPart,
+    },
     Exhausted,
 }
 
@@ -38,5 +80,10 @@ impl Payload for IterObj {
 }
 
 pub fn new_iter(state: IterState, ty: *const Header) -> Value {
-    alloc_obj(IterObj { state: RefCell::new(state) }, ty)
+    alloc_obj(
+        IterObj {
+            state: RefCell::new(state),
+        },
+        ty,
+    )
 }

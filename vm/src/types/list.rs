@@ -13,7 +13,12 @@ impl Payload for ListObj {
 }
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    alloc_obj(ListObj { items: RefCell::new(items) }, tt().list)
+    alloc_obj(
+        ListObj {
+            items: RefCell::new(items),
+        },
+        tt().list,
+    )
 }
 
 pub fn as_list(v: &Value) -> Option<&ListObj> {

@@ -16,5 +16,11 @@ impl Payload for ModuleObj {
 
 pub fn new_module(name: &str, dict: Value) -> Value {
     DictObj::set_str(&dict, intern("__name__"), intern(name));
-    alloc_obj(ModuleObj { name: intern(name), dict }, tt().module)
+    alloc_obj(
+        ModuleObj {
+            name: intern(name),
+            dict,
+        },
+        tt().module,
+    )
 }

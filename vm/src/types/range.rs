@@ -18,7 +18,11 @@ impl RangeObj {
     pub fn len(&self) -> i64 {
         let (lo, hi, st) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if st > 0 {
-            if lo < hi { (hi - lo - 1) / st + 1 } else { 0 }
+            if lo < hi {
+                (hi - lo - 1) / st + 1
+            } else {
+                0
+            }
         } else if lo > hi {
             (lo - hi - 1) / (-st) + 1
         } else {

@@ -52,7 +52,12 @@ impl SetObj {
 }
 
 pub fn new_set_typed(items: Table, ty: *const Header) -> Value {
-    alloc_obj(SetObj { table: RefCell::new(items) }, ty)
+    alloc_obj(
+        SetObj {
+            table: RefCell::new(items),
+        },
+        ty,
+    )
 }
 pub fn new_set() -> Value {
     new_set_typed(Table::default(), tt().set)

@@ -31,7 +31,11 @@ impl StrObj {
         if self.is_ascii() {
             i
         } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            self.s
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len())
         }
     }
     pub fn char_at(&self, i: usize) -> char {
@@ -69,8 +73,19 @@ pub fn str_hash(s: &str) -> i64 {
 
 pub fn new_str(s: impl Into<Box<str>>) -> Value {
     let s: Box<str> = s.into();
-    let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-    alloc_obj(StrObj { s, nchars, hash: Cell::new(-1) }, tt().str_)
+    let nchars = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    };
+    alloc_obj(
+        StrObj {
+            s,
+            nchars,
+            hash: Cell::new(-1),
+        },
+        tt().str_,
+    )
 }
 
 thread_local! {

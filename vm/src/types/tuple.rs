@@ -19,7 +19,12 @@ pub fn new_tuple(items: Vec<Value>) -> Value {
     if items.is_empty() {
         return EMPTY.with(|e| e.clone());
     }
-    alloc_obj(TupleObj { items: items.into_boxed_slice() }, tt().tuple)
+    alloc_obj(
+        TupleObj {
+            items: items.into_boxed_slice(),
+        },
+        tt().tuple,
+    )
 }
 
 pub fn as_tuple(v: &Value) -> Option<&[Value]> {

@@ -145,7 +145,11 @@ type_table! {
 }
 
 fn make_builtin_type(name: &'static str, layout: Kind, base: *const Header) -> *const Header {
-    let bases = if base.is_null() { vec![] } else { vec![unsafe { Value::from_header(base) }] };
+    let bases = if base.is_null() {
+        vec![]
+    } else {
+        vec![unsafe { Value::from_header(base) }]
+    };
     let mut mro = Vec::new();
     if !base.is_null() {
         mro.push(unsafe { Value::from_header(base) });
@@ -185,7 +189,12 @@ pub fn tt() -> &'static TypeTable {
 #[cold]
 fn init_table() -> &'static TypeTable {
     let mut t = Box::new(build_table());
-    t.not_implemented = alloc_obj(SingletonObj { name: "NotImplemented" }, t.not_implemented_type);
+    t.not_implemented = alloc_obj(
+        SingletonObj {
+            name: "NotImplemented",
+        },
+        t.not_implemented_type,
+    );
     t.ellipsis = alloc_obj(SingletonObj { name: "Ellipsis" }, t.ellipsis_type);
     let t: &'static TypeTable = Box::leak(t);
     TABLE.with(|c| c.set(t as *const TypeTable));
@@ -237,7 +246,11 @@ pub fn is_subtype(sub: *const Header, sup: *const Header) -> bool {
     if sub == sup {
         return true;
     }
-    type_data_ptr(sub).mro.borrow().iter().any(|b| b.ptr() == sup)
+    type_data_ptr(sub)
+        .mro
+        .borrow()
+        .iter()
+        .any(|b| b.ptr() == sup)
 }
 
 pub fn isinstance_ptr(v: &Value, ty: *const Header) -> bool {
