@@ -6,7 +6,7 @@ use super::MethodTable;
 use crate::error::{self, PyResult};
 use crate::object::Header;
 use crate::ops;
-use crate::types::dict::{DictObj, Table};
+use crate::types::dict::DictObj;
 use crate::types::func::NativeFn;
 use crate::types::int::{self, as_int, IntRef};
 use crate::types::iter::{new_iter, IterState};
@@ -258,9 +258,13 @@ fn dict_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn make_set(vm: &mut Vm, src: Option<&Value>, ty: *const Header) -> PyResult<Value> {
-    let s = new_set_typed(Table::default(), ty);
+    let s = new_set_typed(crate::types::set::SetTable::default(), ty);
     if let Some(src) = src {
         let so = s.downcast::<SetObj>().unwrap();
+        if let Some(o) = src.downcast::<SetObj>() {
+            so.merge(vm, o)?;
+            return Ok(s);
+        }
         let items = ops::collect(vm, src)?;
         for x in items {
             so.add(vm, x)?;

@@ -10,8 +10,9 @@ use crate::bytecode::BinOp;
 use crate::error::{self, PyResult};
 use crate::object::Header;
 use crate::ops;
-use crate::types::dict::{DictObj, Table};
+use crate::types::dict::DictObj;
 use crate::types::func::NativeFn;
+use crate::types::set::SetTable;
 use crate::types::set::{is_frozen, new_set_typed, SetObj};
 use crate::types::tt;
 use crate::types::typeobj::isinstance_ptr;
@@ -75,7 +76,7 @@ fn base_type(v: &Value) -> *const Header {
 }
 
 fn new_empty(ty: *const Header) -> Value {
-    new_set_typed(Table::default(), ty)
+    new_set_typed(SetTable::default(), ty)
 }
 
 fn set_of(v: &Value) -> &SetObj {
@@ -84,7 +85,7 @@ fn set_of(v: &Value) -> &SetObj {
 
 /// A copy of `s` as a new set of type `ty` (same table layout).
 fn copy_of(s: &SetObj, ty: *const Header) -> Value {
-    let t = s.table.borrow().clone();
+    let t = s.table.borrow().copy();
     new_set_typed(t, ty)
 }
 
@@ -139,6 +140,9 @@ fn each(
 }
 
 fn update_internal(vm: &mut Vm, so: &SetObj, other: Src) -> PyResult<()> {
+    if let Src::Set(o) = other {
+        return so.merge(vm, o);
+    }
     each(vm, other, &mut |vm, x| {
         so.add(vm, x)?;
         Ok(true)
@@ -374,8 +378,8 @@ fn set_pop(_vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) 
     let s = set_of(&args[0]);
     let e = {
         let mut t = s.table.borrow_mut();
-        match t.entries.iter().position(|e| !e.key.is_undef()) {
-            Some(p) => t.remove_at(p),
+        match t.pop() {
+            Some(k) => k,
             None => {
                 return Err(error::key_error(crate::types::str::new_str(
                     "pop from an empty set",
@@ -383,7 +387,7 @@ fn set_pop(_vm: &mut Vm, args: &[Value], kwnames: &[Value], qual: &'static str) 
             }
         }
     };
-    Ok(e.key)
+    Ok(e)
 }
 
 fn set_clear(
