@@ -1549,19 +1549,6 @@ fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(new_str(f.build(vm, &chars, 2)?))
 }
 
-// ---------------------------------------------------------------------------
-// printf-style formatting: `str % args` (see percent.rs)
-// ---------------------------------------------------------------------------
-
-// Declared here (not in mod.rs) so the build does not depend on an edit to mod.rs;
-// `#[path]` resolves relative to this file's directory: `builtins/percent.rs`.
-#[path = "percent.rs"]
-mod percent;
-
-pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    percent::percent_format(vm, fmt, args)
-}
-
 // Unicode 14 tables (CPython 3.11's unicodedata), generated from python3.
 // DECIMAL: Nd. DIGIT_EXTRA/NUMERIC_EXTRA: Numeric_Type=Digit/Numeric not covered by char::is_numeric.
 // NOT_ALPHA: char::is_alphabetic but not L* (marks with Other_Alphabetic, Nl).

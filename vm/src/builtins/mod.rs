@@ -8,13 +8,12 @@ mod methods_list;
 mod methods_set;
 mod methods_str;
 mod modules;
+mod percent;
 
-use crate::bytecode::BinOp;
 use crate::error::{self, PyResult};
 use crate::object::Header;
 use crate::types::dict::DictObj;
 use crate::types::func::{NativeFn, NativeObj};
-use crate::types::set::SetObj;
 use crate::types::str::intern;
 use crate::types::typeobj::TypeTable;
 use crate::types::{tt, type_name};
@@ -22,7 +21,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use constructors::constructor_for;
+pub use methods_set::set_binop;
 pub use modules::{is_builtin_module, make_builtin_module};
+pub use percent::percent_format;
 
 /// A table of native methods for one builtin type.
 pub type MethodTable = &'static [(&'static str, NativeFn)];
@@ -130,20 +131,4 @@ pub fn dict_merge(vm: &mut Vm, dst: &Value, src: &Value, no_dupes: bool) -> PyRe
         d.set(vm, k, v)?;
     }
     Ok(())
-}
-
-/// `str % args`.
-pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    methods_str::percent_format(vm, fmt, args)
-}
-
-/// Set algebra for `|`, `&`, `-`, `^`; None for other operators.
-pub fn set_binop(
-    vm: &mut Vm,
-    op: BinOp,
-    a: &Value,
-    x: &SetObj,
-    y: &SetObj,
-) -> PyResult<Option<Value>> {
-    methods_set::set_binop(vm, op, a, x, y)
 }
