@@ -12,9 +12,12 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     if let Some(m) = vm.modules.get(name) {
         return Ok(m.clone());
     }
-    if let Some(m) = crate::builtins::make_builtin_module(vm, name) {
+    if let Some(m) = crate::stdlib::make_native_module(vm, name) {
         vm.modules.insert(name.to_string(), m.clone());
         return Ok(m);
+    }
+    if let Some(src) = crate::stdlib::module_source(name) {
+        return run_source_module(vm, name, src, format!("<pyrun stdlib {name}>"));
     }
     // A source module next to the main script.
     if let Some(dir) = vm.script_dir.clone() {
@@ -24,23 +27,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
             let src = String::from_utf8(src).map_err(|_| {
                 error::syntax_error(format!("Non-UTF-8 code in {}", path.display()))
             })?;
-            let fname = path.display().to_string();
-            let code = crate::compile::compile_module(&src, &fname)
-                .map_err(|e| crate::run::compile_error_to_exc(&e, &fname, &src))?;
-            let globals = DictObj::new_value();
-            DictObj::set_str(&globals, intern("__builtins__"), vm.builtins.clone());
-            DictObj::set_str(
-                &globals,
-                intern("__file__"),
-                crate::types::str::new_str(fname),
-            );
-            let m = new_module(name, globals.clone());
-            vm.modules.insert(name.to_string(), m.clone());
-            if let Err(e) = vm.run_code(code, globals) {
-                vm.modules.remove(name);
-                return Err(e);
-            }
-            return Ok(m);
+            return run_source_module(vm, name, &src, path.display().to_string());
         }
     }
     Err(error::module_not_found(format!("No module named '{name}'")))
@@ -91,4 +78,26 @@ pub fn import_star(vm: &mut Vm, module: &Value, globals: &Value) -> PyResult<()>
         }
     }
     Ok(())
+}
+
+/// Compiles and runs a module's source in a fresh namespace, caching the module first so
+/// that circular imports see it (and dropping it again if its body raises).
+fn run_source_module(vm: &mut Vm, name: &str, src: &str, fname: String) -> PyResult<Value> {
+    crate::run::register_source(&fname, src);
+    let code = crate::compile::compile_module(src, &fname)
+        .map_err(|e| crate::run::compile_error_to_exc(&e, &fname, src))?;
+    let globals = DictObj::new_value();
+    DictObj::set_str(&globals, intern("__builtins__"), vm.builtins.clone());
+    DictObj::set_str(
+        &globals,
+        intern("__file__"),
+        crate::types::str::new_str(fname),
+    );
+    let m = new_module(name, globals.clone());
+    vm.modules.insert(name.to_string(), m.clone());
+    if let Err(e) = vm.run_code(code, globals) {
+        vm.modules.remove(name);
+        return Err(e);
+    }
+    Ok(m)
 }

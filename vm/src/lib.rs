@@ -13,6 +13,7 @@ mod interp;
 pub mod object;
 pub mod ops;
 pub mod run;
+pub mod stdlib;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -37,6 +37,7 @@ pub enum Kind {
     Instance,
     Singleton,
     Generator,
+    Ext,
 }
 
 #[repr(C)]
@@ -130,5 +131,6 @@ pub unsafe fn dealloc(p: *const Header) {
         Kind::Instance => drop_as::<instance::InstanceObj>(p),
         Kind::Singleton => drop_as::<typeobj::SingletonObj>(p),
         Kind::Generator => drop_as::<crate::generator::GenObj>(p),
+        Kind::Ext => drop_as::<ext::ExtObj>(p),
     }
 }

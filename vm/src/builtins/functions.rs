@@ -94,7 +94,7 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             let _ = vm.out.write_all(s.as_bytes());
         }
         Some(f) => {
-            let target = super::modules::stream_kind(f);
+            let target = crate::stdlib::sys::stream_kind(f);
             match target {
                 Some(2) => {
                     vm.flush();

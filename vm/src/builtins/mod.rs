@@ -7,7 +7,6 @@ mod methods_dict;
 mod methods_list;
 mod methods_set;
 mod methods_str;
-mod modules;
 mod percent;
 
 use crate::error::{self, PyResult};
@@ -22,7 +21,7 @@ use crate::vm::Vm;
 
 pub use constructors::constructor_for;
 pub use methods_set::set_binop;
-pub use modules::{is_builtin_module, make_builtin_module};
+
 pub use percent::percent_format;
 
 /// A table of native methods for one builtin type.

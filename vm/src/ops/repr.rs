@@ -205,7 +205,7 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
     if let Some(m) = v.downcast::<ModuleObj>() {
         let name = as_str(&m.name).unwrap_or("?");
-        return Ok(if crate::builtins::is_builtin_module(name) {
+        return Ok(if crate::stdlib::is_builtin_module(name) {
             format!("<module '{name}' (built-in)>")
         } else {
             format!("<module '{name}'>")

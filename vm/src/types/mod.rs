@@ -2,6 +2,7 @@
 
 pub mod dict;
 pub mod exc;
+pub mod ext;
 pub mod func;
 pub mod instance;
 pub mod int;

@@ -1,6 +1,6 @@
-//! Builtin modules. This milestone has `sys`; the rest of the supported stdlib follows.
+//! The `sys` module.
 
-use super::args::{to_i64, Args};
+use crate::builtins::args::{to_i64, Args};
 use crate::error::{self, PyResult};
 use crate::object::alloc_obj;
 use crate::types::dict::DictObj;
@@ -13,12 +13,6 @@ use crate::types::tuple::new_tuple;
 use crate::value::Value;
 use crate::vm::Vm;
 use std::io::Write;
-
-const BUILTIN_MODULES: &[&str] = &["sys"];
-
-pub fn is_builtin_module(name: &str) -> bool {
-    BUILTIN_MODULES.contains(&name) || name == "builtins"
-}
 
 /// Which standard stream `v` is, if it is one.
 pub fn stream_kind(v: &Value) -> Option<u8> {
@@ -113,7 +107,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
     Ok(Value::NONE)
 }
 
-fn make_sys(vm: &mut Vm) -> Value {
+pub fn make(vm: &mut Vm) -> Value {
     let d = DictObj::new_value();
     let set = |k: &str, v: Value| DictObj::set_str(&d, intern(k), v);
     set(
@@ -149,11 +143,3 @@ fn make_sys(vm: &mut Vm) -> Value {
     new_module("sys", d)
 }
 
-/// Creates the builtin module `name`, if pyrun has it.
-pub fn make_builtin_module(vm: &mut Vm, name: &str) -> Option<Value> {
-    match name {
-        "sys" => Some(make_sys(vm)),
-        "builtins" => Some(new_module("builtins", vm.builtins.clone())),
-        _ => None,
-    }
-}

@@ -1,0 +1,59 @@
+//! The standard-library modules pyrun provides.
+//!
+//! Two kinds: native modules (a Rust `make` function per module, one file each) and source
+//! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
+//! import). Each is registered once in the tables below.
+
+pub mod sys;
+
+use crate::types::dict::DictObj;
+use crate::types::func::{new_native, NativeFn};
+use crate::types::module::new_module;
+use crate::types::str::intern;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub type ModuleInit = fn(&mut Vm) -> Value;
+
+/// Native modules: name and constructor.
+pub const NATIVE: &[(&str, ModuleInit)] = &[("sys", sys::make)];
+
+/// Source modules: name and Python source.
+pub const SOURCE: &[(&str, &str)] = &[];
+
+pub fn is_builtin_module(name: &str) -> bool {
+    name == "builtins"
+        || NATIVE.iter().any(|(n, _)| *n == name)
+        || SOURCE.iter().any(|(n, _)| *n == name)
+}
+
+/// Creates the native module `name`, if pyrun has one.
+pub fn make_native_module(vm: &mut Vm, name: &str) -> Option<Value> {
+    if name == "builtins" {
+        return Some(new_module("builtins", vm.builtins.clone()));
+    }
+    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, f)| f(vm))
+}
+
+/// The Python source of the source module `name`, if pyrun has one.
+pub fn module_source(name: &str) -> Option<&'static str> {
+    SOURCE.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// A module whose namespace holds the given native functions (add constants afterwards
+/// with `set`).
+pub fn module_with_functions(name: &str, fns: &[(&'static str, NativeFn)]) -> Value {
+    let d = DictObj::new_value();
+    for (n, f) in fns {
+        DictObj::set_str(&d, intern(n), new_native(n, *f));
+    }
+    new_module(name, d)
+}
+
+/// Sets `name` in a module's namespace.
+pub fn set(module: &Value, name: &str, v: Value) {
+    let m = module
+        .downcast::<crate::types::module::ModuleObj>()
+        .expect("not a module");
+    DictObj::set_str(&m.dict, intern(name), v);
+}
