@@ -41,6 +41,12 @@ pub fn call_non_function(
     if callable.downcast::<TypeData>().is_some() {
         return call_type(vm, callable, args, kwnames);
     }
+    if let Some(m) = crate::ops::dunder::special(callable, "__call__") {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(callable.clone());
+        full.extend_from_slice(args);
+        return vm.call(&m, &full, kwnames);
+    }
     Err(error::type_error(format!(
         "'{}' object is not callable",
         type_name(callable)

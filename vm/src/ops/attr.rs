@@ -34,6 +34,20 @@ fn no_attr(v: &Value, name: &Value) -> crate::error::PyErr {
     ))
 }
 
+/// Binds an attribute found on `obj`'s type to `obj` (the descriptor protocol's `__get__`).
+pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
+    let _ = vm;
+    if attr.downcast::<FunctionObj>().is_some() {
+        return Ok(crate::types::func::new_bound_method(attr.clone(), obj.clone()));
+    }
+    if let Some(n) = attr.downcast::<NativeObj>() {
+        if n.self_.is_undef() {
+            return Ok(bind_native(attr, obj));
+        }
+    }
+    Ok(attr.clone())
+}
+
 /// Binds a native method found on a type to a receiver.
 fn bind_native(f: &Value, obj: &Value) -> Value {
     let n = f.downcast::<NativeObj>().unwrap();

@@ -14,6 +14,30 @@ use crate::vm::Vm;
 
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = tt();
+    if super::dunder::dispatches(v) {
+        if let Some(m) = super::dunder::special(v, "__iter__") {
+            if m.is_none() {
+                return Err(not_iterable(v));
+            }
+            let it = super::dunder::call_method(vm, &m, v, &[])?;
+            if !is_iterator(&it) {
+                return Err(error::type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    type_name(&it)
+                )));
+            }
+            return Ok(it);
+        }
+        if super::dunder::special(v, "__getitem__").is_some() {
+            return Ok(new_iter(
+                IterState::GetItem {
+                    obj: v.clone(),
+                    idx: 0,
+                },
+                t.iterator,
+            ));
+        }
+    }
     if v.downcast::<ListObj>().is_some() {
         return Ok(new_iter(
             IterState::Seq {
@@ -113,6 +137,13 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if it.downcast::<crate::generator::GenObj>().is_some() {
         return crate::generator::resume(vm, it, Value::NONE);
     }
+    if let Some(r) = super::dunder::call_special(vm, it, "__next__", &[]) {
+        return match r {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is_instance(tt().stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
     let Some(io) = it.downcast::<IterObj>() else {
         return Err(error::type_error(format!(
             "'{}' object is not an iterator",
@@ -125,6 +156,8 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         Zip(Vec<Value>),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
+        GetItem(Value, usize),
+        Callable(Value, Value),
     }
     let call = {
         let mut st = io.state.borrow_mut();
@@ -228,11 +261,12 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             IterState::Zip { its } => Call::Zip(its.clone()),
             IterState::Map { f, its } => Call::Map(f.clone(), its.clone()),
             IterState::Filter { f, it } => Call::Filter(f.clone(), it.clone()),
-            IterState::GetItem { .. } | IterState::Callable { .. } => {
-                return Err(error::not_implemented_error(
-                    "this iterator kind is not supported yet by pyrun",
-                ))
+            IterState::GetItem { obj, idx } => {
+                let r = Call::GetItem(obj.clone(), *idx);
+                *idx += 1;
+                r
             }
+            IterState::Callable { f, sentinel } => Call::Callable(f.clone(), sentinel.clone()),
             IterState::DictView { .. } => {
                 return Err(error::type_error(format!(
                     "'{}' object is not an iterator",
@@ -243,6 +277,24 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         }
     };
     match call {
+        Call::GetItem(obj, idx) => {
+            match super::getitem(vm, &obj, &Value::int(idx as i64)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is_instance(tt().index_error) || e.is_instance(tt().stop_iteration) => {
+                    *io.state.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        Call::Callable(f, sentinel) => {
+            let v = vm.call0(&f)?;
+            if super::eq(vm, &v, &sentinel)? {
+                *io.state.borrow_mut() = IterState::Exhausted;
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
         Call::Enumerate(inner, count) => match next(vm, &inner)? {
             Some(x) => {
                 let n = crate::ops::binary_op(
@@ -342,4 +394,16 @@ pub fn collect_unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> 
         }
     }
     Ok(out)
+}
+
+fn not_iterable(v: &Value) -> crate::error::PyErr {
+    error::type_error(format!("'{}' object is not iterable", type_name(v)))
+}
+
+/// Can `next()` advance `v`?
+pub fn is_iterator(v: &Value) -> bool {
+    v.downcast::<IterObj>()
+        .is_some_and(|io| !matches!(&*io.state.borrow(), IterState::DictView { .. }))
+        || v.downcast::<crate::generator::GenObj>().is_some()
+        || super::dunder::special(v, "__next__").is_some()
 }

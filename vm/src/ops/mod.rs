@@ -3,7 +3,8 @@
 //! user classes (dunder methods) are consulted after.
 
 pub mod arith;
-mod attr;
+pub mod attr;
+pub mod dunder;
 mod iter;
 pub mod repr;
 mod subscr;
@@ -40,6 +41,20 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     }
     if v.is_none() {
         return Ok(false);
+    }
+    if dunder::dispatches(v) {
+        if let Some(r) = dunder::call_special(vm, v, "__bool__", &[]) {
+            let r = r?;
+            return r.as_bool().ok_or_else(|| {
+                error::type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    type_name(&r)
+                ))
+            });
+        }
+        if dunder::special(v, "__len__").is_some() {
+            return Ok(len(vm, v)? != 0);
+        }
     }
     if let Some(s) = v.downcast::<StrObj>() {
         return Ok(!s.s.is_empty());
@@ -148,6 +163,21 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
     if v.is_none() {
         return Ok(0xFCA86 ^ 0x5a5a);
+    }
+    if let Some(m) = dunder::special(v, "__hash__") {
+        if m.is_none() {
+            return Err(error::type_error(format!(
+                "unhashable type: '{}'",
+                type_name(v)
+            )));
+        }
+        let r = dunder::call_method(vm, &m, v, &[])?;
+        let r = dunder::int_result(&r, "__hash__ method").map_err(|_| {
+            error::type_error("__hash__ method should return an integer")
+        })?;
+        // An int result is re-hashed so that it fits the hash range, as CPython does.
+        let h = hash(vm, &r)?;
+        return Ok(if h == -1 { -2 } else { h });
     }
     if let Some(t) = as_tuple(v) {
         const P1: u64 = 11400714785074694791;
@@ -285,6 +315,11 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 
 /// Rich comparison returning a Python value.
 pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if dunder::dispatches(a) || dunder::dispatches(b) {
+        if let Some(r) = dunder::compare(vm, op, a, b)? {
+            return Ok(r);
+        }
+    }
     if let Some(o) = num_cmp(a, b) {
         return Ok(Value::bool(match o {
             Some(o) => cmp_result(op, o),
@@ -385,6 +420,11 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
     if let Some(r) = arith::numeric_binop(op, a, b) {
         return r;
     }
+    if dunder::dispatches(a) || dunder::dispatches(b) {
+        if let Some(r) = dunder::binop(vm, op, inplace, a, b)? {
+            return Ok(r);
+        }
+    }
     if inplace && op == BinOp::Add {
         if let Some(l) = a.downcast::<ListObj>() {
             let items = collect(vm, b)?;
@@ -448,8 +488,11 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
     Err(arith::unsupported(op, inplace, a, b))
 }
 
-/// Unary operator on a non-number: no user classes yet, so always a TypeError.
-pub fn unary_dunder(_vm: &mut Vm, a: &Value, _dunder: &str, sym: &str) -> PyResult<Value> {
+/// Unary operator on a non-number: the operand's `__neg__` etc., else a TypeError.
+pub fn unary_dunder(vm: &mut Vm, a: &Value, dunder: &str, sym: &str) -> PyResult<Value> {
+    if let Some(r) = dunder::call_special(vm, a, dunder, &[]) {
+        return r;
+    }
     Err(error::type_error(format!(
         "bad operand type for unary {}: '{}'",
         sym,
@@ -458,6 +501,10 @@ pub fn unary_dunder(_vm: &mut Vm, a: &Value, _dunder: &str, sym: &str) -> PyResu
 }
 
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(r) = dunder::call_special(vm, container, "__contains__", &[item.clone()]) {
+        let r = r?;
+        return truthy(vm, &r);
+    }
     if let Some(s) = as_str(container) {
         return match as_str(item) {
             Some(sub) => Ok(s.contains(sub)),
@@ -540,7 +587,25 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 
 /// `len(v)`.
 pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    let _ = vm;
+    if let Some(r) = dunder::call_special(vm, v, "__len__", &[]) {
+        let r = r?;
+        let n = match crate::types::int::as_int(&r) {
+            Some(i) => i,
+            None => {
+                return Err(error::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(&r)
+                )))
+            }
+        };
+        return match n.to_i64() {
+            Some(n) if n >= 0 => Ok(n as usize),
+            Some(_) => Err(error::value_error("__len__() should return >= 0")),
+            None => Err(error::overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            )),
+        };
+    }
     if let Some(s) = v.downcast::<StrObj>() {
         return Ok(s.nchars);
     }

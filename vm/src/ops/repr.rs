@@ -21,6 +21,10 @@ use crate::vm::Vm;
 
 /// repr() of a value as a Rust string.
 pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(r) = super::dunder::call_special(vm, v, "__repr__", &[]) {
+        let r = super::dunder::str_result(r?, "__repr__")?;
+        return Ok(as_str(&r).unwrap().to_string());
+    }
     if let Some(i) = v.as_small_int() {
         return Ok(i.to_string());
     }
@@ -310,6 +314,10 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// str() as a Rust string.
 pub fn str_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(r) = super::dunder::call_special(vm, v, "__str__", &[]) {
+        let r = super::dunder::str_result(r?, "__str__")?;
+        return Ok(as_str(&r).unwrap().to_string());
+    }
     if let Some(s) = as_str(v) {
         return Ok(s.to_string());
     }
@@ -358,6 +366,17 @@ pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `format(v, spec)`.
 pub fn format(vm: &mut Vm, v: &Value, spec: Option<&Value>) -> PyResult<Value> {
+    if let Some(m) = super::dunder::special(v, "__format__") {
+        let spec = spec.cloned().unwrap_or_else(|| new_str(""));
+        let r = super::dunder::call_method(vm, &m, v, &[spec])?;
+        if as_str(&r).is_none() {
+            return Err(error::type_error(format!(
+                "__format__ must return a str, not {}",
+                type_name(&r)
+            )));
+        }
+        return Ok(r);
+    }
     let spec_s = spec.and_then(|s| as_str(s)).unwrap_or("");
     if spec_s.is_empty() {
         return to_str(vm, v);
@@ -370,6 +389,12 @@ pub fn format(vm: &mut Vm, v: &Value, spec: Option<&Value>) -> PyResult<Value> {
     } else if let Some(s) = as_str(v) {
         fmt::format_str(s, &parsed).map_err(error::value_error)?
     } else {
+        if super::dunder::dispatches(v) {
+            return Err(error::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(v)
+            )));
+        }
         return Err(error::type_error(format!(
             "unsupported format string passed to {}.__format__",
             type_name(v)

@@ -95,6 +95,9 @@ fn pick<T: Clone>(items: &[T], start: i64, step: i64, count: i64) -> Vec<T> {
 }
 
 pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
+    if let Some(r) = super::dunder::call_special(vm, obj, "__getitem__", &[idx.clone()]) {
+        return r;
+    }
     if let Some(l) = obj.downcast::<ListObj>() {
         let items = l.items.borrow();
         if let Some(r) = index_of(idx, items.len()) {
@@ -189,6 +192,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
 }
 
 pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
+    if let Some(m) = super::dunder::special(obj, "__setitem__") {
+        return super::dunder::call_method(vm, &m, obj, &[idx, v]).map(|_| ());
+    }
     if let Some(l) = obj.downcast::<ListObj>() {
         let len = l.items.borrow().len();
         if let Some(r) = index_of(&idx, len) {
@@ -239,6 +245,9 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
 }
 
 pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
+    if let Some(r) = super::dunder::call_special(vm, obj, "__delitem__", &[idx.clone()]) {
+        return r.map(|_| ());
+    }
     if let Some(l) = obj.downcast::<ListObj>() {
         let len = l.items.borrow().len();
         if let Some(r) = index_of(idx, len) {

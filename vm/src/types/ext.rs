@@ -62,6 +62,7 @@ pub fn new_ext_type(
         layout: Kind::Ext,
         version: Cell::new(1),
         is_builtin: true,
+        dispatch: true,
     };
     let v = alloc_obj(data, t.type_);
     for (n, f) in methods {

@@ -20,6 +20,9 @@ pub struct TypeData {
     /// Bumped whenever the type's dict (or a base's) changes; guards inline caches.
     pub version: Cell<u32>,
     pub is_builtin: bool,
+    /// Instances dispatch special methods (`__len__`, `__add__`, ...) through the type's
+    /// dict: Python classes and extension types. Builtin types are handled by payload.
+    pub dispatch: bool,
 }
 impl Payload for TypeData {
     const KIND: Kind = Kind::Type;
@@ -165,6 +168,7 @@ fn make_builtin_type(name: &'static str, layout: Kind, base: *const Header) -> *
         layout,
         version: Cell::new(1),
         is_builtin: true,
+        dispatch: false,
     };
     let v = alloc_obj(data, std::ptr::null());
     let p = v.ptr();
