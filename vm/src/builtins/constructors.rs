@@ -22,7 +22,7 @@ use crate::vm::Vm;
 
 pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
     let t = tt();
-    let table: [(*const Header, NativeFn); 19] = [
+    let table: [(*const Header, NativeFn); 23] = [
         (t.int, int_new),
         (t.float, float_new),
         (t.str_, str_new),
@@ -42,6 +42,10 @@ pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
         (t.filter, filter_new),
         (t.reversed, reversed_new),
         (t.none_type, none_new),
+        (t.property, super::descriptors::property_new),
+        (t.classmethod, super::descriptors::classmethod_new),
+        (t.staticmethod, super::descriptors::staticmethod_new),
+        (t.super_, super::descriptors::super_new),
     ];
     table.iter().find(|(p, _)| *p == ty).map(|(_, f)| *f)
 }
@@ -342,9 +346,24 @@ fn type_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         return Ok(type_of(&a.pos[0]));
     }
     if a.len() == 3 {
-        return Err(error::not_implemented_error(
-            "type() with three arguments is not supported yet by pyrun",
-        ));
+        let name = crate::types::str::as_str(&a.pos[0])
+            .ok_or_else(|| {
+                error::type_error(format!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    crate::types::type_name(&a.pos[0])
+                ))
+            })?
+            .to_string();
+        let bases = crate::types::tuple::as_tuple(&a.pos[1])
+            .ok_or_else(|| {
+                error::type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    crate::types::type_name(&a.pos[1])
+                ))
+            })?
+            .to_vec();
+        let meta = unsafe { Value::from_header(tt().type_) };
+        return crate::class::new_class(_vm, &meta, &name, bases, &a.pos[2], &[]);
     }
     Err(error::type_error("type() takes 1 or 3 arguments"))
 }
@@ -355,13 +374,7 @@ fn object_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
         return Err(error::type_error("object() takes no arguments"));
     }
     let cls = unsafe { Value::from_header(tt().object) };
-    Ok(crate::object::alloc_obj(
-        crate::types::instance::InstanceObj {
-            cls,
-            dict: std::cell::RefCell::new(None),
-        },
-        tt().object,
-    ))
+    Ok(crate::types::instance::new_instance(&cls))
 }
 
 fn none_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod constructors;
+mod descriptors;
 mod functions;
 mod methods_dict;
 mod methods_gen;
@@ -61,6 +62,8 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.float, constructors::FLOAT_METHODS);
     add_methods(t.range, constructors::RANGE_METHODS);
     add_methods(t.generator, methods_gen::METHODS);
+    crate::class::install(t);
+    add_methods(t.property, descriptors::PROPERTY_METHODS);
     add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
     add_methods(t.dict_values, methods_dict::VIEW_METHODS);
     add_methods(t.dict_items, methods_dict::VIEW_METHODS);

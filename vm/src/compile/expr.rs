@@ -391,6 +391,9 @@ impl Compiler<'_> {
     fn call(&mut self, c: &ast::ExprCall) -> Result<(), CompileError> {
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
+        if self.zero_arg_super(c)? {
+            return Ok(());
+        }
         let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || kws.iter().any(|k| k.arg.is_none());
         if has_star {

@@ -1,6 +1,7 @@
 //! AST → bytecode. One `Unit` per code object being built; statements here, expressions in
 //! `expr.rs`, scope analysis in `symtable.rs`.
 
+mod classdef;
 mod expr;
 mod flow;
 pub mod symtable;
@@ -490,6 +491,10 @@ impl<'a> Compiler<'a> {
                 let i = self.var_index(name);
                 (ctx.pick(Op::LOAD_FAST, Op::STORE_FAST, Op::DELETE_FAST), i)
             }
+            NameKind::Free if is_class && matches!(ctx, NameCtx::Load) => {
+                let i = self.name_index(name) | (self.deref_index(name) << 16);
+                (Op::LOAD_CLASSDEREF, i)
+            }
             NameKind::Cell | NameKind::Free => {
                 let i = self.deref_index(name);
                 (
@@ -637,7 +642,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::POP_TOP, 0);
                 }
             }
-            Stmt::ClassDef(_) => return Err(self.not_supported("the 'class' statement", s)),
+            Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => self.with_stmt(w)?,
             Stmt::Match(_) => return Err(self.not_supported("the 'match' statement", s)),
@@ -710,7 +715,9 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: false,
         });
-        self.unit().fblocks.push(flow::FBlock::Loop { is_for: false });
+        self.unit()
+            .fblocks
+            .push(flow::FBlock::Loop { is_for: false });
         self.stmts(&w.body)?;
         self.unit().fblocks.pop();
         self.set_line(w);
@@ -736,7 +743,9 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: true,
         });
-        self.unit().fblocks.push(flow::FBlock::Loop { is_for: true });
+        self.unit()
+            .fblocks
+            .push(flow::FBlock::Loop { is_for: true });
         self.unit().depth += 1;
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
@@ -950,16 +959,7 @@ impl<'a> Compiler<'a> {
             mflags |= 2;
         }
         let scope = self.st.by_node[&key];
-        let parent_qual = {
-            let u = self.units.last().unwrap();
-            if self.st.scopes[u.scope].kind == ScopeKind::Module {
-                String::new()
-            } else if self.st.scopes[u.scope].kind == ScopeKind::Class {
-                format!("{}.", u.qualname)
-            } else {
-                format!("{}.<locals>.", u.qualname)
-            }
-        };
+        let parent_qual = self.qualname_prefix();
         let qualname = format!("{parent_qual}{name}");
         self.push_unit(scope, name, &qualname, firstline);
         {
@@ -1012,6 +1012,12 @@ impl<'a> Compiler<'a> {
         }
         let code = self.pop_unit();
         self.line = saved_line;
+        self.emit_make_function(code, mflags);
+        Ok(())
+    }
+
+    /// Pushes the closure tuple (if the code has free variables) and MAKE_FUNCTION.
+    pub(crate) fn emit_make_function(&mut self, code: Rc<Code>, mut mflags: u32) {
         if !code.freevars.is_empty() {
             for fv in code.freevars.iter() {
                 let name = crate::types::str::as_str(fv).unwrap().to_string();
@@ -1023,7 +1029,16 @@ impl<'a> Compiler<'a> {
         }
         self.load_const(new_code(code));
         self.emit(Op::MAKE_FUNCTION, mflags);
-        Ok(())
+    }
+
+    /// `prefix.` for the qualified name of a function or class defined in the current unit.
+    pub(crate) fn qualname_prefix(&self) -> String {
+        let u = self.units.last().unwrap();
+        match self.st.scopes[u.scope].kind {
+            ScopeKind::Module => String::new(),
+            ScopeKind::Class => format!("{}.", u.qualname),
+            ScopeKind::Function => format!("{}.<locals>.", u.qualname),
+        }
     }
 }
 

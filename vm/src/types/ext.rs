@@ -11,8 +11,8 @@ use crate::object::{alloc_obj, Header, Kind, Payload};
 use crate::types::dict::DictObj;
 use crate::types::func::NativeObj;
 use crate::types::str::intern;
-use crate::types::typeobj::{type_data, TypeData};
 use crate::types::tt;
+use crate::types::typeobj::{type_data, TypeData};
 use crate::value::Value;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -63,6 +63,7 @@ pub fn new_ext_type(
         version: Cell::new(1),
         is_builtin: true,
         dispatch: true,
+        slots: None,
     };
     let v = alloc_obj(data, t.type_);
     for (n, f) in methods {
