@@ -58,7 +58,7 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.tuple, methods_list::TUPLE_METHODS);
     add_methods(t.int, constructors::INT_METHODS);
     add_methods(t.float, constructors::FLOAT_METHODS);
-    add_methods(t.range, constructors::RANGE_METHODS);
+    add_methods(t.range, crate::types::range::RANGE_METHODS);
     add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
     add_methods(t.dict_values, methods_dict::VIEW_METHODS);
     add_methods(t.dict_items, methods_dict::VIEW_METHODS);

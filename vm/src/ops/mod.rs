@@ -186,6 +186,9 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         let r = h as i64;
         return Ok(if r == -1 { 590923713 } else { r });
     }
+    if let Some(r) = v.downcast::<RangeObj>() {
+        return hash(vm, &r.hash_key());
+    }
     // Identity hash for everything else (functions, types, modules, ...).
     Ok((v.bits() >> 4) as i64 & 0x0FFF_FFFF_FFFF_FFFF)
 }
@@ -354,10 +357,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
     }
     if let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            let (lx, ly) = (x.len(), y.len());
-            let same =
-                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
-            return Ok(Value::bool(same == (op == CmpOp::Eq)));
+            return Ok(Value::bool(x.same_items(y) == (op == CmpOp::Eq)));
         }
     }
     match op {
@@ -474,13 +474,8 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         return s.contains(vm, item);
     }
     if let Some(r) = container.downcast::<RangeObj>() {
-        if let Some(i) = as_int(item).and_then(|i| i.to_i64()) {
-            let n = r.len();
-            if n == 0 || (i - r.start) % r.step != 0 {
-                return Ok(false);
-            }
-            let k = (i - r.start) / r.step;
-            return Ok(k >= 0 && k < n);
+        if let Some(i) = as_int(item) {
+            return Ok(r.contains_int(&i));
         }
     }
     if let Some(io) = container.downcast::<IterObj>() {
@@ -557,7 +552,7 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         return Ok(s.len());
     }
     if let Some(r) = v.downcast::<RangeObj>() {
-        return Ok(r.len() as usize);
+        return r.len_ssize();
     }
     if let Some(io) = v.downcast::<IterObj>() {
         if let IterState::DictView { dict, .. } = &*io.state.borrow() {
