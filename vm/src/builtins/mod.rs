@@ -20,7 +20,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use constructors::constructor_for;
-pub use methods_set::set_binop;
+pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 
 pub use percent::percent_format;
 
