@@ -1,5 +1,5 @@
 //! Calling builtin types: `int(...)`, `list(...)`, `range(...)`, `enumerate(...)`, ...
-//! and the small method tables of the numeric types and `range`.
+//! and the small method tables of the numeric types.
 
 use super::args::{to_i64, Args};
 use super::MethodTable;
@@ -11,7 +11,7 @@ use crate::types::func::NativeFn;
 use crate::types::int::{self, as_int, IntRef};
 use crate::types::iter::{new_iter, IterState};
 use crate::types::list::{new_list, ListObj};
-use crate::types::range::{new_range, RangeObj};
+use crate::types::range::RangeObj;
 use crate::types::set::{new_set_typed, SetObj};
 use crate::types::slice::new_slice;
 use crate::types::str::{as_str, new_str};
@@ -32,7 +32,7 @@ pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
         (t.dict, dict_new),
         (t.set, set_new),
         (t.frozenset, frozenset_new),
-        (t.range, range_new),
+        (t.range, crate::types::range::range_new),
         (t.slice, slice_new),
         (t.type_, type_new),
         (t.object, object_new),
@@ -289,47 +289,6 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     make_set(vm, a.get(0), tt().frozenset)
 }
 
-fn range_arg(v: &Value) -> PyResult<i64> {
-    match as_int(v) {
-        Some(i) => i.to_i64().ok_or_else(|| {
-            error::overflow_error("ranges beyond 64-bit integers are not supported yet by pyrun")
-        }),
-        None => Err(error::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        ))),
-    }
-}
-
-fn range_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = Args::new("range", args, kwnames);
-    if a.is_empty() {
-        return Err(error::type_error(
-            "range expected at least 1 argument, got 0",
-        ));
-    }
-    if a.len() > 3 {
-        return Err(error::type_error(format!(
-            "range expected at most 3 arguments, got {}",
-            a.len()
-        )));
-    }
-    a.check(1, 3, &[])?;
-    let (start, stop, step) = match a.len() {
-        1 => (0, range_arg(&a.pos[0])?, 1),
-        2 => (range_arg(&a.pos[0])?, range_arg(&a.pos[1])?, 1),
-        _ => (
-            range_arg(&a.pos[0])?,
-            range_arg(&a.pos[1])?,
-            range_arg(&a.pos[2])?,
-        ),
-    };
-    if step == 0 {
-        return Err(error::value_error("range() arg 3 must not be zero"));
-    }
-    Ok(new_range(start, stop, step))
-}
-
 fn slice_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("slice", args, kwnames);
     a.check(1, 3, &[])?;
@@ -467,16 +426,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         ));
     }
     if let Some(r) = v.downcast::<RangeObj>() {
-        let n = r.len();
-        let last = r.start + (n - 1) * r.step;
-        return Ok(new_iter(
-            IterState::Range {
-                cur: last,
-                step: -r.step,
-                remaining: n,
-            },
-            tt().range_iterator,
-        ));
+        return Ok(r.reversed());
     }
     if as_tuple(v).is_some() || as_str(v).is_some() || v.downcast::<DictObj>().is_some() {
         let mut items = ops::collect(vm, v)?;
@@ -490,7 +440,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     )))
 }
 
-// ---- int / float / range methods ----
+// ---- int / float methods ----
 
 pub static INT_METHODS: MethodTable = &[
     ("bit_length", int_bit_length),
@@ -502,7 +452,6 @@ pub static FLOAT_METHODS: MethodTable = &[
     ("as_integer_ratio", float_as_integer_ratio),
     ("conjugate", float_conjugate),
 ];
-pub static RANGE_METHODS: MethodTable = &[("index", range_index), ("count", range_count)];
 
 fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<IntRef<'a>> {
     args.first()
@@ -565,23 +514,4 @@ fn float_as_integer_ratio(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResu
         int::big_to_value(num),
         int::big_to_value(den),
     ]))
-}
-fn range_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("index", args, kw);
-    a.check(2, 2, &[])?;
-    let r = a.pos[0].downcast::<RangeObj>().unwrap();
-    if ops::contains(vm, &a.pos[0], &a.pos[1])? {
-        if let Some(i) = as_int(&a.pos[1]).and_then(|i| i.to_i64()) {
-            return Ok(Value::int((i - r.start) / r.step));
-        }
-    }
-    let s = ops::repr::repr_string(vm, &a.pos[1])?;
-    Err(error::value_error(format!("{s} is not in range")))
-}
-fn range_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("count", args, kw);
-    a.check(2, 2, &[])?;
-    Ok(Value::small_int(
-        ops::contains(vm, &a.pos[0], &a.pos[1])? as i64
-    ))
 }

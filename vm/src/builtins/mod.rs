@@ -22,7 +22,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use constructors::constructor_for;
-pub use methods_set::set_binop;
+pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 
 pub use percent::percent_format;
 
@@ -60,7 +60,7 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.tuple, methods_list::TUPLE_METHODS);
     add_methods(t.int, constructors::INT_METHODS);
     add_methods(t.float, constructors::FLOAT_METHODS);
-    add_methods(t.range, constructors::RANGE_METHODS);
+    add_methods(t.range, crate::types::range::RANGE_METHODS);
     add_methods(t.generator, methods_gen::METHODS);
     crate::class::install(t);
     add_methods(t.property, descriptors::PROPERTY_METHODS);

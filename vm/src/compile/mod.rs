@@ -123,6 +123,9 @@ pub struct Compiler<'a> {
     st: SymTable,
     units: Vec<Unit>,
     line: u32,
+    /// Constant frozensets made so far, by their typed contents: like CPython's constant
+    /// cache, an equal later one reuses the first (and so its slot order).
+    frozensets: HashMap<String, Value>,
 }
 
 /// Compiles a module's source into its code object.
@@ -139,6 +142,7 @@ pub fn compile_module(source: &str, filename: &str) -> Result<Rc<Code>, CompileE
         st,
         units: vec![],
         line: 1,
+        frozensets: HashMap::new(),
     };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::MODULE;
@@ -734,7 +738,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn for_stmt(&mut self, f: &ast::StmtFor) -> Result<(), CompileError> {
-        self.expr(&f.iter)?;
+        self.iter_operand(&f.iter)?;
         self.set_line(f);
         self.emit(Op::GET_ITER, 0);
         let top = self.emit(Op::FOR_ITER, 0);

@@ -102,6 +102,14 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             _ => None,
         };
     }
+    if let Some(r) = v.downcast::<crate::types::range::RangeObj>() {
+        return match name {
+            "start" => Some(r.start_value()),
+            "stop" => Some(r.stop_value()),
+            "step" => Some(r.step_value()),
+            _ => None,
+        };
+    }
     if let Some(e) = v.downcast::<ExcObj>() {
         return match name {
             "args" => Some(e.args.borrow().clone()),

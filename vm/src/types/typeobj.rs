@@ -103,6 +103,7 @@ type_table! {
     tuple_iterator: "tuple_iterator", Iter, object;
     str_iterator: "str_ascii_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
+    longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
     dict_itemiterator: "dict_itemiterator", Iter, object;
