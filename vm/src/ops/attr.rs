@@ -38,7 +38,10 @@ fn no_attr(v: &Value, name: &Value) -> crate::error::PyErr {
 pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
     let _ = vm;
     if attr.downcast::<FunctionObj>().is_some() {
-        return Ok(crate::types::func::new_bound_method(attr.clone(), obj.clone()));
+        return Ok(crate::types::func::new_bound_method(
+            attr.clone(),
+            obj.clone(),
+        ));
     }
     if let Some(n) = attr.downcast::<NativeObj>() {
         if n.self_.is_undef() {
@@ -85,7 +88,10 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
     }
     if let Some(t) = v.downcast::<TypeData>() {
         return match name {
-            "__name__" | "__qualname__" => Some(crate::types::str::new_str(t.name.as_str())),
+            // Extension types are named `module.name`, like CPython's static types.
+            "__name__" | "__qualname__" => Some(crate::types::str::new_str(
+                t.name.rsplit('.').next().unwrap_or(""),
+            )),
             "__mro__" => {
                 let mut items = vec![v.clone()];
                 items.extend(t.mro.borrow().iter().cloned());
