@@ -4,8 +4,10 @@
 //! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
 //! import). Each is registered once in the tables below.
 
+pub mod functools;
 pub mod itertools;
 mod itertools_comb;
+pub mod operator;
 pub mod sys;
 
 use crate::types::dict::DictObj;
@@ -18,7 +20,12 @@ use crate::vm::Vm;
 pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
-pub const NATIVE: &[(&str, ModuleInit)] = &[("sys", sys::make), ("itertools", itertools::make)];
+pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("sys", sys::make),
+    ("itertools", itertools::make),
+    ("functools", functools::make),
+    ("operator", operator::make),
+];
 
 /// Source modules: name and Python source.
 pub const SOURCE: &[(&str, &str)] = &[];
