@@ -133,7 +133,6 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
 }
 
 pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
-    let _ = vm;
     if let Some(m) = v.downcast::<ModuleObj>() {
         return DictObj::get_str(&m.dict, name).ok_or_else(|| no_attr(v, name));
     }
@@ -156,7 +155,17 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         }
         return Ok(f);
     }
+    // `__getattr__` is the fallback when normal lookup fails (extension types use it for
+    // their data attributes).
+    if let Some(r) = super::dunder::call_special(vm, v, "__getattr__", &[name.clone()]) {
+        return r;
+    }
     Err(no_attr(v, name))
+}
+
+/// The AttributeError for `v.name` (for `__getattr__` implementations).
+pub fn attribute_error(v: &Value, name: &Value) -> crate::error::PyErr {
+    no_attr(v, name)
 }
 
 /// For `obj.name(...)`: returns (callable, self) without allocating a bound method when the

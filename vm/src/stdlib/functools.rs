@@ -35,6 +35,7 @@ fn make_types() -> Types {
         ("__ge__", key_ge),
         ("__eq__", key_eq),
         ("__ne__", key_ne),
+        ("__getattr__", key_getattr),
     ];
     let key_wrapper = new_ext_type("KeyWrapper", "functools", std::ptr::null(), kw);
     // Key objects compare but are unhashable, as in CPython.
@@ -127,4 +128,13 @@ fn key_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 fn key_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     key_compare(vm, args, CmpOp::Ne)
+}
+
+fn key_getattr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let k = receiver::<KeyWrapper>(args, "functools.KeyWrapper", "__getattr__")?;
+    let name = args.get(1).cloned().unwrap_or(Value::NONE);
+    match (crate::types::str::as_str(&name), &k.obj) {
+        (Some("obj"), Some(o)) => Ok(o.clone()),
+        _ => Err(ops::attr::attribute_error(&args[0], &name)),
+    }
 }
