@@ -4,7 +4,9 @@
 //! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
 //! import). Each is registered once in the tables below.
 
+pub mod bisect;
 pub mod functools;
+pub mod heapq;
 pub mod itertools;
 mod itertools_comb;
 pub mod operator;
@@ -25,10 +27,12 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("itertools", itertools::make),
     ("functools", functools::make),
     ("operator", operator::make),
+    ("bisect", bisect::make),
+    ("_heapq", heapq::make),
 ];
 
 /// Source modules: name and Python source.
-pub const SOURCE: &[(&str, &str)] = &[];
+pub const SOURCE: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"
