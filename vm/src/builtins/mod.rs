@@ -3,6 +3,7 @@
 pub mod args;
 mod constructors;
 mod descriptors;
+mod exec;
 mod functions;
 mod methods_dict;
 mod methods_gen;
