@@ -7,6 +7,7 @@
 pub mod math;
 mod math_int;
 pub mod sys;
+pub mod time;
 
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
@@ -18,7 +19,11 @@ use crate::vm::Vm;
 pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
-pub const NATIVE: &[(&str, ModuleInit)] = &[("math", math::make), ("sys", sys::make)];
+pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("math", math::make),
+    ("sys", sys::make),
+    ("time", time::make),
+];
 
 /// Source modules: name and Python source.
 pub const SOURCE: &[(&str, &str)] = &[];
