@@ -13,6 +13,7 @@ pub mod math;
 mod math_int;
 pub mod operator;
 pub mod sys;
+pub mod time;
 
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
@@ -32,6 +33,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("operator", operator::make),
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
+    ("time", time::make),
 ];
 
 /// Source modules: name and Python source.
