@@ -38,6 +38,8 @@ pub enum Kind {
     Singleton,
     Generator,
     Ext,
+    Bytes,
+    ByteArray,
 }
 
 #[repr(C)]
@@ -132,5 +134,7 @@ pub unsafe fn dealloc(p: *const Header) {
         Kind::Singleton => drop_as::<typeobj::SingletonObj>(p),
         Kind::Generator => drop_as::<crate::generator::GenObj>(p),
         Kind::Ext => drop_as::<ext::ExtObj>(p),
+        Kind::Bytes => drop_as::<bytes::BytesObj>(p),
+        Kind::ByteArray => drop_as::<bytes::ByteArrayObj>(p),
     }
 }

@@ -30,7 +30,10 @@ impl Compiler<'_> {
                 let v = crate::types::tt().ellipsis.clone();
                 self.load_const(v)
             }
-            Expr::BytesLiteral(_) => return Err(self.not_supported("bytes literals", e)),
+            Expr::BytesLiteral(b) => {
+                let data: Vec<u8> = b.value.bytes().collect();
+                self.load_const(crate::types::bytes::new_bytes(data))
+            }
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Load),
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;
@@ -259,6 +262,9 @@ impl Compiler<'_> {
             vals.push(match e {
                 Expr::NumberLiteral(n) => self.number(&n.value, e).ok()?,
                 Expr::StringLiteral(s) => new_str(s.value.to_str()),
+                Expr::BytesLiteral(b) => {
+                    crate::types::bytes::new_bytes(b.value.bytes().collect::<Vec<u8>>())
+                }
                 Expr::BooleanLiteral(b) => Value::bool(b.value),
                 Expr::NoneLiteral(_) => Value::NONE,
                 _ => return None,

@@ -4,6 +4,7 @@
 
 pub mod arith;
 pub mod attr;
+mod bytes;
 pub mod dunder;
 mod iter;
 pub mod repr;
@@ -16,6 +17,7 @@ pub use subscr::{delitem, getitem, setitem, slice_indices};
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::error::{self, PyResult};
+use crate::types::bytes::{as_bytes, BytesObj};
 use crate::types::dict::DictObj;
 use crate::types::int::{self, as_int};
 use crate::types::iter::{DictPart, IterObj, IterState};
@@ -61,6 +63,9 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     }
     if let Some(l) = v.downcast::<ListObj>() {
         return Ok(!l.items.borrow().is_empty());
+    }
+    if let Some(b) = as_bytes(v) {
+        return Ok(!b.is_empty());
     }
     if let Some(t) = as_tuple(v) {
         return Ok(!t.is_empty());
@@ -155,6 +160,9 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Some(s) = v.downcast::<StrObj>() {
         return Ok(s.hash());
     }
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return Ok(b.hash());
+    }
     if let Some(f) = v.as_float() {
         return Ok(hash_float(f));
     }
@@ -172,9 +180,8 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             )));
         }
         let r = dunder::call_method(vm, &m, v, &[])?;
-        let r = dunder::int_result(&r, "__hash__ method").map_err(|_| {
-            error::type_error("__hash__ method should return an integer")
-        })?;
+        let r = dunder::int_result(&r, "__hash__ method")
+            .map_err(|_| error::type_error("__hash__ method should return an integer"))?;
         // An int result is re-hashed so that it fits the hash range, as CPython does.
         let h = hash(vm, &r)?;
         return Ok(if h == -1 { -2 } else { h });
@@ -196,6 +203,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
     if v.downcast::<ListObj>().is_some()
         || v.downcast::<DictObj>().is_some()
+        || crate::types::bytes::is_bytearray(v)
         || (v.downcast::<SetObj>().is_some() && !crate::types::set::is_frozen(v))
     {
         return Err(error::type_error(format!(
@@ -231,6 +239,9 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     }
     if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
         return Some(x.s == y.s);
+    }
+    if let Some(r) = bytes::compare(CmpOp::Eq, a, b) {
+        return Some(r);
     }
     let simple = |v: &Value| {
         !v.is_ptr()
@@ -328,6 +339,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
     }
     if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
         return Ok(Value::bool(cmp_result(op, x.cmp(y))));
+    }
+    if let Some(r) = bytes::compare(op, a, b) {
+        return Ok(Value::bool(r));
     }
     // Sequences: lexicographic.
     let seqs = match (a.downcast::<ListObj>(), b.downcast::<ListObj>()) {
@@ -435,6 +449,9 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
     if let Some(r) = arith::sequence_binop(op, a, b) {
         return r;
     }
+    if let Some(r) = bytes::binop(vm, op, inplace, a, b) {
+        return r;
+    }
     if op == BinOp::Mod {
         if let Some(s) = as_str(a) {
             return crate::builtins::percent_format(vm, s, b);
@@ -513,6 +530,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 type_name(item)
             ))),
         };
+    }
+    if let Some(r) = bytes::contains(container, item) {
+        return r;
     }
     if let Some(d) = container.downcast::<DictObj>() {
         return d.contains(vm, item);
@@ -611,6 +631,9 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     }
     if let Some(l) = v.downcast::<ListObj>() {
         return Ok(l.items.borrow().len());
+    }
+    if let Some(b) = as_bytes(v) {
+        return Ok(b.len());
     }
     if let Some(t) = as_tuple(v) {
         return Ok(t.len());
