@@ -105,6 +105,26 @@ opcodes! { |a|
     IMPORT_STAR = -1, -1, "import all public names of TOS";
     RAISE_VARARGS = -a, -a, "raise (0: re-raise, 1: TOS, 2: TOS1 from TOS)";
     LOAD_ASSERTION_ERROR = 1, 1, "push AssertionError";
+    PUSH_EXC_INFO = 1, 1, "handler entry: [exc] -> [previously handled exc, exc]; exc becomes the handled exception";
+    POP_EXCEPT = -1, -1, "pop the saved exception and make it the handled exception again";
+    CHECK_EXC_MATCH = 0, 0, "[exc, type] -> [exc, isinstance(exc, type)] (type may be a tuple)";
+    RERAISE = -1, -1, "re-raise TOS without adding a traceback entry";
+    BEFORE_WITH = 1, 1, "[mgr] -> [bound mgr.__exit__, mgr.__enter__()]";
+    WITH_EXCEPT_START = 1, 1, "[exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, tb)]";
+    LOAD_BUILD_CLASS = 1, 1, "push builtins.__build_class__";
+    LOAD_CLASSDEREF = 1, 1, "class body: push names[arg] from the class namespace, else cell (arg >> 16)";
+    GET_YIELD_FROM_ITER = 0, 0, "TOS = iter(TOS) unless it is a generator";
+    YIELD_FROM = -1, -1, "[subiter, sent] -> delegate one step; yields, or pops subiter and pushes its return value";
+}
+
+/// One exception-table entry: an exception raised by an instruction in `start..end` jumps
+/// to `target` with the operand stack cut to `depth` items and the exception pushed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
 }
 
 /// Binary operators for BINARY_OP (the in-place forms follow the plain ones).
@@ -272,6 +292,8 @@ pub struct Code {
     pub flags: u32,
     /// Maximum operand-stack depth.
     pub stacksize: u32,
+    /// Exception table, in instruction order; ranges do not overlap.
+    pub handlers: Box<[Handler]>,
 }
 
 impl Code {
@@ -287,6 +309,14 @@ impl Code {
     }
     pub fn instr(&self, i: usize) -> Instr {
         self.instrs[i].get()
+    }
+    /// The handler covering instruction `ip`, if any.
+    pub fn handler_at(&self, ip: usize) -> Option<Handler> {
+        let ip = ip as u32;
+        self.handlers
+            .iter()
+            .find(|h| h.start <= ip && ip < h.end)
+            .copied()
     }
     pub fn total_params(&self) -> usize {
         (self.argcount + self.kwonlyargcount) as usize
@@ -335,6 +365,16 @@ impl Code {
             out.truncate(trimmed);
             out.push('\n');
         }
+        if !self.handlers.is_empty() {
+            out.push_str("ExceptionTable:\n");
+            for h in self.handlers.iter() {
+                let _ = writeln!(
+                    out,
+                    "  {} to {} -> {} [{}]",
+                    h.start, h.end, h.target, h.depth
+                );
+            }
+        }
         for c in self.consts.iter() {
             if let Some(co) = c.downcast::<crate::types::func::CodeObj>() {
                 out.push('\n');
@@ -369,6 +409,7 @@ impl Code {
             | Op::DELETE_ATTR
             | Op::IMPORT_NAME
             | Op::IMPORT_FROM => s(&self.names[a]),
+            Op::LOAD_CLASSDEREF => s(&self.names[a & 0xffff]),
             Op::BINARY_OP => {
                 let (op, inplace) = BinOp::from_arg(ins.arg);
                 format!("{}{}", op.symbol(), if inplace { "=" } else { "" })
@@ -397,6 +438,15 @@ fn op_has_arg(op: Op) -> bool {
             | Op::LIST_TO_TUPLE
             | Op::IMPORT_STAR
             | Op::LOAD_ASSERTION_ERROR
+            | Op::PUSH_EXC_INFO
+            | Op::POP_EXCEPT
+            | Op::CHECK_EXC_MATCH
+            | Op::RERAISE
+            | Op::BEFORE_WITH
+            | Op::WITH_EXCEPT_START
+            | Op::LOAD_BUILD_CLASS
+            | Op::GET_YIELD_FROM_ITER
+            | Op::YIELD_FROM
     )
 }
 

@@ -171,3 +171,42 @@ fn instantiate(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         "exceptions must derive from BaseException",
     ))
 }
+
+/// `except ty:` — does `exc` match `ty` (a class or a tuple of classes)?
+pub fn exception_matches(exc: &Value, ty: &Value) -> PyResult<bool> {
+    if let Some(t) = as_tuple(ty) {
+        for x in t {
+            if exception_matches(exc, x)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if ty.downcast::<TypeData>().is_some() && is_subtype(ty.ptr(), tt().base_exception) {
+        return Ok(crate::types::typeobj::isinstance_ptr(exc, ty.ptr()));
+    }
+    Err(error::type_error(
+        "catching classes that do not inherit from BaseException is not allowed",
+    ))
+}
+
+/// Entering `with mgr`: returns (bound `__exit__`, result of `__enter__()`).
+pub fn before_with(vm: &mut Vm, mgr: &Value) -> PyResult<(Value, Value)> {
+    let ty = crate::types::type_ptr(mgr);
+    let lookup = |n: &str| crate::types::typeobj::lookup_str(ty, n);
+    let Some(enter) = lookup("__enter__") else {
+        return Err(error::type_error(format!(
+            "'{}' object does not support the context manager protocol",
+            type_name(mgr)
+        )));
+    };
+    let Some(exit) = lookup("__exit__") else {
+        return Err(error::type_error(format!(
+            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+            type_name(mgr)
+        )));
+    };
+    let exit = crate::ops::attr::bind_descriptor(vm, &exit, mgr)?;
+    let entered = crate::ops::dunder::call_method(vm, &enter, mgr, &[])?;
+    Ok((exit, entered))
+}

@@ -5,7 +5,8 @@
 //! and runs the frame as an entry frame. Saving costs one move per live slot.
 
 use crate::bytecode::Code;
-use crate::error::{self, PyResult};
+use crate::error::{self, PyErr, PyResult};
+use crate::types::str::intern;
 use crate::object::{alloc_obj, Kind, Payload};
 use crate::types::tt;
 use crate::value::Value;
@@ -19,6 +20,12 @@ pub struct GenInner {
     pub started: bool,
     pub running: bool,
     pub done: bool,
+    /// Resume at `ip` without pushing a sent value (a delegated throw() finished the
+    /// subiterator and its result is already on the saved stack).
+    pub resume_in_place: bool,
+    /// The exception this generator was handling when it yielded (UNDEF if none): it is
+    /// the handled exception only while the generator runs.
+    pub exc_state: Value,
 }
 
 pub struct GenObj {
@@ -51,6 +58,8 @@ impl Vm {
                     started: false,
                     running: false,
                     done: false,
+                    resume_in_place: false,
+                    exc_state: Value::UNDEF,
                 }),
             },
             tt().generator,
@@ -73,47 +82,103 @@ impl Vm {
     }
 }
 
+/// How a suspended generator is resumed.
+pub enum Resume {
+    Send(Value),
+    Throw(PyErr),
+}
+
+/// What one resumption produced.
+pub enum Step {
+    Yield(Value),
+    Return(Value),
+}
+
 /// Resumes a generator with `sent`; Ok(None) when it finished.
 pub fn resume(vm: &mut Vm, genv: &Value, sent: Value) -> PyResult<Option<Value>> {
+    Ok(match step(vm, genv, Resume::Send(sent))? {
+        Step::Yield(v) => Some(v),
+        Step::Return(_) => None,
+    })
+}
+
+/// Resumes a generator: runs its frame until the next `yield` or its end.
+pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
     let gen = genv.downcast::<GenObj>().expect("generator");
-    let (slots, ip, started) = {
-        let mut inner = gen.inner.borrow_mut();
-        if inner.done {
-            return Ok(None);
-        }
+    {
+        let inner = gen.inner.borrow();
         if inner.running {
             return Err(error::value_error("generator already executing"));
         }
-        if !inner.started && !sent.is_none() {
-            return Err(error::type_error(
-                "can't send non-None value to a just-started generator",
-            ));
+        if inner.done {
+            return match how {
+                Resume::Send(_) => Ok(Step::Return(Value::NONE)),
+                Resume::Throw(e) => Err(e),
+            };
         }
+        if let Resume::Send(v) = &how {
+            if !inner.started && !v.is_none() {
+                return Err(error::type_error(
+                    "can't send non-None value to a just-started generator",
+                ));
+            }
+        }
+    }
+    // A generator suspended in `yield from` passes throw() on to its subiterator first.
+    let how = match how {
+        Resume::Throw(e) => match throw_into_delegate(vm, gen, e)? {
+            Delegated::Yielded(v) => return Ok(Step::Yield(v)),
+            Delegated::Finished => Resume::Send(Value::NONE),
+            Delegated::NotDelegating(e) => Resume::Throw(e),
+        },
+        s => s,
+    };
+    let (slots, mut ip, started) = {
+        let mut inner = gen.inner.borrow_mut();
         inner.running = true;
         let started = inner.started;
         inner.started = true;
         (std::mem::take(&mut inner.slots), inner.ip, started)
     };
+    if matches!(how, Resume::Throw(_))
+        && started
+        && gen.code.instr(ip).op == crate::bytecode::Op::YIELD_FROM
+    {
+        ip += 1;
+    }
+    let fail = |vm: &mut Vm, e: PyErr| {
+        let _ = vm;
+        let mut inner = gen.inner.borrow_mut();
+        inner.running = false;
+        inner.done = true;
+        Err(e)
+    };
     if vm.frames.len() >= vm.recursion_limit {
-        gen.inner.borrow_mut().running = false;
-        return Err(error::recursion_error("maximum recursion depth exceeded"));
+        return fail(vm, error::recursion_error("maximum recursion depth exceeded"));
     }
     let base = vm.frames.last().map(|f| f.sp).unwrap_or(0);
     if base + gen.code.frame_size() + 1 >= vm.stack.len() {
-        gen.inner.borrow_mut().running = false;
-        return Err(error::recursion_error(
-            "maximum recursion depth exceeded (value stack exhausted)",
-        ));
+        return fail(
+            vm,
+            error::recursion_error("maximum recursion depth exceeded (value stack exhausted)"),
+        );
     }
     let mut sp = base;
     for v in slots {
         vm.stack[sp] = v;
         sp += 1;
     }
-    if started {
-        vm.stack[sp] = sent;
-        sp += 1;
-    }
+    let thrown = match how {
+        Resume::Send(v) => {
+            if started && !gen.inner.borrow().resume_in_place {
+                vm.stack[sp] = v;
+                sp += 1;
+            }
+            None
+        }
+        Resume::Throw(e) => Some(e),
+    };
+    gen.inner.borrow_mut().resume_in_place = false;
     vm.frames.push(Frame {
         code: gen.code.clone(),
         func: gen.func.clone(),
@@ -124,23 +189,183 @@ pub fn resume(vm: &mut Vm, genv: &Value, sent: Value) -> PyResult<Option<Value>>
         is_entry: true,
         caller_sp: base,
         gen: genv.clone(),
+        locals: Value::NONE,
     });
     vm.yielded = false;
-    let r = vm.run_frame();
+    let caller_exc = vm.exc_info.clone();
+    let own = std::mem::replace(&mut gen.inner.borrow_mut().exc_state, Value::UNDEF);
+    if !own.is_undef() {
+        vm.exc_info = own;
+    }
+    let r = vm.run_frame_with(thrown);
     let yielded = std::mem::replace(&mut vm.yielded, false);
+    let now = std::mem::replace(&mut vm.exc_info, caller_exc.clone());
     let mut inner = gen.inner.borrow_mut();
     inner.running = false;
+    if yielded && !now.is(&caller_exc) {
+        inner.exc_state = now;
+    }
     match r {
-        Ok(v) if yielded => Ok(Some(v)),
-        Ok(_) => {
+        Ok(v) if yielded => Ok(Step::Yield(v)),
+        Ok(v) => {
             inner.done = true;
             inner.slots.clear();
-            Ok(None)
+            Ok(Step::Return(v))
         }
         Err(e) => {
             inner.done = true;
             inner.slots.clear();
+            drop(inner);
+            if e.is_instance(tt().stop_iteration) {
+                // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+                let r = error::runtime_error("generator raised StopIteration");
+                if let Some(x) = crate::types::exc::as_exc(&r.0) {
+                    *x.cause.borrow_mut() = e.0.clone();
+                    *x.context.borrow_mut() = e.0.clone();
+                    x.suppress_context.set(true);
+                }
+                return Err(r);
+            }
             Err(e)
         }
+    }
+}
+
+enum Delegated {
+    Yielded(Value),
+    /// The subiterator finished; its value replaced it on the saved stack.
+    Finished,
+    NotDelegating(PyErr),
+}
+
+/// If `gen` is suspended in YIELD_FROM, throws `e` into the subiterator.
+fn throw_into_delegate(vm: &mut Vm, gen: &GenObj, e: PyErr) -> PyResult<Delegated> {
+    let sub = {
+        let inner = gen.inner.borrow();
+        if !inner.started || gen.code.instr(inner.ip).op != crate::bytecode::Op::YIELD_FROM {
+            return Ok(Delegated::NotDelegating(e));
+        }
+        match inner.slots.last() {
+            Some(s) => s.clone(),
+            None => return Ok(Delegated::NotDelegating(e)),
+        }
+    };
+    gen.inner.borrow_mut().running = true;
+    let r = throw_to(vm, &sub, e);
+    gen.inner.borrow_mut().running = false;
+    match r {
+        Ok(Step::Yield(v)) => Ok(Delegated::Yielded(v)),
+        Ok(Step::Return(v)) => {
+            let mut inner = gen.inner.borrow_mut();
+            *inner.slots.last_mut().unwrap() = v;
+            inner.ip += 1;
+            inner.resume_in_place = true;
+            Ok(Delegated::Finished)
+        }
+        // The subiterator raised (or re-raised): that exception surfaces at the YIELD_FROM.
+        Err(e2) => Ok(Delegated::NotDelegating(e2)),
+    }
+}
+
+/// `sub.throw(e)` for a generator or any object with a `throw` method; GeneratorExit
+/// closes the subiterator instead (and is then raised in the delegating frame).
+fn throw_to(vm: &mut Vm, sub: &Value, e: PyErr) -> PyResult<Step> {
+    if e.is_instance(tt().generator_exit) {
+        if sub.downcast::<GenObj>().is_some() {
+            close(vm, sub)?;
+        } else if let Ok(c) = crate::ops::getattr(vm, sub, &intern("close")) {
+            vm.call0(&c)?;
+        }
+        return Err(e);
+    }
+    if sub.downcast::<GenObj>().is_some() {
+        return step(vm, sub, Resume::Throw(e));
+    }
+    let Ok(t) = crate::ops::getattr(vm, sub, &intern("throw")) else {
+        return Err(e);
+    };
+    match vm.call1(&t, e.0.clone()) {
+        Ok(v) => Ok(Step::Yield(v)),
+        Err(x) if x.is_instance(tt().stop_iteration) => Ok(Step::Return(stop_value(&x))),
+        Err(x) => Err(x),
+    }
+}
+
+/// The value carried by a StopIteration (its first argument, or None).
+pub fn stop_value(e: &PyErr) -> Value {
+    crate::types::exc::as_exc(&e.0)
+        .and_then(|x| {
+            crate::types::tuple::as_tuple(&x.args.borrow())
+                .and_then(|t| t.first().cloned())
+        })
+        .unwrap_or(Value::NONE)
+}
+
+/// One step of `yield from sub` with `sent`: Some(value to yield), or None when `sub` is
+/// finished (its return value is left in `vm.delegate_result`).
+pub fn delegate(vm: &mut Vm, sub: &Value, sent: Value) -> PyResult<Option<Value>> {
+    if sub.downcast::<GenObj>().is_some() {
+        return match step(vm, sub, Resume::Send(sent))? {
+            Step::Yield(v) => Ok(Some(v)),
+            Step::Return(v) => {
+                vm.delegate_result = v;
+                Ok(None)
+            }
+        };
+    }
+    let r = if sent.is_none() {
+        match crate::ops::next(vm, sub) {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => {
+                vm.delegate_result = Value::NONE;
+                return Ok(None);
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        let m = crate::ops::getattr(vm, sub, &intern("send"))?;
+        vm.call1(&m, sent)
+    };
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(tt().stop_iteration) => {
+            vm.delegate_result = stop_value(&e);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `gen.close()`.
+pub fn close(vm: &mut Vm, genv: &Value) -> PyResult<()> {
+    let gen = genv.downcast::<GenObj>().expect("generator");
+    {
+        let mut inner = gen.inner.borrow_mut();
+        if inner.done {
+            return Ok(());
+        }
+        if !inner.started {
+            inner.done = true;
+            inner.slots.clear();
+            return Ok(());
+        }
+    }
+    let exit = PyErr::with_args(tt().generator_exit, vec![]);
+    match step(vm, genv, Resume::Throw(exit)) {
+        Ok(Step::Yield(_)) => Err(error::runtime_error("generator ignored GeneratorExit")),
+        Ok(Step::Return(_)) => Ok(()),
+        Err(e) if e.is_instance(tt().generator_exit) || e.is_instance(tt().stop_iteration) => {
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// StopIteration carrying a generator's return value.
+pub fn stop_iteration_with(v: Value) -> PyErr {
+    if v.is_none() {
+        error::stop_iteration()
+    } else {
+        PyErr::with_args(tt().stop_iteration, vec![v])
     }
 }

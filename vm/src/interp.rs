@@ -24,6 +24,12 @@ use crate::vm::Vm;
 impl Vm {
     /// Runs the top frame (an entry frame) until it returns.
     pub fn run_frame(&mut self) -> PyResult<Value> {
+        self.run_frame_with(None)
+    }
+
+    /// Runs the top frame; `thrown` is raised at the frame's current instruction first
+    /// (`generator.throw()`).
+    pub fn run_frame_with(&mut self, mut thrown: Option<PyErr>) -> PyResult<Value> {
         'frame: loop {
             let fidx = self.frames.len() - 1;
             let code = self.frames[fidx].code.clone();
@@ -51,7 +57,10 @@ impl Vm {
                 };
             }
 
-            let err: PyErr = 'run: loop {
+            let err: PyErr = if let Some(e) = thrown.take() {
+                e
+            } else {
+                'run: loop {
                 let ins = code.instrs[ip].get();
                 ip += 1;
                 // Keep the frame record current: callees and tracebacks read it.
@@ -136,8 +145,14 @@ impl Vm {
                     }
                     Op::LOAD_GLOBAL | Op::LOAD_NAME => {
                         let name = &code.names[arg as usize];
-                        let globals = &self.frames[fidx].globals;
-                        let v = match DictObj::get_str(globals, name) {
+                        let f = &self.frames[fidx];
+                        let local = if ins.op == Op::LOAD_NAME && !f.locals.is_none() {
+                            tri!(load_local(self, &f.locals.clone(), name))
+                        } else {
+                            None
+                        };
+                        let f = &self.frames[fidx];
+                        let v = match local.or_else(|| DictObj::get_str(&f.globals, name)) {
                             Some(v) => v,
                             None => match DictObj::get_str(&self.builtins, name) {
                                 Some(v) => v,
@@ -154,13 +169,27 @@ impl Vm {
                     Op::STORE_GLOBAL | Op::STORE_NAME => {
                         let v = pop!();
                         let name = code.names[arg as usize].clone();
-                        DictObj::set_str(&self.frames[fidx].globals, name, v);
+                        let f = &self.frames[fidx];
+                        if ins.op == Op::STORE_NAME && !f.locals.is_none() {
+                            let l = f.locals.clone();
+                            tri!(ops::setitem(self, &l, name, v));
+                        } else {
+                            DictObj::set_str(&f.globals, name, v);
+                        }
                     }
                     Op::DELETE_GLOBAL | Op::DELETE_NAME => {
                         let name = code.names[arg as usize].clone();
-                        let g = self.frames[fidx].globals.clone();
-                        let removed = tri!(g.downcast::<DictObj>().unwrap().remove(self, &name));
-                        if removed.is_none() {
+                        let f = &self.frames[fidx];
+                        let ns = if ins.op == Op::DELETE_NAME && !f.locals.is_none() {
+                            f.locals.clone()
+                        } else {
+                            f.globals.clone()
+                        };
+                        let removed = match ns.downcast::<DictObj>() {
+                            Some(d) => tri!(d.remove(self, &name)).is_some(),
+                            None => tri!(ops::delitem(self, &ns, &name).map(|_| true)),
+                        };
+                        if !removed {
                             break 'run error::name_error(format!(
                                 "name '{}' is not defined",
                                 as_str(&name).unwrap_or("?")
@@ -604,6 +633,11 @@ impl Vm {
                         tri!(crate::import::import_star(self, &m, &g));
                     }
                     Op::RAISE_VARARGS => {
+                        if arg == 0 && !self.exc_info.is_none() {
+                            // Bare `raise`: the handled exception, traceback unchanged.
+                            self.reraising = true;
+                            break 'run PyErr(self.exc_info.clone());
+                        }
                         let cause = if arg == 2 { Some(pop!()) } else { None };
                         let exc = if arg >= 1 { Some(pop!()) } else { None };
                         break 'run crate::call::make_raise(self, exc, cause);
@@ -611,15 +645,124 @@ impl Vm {
                     Op::LOAD_ASSERTION_ERROR => {
                         push!(unsafe { Value::from_header(tt().assertion_error) });
                     }
+                    Op::PUSH_EXC_INFO => {
+                        let exc = pop!();
+                        let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                        push!(prev);
+                        push!(exc);
+                    }
+                    Op::POP_EXCEPT => {
+                        let prev = pop!();
+                        self.exc_info = prev;
+                    }
+                    Op::CHECK_EXC_MATCH => {
+                        let ty = pop!();
+                        let r = tri!(crate::call::exception_matches(&top!(), &ty));
+                        push!(Value::bool(r));
+                    }
+                    Op::RERAISE => {
+                        let exc = pop!();
+                        self.reraising = true;
+                        break 'run PyErr(exc);
+                    }
+                    Op::BEFORE_WITH => {
+                        let mgr = pop!();
+                        self.frames[fidx].sp = sp;
+                        let (exit, entered) = tri!(crate::call::before_with(self, &mgr));
+                        push!(exit);
+                        push!(entered);
+                    }
+                    Op::WITH_EXCEPT_START => {
+                        let exc = top!().clone();
+                        let exit = self.stack[sp - 3].clone();
+                        let ty = crate::types::type_of(&exc);
+                        let r = tri!(self.call(&exit, &[ty, exc, Value::NONE], &[]));
+                        push!(r);
+                    }
+                    Op::LOAD_BUILD_CLASS => {
+                        let b = DictObj::get_str(&self.builtins, &crate::types::str::intern("__build_class__"));
+                        match b {
+                            Some(b) => push!(b),
+                            None => break 'run error::name_error("__build_class__ not found"),
+                        }
+                    }
+                    Op::LOAD_CLASSDEREF => {
+                        let name = &code.names[(arg & 0xffff) as usize];
+                        let locals = self.frames[fidx].locals.clone();
+                        let v = match locals.downcast::<DictObj>() {
+                            Some(_) => DictObj::get_str(&locals, name),
+                            None => None,
+                        };
+                        let v = match v {
+                            Some(v) => v,
+                            None => {
+                                let i = (arg >> 16) as usize;
+                                let cell = &self.stack[base + nlocals + i];
+                                let v = cell.downcast::<CellObj>().unwrap().v.borrow().clone();
+                                if v.is_undef() {
+                                    break 'run deref_error(&code, i);
+                                }
+                                v
+                            }
+                        };
+                        push!(v);
+                    }
+                    Op::GET_YIELD_FROM_ITER => {
+                        let v = pop!();
+                        let it = if v.downcast::<crate::generator::GenObj>().is_some() {
+                            v
+                        } else {
+                            tri!(ops::iter(self, &v))
+                        };
+                        push!(it);
+                    }
+                    Op::YIELD_FROM => {
+                        let sent = pop!();
+                        let sub = top!().clone();
+                        self.frames[fidx].sp = sp;
+                        match tri!(crate::generator::delegate(self, &sub, sent)) {
+                            Some(v) => {
+                                // Suspend on this instruction: resuming re-runs it with the
+                                // sent value pushed.
+                                self.save_generator_frame(fidx, ip - 1, sp);
+                                self.pop_frame();
+                                self.yielded = true;
+                                return Ok(v);
+                            }
+                            None => {
+                                drop(pop!());
+                                let r = std::mem::replace(&mut self.delegate_result, Value::NONE);
+                                push!(r);
+                            }
+                        }
+                    }
                 }
+                }
+
             };
 
-            // Unwind: record the traceback and pop frames up to the entry frame (no handlers
-            // yet: `try` arrives with the exceptions milestone).
+            // Unwind: a fresh raise records this frame in the traceback and chains the
+            // exception being handled as its context; then the innermost handler of this
+            // frame (or of a caller up to the entry frame) takes it.
             self.frames[fidx].sp = sp;
+            if !std::mem::replace(&mut self.reraising, false) {
+                self.add_traceback(&err, &self.frames[fidx]);
+                self.chain_context(&err);
+            }
             loop {
                 let cidx = self.frames.len() - 1;
-                self.add_traceback(&err, &self.frames[cidx]);
+                let f = &self.frames[cidx];
+                if let Some(h) = f.code.handler_at(f.ip.wrapping_sub(1)) {
+                    let target_sp = f.stack_base() + h.depth as usize;
+                    for i in target_sp..f.sp {
+                        self.stack[i] = Value::UNDEF;
+                    }
+                    self.stack[target_sp] = err.0;
+                    let f = &mut self.frames[cidx];
+                    f.sp = target_sp + 1;
+                    f.ip = h.target as usize;
+                    continue 'frame;
+                }
                 let f = self.pop_frame();
                 if f.is_entry {
                     return Err(err);
@@ -628,9 +771,50 @@ impl Vm {
                 for i in f.caller_sp..f.base {
                     self.stack[i] = Value::UNDEF;
                 }
-                self.frames.last_mut().unwrap().sp = f.caller_sp;
+                let caller = self.frames.last_mut().unwrap();
+                caller.sp = f.caller_sp;
+                self.add_traceback(&err, self.frames.last().unwrap());
             }
         }
+    }
+
+    /// Sets `err.__context__` to the exception being handled (if any, and not itself),
+    /// cutting any cycle that would create, as CPython does.
+    fn chain_context(&mut self, err: &PyErr) {
+        let cur = &self.exc_info;
+        if cur.is_none() || cur.is(&err.0) {
+            return;
+        }
+        let Some(e) = crate::types::exc::as_exc(&err.0) else {
+            return;
+        };
+        if !e.context.borrow().is_none() {
+            return;
+        }
+        // Break a cycle: if err is already in cur's context chain, unlink it there.
+        let mut o = cur.clone();
+        loop {
+            let Some(x) = crate::types::exc::as_exc(&o) else { break };
+            let next = x.context.borrow().clone();
+            if next.is(&err.0) {
+                *x.context.borrow_mut() = Value::NONE;
+                break;
+            }
+            o = next;
+        }
+        *e.context.borrow_mut() = cur.clone();
+    }
+}
+
+/// A class namespace lookup (the namespace may be any mapping a metaclass returned).
+fn load_local(vm: &mut Vm, ns: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if ns.downcast::<DictObj>().is_some() && !crate::ops::dunder::dispatches(ns) {
+        return Ok(DictObj::get_str(ns, name));
+    }
+    match ops::getitem(vm, ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(tt().key_error) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

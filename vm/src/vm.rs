@@ -40,6 +40,8 @@ pub struct Frame {
     pub caller_sp: usize,
     /// The generator this frame belongs to, or NONE.
     pub gen: Value,
+    /// Class bodies: the namespace dict LOAD_NAME/STORE_NAME use before globals; else NONE.
+    pub locals: Value,
 }
 
 impl Frame {
@@ -65,6 +67,12 @@ pub struct Vm {
     pub options: Options,
     /// Set by YIELD_VALUE: the entry frame suspended rather than returned.
     pub yielded: bool,
+    /// The exception being handled (`except` / `finally` bodies), or NONE.
+    pub exc_info: Value,
+    /// Set by RERAISE: the error in flight adds no traceback entry for this frame.
+    pub reraising: bool,
+    /// The return value of a finished `yield from` delegation (read by YIELD_FROM).
+    pub delegate_result: Value,
 }
 
 impl Vm {
@@ -82,6 +90,9 @@ impl Vm {
             script_dir: None,
             options: Options { stats: false },
             yielded: false,
+            exc_info: Value::NONE,
+            reraising: false,
+            delegate_result: Value::NONE,
         };
         vm.builtins = crate::builtins::make_builtins_module(&mut vm);
         vm
@@ -155,6 +166,7 @@ impl Vm {
             is_entry: false,
             caller_sp: base,
             gen: Value::NONE,
+            locals: Value::NONE,
         });
         Ok(())
     }

@@ -445,6 +445,16 @@ fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("next", args, kwnames);
     a.check(1, 2, &[])?;
+    if a.pos[0].downcast::<crate::generator::GenObj>().is_some() {
+        use crate::generator::{step, Resume, Step};
+        return match step(vm, &a.pos[0], Resume::Send(Value::NONE))? {
+            Step::Yield(v) => Ok(v),
+            Step::Return(r) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(crate::generator::stop_iteration_with(r)),
+            },
+        };
+    }
     match ops::next(vm, &a.pos[0])? {
         Some(v) => Ok(v),
         None => match a.get(1) {

@@ -7,6 +7,7 @@ mod functions;
 mod methods_bytearray;
 mod methods_bytes;
 mod methods_dict;
+mod methods_gen;
 mod methods_list;
 mod methods_set;
 mod methods_str;
@@ -69,6 +70,7 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.int, bytes_conv::INT_METHODS);
     add_methods(t.float, constructors::FLOAT_METHODS);
     add_methods(t.range, constructors::RANGE_METHODS);
+    add_methods(t.generator, methods_gen::METHODS);
     add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
     add_methods(t.dict_values, methods_dict::VIEW_METHODS);
     add_methods(t.dict_items, methods_dict::VIEW_METHODS);

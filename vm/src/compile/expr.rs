@@ -225,7 +225,15 @@ impl Compiler<'_> {
                 }
                 self.emit(Op::YIELD_VALUE, 0);
             }
-            Expr::YieldFrom(_) => return Err(self.not_supported("'yield from'", e)),
+            Expr::YieldFrom(y) => {
+                if self.scope_kind_is_module_or_class() {
+                    return Err(self.syntax_err("'yield from' outside function", e));
+                }
+                self.expr(&y.value)?;
+                self.emit(Op::GET_YIELD_FROM_ITER, 0);
+                self.load_const(Value::NONE);
+                self.emit(Op::YIELD_FROM, 0);
+            }
             Expr::Await(_) => return Err(self.not_supported("'await'", e)),
             Expr::TString(_) => return Err(self.not_supported("template strings", e)),
             Expr::IpyEscapeCommand(_) => return Err(self.syntax_err("invalid syntax", e)),

@@ -2,9 +2,10 @@
 //! `expr.rs`, scope analysis in `symtable.rs`.
 
 mod expr;
+mod flow;
 pub mod symtable;
 
-use crate::bytecode::{flags, BinOp, Code, Instr, Op};
+use crate::bytecode::{flags, BinOp, Code, Handler, Instr, Op};
 use crate::types::func::new_code;
 use crate::types::str::{intern, new_str};
 use crate::types::tuple::new_tuple;
@@ -101,6 +102,13 @@ pub(crate) struct Unit {
     cellvars: Vec<String>,
     freevars: Vec<String>,
     loops: Vec<Loop>,
+    /// Blocks that early exits must unwind; the innermost handler protects new code.
+    fblocks: Vec<flow::FBlock>,
+    labels: Vec<u32>,
+    /// Per instruction: the label and stack depth of its exception handler.
+    handler_of: Vec<Option<(flow::Label, u32)>>,
+    /// Operand-stack items held by enclosing blocks at statement level.
+    depth: u32,
     argcount: u32,
     posonlyargcount: u32,
     kwonlyargcount: u32,
@@ -345,6 +353,10 @@ impl<'a> Compiler<'a> {
             cellvars,
             freevars,
             loops: vec![],
+            fblocks: vec![],
+            labels: vec![],
+            handler_of: vec![],
+            depth: 0,
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
@@ -354,7 +366,8 @@ impl<'a> Compiler<'a> {
 
     fn pop_unit(&mut self) -> Rc<Code> {
         let u = self.units.pop().unwrap();
-        let stacksize = max_stack_depth(&u.instrs);
+        let handlers = handler_table(&u.handler_of, &u.labels);
+        let stacksize = max_stack_depth(&u.instrs, &handlers);
         let cell2arg = u
             .cellvars
             .iter()
@@ -378,6 +391,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: u.kwonlyargcount,
             flags: u.flags,
             stacksize,
+            handlers: handlers.into(),
         })
     }
 
@@ -385,8 +399,10 @@ impl<'a> Compiler<'a> {
     pub(crate) fn emit(&mut self, op: Op, arg: u32) -> usize {
         let line = self.line;
         let u = self.unit();
+        let h = u.fblocks.iter().rev().find_map(|b| b.handler());
         u.instrs.push(Instr::new(op, arg));
         u.lines.push(line);
+        u.handler_of.push(h);
         u.instrs.len() - 1
     }
     pub(crate) fn here(&mut self) -> usize {
@@ -539,33 +555,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.for_stmt(f)?
             }
-            Stmt::Break(b) => {
-                let Some(l) = self.unit().loops.last() else {
-                    return Err(self.syntax_err("'break' outside loop", b));
-                };
-                if l.is_for {
-                    self.emit(Op::POP_TOP, 0);
-                }
-                let j = self.emit(Op::JUMP, 0);
-                self.unit().loops.last_mut().unwrap().breaks.push(j);
-            }
-            Stmt::Continue(c) => {
-                let Some(l) = self.unit().loops.last() else {
-                    return Err(self.syntax_err("'continue' not properly in loop", c));
-                };
-                let t = l.continue_target;
-                self.emit(Op::JUMP, t as u32);
-            }
+            Stmt::Break(b) => self.break_stmt(b)?,
+            Stmt::Continue(c) => self.continue_stmt(c)?,
             Stmt::FunctionDef(f) => self.function_def(f)?,
             Stmt::Return(r) => {
                 if self.scope().kind != ScopeKind::Function {
                     return Err(self.syntax_err("'return' outside function", r));
                 }
-                match &r.value {
-                    Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::NONE),
-                }
-                self.emit(Op::RETURN_VALUE, 0);
+                self.return_stmt(r)?;
             }
             Stmt::Delete(d) => {
                 for t in &d.targets {
@@ -644,8 +641,8 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::ClassDef(_) => return Err(self.not_supported("the 'class' statement", s)),
-            Stmt::Try(_) => return Err(self.not_supported("the 'try' statement", s)),
-            Stmt::With(_) => return Err(self.not_supported("the 'with' statement", s)),
+            Stmt::Try(t) => self.try_stmt(t)?,
+            Stmt::With(w) => self.with_stmt(w)?,
             Stmt::Match(_) => return Err(self.not_supported("the 'match' statement", s)),
             Stmt::TypeAlias(_) => return Err(self.not_supported("the 'type' statement", s)),
             Stmt::IpyEscapeCommand(_) => return Err(self.syntax_err("invalid syntax", s)),
@@ -716,7 +713,9 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: false,
         });
+        self.unit().fblocks.push(flow::FBlock::Loop { is_for: false });
         self.stmts(&w.body)?;
+        self.unit().fblocks.pop();
         self.set_line(w);
         self.emit(Op::JUMP, top as u32);
         let l = self.unit().loops.pop().unwrap();
@@ -740,8 +739,12 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: true,
         });
+        self.unit().fblocks.push(flow::FBlock::Loop { is_for: true });
+        self.unit().depth += 1;
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
+        self.unit().depth -= 1;
+        self.unit().fblocks.pop();
         self.set_line(f);
         self.emit(Op::JUMP, top as u32);
         let l = self.unit().loops.pop().unwrap();
@@ -1085,11 +1088,36 @@ fn const_key(v: &Value) -> Option<String> {
     None
 }
 
-/// Maximum operand-stack depth, by abstract interpretation over the control-flow graph.
-fn max_stack_depth(instrs: &[Instr]) -> u32 {
+/// The exception table from per-instruction handler records (consecutive runs merged).
+fn handler_table(handler_of: &[Option<(flow::Label, u32)>], labels: &[u32]) -> Vec<Handler> {
+    let mut out: Vec<Handler> = Vec::new();
+    for (i, h) in handler_of.iter().enumerate() {
+        let Some((label, depth)) = *h else { continue };
+        let target = labels[label as usize];
+        match out.last_mut() {
+            Some(last) if last.end == i as u32 && last.target == target && last.depth == depth => {
+                last.end += 1;
+            }
+            _ => out.push(Handler {
+                start: i as u32,
+                end: i as u32 + 1,
+                target,
+                depth,
+            }),
+        }
+    }
+    out
+}
+
+/// Maximum operand-stack depth, by abstract interpretation over the control-flow graph
+/// (handler entries start at their recorded depth plus the pushed exception).
+fn max_stack_depth(instrs: &[Instr], handlers: &[Handler]) -> u32 {
     let n = instrs.len();
     let mut depth: Vec<i32> = vec![-1; n + 1];
     let mut work = vec![(0usize, 0i32)];
+    for h in handlers {
+        work.push((h.target as usize, h.depth as i32 + 1));
+    }
     let mut max = 0;
     while let Some((mut pc, mut d)) = work.pop() {
         while pc < n {
@@ -1104,7 +1132,10 @@ fn max_stack_depth(instrs: &[Instr]) -> u32 {
             }
             d += ins.op.stack_effect(ins.arg, false);
             max = max.max(d).max(d + 1);
-            if matches!(ins.op, Op::JUMP | Op::RETURN_VALUE | Op::RAISE_VARARGS) {
+            if matches!(
+                ins.op,
+                Op::JUMP | Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE
+            ) {
                 break;
             }
             pc += 1;

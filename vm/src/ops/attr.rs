@@ -116,6 +116,9 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             "__cause__" => Some(e.cause.borrow().clone()),
             "__context__" => Some(e.context.borrow().clone()),
             "__suppress_context__" => Some(Value::bool(e.suppress_context.get())),
+            "value" if typeobj::isinstance_ptr(v, tt().stop_iteration) => Some(
+                crate::generator::stop_value(&crate::error::PyErr(v.clone())),
+            ),
             _ => e
                 .dict
                 .borrow()
