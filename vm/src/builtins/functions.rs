@@ -49,6 +49,7 @@ pub static FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", delattr),
     ("format", format),
     ("input", input),
+    ("open", crate::stdlib::fileio::open),
 ];
 
 fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -88,7 +88,11 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
     }
     if let Some(t) = v.downcast::<TypeData>() {
         return match name {
-            "__name__" | "__qualname__" => Some(crate::types::str::new_str(t.name.as_str())),
+            // Extension types are named by CPython's tp_name (`_io.StringIO`); `__name__`
+            // is the part after the module.
+            "__name__" | "__qualname__" => Some(crate::types::str::new_str(
+                t.name.rsplit('.').next().unwrap_or(&t.name),
+            )),
             "__mro__" => {
                 let mut items = vec![v.clone()];
                 items.extend(t.mro.borrow().iter().cloned());
@@ -152,6 +156,12 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             return Ok(bind_native(&f, v));
         }
         return Ok(f);
+    }
+    // Extension types provide data attributes (`f.closed`, `a.typecode`) via __getattr__.
+    if v.kind() == Some(crate::object::Kind::Ext) {
+        if let Some(m) = typeobj::lookup_str(ty, "__getattr__") {
+            return super::dunder::call_method(vm, &m, v, &[name.clone()]);
+        }
     }
     Err(no_attr(v, name))
 }

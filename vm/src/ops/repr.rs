@@ -331,6 +331,11 @@ pub fn str_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
         let args = e.args.borrow().clone();
         let t = as_tuple(&args).unwrap_or(&[]).to_vec();
         let tt = crate::types::tt();
+        if crate::types::typeobj::isinstance_ptr(v, tt.os_error) {
+            if let Some(m) = crate::stdlib::fileio::os_error_message(vm, v, &t)? {
+                return Ok(m);
+            }
+        }
         for (ty, decode) in [
             (tt.unicode_decode_error, true),
             (tt.unicode_encode_error, false),

@@ -4,6 +4,8 @@
 //! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
 //! import). Each is registered once in the tables below.
 
+pub mod fileio;
+pub mod io;
 pub mod sys;
 
 use crate::types::dict::DictObj;
@@ -16,7 +18,7 @@ use crate::vm::Vm;
 pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
-pub const NATIVE: &[(&str, ModuleInit)] = &[("sys", sys::make)];
+pub const NATIVE: &[(&str, ModuleInit)] = &[("sys", sys::make), ("io", io::make)];
 
 /// Source modules: name and Python source.
 pub const SOURCE: &[(&str, &str)] = &[];
