@@ -370,10 +370,9 @@ impl Vm {
                         Op::SET_UPDATE => {
                             let it = pop!();
                             let s = self.stack[sp - arg as usize].clone();
-                            let items = tri!(ops::collect(self, &it));
-                            for x in items {
-                                tri!(crate::types::set::as_set(&s).unwrap().add(self, x));
-                            }
+                            self.frames[fidx].sp = sp;
+                            let so = crate::types::set::as_set(&s).unwrap();
+                            tri!(crate::builtins::set_update_value(self, so, &it));
                         }
                         Op::DICT_UPDATE | Op::DICT_MERGE => {
                             let src = pop!();

@@ -59,14 +59,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         ));
     }
     if let Some(r) = v.downcast::<RangeObj>() {
-        return Ok(new_iter(
-            IterState::Range {
-                cur: r.start,
-                step: r.step,
-                remaining: r.len(),
-            },
-            t.range_iterator,
-        ));
+        return Ok(r.iter());
     }
     if v.downcast::<StrObj>().is_some() {
         return Ok(new_iter(
@@ -238,6 +231,11 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 *remaining -= 1;
                 return Ok(Some(Value::int(v)));
             }
+            IterState::LongRange {
+                cur,
+                step,
+                remaining,
+            } => return Ok(crate::types::range::long_next(cur, step, remaining)),
             IterState::Dict {
                 dict,
                 pos,

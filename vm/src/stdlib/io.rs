@@ -95,6 +95,7 @@ fn make_unsupported_operation() -> *const Header {
             version: Cell::new(1),
             is_builtin: false,
             dispatch: false,
+            slots: None,
         },
         t.type_,
     );

@@ -6,6 +6,8 @@
 
 pub mod fileio;
 pub mod io;
+pub mod math;
+mod math_int;
 pub mod sys;
 
 use crate::types::dict::DictObj;
@@ -18,7 +20,8 @@ use crate::vm::Vm;
 pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
-pub const NATIVE: &[(&str, ModuleInit)] = &[("sys", sys::make), ("io", io::make)];
+pub const NATIVE: &[(&str, ModuleInit)] =
+    &[("math", math::make), ("sys", sys::make), ("io", io::make)];
 
 /// Source modules: name and Python source.
 pub const SOURCE: &[(&str, &str)] = &[];
