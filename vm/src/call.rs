@@ -71,9 +71,8 @@ fn call_type(vm: &mut Vm, ty: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     if let Some(ctor) = crate::builtins::constructor_for(p) {
         return ctor(vm, args, kwnames);
     }
-    // Extension types construct through a native `__new__(cls, *args)` in their dict.
-    let td = crate::types::typeobj::type_data(ty);
-    if td.layout == crate::object::Kind::Ext {
+    // Extension types (stdlib modules) construct through a native `__new__(cls, ...)`.
+    if crate::types::typeobj::type_data(ty).layout == crate::object::Kind::Ext {
         if let Some(new) = crate::types::typeobj::lookup_str(p, "__new__") {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(ty.clone());

@@ -139,22 +139,7 @@ fn ascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("abs", args, kwnames);
     a.check(1, 1, &[])?;
-    let v = &a.pos[0];
-    if let Some(f) = v.as_float() {
-        return Ok(Value::float(f.abs()));
-    }
-    if let Some(i) = as_int(v) {
-        return Ok(if i.is_negative() {
-            int::neg(&i)
-        } else {
-            int::add(&i, &IntRef::Small(0))
-        });
-    }
-    let _ = vm;
-    Err(error::type_error(format!(
-        "bad operand type for abs(): '{}'",
-        type_name(v)
-    )))
+    crate::ops::arith::abs(vm, &a.pos[0])
 }
 
 fn all(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -15,6 +15,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if crate::types::ext::ext_next(v).is_some() {
+        return Ok(v.clone());
+    }
     let t = tt();
     if super::dunder::dispatches(v) {
         if let Some(m) = super::dunder::special(v, "__iter__") {
@@ -148,6 +151,9 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if it.downcast::<crate::generator::GenObj>().is_some() {
         return crate::generator::resume(vm, it, Value::NONE);
+    }
+    if let Some(f) = crate::types::ext::ext_next(it) {
+        return f(vm, it);
     }
     if let Some(r) = super::dunder::call_special(vm, it, "__next__", &[]) {
         return match r {

@@ -651,6 +651,31 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     Ok(false)
 }
 
+/// `operator.index(v)`: `v` as an int (a bool becomes 0 or 1), through `__index__` for
+/// other objects.
+pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::small_int(b as i64));
+    }
+    if as_int(v).is_some() {
+        return Ok(v.clone());
+    }
+    if let Some(r) = dunder::call_special(vm, v, "__index__", &[]) {
+        let r = r?;
+        if as_int(&r).is_some() {
+            return Ok(r);
+        }
+        return Err(error::type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(&r)
+        )));
+    }
+    Err(error::type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        type_name(v)
+    )))
+}
+
 /// `len(v)`.
 pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     if let Some(r) = dunder::call_special(vm, v, "__len__", &[]) {

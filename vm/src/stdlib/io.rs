@@ -44,28 +44,28 @@ pub fn io_types() -> &'static IoTypes {
         return unsafe { &*p };
     }
     let t = Box::leak(Box::new(IoTypes {
-        string_io: new_ext_type("_io.StringIO", "_io", std::ptr::null(), STRINGIO_METHODS),
-        bytes_io: new_ext_type("_io.BytesIO", "_io", std::ptr::null(), BYTESIO_METHODS),
+        string_io: new_ext_type("StringIO", "_io", std::ptr::null(), STRINGIO_METHODS),
+        bytes_io: new_ext_type("BytesIO", "_io", std::ptr::null(), BYTESIO_METHODS),
         text_wrapper: new_ext_type(
-            "_io.TextIOWrapper",
+            "TextIOWrapper",
             "_io",
             std::ptr::null(),
             fileio::TEXT_METHODS,
         ),
         buffered_reader: new_ext_type(
-            "_io.BufferedReader",
+            "BufferedReader",
             "_io",
             std::ptr::null(),
             fileio::BINARY_METHODS,
         ),
         buffered_writer: new_ext_type(
-            "_io.BufferedWriter",
+            "BufferedWriter",
             "_io",
             std::ptr::null(),
             fileio::BINARY_METHODS,
         ),
         buffered_random: new_ext_type(
-            "_io.BufferedRandom",
+            "BufferedRandom",
             "_io",
             std::ptr::null(),
             fileio::BINARY_METHODS,

@@ -4,10 +4,16 @@
 //! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
 //! import). Each is registered once in the tables below.
 
+pub mod bisect;
 pub mod fileio;
+pub mod functools;
+pub mod heapq;
 pub mod io;
+pub mod itertools;
+mod itertools_comb;
 pub mod math;
 mod math_int;
+pub mod operator;
 pub mod sys;
 
 use crate::types::dict::DictObj;
@@ -20,11 +26,19 @@ use crate::vm::Vm;
 pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
-pub const NATIVE: &[(&str, ModuleInit)] =
-    &[("math", math::make), ("sys", sys::make), ("io", io::make)];
+pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("sys", sys::make),
+    ("math", math::make),
+    ("itertools", itertools::make),
+    ("functools", functools::make),
+    ("operator", operator::make),
+    ("bisect", bisect::make),
+    ("_heapq", heapq::make),
+    ("io", io::make),
+];
 
 /// Source modules: name and Python source.
-pub const SOURCE: &[(&str, &str)] = &[];
+pub const SOURCE: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"
