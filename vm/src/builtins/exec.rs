@@ -54,11 +54,14 @@ fn to_code(src: &Value, fname: &str, mode: Mode, what: &str) -> PyResult<Value> 
     }
     let s = match as_str(src) {
         Some(s) => s.to_string(),
-        None => {
-            return Err(error::type_error(format!(
-                "{what}() arg 1 must be a string, bytes or code object"
-            )))
-        }
+        None => match crate::types::bytes::as_bytes(src) {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => {
+                return Err(error::type_error(format!(
+                    "{what}() arg 1 must be a string, bytes or code object"
+                )))
+            }
+        },
     };
     // eval() ignores leading spaces and tabs, like CPython.
     let s = if mode == Mode::Eval {

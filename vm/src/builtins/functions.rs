@@ -56,6 +56,7 @@ pub static FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", delattr),
     ("format", format),
     ("input", input),
+    ("open", crate::stdlib::fileio::open),
 ];
 
 fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -234,6 +235,15 @@ fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn ord(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("ord", args, kwnames);
     a.check(1, 1, &[])?;
+    if let Some(b) = crate::types::bytes::as_bytes(&a.pos[0]) {
+        if b.len() == 1 {
+            return Ok(Value::small_int(b[0] as i64));
+        }
+        return Err(error::type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
+    }
     let s = as_str(&a.pos[0]).ok_or_else(|| {
         error::type_error(format!(
             "ord() expected string of length 1, but {} found",

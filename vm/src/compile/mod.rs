@@ -320,6 +320,9 @@ fn cpython_wording(msg: &str, src: &str, off: u32) -> String {
     {
         return "invalid syntax".to_string();
     }
+    if msg.starts_with("Bytes literal cannot be mixed with non-bytes literals") {
+        return "cannot mix bytes and nonbytes literals".to_string();
+    }
     msg.to_string()
 }
 
@@ -1135,6 +1138,9 @@ fn const_key(v: &Value) -> Option<String> {
     }
     if let Some(s) = crate::types::str::as_str(v) {
         return Some(format!("s{s}"));
+    }
+    if let Some(b) = v.downcast::<crate::types::bytes::BytesObj>() {
+        return Some(format!("y{}", crate::fmt::bytes_repr(&b.data)));
     }
     None
 }

@@ -43,6 +43,9 @@ pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(i) = as_int(v) {
         return big_int_str(&i);
     }
+    if let Some(r) = crate::types::bytes::repr(v) {
+        return Ok(r);
+    }
     // Containers guard against self-reference.
     let ptr = v.ptr() as usize;
     let is_container = v.downcast::<ListObj>().is_some()
@@ -301,6 +304,9 @@ pub fn repr_plain(v: &Value) -> String {
     if let Some(i) = as_int(v) {
         return int::to_string(&i);
     }
+    if let Some(r) = crate::types::bytes::repr(v) {
+        return r;
+    }
     if let Some(t) = as_tuple(v) {
         let parts: Vec<String> = t.iter().map(repr_plain).collect();
         return if parts.len() == 1 {
@@ -328,6 +334,22 @@ pub fn str_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(e) = v.downcast::<ExcObj>() {
         let args = e.args.borrow().clone();
         let t = as_tuple(&args).unwrap_or(&[]).to_vec();
+        let tt = crate::types::tt();
+        if crate::types::typeobj::isinstance_ptr(v, tt.os_error) {
+            if let Some(m) = crate::stdlib::fileio::os_error_message(vm, v, &t)? {
+                return Ok(m);
+            }
+        }
+        for (ty, decode) in [
+            (tt.unicode_decode_error, true),
+            (tt.unicode_encode_error, false),
+        ] {
+            if crate::types::typeobj::isinstance_ptr(v, ty) {
+                if let Some(m) = crate::codecs::unicode_error_message(decode, &t) {
+                    return Ok(m);
+                }
+            }
+        }
         return match t.len() {
             0 => Ok(String::new()),
             1 => {

@@ -129,6 +129,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         }
         return Err(indices_type_error("tuple", idx));
     }
+    if let Some(r) = super::bytes::getitem(obj, idx) {
+        return r;
+    }
     if let Some(d) = obj.downcast::<DictObj>() {
         return match d.get(vm, idx)? {
             Some(v) => Ok(v),
@@ -227,6 +230,9 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
     if let Some(d) = obj.downcast::<DictObj>() {
         return d.set(vm, idx, v);
     }
+    if let Some(r) = super::bytes::setitem(vm, obj, &idx, &v) {
+        return r;
+    }
     Err(error::type_error(format!(
         "'{}' object does not support item assignment",
         type_name(obj)
@@ -262,6 +268,9 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
             return Ok(());
         }
         return Err(indices_type_error("list", idx));
+    }
+    if let Some(r) = super::bytes::delitem(obj, idx) {
+        return r;
     }
     if let Some(d) = obj.downcast::<DictObj>() {
         return match d.remove(vm, idx)? {

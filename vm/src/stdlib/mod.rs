@@ -5,8 +5,10 @@
 //! import). Each is registered once in the tables below.
 
 pub mod bisect;
+pub mod fileio;
 pub mod functools;
 pub mod heapq;
+pub mod io;
 pub mod itertools;
 mod itertools_comb;
 pub mod math;
@@ -34,6 +36,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
     ("time", time::make),
+    ("io", io::make),
 ];
 
 /// Source modules: name and Python source.
