@@ -710,9 +710,7 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: false,
         });
-        self.unit()
-            .fblocks
-            .push(flow::FBlock::Loop { is_for: false });
+        self.unit().fblocks.push(flow::FBlock::Loop { is_for: false });
         self.stmts(&w.body)?;
         self.unit().fblocks.pop();
         self.set_line(w);
@@ -738,9 +736,7 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: true,
         });
-        self.unit()
-            .fblocks
-            .push(flow::FBlock::Loop { is_for: true });
+        self.unit().fblocks.push(flow::FBlock::Loop { is_for: true });
         self.unit().depth += 1;
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;

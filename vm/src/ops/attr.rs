@@ -38,10 +38,7 @@ fn no_attr(v: &Value, name: &Value) -> crate::error::PyErr {
 pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
     let _ = vm;
     if attr.downcast::<FunctionObj>().is_some() {
-        return Ok(crate::types::func::new_bound_method(
-            attr.clone(),
-            obj.clone(),
-        ));
+        return Ok(crate::types::func::new_bound_method(attr.clone(), obj.clone()));
     }
     if let Some(n) = attr.downcast::<NativeObj>() {
         if n.self_.is_undef() {

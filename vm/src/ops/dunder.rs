@@ -47,7 +47,12 @@ pub fn call_method(vm: &mut Vm, m: &Value, self_: &Value, args: &[Value]) -> PyR
 }
 
 /// `v.__name__(*args)` if `v`'s type defines it.
-pub fn call_special(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
+pub fn call_special(
+    vm: &mut Vm,
+    v: &Value,
+    name: &str,
+    args: &[Value],
+) -> Option<PyResult<Value>> {
     let m = special(v, name)?;
     Some(call_method(vm, &m, v, args))
 }

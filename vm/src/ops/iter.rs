@@ -283,14 +283,16 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         }
     };
     match call {
-        Call::GetItem(obj, idx) => match super::getitem(vm, &obj, &Value::int(idx as i64)) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if e.is_instance(tt().index_error) || e.is_instance(tt().stop_iteration) => {
-                *io.state.borrow_mut() = IterState::Exhausted;
-                Ok(None)
+        Call::GetItem(obj, idx) => {
+            match super::getitem(vm, &obj, &Value::int(idx as i64)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is_instance(tt().index_error) || e.is_instance(tt().stop_iteration) => {
+                    *io.state.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
             }
-            Err(e) => Err(e),
-        },
+        }
         Call::Callable(f, sentinel) => {
             let v = vm.call0(&f)?;
             if super::eq(vm, &v, &sentinel)? {

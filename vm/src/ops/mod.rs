@@ -172,8 +172,9 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             )));
         }
         let r = dunder::call_method(vm, &m, v, &[])?;
-        let r = dunder::int_result(&r, "__hash__ method")
-            .map_err(|_| error::type_error("__hash__ method should return an integer"))?;
+        let r = dunder::int_result(&r, "__hash__ method").map_err(|_| {
+            error::type_error("__hash__ method should return an integer")
+        })?;
         // An int result is re-hashed so that it fits the hash range, as CPython does.
         let h = hash(vm, &r)?;
         return Ok(if h == -1 { -2 } else { h });

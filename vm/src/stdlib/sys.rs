@@ -142,3 +142,4 @@ pub fn make(vm: &mut Vm) -> Value {
     set("modules", modules);
     new_module("sys", d)
 }
+
