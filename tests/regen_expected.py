@@ -11,7 +11,10 @@ PYTHONHASHSEED=0, stdin closed, and a 60 s timeout. Write:
 
 Stale NAME.exit / NAME.err files are removed when the exit code is 0.
 
-Usage: python3 tests/regen_expected.py [NAME[.py] ...]
+Usage: python3 tests/regen_expected.py [--benches] [NAME[.py] ...]
+
+With --benches the programs are benches/programs/*.py, each run with the size
+argument listed for it in benches/programs/test_args.txt.
 """
 import os
 import subprocess
@@ -19,6 +22,17 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROG_DIR = os.path.join(HERE, "programs")
+ARGS = {}
+
+
+def load_bench_args():
+    """benches/programs/test_args.txt: NAME ARG per line."""
+    path = os.path.join(PROG_DIR, "test_args.txt")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].split()
+            if len(line) == 2:
+                ARGS[line[0]] = line[1]
 TIMEOUT = 60
 
 
@@ -46,7 +60,7 @@ def run_one(name):
     env.pop("PYTHONSTARTUP", None)
     try:
         proc = subprocess.run(
-            ["python3", "-X", "int_max_str_digits=0", name],
+            ["python3", "-X", "int_max_str_digits=0", name] + ([ARGS[stem]] if stem in ARGS else []),
             cwd=PROG_DIR,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -73,6 +87,11 @@ def run_one(name):
 
 
 def main(argv):
+    global PROG_DIR
+    if argv and argv[0] == "--benches":
+        argv = argv[1:]
+        PROG_DIR = os.path.join(os.path.dirname(HERE), "benches", "programs")
+        load_bench_args()
     if argv:
         names = []
         for arg in argv:

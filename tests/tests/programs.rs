@@ -266,3 +266,23 @@ fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'sta
 fn test_programs_match_cpython() {
     run_suite(&workspace().join("tests/programs"), |_| vec![], &[]);
 }
+
+/// The size argument of a benchmark in the suite (benches/programs/test_args.txt).
+fn bench_args(name: &str) -> Vec<&'static str> {
+    let text = std::fs::read_to_string(workspace().join("benches/programs/test_args.txt"))
+        .unwrap_or_default();
+    for line in text.lines() {
+        let mut parts = line.split('#').next().unwrap().split_whitespace();
+        if let (Some(n), Some(arg)) = (parts.next(), parts.next()) {
+            if n == name {
+                return vec![Box::leak(arg.to_string().into_boxed_str())];
+            }
+        }
+    }
+    vec![]
+}
+
+#[test]
+fn test_benches_match_cpython() {
+    run_suite(&workspace().join("benches/programs"), bench_args, &[]);
+}

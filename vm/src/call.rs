@@ -56,6 +56,9 @@ pub fn call_non_function(
 /// Calling a class: builtin constructors, exception classes.
 fn call_type(vm: &mut Vm, ty: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let p = ty.ptr();
+    if !crate::types::typeobj::type_data(ty).is_builtin {
+        return crate::class::call_class(vm, ty, args, kwnames);
+    }
     if is_subtype(p, tt().base_exception) {
         if !kwnames.is_empty() {
             return Err(error::type_error(format!(

@@ -6,8 +6,8 @@
 
 use crate::bytecode::Code;
 use crate::error::{self, PyErr, PyResult};
-use crate::types::str::intern;
 use crate::object::{alloc_obj, Kind, Payload};
+use crate::types::str::intern;
 use crate::types::tt;
 use crate::value::Value;
 use crate::vm::{Frame, Vm};
@@ -154,7 +154,10 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         Err(e)
     };
     if vm.frames.len() >= vm.recursion_limit {
-        return fail(vm, error::recursion_error("maximum recursion depth exceeded"));
+        return fail(
+            vm,
+            error::recursion_error("maximum recursion depth exceeded"),
+        );
     }
     let base = vm.frames.last().map(|f| f.sp).unwrap_or(0);
     if base + gen.code.frame_size() + 1 >= vm.stack.len() {
@@ -295,8 +298,7 @@ fn throw_to(vm: &mut Vm, sub: &Value, e: PyErr) -> PyResult<Step> {
 pub fn stop_value(e: &PyErr) -> Value {
     crate::types::exc::as_exc(&e.0)
         .and_then(|x| {
-            crate::types::tuple::as_tuple(&x.args.borrow())
-                .and_then(|t| t.first().cloned())
+            crate::types::tuple::as_tuple(&x.args.borrow()).and_then(|t| t.first().cloned())
         })
         .unwrap_or(Value::NONE)
 }

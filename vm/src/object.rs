@@ -38,13 +38,35 @@ pub enum Kind {
     Singleton,
     Generator,
     Ext,
+    Property,
+    FuncWrap,
+    Super,
 }
 
 #[repr(C)]
 pub struct Header {
     pub rc: Cell<u32>,
     pub kind: Kind,
+    /// `OWNS_TYPE`: `ty` is a counted reference (a class created at run time); builtin
+    /// types are immortal and referenced without a count.
+    pub flags: Cell<u8>,
     pub ty: Cell<*const Header>,
+}
+
+/// Header flag: the object holds a reference to its (heap) type.
+pub const OWNS_TYPE: u8 = 1;
+
+/// Makes `cls` (a class created at run time) the type of the fresh object `v`, taking a
+/// reference to it; replaces (and releases) a previously owned type.
+pub fn set_heap_type(v: &Value, cls: &Value) {
+    let h = v.header().expect("heap object");
+    let c = cls.header().expect("class object");
+    c.incref();
+    let old = h.ty.replace(c as *const Header);
+    if h.flags.get() & OWNS_TYPE != 0 {
+        drop(Value::from_new_ptr(old));
+    }
+    h.flags.set(h.flags.get() | OWNS_TYPE);
 }
 
 impl Header {
@@ -90,6 +112,7 @@ pub fn alloc_obj<T: Payload>(data: T, ty: *const Header) -> Value {
             header: Header {
                 rc: Cell::new(1),
                 kind: T::KIND,
+                flags: Cell::new(0),
                 ty: Cell::new(ty),
             },
             data,
@@ -110,6 +133,11 @@ unsafe fn drop_as<T>(p: *const Header) {
 /// `p` must be a live object with refcount 0.
 pub unsafe fn dealloc(p: *const Header) {
     use crate::types::*;
+    let owned_type = if (*p).flags.get() & OWNS_TYPE != 0 {
+        Some((*p).ty.get())
+    } else {
+        None
+    };
     match (*p).kind {
         Kind::Type => drop_as::<typeobj::TypeData>(p),
         Kind::BigInt => drop_as::<int::BigIntObj>(p),
@@ -132,5 +160,11 @@ pub unsafe fn dealloc(p: *const Header) {
         Kind::Singleton => drop_as::<typeobj::SingletonObj>(p),
         Kind::Generator => drop_as::<crate::generator::GenObj>(p),
         Kind::Ext => drop_as::<ext::ExtObj>(p),
+        Kind::Property => drop_as::<descr::PropertyObj>(p),
+        Kind::FuncWrap => drop_as::<descr::FuncWrapObj>(p),
+        Kind::Super => drop_as::<descr::SuperObj>(p),
+    }
+    if let Some(t) = owned_type {
+        drop(Value::from_new_ptr(t));
     }
 }

@@ -119,6 +119,17 @@ impl Vm {
         self.run_frame()
     }
 
+    /// Runs a class body (`body` is the function made from it) with `ns` as its namespace.
+    pub fn run_class_body(&mut self, body: &Value, f: &FunctionObj, ns: Value) -> PyResult<()> {
+        let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
+        self.push_frame(f.code.clone(), body.clone(), f.globals.clone(), base)?;
+        let fr = self.frames.last_mut().unwrap();
+        fr.is_entry = true;
+        fr.locals = ns;
+        self.run_frame()?;
+        Ok(())
+    }
+
     /// Pushes a frame at `base` whose locals have already been written (or are UNDEF).
     pub fn push_frame(
         &mut self,

@@ -1,5 +1,5 @@
 //! Calling builtin types: `int(...)`, `list(...)`, `range(...)`, `enumerate(...)`, ...
-//! and the small method tables of the numeric types and `range`.
+//! and the small method tables of the numeric types.
 
 use super::args::{to_i64, Args};
 use super::MethodTable;
@@ -11,7 +11,7 @@ use crate::types::func::NativeFn;
 use crate::types::int::{self, as_int, IntRef};
 use crate::types::iter::{new_iter, IterState};
 use crate::types::list::{new_list, ListObj};
-use crate::types::range::{new_range, RangeObj};
+use crate::types::range::RangeObj;
 use crate::types::set::{new_set_typed, SetObj};
 use crate::types::slice::new_slice;
 use crate::types::str::{as_str, new_str};
@@ -22,7 +22,7 @@ use crate::vm::Vm;
 
 pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
     let t = tt();
-    let table: [(*const Header, NativeFn); 19] = [
+    let table: [(*const Header, NativeFn); 23] = [
         (t.int, int_new),
         (t.float, float_new),
         (t.str_, str_new),
@@ -32,7 +32,7 @@ pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
         (t.dict, dict_new),
         (t.set, set_new),
         (t.frozenset, frozenset_new),
-        (t.range, range_new),
+        (t.range, crate::types::range::range_new),
         (t.slice, slice_new),
         (t.type_, type_new),
         (t.object, object_new),
@@ -42,6 +42,10 @@ pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
         (t.filter, filter_new),
         (t.reversed, reversed_new),
         (t.none_type, none_new),
+        (t.property, super::descriptors::property_new),
+        (t.classmethod, super::descriptors::classmethod_new),
+        (t.staticmethod, super::descriptors::staticmethod_new),
+        (t.super_, super::descriptors::super_new),
     ];
     table.iter().find(|(p, _)| *p == ty).map(|(_, f)| *f)
 }
@@ -285,47 +289,6 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     make_set(vm, a.get(0), tt().frozenset)
 }
 
-fn range_arg(v: &Value) -> PyResult<i64> {
-    match as_int(v) {
-        Some(i) => i.to_i64().ok_or_else(|| {
-            error::overflow_error("ranges beyond 64-bit integers are not supported yet by pyrun")
-        }),
-        None => Err(error::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        ))),
-    }
-}
-
-fn range_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = Args::new("range", args, kwnames);
-    if a.is_empty() {
-        return Err(error::type_error(
-            "range expected at least 1 argument, got 0",
-        ));
-    }
-    if a.len() > 3 {
-        return Err(error::type_error(format!(
-            "range expected at most 3 arguments, got {}",
-            a.len()
-        )));
-    }
-    a.check(1, 3, &[])?;
-    let (start, stop, step) = match a.len() {
-        1 => (0, range_arg(&a.pos[0])?, 1),
-        2 => (range_arg(&a.pos[0])?, range_arg(&a.pos[1])?, 1),
-        _ => (
-            range_arg(&a.pos[0])?,
-            range_arg(&a.pos[1])?,
-            range_arg(&a.pos[2])?,
-        ),
-    };
-    if step == 0 {
-        return Err(error::value_error("range() arg 3 must not be zero"));
-    }
-    Ok(new_range(start, stop, step))
-}
-
 fn slice_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("slice", args, kwnames);
     a.check(1, 3, &[])?;
@@ -342,9 +305,24 @@ fn type_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         return Ok(type_of(&a.pos[0]));
     }
     if a.len() == 3 {
-        return Err(error::not_implemented_error(
-            "type() with three arguments is not supported yet by pyrun",
-        ));
+        let name = crate::types::str::as_str(&a.pos[0])
+            .ok_or_else(|| {
+                error::type_error(format!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    crate::types::type_name(&a.pos[0])
+                ))
+            })?
+            .to_string();
+        let bases = crate::types::tuple::as_tuple(&a.pos[1])
+            .ok_or_else(|| {
+                error::type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    crate::types::type_name(&a.pos[1])
+                ))
+            })?
+            .to_vec();
+        let meta = unsafe { Value::from_header(tt().type_) };
+        return crate::class::new_class(_vm, &meta, &name, bases, &a.pos[2], &[]);
     }
     Err(error::type_error("type() takes 1 or 3 arguments"))
 }
@@ -355,13 +333,7 @@ fn object_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
         return Err(error::type_error("object() takes no arguments"));
     }
     let cls = unsafe { Value::from_header(tt().object) };
-    Ok(crate::object::alloc_obj(
-        crate::types::instance::InstanceObj {
-            cls,
-            dict: std::cell::RefCell::new(None),
-        },
-        tt().object,
-    ))
+    Ok(crate::types::instance::new_instance(&cls))
 }
 
 fn none_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -454,16 +426,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         ));
     }
     if let Some(r) = v.downcast::<RangeObj>() {
-        let n = r.len();
-        let last = r.start + (n - 1) * r.step;
-        return Ok(new_iter(
-            IterState::Range {
-                cur: last,
-                step: -r.step,
-                remaining: n,
-            },
-            tt().range_iterator,
-        ));
+        return Ok(r.reversed());
     }
     if as_tuple(v).is_some() || as_str(v).is_some() || v.downcast::<DictObj>().is_some() {
         let mut items = ops::collect(vm, v)?;
@@ -477,7 +440,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     )))
 }
 
-// ---- int / float / range methods ----
+// ---- int / float methods ----
 
 pub static INT_METHODS: MethodTable = &[
     ("bit_length", int_bit_length),
@@ -489,7 +452,6 @@ pub static FLOAT_METHODS: MethodTable = &[
     ("as_integer_ratio", float_as_integer_ratio),
     ("conjugate", float_conjugate),
 ];
-pub static RANGE_METHODS: MethodTable = &[("index", range_index), ("count", range_count)];
 
 fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<IntRef<'a>> {
     args.first()
@@ -552,23 +514,4 @@ fn float_as_integer_ratio(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResu
         int::big_to_value(num),
         int::big_to_value(den),
     ]))
-}
-fn range_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("index", args, kw);
-    a.check(2, 2, &[])?;
-    let r = a.pos[0].downcast::<RangeObj>().unwrap();
-    if ops::contains(vm, &a.pos[0], &a.pos[1])? {
-        if let Some(i) = as_int(&a.pos[1]).and_then(|i| i.to_i64()) {
-            return Ok(Value::int((i - r.start) / r.step));
-        }
-    }
-    let s = ops::repr::repr_string(vm, &a.pos[1])?;
-    Err(error::value_error(format!("{s} is not in range")))
-}
-fn range_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("count", args, kw);
-    a.check(2, 2, &[])?;
-    Ok(Value::small_int(
-        ops::contains(vm, &a.pos[0], &a.pos[1])? as i64
-    ))
 }

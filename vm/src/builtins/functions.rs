@@ -18,6 +18,7 @@ use std::io::Write;
 
 pub static FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
+    ("__build_class__", crate::class::build_class),
     ("len", len),
     ("repr", repr),
     ("ascii", ascii),

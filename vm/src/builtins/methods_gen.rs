@@ -18,7 +18,9 @@ pub const METHODS: MethodTable = &[
 fn receiver<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
     match a.get(0) {
         Some(g) if g.downcast::<generator::GenObj>().is_some() => Ok(g),
-        _ => Err(error::type_error("descriptor requires a 'generator' object")),
+        _ => Err(error::type_error(
+            "descriptor requires a 'generator' object",
+        )),
     }
 }
 

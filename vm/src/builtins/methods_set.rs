@@ -139,6 +139,11 @@ fn each(
     Ok(())
 }
 
+/// `s.update(other)` for one operand (also the SET_UPDATE instruction of `{*a, *b}`).
+pub fn set_update_value(vm: &mut Vm, so: &SetObj, other: &Value) -> PyResult<()> {
+    update_internal(vm, so, src(other))
+}
+
 fn update_internal(vm: &mut Vm, so: &SetObj, other: Src) -> PyResult<()> {
     if let Src::Set(o) = other {
         return so.merge(vm, o);
@@ -168,6 +173,11 @@ fn lookup_key(v: &Value) -> Value {
 }
 
 fn intersection(vm: &mut Vm, so: &SetObj, other: Src, ty: *const Header) -> PyResult<Value> {
+    if let Src::Set(o) = other {
+        if same(so, o) {
+            return Ok(copy_of(so, ty));
+        }
+    }
     let result = new_empty(ty);
     let r = set_of(&result);
     match other {
@@ -190,16 +200,25 @@ fn intersection(vm: &mut Vm, so: &SetObj, other: Src, ty: *const Header) -> PyRe
 }
 
 fn difference_update_internal(vm: &mut Vm, so: &SetObj, other: Src) -> PyResult<()> {
+    let mut other = other;
+    let tmp;
     if let Src::Set(o) = other {
         if same(so, o) {
             so.table.borrow_mut().clear();
             return Ok(());
         }
+        // A much larger other set is first intersected with this one.
+        if (o.len() >> 3) > so.len() {
+            tmp = intersection(vm, so, other, tt().set)?;
+            other = Src::Set(set_of(&tmp));
+        }
     }
     each(vm, other, &mut |vm, x| {
         so.discard(vm, &x)?;
         Ok(true)
-    })
+    })?;
+    so.table.borrow_mut().purge_dummies();
+    Ok(())
 }
 
 fn difference(vm: &mut Vm, so: &SetObj, other: Src, ty: *const Header) -> PyResult<Value> {
@@ -313,10 +332,11 @@ fn isdisjoint(vm: &mut Vm, so: &SetObj, other: Src) -> PyResult<bool> {
     Ok(r)
 }
 
-/// Replaces the contents of `so` by those of the set `from`.
+/// Replaces the contents of `so` by those of the set `from` (CPython swaps the tables; the
+/// pop finger stays with `so`).
 fn assign(so: &SetObj, from: &Value) {
     let t = set_of(from).table.borrow().clone();
-    let old = std::mem::replace(&mut *so.table.borrow_mut(), t);
+    let old = so.table.borrow_mut().replace_contents(t);
     drop(old);
 }
 
@@ -586,4 +606,26 @@ pub fn set_binop(
         _ => return Ok(None),
     };
     Ok(Some(r))
+}
+
+/// `a |= b`, `a &= b`, `a -= b`, `a ^= b` on a mutable set: updates `a` in place the way
+/// CPython's set_ior / set_iand / set_isub / set_ixor do. None for other operators.
+pub fn set_inplace_binop(
+    vm: &mut Vm,
+    op: BinOp,
+    a: &Value,
+    x: &SetObj,
+    y: &SetObj,
+) -> PyResult<Option<Value>> {
+    match op {
+        BinOp::Or => update_internal(vm, x, Src::Set(y))?,
+        BinOp::And => {
+            let r = intersection(vm, x, Src::Set(y), tt().set)?;
+            assign(x, &r);
+        }
+        BinOp::Sub => difference_update_internal(vm, x, Src::Set(y))?,
+        BinOp::Xor => symmetric_difference_update(vm, x, Src::Set(y))?,
+        _ => return Ok(None),
+    }
+    Ok(Some(a.clone()))
 }

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod constructors;
+mod descriptors;
 mod functions;
 mod methods_dict;
 mod methods_gen;
@@ -21,7 +22,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use constructors::constructor_for;
-pub use methods_set::set_binop;
+pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 
 pub use percent::percent_format;
 
@@ -59,8 +60,10 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.tuple, methods_list::TUPLE_METHODS);
     add_methods(t.int, constructors::INT_METHODS);
     add_methods(t.float, constructors::FLOAT_METHODS);
-    add_methods(t.range, constructors::RANGE_METHODS);
+    add_methods(t.range, crate::types::range::RANGE_METHODS);
     add_methods(t.generator, methods_gen::METHODS);
+    crate::class::install(t);
+    add_methods(t.property, descriptors::PROPERTY_METHODS);
     add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
     add_methods(t.dict_values, methods_dict::VIEW_METHODS);
     add_methods(t.dict_items, methods_dict::VIEW_METHODS);

@@ -262,24 +262,97 @@ impl Compiler<'_> {
 
     /// A tuple of constants becomes one constant.
     fn const_tuple(&self, elts: &[Expr]) -> Option<Value> {
-        let mut vals = vec![];
-        for e in elts {
-            vals.push(match e {
-                Expr::NumberLiteral(n) => self.number(&n.value, e).ok()?,
-                Expr::StringLiteral(s) => new_str(s.value.to_str()),
-                Expr::BooleanLiteral(b) => Value::bool(b.value),
-                Expr::NoneLiteral(_) => Value::NONE,
-                _ => return None,
-            });
-        }
-        if vals.is_empty() {
+        if elts.is_empty() {
             return None;
         }
-        Some(new_tuple(vals))
+        Some(new_tuple(self.const_values(elts)?))
+    }
+
+    fn const_values(&self, elts: &[Expr]) -> Option<Vec<Value>> {
+        elts.iter().map(|e| self.const_value(e)).collect()
+    }
+
+    /// The value of an expression CPython's AST optimizer turns into a constant: a literal,
+    /// `-`, `+` or `~` applied to a number, or a tuple of constants. (Constant binary
+    /// operations are not folded here.)
+    fn const_value(&self, e: &Expr) -> Option<Value> {
+        use crate::types::int;
+        Some(match e {
+            Expr::NumberLiteral(n) => self.number(&n.value, e).ok()?,
+            Expr::StringLiteral(s) => new_str(s.value.to_str()),
+            Expr::BooleanLiteral(b) => Value::bool(b.value),
+            Expr::NoneLiteral(_) => Value::NONE,
+            Expr::Tuple(t) => new_tuple(self.const_values(&t.elts)?),
+            Expr::UnaryOp(u) => {
+                let v = self.const_value(&u.operand)?;
+                match (u.op, int::as_int(&v), v.as_float()) {
+                    (ast::UnaryOp::USub, Some(i), _) => int::neg(&i),
+                    (ast::UnaryOp::USub, _, Some(f)) => Value::float(-f),
+                    (ast::UnaryOp::UAdd, Some(i), _) => int::add(&i, &int::IntRef::Small(0)),
+                    (ast::UnaryOp::UAdd, _, Some(_)) => v,
+                    (ast::UnaryOp::Invert, Some(i), _) => int::invert(&i),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// A constant frozenset as CPython's compiler makes it: `frozenset(items)`, rebuilt
+    /// from its own iteration order when the constant is merged into the constant cache,
+    /// and replaced by an earlier frozenset with the same typed contents.
+    fn const_frozenset(&mut self, items: &[Value]) -> Option<Value> {
+        use crate::types::set::{new_set_typed, table_from_consts};
+        let first = table_from_consts(items)?;
+        let table = table_from_consts(&first.keys())?;
+        let mut keys: Vec<String> = table.keys().iter().map(typed_key).collect();
+        keys.sort();
+        let key = keys.concat();
+        if let Some(v) = self.frozensets.get(&key) {
+            return Some(v.clone());
+        }
+        let v = new_set_typed(table, crate::types::tt().frozenset);
+        self.frozensets.insert(key, v.clone());
+        Some(v)
+    }
+
+    /// An iterated operand (`for` target, comprehension source, right of `in`): CPython
+    /// turns a list of constants into a tuple and a set of constants into a frozenset.
+    pub(crate) fn iter_operand(&mut self, e: &Expr) -> Result<(), CompileError> {
+        match e {
+            Expr::Set(s) => {
+                if let Some(vals) = self.const_values(&s.elts) {
+                    if let Some(fs) = self.const_frozenset(&vals) {
+                        self.load_const(fs);
+                        return Ok(());
+                    }
+                }
+            }
+            Expr::List(l) => {
+                if let Some(vals) = self.const_values(&l.elts) {
+                    self.load_const(new_tuple(vals));
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+        self.expr(e)
     }
 
     /// Builds a tuple/list/set, handling `*iterable` elements.
     fn sequence(&mut self, elts: &[Expr], build: Op) -> Result<(), CompileError> {
+        // A set display of 3+ constants: CPython copies a constant frozenset into an empty
+        // set (BUILD_SET 0, SET_UPDATE), which fixes the slot order.
+        if build == Op::BUILD_SET && elts.len() >= 3 {
+            if let Some(vals) = self.const_values(elts) {
+                if let Some(fs) = self.const_frozenset(&vals) {
+                    self.emit(Op::BUILD_SET, 0);
+                    self.load_const(fs);
+                    self.emit(Op::SET_UPDATE, 1);
+                    return Ok(());
+                }
+            }
+        }
         if !elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
             for e in elts {
                 self.expr(e)?;
@@ -341,14 +414,22 @@ impl Compiler<'_> {
     fn compare(&mut self, c: &ast::ExprCompare) -> Result<(), CompileError> {
         self.expr(&c.left)?;
         let n = c.ops.len();
+        // CPython folds a constant list/set right of the last `in` / `not in`.
+        let operand = |c2: &mut Self, i: usize| {
+            if i + 1 == n && matches!(c.ops[i], ast::CmpOp::In | ast::CmpOp::NotIn) {
+                c2.iter_operand(&c.comparators[i])
+            } else {
+                c2.expr(&c.comparators[i])
+            }
+        };
         if n == 1 {
-            self.expr(&c.comparators[0])?;
+            operand(self, 0)?;
             self.cmp_op(c.ops[0]);
             return Ok(());
         }
         let mut cleanup = vec![];
         for i in 0..n {
-            self.expr(&c.comparators[i])?;
+            operand(self, i)?;
             if i + 1 < n {
                 self.emit(Op::COPY, 1);
                 self.emit(Op::SWAP, 3);
@@ -391,6 +472,9 @@ impl Compiler<'_> {
     fn call(&mut self, c: &ast::ExprCall) -> Result<(), CompileError> {
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
+        if self.zero_arg_super(c)? {
+            return Ok(());
+        }
         let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || kws.iter().any(|k| k.arg.is_none());
         if has_star {
@@ -481,7 +565,7 @@ impl Compiler<'_> {
                 if i == 0 {
                     c.emit(Op::LOAD_FAST, 0); // `.0`, the iterator passed in
                 } else {
-                    c.expr(&g.iter)?;
+                    c.iter_operand(&g.iter)?;
                     c.emit(Op::GET_ITER, 0);
                 }
                 let top = c.emit(Op::FOR_ITER, 0);
@@ -514,7 +598,7 @@ impl Compiler<'_> {
             c.emit(Op::RETURN_VALUE, 0);
             Ok(())
         })?;
-        self.expr(&gens[0].iter)?;
+        self.iter_operand(&gens[0].iter)?;
         self.emit(Op::GET_ITER, 0);
         self.emit(Op::CALL, 1);
         Ok(())
@@ -583,4 +667,25 @@ impl Compiler<'_> {
         }
         Ok(count)
     }
+}
+
+/// A constant's identity for the frozenset cache: distinguishes types (1, 1.0, True) and
+/// -0.0 from 0.0, as CPython's constant keys do; length-prefixed so keys concatenate
+/// unambiguously.
+fn typed_key(v: &Value) -> String {
+    use crate::types::{int, str::as_str, tuple::as_tuple};
+    let k = if let Some(b) = v.as_bool() {
+        format!("b{}", b as u8)
+    } else if let Some(i) = int::as_int(v) {
+        format!("i{}", int::to_string(&i))
+    } else if let Some(f) = v.as_float() {
+        format!("f{}", f.to_bits())
+    } else if let Some(s) = as_str(v) {
+        format!("s{s}")
+    } else if let Some(t) = as_tuple(v) {
+        format!("t{}", t.iter().map(typed_key).collect::<String>())
+    } else {
+        "n".to_string()
+    };
+    format!("{}:{}", k.len(), k)
 }

@@ -1,6 +1,7 @@
 //! AST → bytecode. One `Unit` per code object being built; statements here, expressions in
 //! `expr.rs`, scope analysis in `symtable.rs`.
 
+mod classdef;
 mod expr;
 mod flow;
 pub mod symtable;
@@ -122,6 +123,9 @@ pub struct Compiler<'a> {
     st: SymTable,
     units: Vec<Unit>,
     line: u32,
+    /// Constant frozensets made so far, by their typed contents: like CPython's constant
+    /// cache, an equal later one reuses the first (and so its slot order).
+    frozensets: HashMap<String, Value>,
 }
 
 /// Compiles a module's source into its code object.
@@ -138,6 +142,7 @@ pub fn compile_module(source: &str, filename: &str) -> Result<Rc<Code>, CompileE
         st,
         units: vec![],
         line: 1,
+        frozensets: HashMap::new(),
     };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::MODULE;
@@ -490,6 +495,10 @@ impl<'a> Compiler<'a> {
                 let i = self.var_index(name);
                 (ctx.pick(Op::LOAD_FAST, Op::STORE_FAST, Op::DELETE_FAST), i)
             }
+            NameKind::Free if is_class && matches!(ctx, NameCtx::Load) => {
+                let i = self.name_index(name) | (self.deref_index(name) << 16);
+                (Op::LOAD_CLASSDEREF, i)
+            }
             NameKind::Cell | NameKind::Free => {
                 let i = self.deref_index(name);
                 (
@@ -637,7 +646,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::POP_TOP, 0);
                 }
             }
-            Stmt::ClassDef(_) => return Err(self.not_supported("the 'class' statement", s)),
+            Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => self.with_stmt(w)?,
             Stmt::Match(_) => return Err(self.not_supported("the 'match' statement", s)),
@@ -710,7 +719,9 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: false,
         });
-        self.unit().fblocks.push(flow::FBlock::Loop { is_for: false });
+        self.unit()
+            .fblocks
+            .push(flow::FBlock::Loop { is_for: false });
         self.stmts(&w.body)?;
         self.unit().fblocks.pop();
         self.set_line(w);
@@ -727,7 +738,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn for_stmt(&mut self, f: &ast::StmtFor) -> Result<(), CompileError> {
-        self.expr(&f.iter)?;
+        self.iter_operand(&f.iter)?;
         self.set_line(f);
         self.emit(Op::GET_ITER, 0);
         let top = self.emit(Op::FOR_ITER, 0);
@@ -736,7 +747,9 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             is_for: true,
         });
-        self.unit().fblocks.push(flow::FBlock::Loop { is_for: true });
+        self.unit()
+            .fblocks
+            .push(flow::FBlock::Loop { is_for: true });
         self.unit().depth += 1;
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
@@ -950,16 +963,7 @@ impl<'a> Compiler<'a> {
             mflags |= 2;
         }
         let scope = self.st.by_node[&key];
-        let parent_qual = {
-            let u = self.units.last().unwrap();
-            if self.st.scopes[u.scope].kind == ScopeKind::Module {
-                String::new()
-            } else if self.st.scopes[u.scope].kind == ScopeKind::Class {
-                format!("{}.", u.qualname)
-            } else {
-                format!("{}.<locals>.", u.qualname)
-            }
-        };
+        let parent_qual = self.qualname_prefix();
         let qualname = format!("{parent_qual}{name}");
         self.push_unit(scope, name, &qualname, firstline);
         {
@@ -1012,6 +1016,12 @@ impl<'a> Compiler<'a> {
         }
         let code = self.pop_unit();
         self.line = saved_line;
+        self.emit_make_function(code, mflags);
+        Ok(())
+    }
+
+    /// Pushes the closure tuple (if the code has free variables) and MAKE_FUNCTION.
+    pub(crate) fn emit_make_function(&mut self, code: Rc<Code>, mut mflags: u32) {
         if !code.freevars.is_empty() {
             for fv in code.freevars.iter() {
                 let name = crate::types::str::as_str(fv).unwrap().to_string();
@@ -1023,7 +1033,16 @@ impl<'a> Compiler<'a> {
         }
         self.load_const(new_code(code));
         self.emit(Op::MAKE_FUNCTION, mflags);
-        Ok(())
+    }
+
+    /// `prefix.` for the qualified name of a function or class defined in the current unit.
+    pub(crate) fn qualname_prefix(&self) -> String {
+        let u = self.units.last().unwrap();
+        match self.st.scopes[u.scope].kind {
+            ScopeKind::Module => String::new(),
+            ScopeKind::Class => format!("{}.", u.qualname),
+            ScopeKind::Function => format!("{}.<locals>.", u.qualname),
+        }
     }
 }
 

@@ -608,6 +608,35 @@ fn resolve(t: &mut SymTable, id: usize) -> Result<(), CompileError> {
             *e = k;
         }
     }
+    // Methods using `super` or `__class__` capture the class being defined: an implicit
+    // `__class__` cell of the nearest enclosing class scope.
+    let s = &t.scopes[id];
+    if kind == ScopeKind::Function
+        && s.used.iter().any(|n| n == "super" || n == "__class__")
+        && !s.bound.iter().any(|n| n == "__class__")
+    {
+        let mut c = s.parent;
+        let mut path = vec![];
+        while let Some(p) = c {
+            match t.scopes[p].kind {
+                ScopeKind::Class => {
+                    push_unique(&mut t.scopes[p].cellvars, "__class__");
+                    t.scopes[p]
+                        .resolved
+                        .insert("__class__".into(), NameKind::Cell);
+                    for q in path.into_iter().chain([id]) {
+                        let sc: &mut Scope = &mut t.scopes[q];
+                        push_unique(&mut sc.freevars, "__class__");
+                        sc.resolved.insert("__class__".into(), NameKind::Free);
+                    }
+                    break;
+                }
+                ScopeKind::Module => break,
+                ScopeKind::Function => path.push(p),
+            }
+            c = t.scopes[p].parent;
+        }
+    }
     let children = t.scopes[id].children.clone();
     for c in children {
         resolve(t, c)?;

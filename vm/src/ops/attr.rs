@@ -2,13 +2,17 @@
 
 use crate::error::{self, PyResult};
 use crate::object::Header;
+use crate::ops::dunder;
+use crate::types::descr::{is_classmethod, FuncWrapObj, PropertyObj, SuperObj};
 use crate::types::dict::DictObj;
 use crate::types::exc::ExcObj;
+use crate::types::func::new_bound_method;
 use crate::types::func::{FunctionObj, NativeObj};
+use crate::types::instance::{interned, InstanceObj};
 use crate::types::module::ModuleObj;
 use crate::types::str::{as_str, intern};
-use crate::types::typeobj::{self, type_data, TypeData};
-use crate::types::{tt, type_name, type_ptr};
+use crate::types::typeobj::{self, type_data, type_data_ptr, TypeData};
+use crate::types::{tt, type_name, type_of, type_ptr};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -32,20 +36,6 @@ fn no_attr(v: &Value, name: &Value) -> crate::error::PyErr {
         type_name(v),
         n
     ))
-}
-
-/// Binds an attribute found on `obj`'s type to `obj` (the descriptor protocol's `__get__`).
-pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
-    let _ = vm;
-    if attr.downcast::<FunctionObj>().is_some() {
-        return Ok(crate::types::func::new_bound_method(attr.clone(), obj.clone()));
-    }
-    if let Some(n) = attr.downcast::<NativeObj>() {
-        if n.self_.is_undef() {
-            return Ok(bind_native(attr, obj));
-        }
-    }
-    Ok(attr.clone())
 }
 
 /// Binds a native method found on a type to a receiver.
@@ -85,8 +75,12 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
     }
     if let Some(t) = v.downcast::<TypeData>() {
         return match name {
-            // Extension types are named `module.name`, like CPython's static types.
-            "__name__" | "__qualname__" => Some(crate::types::str::new_str(
+            // Extension types are named `module.name`, like CPython's static types;
+            // `__name__` is the part after the dot.
+            "__name__" => Some(crate::types::str::new_str(
+                t.name.rsplit('.').next().unwrap_or(""),
+            )),
+            "__qualname__" if t.is_builtin => Some(crate::types::str::new_str(
                 t.name.rsplit('.').next().unwrap_or(""),
             )),
             "__mro__" => {
@@ -95,7 +89,11 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
                 Some(crate::types::tuple::new_tuple(items))
             }
             "__bases__" => Some(crate::types::tuple::new_tuple(t.bases.clone())),
+            "__base__" => Some(t.bases.first().cloned().unwrap_or(Value::NONE)),
             "__dict__" => Some(t.dict.clone()),
+            "__qualname__" if !t.is_builtin => DictObj::get_str(&t.dict, &intern("__qualname__")),
+            "__module__" if t.is_builtin => Some(intern("builtins")),
+            "__doc__" => Some(DictObj::get_str(&t.dict, &intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
         };
     }
@@ -107,6 +105,14 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             } else {
                 n.self_.clone()
             }),
+            _ => None,
+        };
+    }
+    if let Some(r) = v.downcast::<crate::types::range::RangeObj>() {
+        return match name {
+            "start" => Some(r.start_value()),
+            "stop" => Some(r.stop_value()),
+            "step" => Some(r.step_value()),
             _ => None,
         };
     }
@@ -129,35 +135,204 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
     None
 }
 
-pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
-    if let Some(m) = v.downcast::<ModuleObj>() {
-        return DictObj::get_str(&m.dict, name).ok_or_else(|| no_attr(v, name));
+/// Is `a` (an attribute found on a type) a data descriptor, taking precedence over the
+/// instance's own attributes?
+fn is_data_descriptor(a: &Value) -> bool {
+    a.downcast::<PropertyObj>().is_some()
+        || (dunder::dispatches(a)
+            && (dunder::special(a, "__set__").is_some()
+                || dunder::special(a, "__delete__").is_some()))
+}
+
+/// Binds an attribute found on `obj`'s type to `obj` (the descriptor protocol's `__get__`).
+pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
+    if attr.downcast::<FunctionObj>().is_some() {
+        return Ok(new_bound_method(attr.clone(), obj.clone()));
     }
-    let n = as_str(name).unwrap_or("");
-    if let Some(r) = special_attr(v, n) {
+    if let Some(n) = attr.downcast::<NativeObj>() {
+        if n.self_.is_undef() {
+            return Ok(bind_native(attr, obj));
+        }
+        return Ok(attr.clone());
+    }
+    if let Some(w) = attr.downcast::<FuncWrapObj>() {
+        if is_classmethod(attr) {
+            return Ok(new_bound_method(w.f.clone(), type_of(obj)));
+        }
+        return Ok(w.f.clone());
+    }
+    if let Some(p) = attr.downcast::<PropertyObj>() {
+        return property_get(vm, p, attr, obj);
+    }
+    if let Some(g) = dunder::special(attr, "__get__") {
+        return dunder::call_method(vm, &g, attr, &[obj.clone(), type_of(obj)]);
+    }
+    Ok(attr.clone())
+}
+
+fn property_name(vm: &mut Vm, p: &PropertyObj) -> String {
+    let _ = vm;
+    let f = if !p.fget.is_none() {
+        &p.fget
+    } else if !p.fset.is_none() {
+        &p.fset
+    } else {
+        &p.fdel
+    };
+    f.downcast::<FunctionObj>()
+        .and_then(|f| as_str(&f.name.borrow()).map(|s| s.to_string()))
+        .unwrap_or_else(|| "?".into())
+}
+
+fn property_get(vm: &mut Vm, p: &PropertyObj, _pv: &Value, obj: &Value) -> PyResult<Value> {
+    if p.fget.is_none() {
+        let n = property_name(vm, p);
+        return Err(error::attribute_error(format!(
+            "property '{}' of '{}' object has no getter",
+            n,
+            type_name(obj)
+        )));
+    }
+    let f = p.fget.clone();
+    vm.call1(&f, obj.clone())
+}
+
+/// An attribute of a class object: its MRO first (functions stay plain functions,
+/// classmethods bind to the class), then its metaclass.
+fn class_getattr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Value> {
+    if let Some(a) = typeobj::lookup(cls.ptr(), name) {
+        if let Some(w) = a.downcast::<FuncWrapObj>() {
+            if is_classmethod(&a) {
+                return Ok(new_bound_method(w.f.clone(), cls.clone()));
+            }
+            return Ok(w.f.clone());
+        }
+        if a.downcast::<FunctionObj>().is_none()
+            && a.downcast::<NativeObj>().is_none()
+            && a.downcast::<PropertyObj>().is_none()
+        {
+            if let Some(g) = dunder::special(&a, "__get__") {
+                return dunder::call_method(vm, &g, &a, &[Value::NONE, cls.clone()]);
+            }
+        }
+        return Ok(a);
+    }
+    if let Some(r) = special_attr(cls, as_str(name).unwrap_or("")) {
         return Ok(r);
     }
-    if let Some(t) = v.downcast::<TypeData>() {
-        // Attribute of a class: look through its MRO, then its metatype.
-        let _ = t;
-        if let Some(r) = typeobj::lookup(v.ptr(), name) {
+    let meta = type_ptr(cls);
+    if let Some(a) = typeobj::lookup(meta, name) {
+        return bind_descriptor(vm, &a, cls);
+    }
+    Err(no_attr(cls, name))
+}
+
+/// `super(...).name`: look in the MRO after `this`.
+fn super_lookup(s: &SuperObj, name: &Value) -> Option<Value> {
+    let td = type_data(&s.obj_type);
+    let mut mro = vec![s.obj_type.clone()];
+    mro.extend(td.mro.borrow().iter().cloned());
+    let start = mro.iter().position(|t| t.ptr() == s.this.ptr())? + 1;
+    mro[start..]
+        .iter()
+        .find_map(|t| DictObj::get_str(&type_data(t).dict, name))
+}
+
+fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResult<Value> {
+    if as_str(name) == Some("__class__") {
+        return Ok(type_of(sv));
+    }
+    let Some(a) = super_lookup(s, name) else {
+        return Err(error::attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            as_str(name).unwrap_or("?")
+        )));
+    };
+    let obj_is_class = s.obj.ptr() == s.obj_type.ptr();
+    if let Some(w) = a.downcast::<FuncWrapObj>() {
+        if is_classmethod(&a) {
+            return Ok(new_bound_method(w.f.clone(), s.obj_type.clone()));
+        }
+        return Ok(w.f.clone());
+    }
+    if obj_is_class
+        && (a.downcast::<FunctionObj>().is_some() || a.downcast::<NativeObj>().is_some())
+    {
+        return Ok(a);
+    }
+    bind_descriptor(vm, &a, &s.obj)
+}
+
+/// The instance part of attribute lookup, without a user `__getattr__`/`__getattribute__`.
+pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    let name = &interned(name);
+    let ty: *const Header = type_ptr(v);
+    let cls_attr = typeobj::lookup(ty, name);
+    if let Some(a) = &cls_attr {
+        if is_data_descriptor(a) {
+            return bind_descriptor(vm, a, v);
+        }
+    }
+    if let Some(inst) = v.downcast::<InstanceObj>() {
+        if let Some(x) = inst.get(name) {
+            return Ok(x);
+        }
+        if as_str(name) == Some("__dict__") && type_data_ptr(ty).slots.is_none() {
+            return Ok(inst.to_dict_mode());
+        }
+    } else if let Some(r) = special_attr(v, as_str(name).unwrap_or("")) {
+        return Ok(r);
+    }
+    if let Some(a) = cls_attr {
+        return bind_descriptor(vm, &a, v);
+    }
+    match as_str(name) {
+        Some("__class__") => Ok(type_of(v)),
+        Some("__doc__") if dunder::dispatches(v) => Ok(Value::NONE),
+        _ => Err(no_attr(v, name)),
+    }
+}
+
+pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    if let Some(m) = v.downcast::<ModuleObj>() {
+        if let Some(x) = DictObj::get_str(&m.dict, name) {
+            return Ok(x);
+        }
+        if let Some(r) = special_attr(v, as_str(name).unwrap_or("")) {
             return Ok(r);
         }
         return Err(no_attr(v, name));
     }
-    let ty: *const Header = type_ptr(v);
-    if let Some(f) = typeobj::lookup(ty, name) {
-        if f.downcast::<NativeObj>().is_some() {
-            return Ok(bind_native(&f, v));
+    if v.downcast::<TypeData>().is_some() {
+        return class_getattr(vm, v, name);
+    }
+    if let Some(s) = v.downcast::<SuperObj>() {
+        return super_getattr(vm, v, s, name);
+    }
+    if dunder::dispatches(v) {
+        if let Some(ga) = user_hook(v, "__getattribute__") {
+            return dunder::call_method(vm, &ga, v, &[name.clone()]);
         }
-        return Ok(f);
+        return match generic_getattr(vm, v, name) {
+            Err(e) if e.is_instance(tt().attribute_error) => match user_hook(v, "__getattr__") {
+                Some(h) => dunder::call_method(vm, &h, v, &[name.clone()]),
+                None => Err(e),
+            },
+            r => r,
+        };
     }
-    // `__getattr__` is the fallback when normal lookup fails (extension types use it for
-    // their data attributes).
-    if let Some(r) = super::dunder::call_special(vm, v, "__getattr__", &[name.clone()]) {
-        return r;
+    generic_getattr(vm, v, name)
+}
+
+/// A special method the class defines itself (not object's generic native).
+fn user_hook(v: &Value, name: &str) -> Option<Value> {
+    let m = dunder::special(v, name)?;
+    if m.downcast::<NativeObj>()
+        .is_some_and(|n| n.owner.ptr() == tt().object)
+    {
+        return None;
     }
-    Err(no_attr(v, name))
+    Some(m)
 }
 
 /// The AttributeError for `v.name` (for `__getattr__` implementations).
@@ -168,7 +343,25 @@ pub fn attribute_error(v: &Value, name: &Value) -> crate::error::PyErr {
 /// For `obj.name(...)`: returns (callable, self) without allocating a bound method when the
 /// attribute is a method defined on the type, else (attribute, UNDEF).
 pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
-    if obj.downcast::<ModuleObj>().is_none() && obj.downcast::<TypeData>().is_none() {
+    if let Some(inst) = obj.downcast::<InstanceObj>() {
+        let ty = type_ptr(&obj);
+        if let Some(f) = typeobj::lookup(ty, name) {
+            if (f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some())
+                && !inst.has(name)
+                && user_hook(&obj, "__getattribute__").is_none()
+            {
+                return Ok((f, obj));
+            }
+        }
+    } else if let Some(s) = obj.downcast::<SuperObj>() {
+        if s.obj.ptr() != s.obj_type.ptr() {
+            if let Some(f) = super_lookup(s, name) {
+                if f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some() {
+                    return Ok((f, s.obj.clone()));
+                }
+            }
+        }
+    } else if obj.downcast::<ModuleObj>().is_none() && obj.downcast::<TypeData>().is_none() {
         let ty = type_ptr(&obj);
         if let Some(f) = typeobj::lookup(ty, name) {
             if f.downcast::<NativeObj>().is_some() || f.downcast::<FunctionObj>().is_some() {
@@ -181,9 +374,68 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
 }
 
 pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-    let _ = vm;
+    if dunder::dispatches(obj) && obj.downcast::<TypeData>().is_none() {
+        if let Some(h) = user_hook(obj, "__setattr__") {
+            dunder::call_method(vm, &h, obj, &[name.clone(), v])?;
+            return Ok(());
+        }
+    }
+    generic_setattr(vm, obj, name, v)
+}
+
+/// Attribute assignment without a user `__setattr__` (also `object.__setattr__`).
+pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+    let name = &interned(name);
     if let Some(m) = obj.downcast::<ModuleObj>() {
         DictObj::set_str(&m.dict, name.clone(), v);
+        return Ok(());
+    }
+    if let Some(t) = obj.downcast::<TypeData>() {
+        if t.is_builtin {
+            return Err(error::type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                as_str(name).unwrap_or("?"),
+                t.name
+            )));
+        }
+        DictObj::set_str(&t.dict, name.clone(), v);
+        t.version.set(t.version.get() + 1);
+        return Ok(());
+    }
+    let ty = type_ptr(obj);
+    if let Some(a) = typeobj::lookup(ty, name) {
+        if let Some(p) = a.downcast::<PropertyObj>() {
+            if p.fset.is_none() {
+                let n = property_name(vm, p);
+                return Err(error::attribute_error(format!(
+                    "property '{}' of '{}' object has no setter",
+                    n,
+                    type_name(obj)
+                )));
+            }
+            let f = p.fset.clone();
+            vm.call(&f, &[obj.clone(), v], &[])?;
+            return Ok(());
+        }
+        if dunder::dispatches(&a) {
+            if let Some(s) = dunder::special(&a, "__set__") {
+                dunder::call_method(vm, &s, &a, &[obj.clone(), v])?;
+                return Ok(());
+            }
+        }
+    }
+    if let Some(inst) = obj.downcast::<InstanceObj>() {
+        if let Some(allowed) = &type_data_ptr(ty).slots {
+            if !allowed.iter().any(|s| s.bits() == name.bits()) {
+                return Err(no_attr(obj, name));
+            }
+        }
+        if as_str(name) == Some("__dict__") {
+            return Err(error::not_implemented_error(
+                "assigning __dict__ is not supported yet by pyrun",
+            ));
+        }
+        inst.set(name.clone(), v);
         return Ok(());
     }
     if let Some(f) = obj.downcast::<FunctionObj>() {
@@ -202,28 +454,30 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()>
         return Ok(());
     }
     if let Some(e) = obj.downcast::<ExcObj>() {
-        let d = e
-            .dict
-            .borrow_mut()
-            .get_or_insert_with(DictObj::new_value)
-            .clone();
-        DictObj::set_str(&d, name.clone(), v);
-        return Ok(());
-    }
-    if let Some(t) = obj.downcast::<TypeData>() {
-        if t.is_builtin {
-            return Err(error::type_error(format!(
-                "cannot set '{}' attribute of immutable type '{}'",
-                as_str(name).unwrap_or("?"),
-                t.name
-            )));
+        match as_str(name) {
+            Some("__cause__") => {
+                *e.cause.borrow_mut() = v;
+                e.suppress_context.set(true);
+            }
+            Some("__context__") => *e.context.borrow_mut() = v,
+            Some("__suppress_context__") => e.suppress_context.set(v.as_bool() == Some(true)),
+            Some("args") => {
+                let items = crate::ops::collect(vm, &v)?;
+                *e.args.borrow_mut() = crate::types::tuple::new_tuple(items);
+            }
+            _ => {
+                let d = e
+                    .dict
+                    .borrow_mut()
+                    .get_or_insert_with(DictObj::new_value)
+                    .clone();
+                DictObj::set_str(&d, name.clone(), v);
+            }
         }
-        DictObj::set_str(&t.dict, name.clone(), v);
-        t.version.set(t.version.get() + 1);
         return Ok(());
     }
     let n = as_str(name).unwrap_or("?");
-    if typeobj::lookup(type_ptr(obj), name).is_some() {
+    if typeobj::lookup(ty, name).is_some() {
         return Err(error::attribute_error(format!(
             "'{}' object attribute '{}' is read-only",
             type_name(obj),
@@ -238,6 +492,18 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()>
 }
 
 pub fn delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
+    if dunder::dispatches(obj) && obj.downcast::<TypeData>().is_none() {
+        if let Some(h) = user_hook(obj, "__delattr__") {
+            dunder::call_method(vm, &h, obj, &[name.clone()])?;
+            return Ok(());
+        }
+    }
+    generic_delattr(vm, obj, name)
+}
+
+/// Attribute deletion without a user `__delattr__`.
+pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
+    let name = &interned(name);
     if let Some(m) = obj.downcast::<ModuleObj>() {
         let d = m.dict.clone();
         return match d.downcast::<DictObj>().unwrap().remove(vm, name)? {
@@ -245,6 +511,61 @@ pub fn delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
             None => Err(no_attr(obj, name)),
         };
     }
-    let _ = type_data;
+    if let Some(t) = obj.downcast::<TypeData>() {
+        if !t.is_builtin
+            && t.dict
+                .downcast::<DictObj>()
+                .unwrap()
+                .remove_str(name)
+                .is_some()
+        {
+            t.version.set(t.version.get() + 1);
+            return Ok(());
+        }
+        return Err(no_attr(obj, name));
+    }
+    let ty = type_ptr(obj);
+    if let Some(a) = typeobj::lookup(ty, name) {
+        if let Some(p) = a.downcast::<PropertyObj>() {
+            if p.fdel.is_none() {
+                let n = property_name(vm, p);
+                return Err(error::attribute_error(format!(
+                    "property '{}' of '{}' object has no deleter",
+                    n,
+                    type_name(obj)
+                )));
+            }
+            let f = p.fdel.clone();
+            vm.call1(&f, obj.clone())?;
+            return Ok(());
+        }
+        if dunder::dispatches(&a) {
+            if let Some(s) = dunder::special(&a, "__delete__") {
+                dunder::call_method(vm, &s, &a, &[obj.clone()])?;
+                return Ok(());
+            }
+        }
+    }
+    if let Some(inst) = obj.downcast::<InstanceObj>() {
+        if inst.remove(name) {
+            return Ok(());
+        }
+    }
+    if let Some(e) = obj.downcast::<ExcObj>() {
+        let d = e.dict.borrow().clone();
+        if let Some(d) = d {
+            if d.downcast::<DictObj>().unwrap().remove_str(name).is_some() {
+                return Ok(());
+            }
+        }
+    }
+    if let Some(f) = obj.downcast::<FunctionObj>() {
+        let d = f.dict.borrow().clone();
+        if let Some(d) = d {
+            if d.downcast::<DictObj>().unwrap().remove_str(name).is_some() {
+                return Ok(());
+            }
+        }
+    }
     Err(no_attr(obj, name))
 }

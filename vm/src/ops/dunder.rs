@@ -46,13 +46,29 @@ pub fn call_method(vm: &mut Vm, m: &Value, self_: &Value, args: &[Value]) -> PyR
     vm.call(&bound, args, &[])
 }
 
-/// `v.__name__(*args)` if `v`'s type defines it.
-pub fn call_special(
+/// Calls method `m` of `self_` with positional and keyword arguments (vectorcall layout).
+pub fn call_method_kw(
     vm: &mut Vm,
-    v: &Value,
-    name: &str,
+    m: &Value,
+    self_: &Value,
     args: &[Value],
-) -> Option<PyResult<Value>> {
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    if kwnames.is_empty() {
+        return call_method(vm, m, self_, args);
+    }
+    if m.downcast::<FunctionObj>().is_some() || m.downcast::<NativeObj>().is_some() {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(self_.clone());
+        full.extend_from_slice(args);
+        return vm.call(m, &full, kwnames);
+    }
+    let bound = crate::ops::attr::bind_descriptor(vm, m, self_)?;
+    vm.call(&bound, args, kwnames)
+}
+
+/// `v.__name__(*args)` if `v`'s type defines it.
+pub fn call_special(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
     let m = special(v, name)?;
     Some(call_method(vm, &m, v, args))
 }

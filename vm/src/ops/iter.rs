@@ -60,14 +60,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         ));
     }
     if let Some(r) = v.downcast::<RangeObj>() {
-        return Ok(new_iter(
-            IterState::Range {
-                cur: r.start,
-                step: r.step,
-                remaining: r.len(),
-            },
-            t.range_iterator,
-        ));
+        return Ok(r.iter());
     }
     if v.downcast::<StrObj>().is_some() {
         return Ok(new_iter(
@@ -217,6 +210,11 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 *remaining -= 1;
                 return Ok(Some(Value::int(v)));
             }
+            IterState::LongRange {
+                cur,
+                step,
+                remaining,
+            } => return Ok(crate::types::range::long_next(cur, step, remaining)),
             IterState::Dict {
                 dict,
                 pos,
@@ -283,16 +281,14 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         }
     };
     match call {
-        Call::GetItem(obj, idx) => {
-            match super::getitem(vm, &obj, &Value::int(idx as i64)) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if e.is_instance(tt().index_error) || e.is_instance(tt().stop_iteration) => {
-                    *io.state.borrow_mut() = IterState::Exhausted;
-                    Ok(None)
-                }
-                Err(e) => Err(e),
+        Call::GetItem(obj, idx) => match super::getitem(vm, &obj, &Value::int(idx as i64)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is_instance(tt().index_error) || e.is_instance(tt().stop_iteration) => {
+                *io.state.borrow_mut() = IterState::Exhausted;
+                Ok(None)
             }
-        }
+            Err(e) => Err(e),
+        },
         Call::Callable(f, sentinel) => {
             let v = vm.call0(&f)?;
             if super::eq(vm, &v, &sentinel)? {

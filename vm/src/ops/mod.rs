@@ -148,6 +148,62 @@ pub fn frexp(f: f64) -> (f64, i32) {
     (m, e)
 }
 
+const NONE_HASH: i64 = 0xFCA86 ^ 0x5a5a;
+
+/// CPython's tuple hash (an xxHash-style mix of the item hashes).
+struct TupleHasher(u64);
+impl TupleHasher {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    fn new() -> TupleHasher {
+        TupleHasher(Self::P5)
+    }
+    fn add(&mut self, lane: i64) {
+        let acc = self.0.wrapping_add((lane as u64).wrapping_mul(Self::P2));
+        self.0 = acc.rotate_left(31).wrapping_mul(Self::P1);
+    }
+    fn finish(self, len: usize) -> i64 {
+        let r = self.0.wrapping_add((len as u64) ^ (Self::P5 ^ 3527539)) as i64;
+        if r == -1 {
+            1546275796
+        } else {
+            r
+        }
+    }
+}
+
+/// The hash of a compile-time constant (number, str, bool, None, tuple of constants), which
+/// never runs Python code; None for anything else.
+pub fn hash_const(v: &Value) -> Option<i64> {
+    if let Some(t) = as_tuple(v) {
+        let mut h = TupleHasher::new();
+        for item in t {
+            h.add(hash_const(item)?);
+        }
+        return Some(h.finish(t.len()));
+    }
+    if let Some(f) = v.as_float() {
+        return Some(hash_float(f));
+    }
+    if let Some(i) = as_int(v) {
+        return Some(int::hash(&i));
+    }
+    if let Some(s) = v.downcast::<StrObj>() {
+        return Some(s.hash());
+    }
+    v.is_none().then_some(NONE_HASH)
+}
+
+/// Equality of two compile-time constants (see `hash_const`).
+pub fn const_eq(a: &Value, b: &Value) -> bool {
+    match (as_tuple(a), as_tuple(b)) {
+        (Some(x), Some(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q)),
+        (None, None) => eq_fast(a, b).unwrap_or(false),
+        _ => false,
+    }
+}
+
 pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
         return Ok(int::hash(&int::IntRef::Small(i)));
@@ -162,7 +218,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         return Ok(int::hash(&i));
     }
     if v.is_none() {
-        return Ok(0xFCA86 ^ 0x5a5a);
+        return Ok(NONE_HASH);
     }
     if let Some(m) = dunder::special(v, "__hash__") {
         if m.is_none() {
@@ -172,27 +228,18 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             )));
         }
         let r = dunder::call_method(vm, &m, v, &[])?;
-        let r = dunder::int_result(&r, "__hash__ method").map_err(|_| {
-            error::type_error("__hash__ method should return an integer")
-        })?;
+        let r = dunder::int_result(&r, "__hash__ method")
+            .map_err(|_| error::type_error("__hash__ method should return an integer"))?;
         // An int result is re-hashed so that it fits the hash range, as CPython does.
         let h = hash(vm, &r)?;
         return Ok(if h == -1 { -2 } else { h });
     }
     if let Some(t) = as_tuple(v) {
-        const P1: u64 = 11400714785074694791;
-        const P2: u64 = 14029467366897019727;
-        const P5: u64 = 2870177450012600261;
-        let mut acc = P5;
+        let mut h = TupleHasher::new();
         for item in t {
-            let lane = hash(vm, item)? as u64;
-            acc = acc.wrapping_add(lane.wrapping_mul(P2));
-            acc = acc.rotate_left(31);
-            acc = acc.wrapping_mul(P1);
+            h.add(hash(vm, item)?);
         }
-        acc = acc.wrapping_add((t.len() as u64) ^ (P5 ^ 3527539));
-        let r = acc as i64;
-        return Ok(if r == -1 { 1546275796 } else { r });
+        return Ok(h.finish(t.len()));
     }
     if v.downcast::<ListObj>().is_some()
         || v.downcast::<DictObj>().is_some()
@@ -215,6 +262,9 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         h = h.wrapping_mul(69069).wrapping_add(907133923);
         let r = h as i64;
         return Ok(if r == -1 { 590923713 } else { r });
+    }
+    if let Some(r) = v.downcast::<RangeObj>() {
+        return hash(vm, &r.hash_key());
     }
     // Identity hash for everything else (functions, types, modules, ...).
     Ok((v.bits() >> 4) as i64 & 0x0FFF_FFFF_FFFF_FFFF)
@@ -389,10 +439,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
     }
     if let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            let (lx, ly) = (x.len(), y.len());
-            let same =
-                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
-            return Ok(Value::bool(same == (op == CmpOp::Eq)));
+            return Ok(Value::bool(x.same_items(y) == (op == CmpOp::Eq)));
         }
     }
     match op {
@@ -441,12 +488,12 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
         }
     }
     if let (Some(x), Some(y)) = (a.downcast::<SetObj>(), b.downcast::<SetObj>()) {
-        if let Some(r) = crate::builtins::set_binop(vm, op, a, x, y)? {
-            if inplace && !crate::types::set::is_frozen(a) {
-                let items = r.downcast::<SetObj>().unwrap().table.borrow().clone();
-                *x.table.borrow_mut() = items;
-                return Ok(a.clone());
+        if inplace && !crate::types::set::is_frozen(a) {
+            if let Some(r) = crate::builtins::set_inplace_binop(vm, op, a, x, y)? {
+                return Ok(r);
             }
+        }
+        if let Some(r) = crate::builtins::set_binop(vm, op, a, x, y)? {
             return Ok(r);
         }
     }
@@ -521,13 +568,8 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         return s.contains(vm, item);
     }
     if let Some(r) = container.downcast::<RangeObj>() {
-        if let Some(i) = as_int(item).and_then(|i| i.to_i64()) {
-            let n = r.len();
-            if n == 0 || (i - r.start) % r.step != 0 {
-                return Ok(false);
-            }
-            let k = (i - r.start) / r.step;
-            return Ok(k >= 0 && k < n);
+        if let Some(i) = as_int(item) {
+            return Ok(r.contains_int(&i));
         }
     }
     if let Some(io) = container.downcast::<IterObj>() {
@@ -647,7 +689,7 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         return Ok(s.len());
     }
     if let Some(r) = v.downcast::<RangeObj>() {
-        return Ok(r.len() as usize);
+        return r.len_ssize();
     }
     if let Some(io) = v.downcast::<IterObj>() {
         if let IterState::DictView { dict, .. } = &*io.state.borrow() {

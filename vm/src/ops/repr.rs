@@ -153,11 +153,7 @@ fn container_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 
 fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(r) = v.downcast::<RangeObj>() {
-        return Ok(if r.step == 1 {
-            format!("range({}, {})", r.start, r.stop)
-        } else {
-            format!("range({}, {}, {})", r.start, r.stop, r.step)
-        });
+        return Ok(r.repr());
     }
     if let Some(s) = v.downcast::<SliceObj>() {
         return Ok(format!(

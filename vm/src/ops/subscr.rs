@@ -4,7 +4,7 @@ use crate::error::{self, PyResult};
 use crate::types::dict::DictObj;
 use crate::types::int::as_int;
 use crate::types::list::{new_list, ListObj};
-use crate::types::range::{new_range, RangeObj};
+use crate::types::range::RangeObj;
 use crate::types::slice::SliceObj;
 use crate::types::str::{char_str, new_str, StrObj};
 use crate::types::tuple::{as_tuple, new_tuple};
@@ -158,27 +158,7 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         )));
     }
     if let Some(r) = obj.downcast::<RangeObj>() {
-        let n = r.len();
-        if let Some(i) = as_int(idx) {
-            let i = i.to_i64().unwrap_or(i64::MAX);
-            let j = if i < 0 { i + n } else { i };
-            if j < 0 || j >= n {
-                return Err(error::index_error("range object index out of range"));
-            }
-            return Ok(Value::int(r.item(j)));
-        }
-        if let Some(s) = idx.downcast::<SliceObj>() {
-            let (start, stop, step, _) = slice_indices(s, n)?;
-            return Ok(new_range(
-                r.start + start * r.step,
-                r.start + stop * r.step,
-                r.step * step,
-            ));
-        }
-        return Err(error::type_error(format!(
-            "range indices must be integers or slices, not {}",
-            type_name(idx)
-        )));
+        return crate::types::range::getitem(r, idx);
     }
     if let Some(t) = obj.downcast::<crate::types::typeobj::TypeData>() {
         // `list[int]` and friends: generic aliases are not modelled; return the class.

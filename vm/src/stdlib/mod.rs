@@ -9,6 +9,8 @@ pub mod functools;
 pub mod heapq;
 pub mod itertools;
 mod itertools_comb;
+pub mod math;
+mod math_int;
 pub mod operator;
 pub mod sys;
 
@@ -23,6 +25,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("math", math::make),
     ("sys", sys::make),
     ("itertools", itertools::make),
     ("functools", functools::make),

@@ -142,4 +142,3 @@ pub fn make(vm: &mut Vm) -> Value {
     set("modules", modules);
     new_module("sys", d)
 }
-

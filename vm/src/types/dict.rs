@@ -261,12 +261,11 @@ impl DictObj {
         Ok(Some(e.value))
     }
 
-    /// Lookup by an (interned or not) str key; never runs Python code.
-    pub fn get_str(dict: &Value, key: &Value) -> Option<Value> {
-        let d = dict.downcast::<DictObj>()?;
-        let ks = key.downcast::<StrObj>()?;
+    /// Entry index of the str key `key`; never runs Python code (a str key only ever
+    /// equals str keys, compared by identity first).
+    fn find_str(&self, key: &Value, ks: &StrObj) -> Option<usize> {
         let h = ks.hash();
-        let t = d.table.borrow();
+        let t = self.table.borrow();
         if t.indices.is_empty() {
             return None;
         }
@@ -282,46 +281,41 @@ impl DictObj {
             if e.hash == h
                 && (e.key.is(key) || e.key.downcast::<StrObj>().is_some_and(|o| o.s == ks.s))
             {
-                return Some(e.value.clone());
+                return Some(ix as usize);
             }
         }
         None
     }
+
+    /// Lookup by an (interned or not) str key; never runs Python code.
+    pub fn get_str(dict: &Value, key: &Value) -> Option<Value> {
+        let d = dict.downcast::<DictObj>()?;
+        let p = d.find_str(key, key.downcast::<StrObj>()?)?;
+        let v = d.table.borrow().entries[p].value.clone();
+        Some(v)
+    }
     /// Insert with a str key; never runs Python code.
     pub fn set_str(dict: &Value, key: Value, value: Value) {
         let d = dict.downcast::<DictObj>().expect("dict");
-        let h = key.downcast::<StrObj>().expect("str key").hash();
-        let found = {
-            let t = d.table.borrow();
-            let mut found = None;
-            if !t.indices.is_empty() {
-                for s in t.probe_slots(h) {
-                    let ix = t.indices[s];
-                    if ix == EMPTY {
-                        break;
-                    }
-                    if ix == DUMMY {
-                        continue;
-                    }
-                    let e = &t.entries[ix as usize];
-                    if e.hash == h && (e.key.is(&key) || ops::eq_fast(&e.key, &key) == Some(true)) {
-                        found = Some(ix as usize);
-                        break;
-                    }
-                }
-            }
-            found
-        };
-        match found {
+        let ks = key.downcast::<StrObj>().expect("str key");
+        match d.find_str(&key, ks) {
             Some(p) => {
                 let old = std::mem::replace(&mut d.table.borrow_mut().entries[p].value, value);
                 drop(old);
             }
             None => {
+                let h = ks.hash();
                 d.table.borrow_mut().insert_new(h, key, value);
                 d.bump();
             }
         }
+    }
+    /// Removes a str key; never runs Python code.
+    pub fn remove_str(&self, key: &Value) -> Option<Value> {
+        let p = self.find_str(key, key.downcast::<StrObj>()?)?;
+        let e = self.table.borrow_mut().remove_at(p);
+        self.bump();
+        Some(e.value)
     }
     /// Snapshot of (key, value) pairs, safe to iterate while calling Python code.
     pub fn items(&self) -> Vec<(Value, Value)> {

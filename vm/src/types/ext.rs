@@ -113,6 +113,7 @@ pub fn new_ext_type(
         version: Cell::new(1),
         is_builtin: true,
         dispatch: true,
+        slots: None,
     };
     let v = alloc_obj(data, t.type_);
     for (n, f) in methods {

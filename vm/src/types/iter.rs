@@ -22,6 +22,12 @@ pub enum IterState {
         step: i64,
         remaining: i64,
     },
+    /// A range whose items or length need big ints (`longrange_iterator`).
+    LongRange {
+        cur: num_bigint::BigInt,
+        step: num_bigint::BigInt,
+        remaining: num_bigint::BigInt,
+    },
     Dict {
         dict: Value,
         pos: usize,

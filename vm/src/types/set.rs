@@ -128,6 +128,26 @@ impl SetTable {
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|e| e.key.clone()).collect()
     }
+    /// Rebuilds the table when more than a quarter of it is dummies (CPython does this
+    /// after a difference update).
+    pub fn purge_dummies(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            let n = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
+            self.resize(n);
+        }
+    }
+
+    /// Takes `other`'s slots, keeping this table's pop finger; returns the old contents.
+    pub fn replace_contents(&mut self, other: SetTable) -> SetTable {
+        let finger = self.finger;
+        let old = std::mem::replace(self, other);
+        self.finger = finger;
+        old
+    }
     pub fn clear(&mut self) {
         let finger = self.finger;
         *self = SetTable::default();
@@ -237,6 +257,30 @@ impl SetTable {
     }
 }
 
+/// The table `frozenset(items)` builds (one add per item, in order) for compile-time
+/// constants, which hash and compare without running Python code; None if an item is
+/// not such a constant.
+pub fn table_from_consts(items: &[Value]) -> Option<SetTable> {
+    let mut t = SetTable::default();
+    for k in items {
+        let h = ops::hash_const(k)?;
+        let mut p = ProbeSeq::new(h, t.mask());
+        loop {
+            let s = p.next();
+            let e = &t.entries[s];
+            // A fresh table has no dummies: the first empty slot ends the probe.
+            if e.key.is_undef() {
+                t.store_at(s, h, k.clone());
+                break;
+            }
+            if e.hash == h && ops::const_eq(&e.key, k) {
+                break;
+            }
+        }
+    }
+    Some(t)
+}
+
 enum Look {
     Found(usize),
     /// Absent; `usize` is the slot a new key would go to.
@@ -262,9 +306,8 @@ fn lookup(vm: &mut Vm, cell: &RefCell<SetTable>, key: &Value, hash: i64) -> PyRe
                         return Ok(Look::Missing(freeslot.unwrap_or(s)));
                     }
                     if e.is_dummy() {
-                        if freeslot.is_none() {
-                            freeslot = Some(s);
-                        }
+                        // CPython 3.11 reuses the last dummy on the probe path.
+                        freeslot = Some(s);
                         continue;
                     }
                     if e.hash != hash {

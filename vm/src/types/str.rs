@@ -71,6 +71,11 @@ pub fn str_hash(s: &str) -> i64 {
     }
 }
 
+/// A fresh (unshared) string, for instances of str subclasses.
+pub fn new_str_fresh(s: impl Into<Box<str>>) -> Value {
+    new_str(s)
+}
+
 pub fn new_str(s: impl Into<Box<str>>) -> Value {
     let s: Box<str> = s.into();
     let nchars = if s.is_ascii() {

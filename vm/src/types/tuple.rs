@@ -27,6 +27,16 @@ pub fn new_tuple(items: Vec<Value>) -> Value {
     )
 }
 
+/// A tuple that is never the shared empty tuple (for tuple subclasses' instances).
+pub fn new_tuple_fresh(items: Vec<Value>) -> Value {
+    alloc_obj(
+        TupleObj {
+            items: items.into_boxed_slice(),
+        },
+        tt().tuple,
+    )
+}
+
 pub fn as_tuple(v: &Value) -> Option<&[Value]> {
     v.downcast::<TupleObj>().map(|t| &*t.items)
 }

@@ -23,6 +23,8 @@ pub struct TypeData {
     /// Instances dispatch special methods (`__len__`, `__add__`, ...) through the type's
     /// dict: Python classes and extension types. Builtin types are handled by payload.
     pub dispatch: bool,
+    /// `__slots__` classes: the only attribute names instances may have (None: any).
+    pub slots: Option<Vec<Value>>,
 }
 impl Payload for TypeData {
     const KIND: Kind = Kind::Type;
@@ -101,6 +103,7 @@ type_table! {
     tuple_iterator: "tuple_iterator", Iter, object;
     str_iterator: "str_ascii_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
+    longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
     dict_valueiterator: "dict_valueiterator", Iter, object;
     dict_itemiterator: "dict_itemiterator", Iter, object;
@@ -115,6 +118,10 @@ type_table! {
     reversed: "reversed", Iter, object;
     callable_iterator: "callable_iterator", Iter, object;
     generator: "generator", Iter, object;
+    property: "property", Property, object;
+    classmethod: "classmethod", FuncWrap, object;
+    staticmethod: "staticmethod", FuncWrap, object;
+    super_: "super", Super, object;
     base_exception: "BaseException", Exception, base_exception;
     system_exit: "SystemExit", Exception, base_exception;
     keyboard_interrupt: "KeyboardInterrupt", Exception, base_exception;
@@ -169,6 +176,7 @@ fn make_builtin_type(name: &'static str, layout: Kind, base: *const Header) -> *
         version: Cell::new(1),
         is_builtin: true,
         dispatch: false,
+        slots: None,
     };
     let v = alloc_obj(data, std::ptr::null());
     let p = v.ptr();
