@@ -28,6 +28,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("math", math::make),
     ("sys", sys::make),
     ("math", math::make),
     ("itertools", itertools::make),
