@@ -16,6 +16,7 @@ pub mod object;
 pub mod ops;
 pub mod run;
 pub mod stdlib;
+pub mod tier1;
 pub mod types;
 pub mod value;
 pub mod vm;

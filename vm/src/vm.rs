@@ -73,6 +73,11 @@ pub struct Vm {
     pub reraising: bool,
     /// The return value of a finished `yield from` delegation (read by YIELD_FROM).
     pub delegate_result: Value,
+    /// Tier 1 quickening enabled (`-X specialize=off` clears it).
+    pub tier1: bool,
+    pub stats: crate::tier1::Stats,
+    /// The builtin types (cached here: `tt()` is a thread-local lookup).
+    pub tt: &'static crate::types::typeobj::TypeTable,
 }
 
 impl Vm {
@@ -93,6 +98,9 @@ impl Vm {
             exc_info: Value::NONE,
             reraising: false,
             delegate_result: Value::NONE,
+            tier1: true,
+            stats: crate::tier1::Stats::new(),
+            tt: tt(),
         };
         vm.builtins = crate::builtins::make_builtins_module(&mut vm);
         vm

@@ -404,8 +404,24 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_unit(&mut self) -> Rc<Code> {
-        let u = self.units.pop().unwrap();
+        let mut u = self.units.pop().unwrap();
         let handlers = handler_table(&u.handler_of, &u.labels);
+        // One inline cache per specializable instruction (beyond u16 range: none).
+        let mut ncaches = 0usize;
+        for ins in u.instrs.iter_mut() {
+            if ins.op.is_specializable() && ncaches < u16::MAX as usize {
+                ins.cache = ncaches as u16;
+                ncaches += 1;
+            } else {
+                ins.cache = u16::MAX;
+            }
+        }
+        let caches: Box<[crate::bytecode::Cache]> = (0..ncaches)
+            .map(|_| crate::bytecode::Cache {
+                counter: Cell::new(crate::bytecode::WARMUP),
+                ..Default::default()
+            })
+            .collect();
         let stacksize = max_stack_depth(&u.instrs, &handlers);
         let cell2arg = u
             .cellvars
@@ -431,6 +447,7 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             stacksize,
             handlers: handlers.into(),
+            caches,
         })
     }
 
