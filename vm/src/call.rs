@@ -71,6 +71,15 @@ fn call_type(vm: &mut Vm, ty: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     if let Some(ctor) = crate::builtins::constructor_for(p) {
         return ctor(vm, args, kwnames);
     }
+    // Extension types (stdlib modules) construct through a native `__new__(cls, ...)`.
+    if crate::types::typeobj::type_data(ty).layout == crate::object::Kind::Ext {
+        if let Some(new) = crate::types::typeobj::lookup_str(p, "__new__") {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(ty.clone());
+            full.extend_from_slice(args);
+            return vm.call(&new, &full, kwnames);
+        }
+    }
     Err(error::type_error(format!(
         "cannot create '{}' instances",
         crate::types::typeobj::type_data(ty).name

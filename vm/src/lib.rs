@@ -5,6 +5,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod call;
 pub mod class;
+pub mod codecs;
 pub mod compile;
 pub mod error;
 pub mod fmt;

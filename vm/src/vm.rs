@@ -119,6 +119,23 @@ impl Vm {
         self.run_frame()
     }
 
+    /// Runs module-level code (exec/eval) with explicit globals and locals mappings.
+    pub fn run_code_with_locals(
+        &mut self,
+        code: Rc<Code>,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult<Value> {
+        let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
+        self.push_frame(code, Value::NONE, globals.clone(), base)?;
+        let fr = self.frames.last_mut().unwrap();
+        fr.is_entry = true;
+        if !locals.is(&globals) {
+            fr.locals = locals;
+        }
+        self.run_frame()
+    }
+
     /// Runs a class body (`body` is the function made from it) with `ns` as its namespace.
     pub fn run_class_body(&mut self, body: &Value, f: &FunctionObj, ns: Value) -> PyResult<()> {
         let base = self.frames.last().map(|f| f.sp).unwrap_or(0);

@@ -112,3 +112,107 @@ pub fn to_str<'a>(v: &'a Value, fname: &str, argdesc: &str) -> PyResult<&'a str>
         ))
     })
 }
+
+/// Binds arguments the way CPython's keyword-aware parsers (PyArg_ParseTupleAndKeywords and
+/// Argument Clinic) do, with their error messages: `names` are the parameters in order, the
+/// first `required` of them must be given, and at most `maxpos` may be given positionally.
+pub fn parse_args<'a, const N: usize>(
+    fname: &str,
+    args: &'a [Value],
+    kwnames: &[Value],
+    names: [&str; N],
+    required: usize,
+    maxpos: usize,
+) -> PyResult<[Option<&'a Value>; N]> {
+    let nkw = kwnames.len();
+    let npos = args.len() - nkw;
+    let total = args.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if total > N {
+        return Err(error::type_error(format!(
+            "{fname}() takes at most {N} {}argument{} ({total} given)",
+            if npos == 0 { "keyword " } else { "" },
+            plural(N)
+        )));
+    }
+    if npos > maxpos {
+        return Err(error::type_error(format!(
+            "{fname}() takes {} {maxpos} positional argument{} ({npos} given)",
+            if required < maxpos {
+                "at most"
+            } else {
+                "exactly"
+            },
+            plural(maxpos)
+        )));
+    }
+    let kw = |name: &str| {
+        kwnames
+            .iter()
+            .position(|k| as_str(k) == Some(name))
+            .map(|i| &args[npos + i])
+    };
+    let mut out: [Option<&'a Value>; N] = [None; N];
+    for (i, name) in names.iter().enumerate() {
+        if i < npos {
+            if kw(name).is_some() {
+                return Err(error::type_error(format!(
+                    "argument for {fname}() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+            out[i] = Some(&args[i]);
+        } else {
+            out[i] = kw(name);
+            if out[i].is_none() && i < required {
+                return Err(error::type_error(format!(
+                    "{fname}() missing required argument '{name}' (pos {})",
+                    i + 1
+                )));
+            }
+        }
+    }
+    for k in kwnames {
+        let k = as_str(k).unwrap_or("");
+        if !names.contains(&k) {
+            return Err(error::type_error(format!(
+                "'{k}' is an invalid keyword argument for {fname}()"
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// Positional-only arguments checked as CPython's `_PyArg_CheckPositional` /
+/// `PyArg_UnpackTuple` do ("f expected at least 1 argument, got 0"), refusing keywords.
+pub fn positional<'a>(
+    fname: &str,
+    args: &'a [Value],
+    kwnames: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    if !kwnames.is_empty() {
+        return Err(error::type_error(format!(
+            "{fname}() takes no keyword arguments"
+        )));
+    }
+    let n = args.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if n < min || n > max {
+        return Err(error::type_error(if min == max {
+            format!("{fname} expected {min} argument{}, got {n}", plural(min))
+        } else if n < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
+        }));
+    }
+    Ok(args)
+}

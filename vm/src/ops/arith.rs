@@ -71,9 +71,19 @@ pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
             _ => {}
         }
     }
+    // Numbers have no `@`; bit operations and shifts are int-only. Returning None lets
+    // the caller try dunders and then report the unsupported operand types.
+    if op == BinOp::MatMul {
+        return None;
+    }
     let (x, y) = (num(a)?, num(b)?);
+    let int_only = matches!(
+        op,
+        BinOp::And | BinOp::Or | BinOp::Xor | BinOp::LShift | BinOp::RShift
+    );
     Some(match (&x, &y) {
         (Num::Int(i), Num::Int(j)) => int_binop(op, i, j),
+        _ if int_only => return None,
         _ => match (to_f64(&x), to_f64(&y)) {
             (Ok(f), Ok(g)) => float_binop(op, f, g),
             (Err(e), _) | (_, Err(e)) => Err(e),
@@ -157,7 +167,7 @@ pub fn int_binop(op: BinOp, a: &IntRef, b: &IntRef) -> PyResult<Value> {
         BinOp::And => int::and(a, b),
         BinOp::Or => int::or(a, b),
         BinOp::Xor => int::xor(a, b),
-        BinOp::MatMul => unreachable!("matmul handled by caller"),
+        BinOp::MatMul => return Err(unsupported(op, false, &Value::NONE, &Value::NONE)),
     })
 }
 
@@ -344,6 +354,26 @@ pub fn pos(vm: &mut Vm, a: &Value) -> PyResult<Value> {
         return Ok(int::add(&i, &IntRef::Small(0)));
     }
     crate::ops::unary_dunder(vm, a, "__pos__", "+")
+}
+/// `abs(a)`: numbers directly, other objects through `__abs__`.
+pub fn abs(vm: &mut Vm, a: &Value) -> PyResult<Value> {
+    if let Some(f) = a.as_float() {
+        return Ok(Value::float(f.abs()));
+    }
+    if let Some(i) = as_int(a) {
+        return Ok(if i.is_negative() {
+            int::neg(&i)
+        } else {
+            int::add(&i, &IntRef::Small(0))
+        });
+    }
+    if let Some(r) = crate::ops::dunder::call_special(vm, a, "__abs__", &[]) {
+        return r;
+    }
+    Err(crate::error::type_error(format!(
+        "bad operand type for abs(): '{}'",
+        crate::types::type_name(a)
+    )))
 }
 pub fn invert(vm: &mut Vm, a: &Value) -> PyResult<Value> {
     if let Some(i) = as_int(a) {

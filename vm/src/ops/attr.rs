@@ -75,8 +75,13 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
     }
     if let Some(t) = v.downcast::<TypeData>() {
         return match name {
-            "__name__" => Some(crate::types::str::new_str(t.name.as_str())),
-            "__qualname__" if t.is_builtin => Some(crate::types::str::new_str(t.name.as_str())),
+            // Extension types are named `module.name`, like CPython's static types.
+            "__name__" => Some(crate::types::str::new_str(
+                t.name.rsplit('.').next().unwrap_or(""),
+            )),
+            "__qualname__" if t.is_builtin => Some(crate::types::str::new_str(
+                t.name.rsplit('.').next().unwrap_or(""),
+            )),
             "__mro__" => {
                 let mut items = vec![v.clone()];
                 items.extend(t.mro.borrow().iter().cloned());
@@ -557,4 +562,9 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
         }
     }
     Err(no_attr(obj, name))
+}
+
+/// The AttributeError for `v.name` (for `__getattr__` implementations).
+pub fn attribute_error(v: &Value, name: &Value) -> crate::error::PyErr {
+    no_attr(v, name)
 }

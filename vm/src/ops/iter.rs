@@ -1,6 +1,8 @@
 //! The iteration protocol: `iter()`, `next()`, and collecting an iterable.
 
 use crate::error::{self, PyResult};
+use crate::object::Kind;
+use crate::types::bytes::as_bytes;
 use crate::types::dict::DictObj;
 use crate::types::iter::{new_iter, DictPart, IterObj, IterState};
 use crate::types::list::ListObj;
@@ -13,6 +15,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if crate::types::ext::ext_next(v).is_some() {
+        return Ok(v.clone());
+    }
     let t = tt();
     if super::dunder::dispatches(v) {
         if let Some(m) = super::dunder::special(v, "__iter__") {
@@ -66,6 +71,23 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 byte_pos: 0,
             },
             t.str_iterator,
+        ));
+    }
+    if let Some(k) = v
+        .kind()
+        .filter(|k| matches!(k, Kind::Bytes | Kind::ByteArray))
+    {
+        let ty = if k == Kind::Bytes {
+            t.bytes_iterator
+        } else {
+            t.bytearray_iterator
+        };
+        return Ok(new_iter(
+            IterState::Bytes {
+                b: v.clone(),
+                idx: 0,
+            },
+            ty,
         ));
     }
     if let Some(d) = v.downcast::<DictObj>() {
@@ -130,6 +152,9 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if it.downcast::<crate::generator::GenObj>().is_some() {
         return crate::generator::resume(vm, it, Value::NONE);
     }
+    if let Some(f) = crate::types::ext::ext_next(it) {
+        return f(vm, it);
+    }
     if let Some(r) = super::dunder::call_special(vm, it, "__next__", &[]) {
         return match r {
             Ok(v) => Ok(Some(v)),
@@ -190,6 +215,14 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         return Ok(None);
                     }
                 }
+            }
+            IterState::Bytes { b, idx } => {
+                let r = as_bytes(b).and_then(|d| d.get(*idx).copied());
+                *idx += 1;
+                if r.is_none() {
+                    *st = IterState::Exhausted;
+                }
+                return Ok(r.map(|x| Value::small_int(x as i64)));
             }
             IterState::Range {
                 cur,

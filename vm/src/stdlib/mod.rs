@@ -4,9 +4,18 @@
 //! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
 //! import). Each is registered once in the tables below.
 
+pub mod bisect;
+pub mod fileio;
+pub mod functools;
+pub mod heapq;
+pub mod io;
+pub mod itertools;
+mod itertools_comb;
 pub mod math;
 mod math_int;
+pub mod operator;
 pub mod sys;
+pub mod time;
 
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
@@ -18,10 +27,21 @@ use crate::vm::Vm;
 pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
-pub const NATIVE: &[(&str, ModuleInit)] = &[("math", math::make), ("sys", sys::make)];
+pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("math", math::make),
+    ("sys", sys::make),
+    ("math", math::make),
+    ("itertools", itertools::make),
+    ("functools", functools::make),
+    ("operator", operator::make),
+    ("bisect", bisect::make),
+    ("_heapq", heapq::make),
+    ("time", time::make),
+    ("io", io::make),
+];
 
 /// Source modules: name and Python source.
-pub const SOURCE: &[(&str, &str)] = &[];
+pub const SOURCE: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"

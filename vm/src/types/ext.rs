@@ -7,18 +7,26 @@
 //! the same path instances of Python classes take.
 
 use crate::builtins::MethodTable;
+use crate::error::{self, PyResult};
 use crate::object::{alloc_obj, Header, Kind, Payload};
 use crate::types::dict::DictObj;
 use crate::types::func::NativeObj;
 use crate::types::str::intern;
-use crate::types::tt;
 use crate::types::typeobj::{type_data, TypeData};
+use crate::types::{tt, type_name};
 use crate::value::Value;
+use crate::vm::Vm;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 
+/// Step function of an extension iterator: `Ok(None)` when exhausted.
+pub type NextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
+
 pub struct ExtObj {
     pub data: Box<dyn Any>,
+    /// Set for iterator objects: `ops::next` calls it directly instead of looking up
+    /// `__next__` and catching StopIteration, which keeps native iterators cheap in loops.
+    pub next: Option<NextFn>,
 }
 impl Payload for ExtObj {
     const KIND: Kind = Kind::Ext;
@@ -29,9 +37,44 @@ pub fn new_ext<T: Any>(data: T, ty: *const Header) -> Value {
     alloc_obj(
         ExtObj {
             data: Box::new(data),
+            next: None,
         },
         ty,
     )
+}
+
+/// Like `new_ext`, for an iterator whose `__next__` is `next` (the type should come from
+/// `new_ext_iter_type`).
+pub fn new_ext_iter<T: Any>(data: T, ty: *const Header, next: NextFn) -> Value {
+    alloc_obj(
+        ExtObj {
+            data: Box::new(data),
+            next: Some(next),
+        },
+        ty,
+    )
+}
+
+/// The step function of `v` if it is an extension iterator.
+#[inline]
+pub fn ext_next(v: &Value) -> Option<NextFn> {
+    v.downcast::<ExtObj>().and_then(|e| e.next)
+}
+
+/// `args[0]` as the receiver of method `meth` of the extension type whose payload is `T`
+/// (a TypeError like CPython's descriptor check otherwise).
+pub fn receiver<'a, T: Any>(args: &'a [Value], tname: &str, meth: &str) -> PyResult<&'a T> {
+    match args.first() {
+        Some(v) => ext_ref::<T>(v).ok_or_else(|| {
+            error::type_error(format!(
+                "descriptor '{meth}' for '{tname}' objects doesn't apply to a '{}' object",
+                type_name(v)
+            ))
+        }),
+        None => Err(error::type_error(format!(
+            "descriptor '{meth}' of '{tname}' object needs an argument"
+        ))),
+    }
 }
 
 /// The payload of `v` if it is an extension object holding a `T`.
@@ -40,7 +83,10 @@ pub fn ext_ref<T: Any>(v: &Value) -> Option<&T> {
 }
 
 /// Creates an immortal type named `name` (its `__module__` is `module`) deriving from
-/// `base` (null for `object`), with the given native methods in its dict.
+/// `base` (null for `object`), with the given native methods in its dict. As for CPython's
+/// static types, the type's full name is `module.name` (what error messages and reprs
+/// show) while `__name__` is the part after the dot. A native `__new__` in `methods` is
+/// what calling the type runs (with the type as first argument).
 pub fn new_ext_type(
     name: &str,
     module: &str,
@@ -55,7 +101,11 @@ pub fn new_ext_type(
     let dict = DictObj::new_value();
     DictObj::set_str(&dict, intern("__module__"), intern(module));
     let data = TypeData {
-        name: name.to_string(),
+        name: if module == "builtins" {
+            name.to_string()
+        } else {
+            format!("{module}.{name}")
+        },
         bases: vec![basev],
         mro: RefCell::new(mro),
         dict: dict.clone(),
@@ -80,5 +130,48 @@ pub fn new_ext_type(
     }
     let p = v.ptr();
     std::mem::forget(v); // immortal: instances borrow their type pointer
+    p
+}
+
+fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    args.first()
+        .cloned()
+        .ok_or_else(|| error::type_error("descriptor '__iter__' needs an argument"))
+}
+
+fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let it = args
+        .first()
+        .ok_or_else(|| error::type_error("descriptor '__next__' needs an argument"))?;
+    let Some(f) = ext_next(it) else {
+        return Err(error::type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(it)
+        )));
+    };
+    f(vm, it)?.ok_or_else(error::stop_iteration)
+}
+
+/// `new_ext_type` for iterator types: adds `__iter__` (returning self) and `__next__`
+/// (running the instance's step function).
+pub fn new_ext_iter_type(name: &str, module: &str, methods: MethodTable) -> *const Header {
+    let p = new_ext_type(name, module, std::ptr::null(), methods);
+    let tv = unsafe { Value::from_header(p) };
+    let dict = type_data(&tv).dict.clone();
+    for (n, f) in [
+        ("__iter__", iter_self as crate::types::func::NativeFn),
+        ("__next__", iter_next),
+    ] {
+        let m = alloc_obj(
+            NativeObj {
+                name: n,
+                f,
+                self_: Value::UNDEF,
+                owner: tv.clone(),
+            },
+            tt().builtin_function,
+        );
+        DictObj::set_str(&dict, intern(n), m);
+    }
     p
 }

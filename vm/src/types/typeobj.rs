@@ -81,6 +81,8 @@ type_table! {
     bool_: "bool", BigInt, int;
     float: "float", BigInt, object;
     str_: "str", Str, object;
+    bytes: "bytes", Bytes, object;
+    bytearray: "bytearray", ByteArray, object;
     list: "list", List, object;
     tuple: "tuple", Tuple, object;
     dict: "dict", Dict, object;
@@ -102,6 +104,8 @@ type_table! {
     list_reverseiterator: "list_reverseiterator", Iter, object;
     tuple_iterator: "tuple_iterator", Iter, object;
     str_iterator: "str_ascii_iterator", Iter, object;
+    bytes_iterator: "bytes_iterator", Iter, object;
+    bytearray_iterator: "bytearray_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
     longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
@@ -144,9 +148,15 @@ type_table! {
     type_error: "TypeError", Exception, exception;
     value_error: "ValueError", Exception, exception;
     unicode_error: "UnicodeError", Exception, value_error;
+    unicode_decode_error: "UnicodeDecodeError", Exception, unicode_error;
+    unicode_encode_error: "UnicodeEncodeError", Exception, unicode_error;
     memory_error: "MemoryError", Exception, exception;
     os_error: "OSError", Exception, exception;
     file_not_found_error: "FileNotFoundError", Exception, os_error;
+    file_exists_error: "FileExistsError", Exception, os_error;
+    is_a_directory_error: "IsADirectoryError", Exception, os_error;
+    not_a_directory_error: "NotADirectoryError", Exception, os_error;
+    permission_error: "PermissionError", Exception, os_error;
     import_error: "ImportError", Exception, exception;
     module_not_found_error: "ModuleNotFoundError", Exception, import_error;
     syntax_error: "SyntaxError", Exception, exception;
