@@ -1,4 +1,7 @@
-//! The `pyrun` command: run a program like `python3 prog.py`, or dump what a stage emits.
+//! The `pyrun` command: run a program like `python3 prog.py`, or dump what a stage emits;
+//! `pyrun bench ...` times programs against other interpreters (bench/).
+
+mod bench;
 
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
@@ -14,7 +17,8 @@ enum Dump {
 #[command(
     name = "pyrun",
     version,
-    about = "Run a Python program (CPython 3.11 semantics)"
+    about = "Run a Python program (CPython 3.11 semantics)",
+    after_help = "Benchmarking: pyrun bench PROGRAM... [--vs python3] [-n RUNS] (see `pyrun bench --help`)."
 )]
 struct Cli {
     /// Program passed in as a string (like `python3 -c`).
@@ -42,6 +46,12 @@ struct Cli {
 const THREAD_STACK: usize = 1 << 30;
 
 fn main() -> ExitCode {
+    // `pyrun bench ...` is a subcommand only as the very first argument, so `pyrun FILE ARGS`
+    // keeps its python3-like shape. A program file named `bench` runs as `pyrun ./bench`.
+    let mut args = std::env::args_os();
+    if args.nth(1).is_some_and(|a| a == "bench") {
+        return bench::main(args.collect());
+    }
     let cli = Cli::parse();
     let handle = std::thread::Builder::new()
         .stack_size(THREAD_STACK)
