@@ -33,6 +33,10 @@ struct Cli {
     #[arg(long)]
     stats: bool,
 
+    /// Implementation options: `-X specialize=off` turns tier-1 quickening off.
+    #[arg(short = 'X', value_name = "OPTION")]
+    xoptions: Vec<String>,
+
     /// The program to run.
     file: Option<PathBuf>,
 
@@ -129,6 +133,16 @@ fn run(cli: Cli) -> i32 {
     argv.extend(cli.args.iter().cloned());
     let mut machine = vm::Vm::new(argv);
     machine.options.stats = cli.stats;
+    for x in &cli.xoptions {
+        match x.as_str() {
+            "specialize=off" | "specialize=0" => machine.tier1 = false,
+            "specialize=on" | "specialize=1" | "specialize" => machine.tier1 = true,
+            other => {
+                eprintln!("pyrun: unknown -X option '{other}' (supported: specialize=on|off)");
+                return 2;
+            }
+        }
+    }
     machine.script_dir = dir.map(|d| {
         if d.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -136,5 +150,10 @@ fn run(cli: Cli) -> i32 {
             d
         }
     });
-    vm::run::run_source(&mut machine, &src, &filename)
+    let code = vm::run::run_source(&mut machine, &src, &filename);
+    if cli.stats {
+        machine.flush();
+        eprint!("{}", machine.stats.report(machine.tier1));
+    }
+    code
 }
