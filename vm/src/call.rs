@@ -62,6 +62,15 @@ fn call_type(vm: &mut Vm, ty: &Value, args: &[Value], kwnames: &[Value]) -> PyRe
     if let Some(ctor) = crate::builtins::constructor_for(p) {
         return ctor(vm, args, kwnames);
     }
+    // A stdlib module's native type constructs through its `__new__(cls, *args)`.
+    if crate::types::typeobj::type_data(ty).layout == crate::object::Kind::Ext {
+        if let Some(new) = crate::types::typeobj::lookup_str(p, "__new__") {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(ty.clone());
+            full.extend(args.iter().cloned());
+            return vm.call(&new, &full, kwnames);
+        }
+    }
     Err(error::type_error(format!(
         "cannot create '{}' instances",
         crate::types::typeobj::type_data(ty).name

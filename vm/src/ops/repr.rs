@@ -251,15 +251,18 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             return Ok(format!("{}([{}])", name, join_reprs(vm, &items)?));
         }
     }
-    Ok(format!(
-        "<{} object at {:#x}>",
-        type_name(v),
-        v.ptr() as usize
-    ))
+    let name = if v.kind() == Some(crate::object::Kind::Ext) {
+        let ty = crate::types::type_of(v);
+        qualified_type_name(crate::types::typeobj::type_data(&ty))
+    } else {
+        type_name(v).to_string()
+    };
+    Ok(format!("<{} object at {:#x}>", name, v.ptr() as usize))
 }
 
 fn qualified_type_name(t: &TypeData) -> String {
-    if t.is_builtin {
+    // Types defined by native stdlib modules (ext types) still show their module.
+    if t.is_builtin && t.layout != crate::object::Kind::Ext {
         return t.name.clone();
     }
     let module = DictObj::get_str(&t.dict, &crate::types::str::intern("__module__"));

@@ -77,7 +77,7 @@ fn cbrt(x: f64) -> f64 {
 
 macro_rules! libm1 {
     ($($name:ident),*) => {
-        $(fn $name(x: f64) -> f64 {
+        $(pub(super) fn $name(x: f64) -> f64 {
             // SAFETY: a pure C math function taking and returning doubles.
             unsafe { c::$name(x) }
         })*

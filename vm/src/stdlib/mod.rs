@@ -6,6 +6,9 @@
 
 pub mod math;
 mod math_int;
+pub mod random;
+mod random_seq;
+mod sha512;
 pub mod sys;
 pub mod time;
 
@@ -21,6 +24,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::make),
+    ("random", random::make),
     ("sys", sys::make),
     ("time", time::make),
 ];
