@@ -30,7 +30,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
 ];
 
 /// Source modules: name and Python source.
-pub const SOURCE: &[(&str, &str)] = &[];
+pub const SOURCE: &[(&str, &str)] = &[("string", include_str!("py/string.py"))];
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"
