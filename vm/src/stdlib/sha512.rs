@@ -17,7 +17,11 @@ fn first_primes(n: usize) -> Vec<u64> {
     let mut ps = Vec::with_capacity(n);
     let mut c = 2u64;
     while ps.len() < n {
-        if ps.iter().take_while(|&&p| p * p <= c).all(|&p| c % p != 0) {
+        if ps
+            .iter()
+            .take_while(|&&p| p * p <= c)
+            .all(|&p| !c.is_multiple_of(p))
+        {
             ps.push(c);
         }
         c += 1;
@@ -76,14 +80,14 @@ pub fn sha512(data: &[u8]) -> [u8; 64] {
                 .wrapping_add(s1);
         }
         let [mut a, mut b, mut cc, mut d, mut e, mut f, mut g, mut hh] = h;
-        for t in 0..80 {
+        for (kt, wt) in c.k.iter().zip(&w) {
             let big_s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
             let ch = (e & f) ^ (!e & g);
             let t1 = hh
                 .wrapping_add(big_s1)
                 .wrapping_add(ch)
-                .wrapping_add(c.k[t])
-                .wrapping_add(w[t]);
+                .wrapping_add(*kt)
+                .wrapping_add(*wt);
             let big_s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
             let maj = (a & b) ^ (a & cc) ^ (b & cc);
             let t2 = big_s0.wrapping_add(maj);
