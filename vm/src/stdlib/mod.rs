@@ -14,6 +14,9 @@ mod itertools_comb;
 pub mod math;
 mod math_int;
 pub mod operator;
+pub mod random;
+mod random_seq;
+mod sha512;
 pub mod sys;
 pub mod time;
 
@@ -29,8 +32,8 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::make),
+    ("random", random::make),
     ("sys", sys::make),
-    ("math", math::make),
     ("itertools", itertools::make),
     ("functools", functools::make),
     ("operator", operator::make),
@@ -41,7 +44,10 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
 ];
 
 /// Source modules: name and Python source.
-pub const SOURCE: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
+pub const SOURCE: &[(&str, &str)] = &[
+    ("heapq", include_str!("py/heapq.py")),
+    ("string", include_str!("py/string.py")),
+];
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"
