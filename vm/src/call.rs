@@ -205,7 +205,7 @@ pub fn exception_matches(exc: &Value, ty: &Value) -> PyResult<bool> {
 /// Entering `with mgr`: returns (bound `__exit__`, result of `__enter__()`).
 pub fn before_with(vm: &mut Vm, mgr: &Value) -> PyResult<(Value, Value)> {
     let ty = crate::types::type_ptr(mgr);
-    let lookup = |n: &str| crate::types::typeobj::lookup_str(ty, n);
+    let lookup = |n: &'static str| crate::types::typeobj::lookup_str(ty, n);
     let Some(enter) = lookup("__enter__") else {
         return Err(error::type_error(format!(
             "'{}' object does not support the context manager protocol",

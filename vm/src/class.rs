@@ -213,6 +213,7 @@ pub fn new_class(
         is_builtin: false,
         dispatch: true,
         slots,
+        hooks: Cell::new((0, 0)),
     };
     let cls = crate::object::alloc_obj(data, meta.ptr());
     if !type_data(meta).is_builtin {

@@ -309,6 +309,10 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         return super_getattr(vm, v, s, name);
     }
     if dunder::dispatches(v) {
+        let hk = hooks(v);
+        if hk & HOOK_GETATTRIBUTE == 0 && hk & HOOK_GETATTR == 0 {
+            return generic_getattr(vm, v, name);
+        }
         if let Some(ga) = user_hook(v, "__getattribute__") {
             return dunder::call_method(vm, &ga, v, &[name.clone()]);
         }
@@ -323,8 +327,36 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     generic_getattr(vm, v, name)
 }
 
+const HOOK_GETATTRIBUTE: u8 = 1;
+const HOOK_GETATTR: u8 = 2;
+const HOOK_SETATTR: u8 = 4;
+const HOOK_DELATTR: u8 = 8;
+
+/// Which attribute hooks `v`'s class defines (cached per class and type epoch).
+fn hooks(v: &Value) -> u8 {
+    let td = type_data_ptr(type_ptr(v));
+    let epoch = typeobj::type_epoch();
+    let (e, bits) = td.hooks.get();
+    if e == epoch {
+        return bits;
+    }
+    let mut bits = 0;
+    for (name, bit) in [
+        ("__getattribute__", HOOK_GETATTRIBUTE),
+        ("__getattr__", HOOK_GETATTR),
+        ("__setattr__", HOOK_SETATTR),
+        ("__delattr__", HOOK_DELATTR),
+    ] {
+        if user_hook(v, name).is_some() {
+            bits |= bit;
+        }
+    }
+    td.hooks.set((epoch, bits));
+    bits
+}
+
 /// A special method the class defines itself (not object's generic native).
-fn user_hook(v: &Value, name: &str) -> Option<Value> {
+fn user_hook(v: &Value, name: &'static str) -> Option<Value> {
     let m = dunder::special(v, name)?;
     if m.downcast::<NativeObj>()
         .is_some_and(|n| n.owner.ptr() == tt().object)
@@ -342,7 +374,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
         if let Some(f) = typeobj::lookup(ty, name) {
             if (f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some())
                 && !inst.has(name)
-                && user_hook(&obj, "__getattribute__").is_none()
+                && hooks(&obj) & HOOK_GETATTRIBUTE == 0
             {
                 return Ok((f, obj));
             }
@@ -369,6 +401,9 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
 
 pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
     if dunder::dispatches(obj) && obj.downcast::<TypeData>().is_none() {
+        if hooks(obj) & HOOK_SETATTR == 0 {
+            return generic_setattr(vm, obj, name, v);
+        }
         if let Some(h) = user_hook(obj, "__setattr__") {
             dunder::call_method(vm, &h, obj, &[name.clone(), v])?;
             return Ok(());
@@ -489,6 +524,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
 
 pub fn delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
     if dunder::dispatches(obj) && obj.downcast::<TypeData>().is_none() {
+        if hooks(obj) & HOOK_DELATTR == 0 {
+            return generic_delattr(vm, obj, name);
+        }
         if let Some(h) = user_hook(obj, "__delattr__") {
             dunder::call_method(vm, &h, obj, &[name.clone()])?;
             return Ok(());

@@ -7,7 +7,6 @@
 use crate::bytecode::{BinOp, CmpOp};
 use crate::error::{self, PyResult};
 use crate::types::func::{FunctionObj, NativeObj};
-use crate::types::str::intern;
 use crate::types::typeobj::{self, is_subtype, type_data_ptr};
 use crate::types::{tt, type_name, type_ptr};
 use crate::value::Value;
@@ -21,11 +20,11 @@ pub fn dispatches(v: &Value) -> bool {
 
 /// The special method `name` defined on `v`'s type (or a base), for dispatching types.
 #[inline]
-pub fn special(v: &Value, name: &str) -> Option<Value> {
+pub fn special(v: &Value, name: &'static str) -> Option<Value> {
     if !dispatches(v) {
         return None;
     }
-    typeobj::lookup(type_ptr(v), &intern(name))
+    typeobj::lookup(type_ptr(v), &crate::types::str::intern_static(name))
 }
 
 /// Calls `m`, an attribute found on the type of `self_`, as a method of `self_`.
@@ -68,7 +67,12 @@ pub fn call_method_kw(
 }
 
 /// `v.__name__(*args)` if `v`'s type defines it.
-pub fn call_special(vm: &mut Vm, v: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
+pub fn call_special(
+    vm: &mut Vm,
+    v: &Value,
+    name: &'static str,
+    args: &[Value],
+) -> Option<PyResult<Value>> {
     let m = special(v, name)?;
     Some(call_method(vm, &m, v, args))
 }

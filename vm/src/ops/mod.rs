@@ -557,7 +557,7 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
 }
 
 /// Unary operator on a non-number: the operand's `__neg__` etc., else a TypeError.
-pub fn unary_dunder(vm: &mut Vm, a: &Value, dunder: &str, sym: &str) -> PyResult<Value> {
+pub fn unary_dunder(vm: &mut Vm, a: &Value, dunder: &'static str, sym: &str) -> PyResult<Value> {
     if let Some(r) = dunder::call_special(vm, a, dunder, &[]) {
         return r;
     }

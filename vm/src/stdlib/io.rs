@@ -96,6 +96,7 @@ fn make_unsupported_operation() -> *const Header {
             is_builtin: false,
             dispatch: false,
             slots: None,
+            hooks: Cell::new((0, 0)),
         },
         t.type_,
     );

@@ -114,6 +114,7 @@ pub fn new_ext_type(
         is_builtin: true,
         dispatch: true,
         slots: None,
+        hooks: Cell::new((0, 0)),
     };
     let v = alloc_obj(data, t.type_);
     for (n, f) in methods {

@@ -114,6 +114,34 @@ pub fn intern(s: &str) -> Value {
     })
 }
 
+thread_local! {
+    /// Interned strings for `&'static str` names, direct-mapped by the literal's address:
+    /// special-method and hook names are looked up per operation, and hashing the name
+    /// each time showed up in profiles.
+    static STATIC_NAMES: RefCell<Vec<(usize, Value)>> =
+        RefCell::new(vec![(0, Value::NONE); 512]);
+    static ASCII_CHARS: Vec<Value> = (0u8..128)
+        .map(|b| intern(std::str::from_utf8(&[b]).unwrap()))
+        .collect();
+}
+
+/// `intern(s)` for a string literal, cached by the literal's address.
+#[inline]
+pub fn intern_static(s: &'static str) -> Value {
+    let key = s.as_ptr() as usize ^ (s.len() << 48);
+    let slot = (key ^ (key >> 9)) & 511;
+    STATIC_NAMES.with(|c| {
+        if let Some((k, v)) = c.borrow().get(slot) {
+            if *k == key {
+                return v.clone();
+            }
+        }
+        let v = intern(s);
+        c.borrow_mut()[slot] = (key, v.clone());
+        v
+    })
+}
+
 /// Borrow the text of a str value.
 pub fn as_str(v: &Value) -> Option<&str> {
     v.downcast::<StrObj>().map(|o| &*o.s)
@@ -122,8 +150,7 @@ pub fn as_str(v: &Value) -> Option<&str> {
 /// A one-character string (interned for ASCII so `for c in s` does not allocate).
 pub fn char_str(c: char) -> Value {
     if c.is_ascii() {
-        let mut buf = [0u8; 4];
-        intern(c.encode_utf8(&mut buf))
+        ASCII_CHARS.with(|t| t[c as usize].clone())
     } else {
         new_str(c.to_string())
     }

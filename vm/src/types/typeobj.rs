@@ -5,7 +5,6 @@
 
 use crate::object::{alloc_obj, Header, Kind, Payload};
 use crate::types::dict::DictObj;
-use crate::types::str::intern;
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
 
@@ -25,6 +24,9 @@ pub struct TypeData {
     pub dispatch: bool,
     /// `__slots__` classes: the only attribute names instances may have (None: any).
     pub slots: Option<Vec<Value>>,
+    /// (type epoch, bits): which attribute hooks (`__getattribute__`, `__getattr__`,
+    /// `__setattr__`, `__delattr__`) the class defines, recomputed when the epoch moves.
+    pub hooks: Cell<(usize, u8)>,
 }
 impl Payload for TypeData {
     const KIND: Kind = Kind::Type;
@@ -187,6 +189,7 @@ fn make_builtin_type(name: &'static str, layout: Kind, base: *const Header) -> *
         is_builtin: true,
         dispatch: false,
         slots: None,
+        hooks: Cell::new((0, 0)),
     };
     let v = alloc_obj(data, std::ptr::null());
     let p = v.ptr();
@@ -293,8 +296,8 @@ pub fn lookup(ty: *const Header, name: &Value) -> Option<Value> {
     None
 }
 
-pub fn lookup_str(ty: *const Header, name: &str) -> Option<Value> {
-    lookup(ty, &intern(name))
+pub fn lookup_str(ty: *const Header, name: &'static str) -> Option<Value> {
+    lookup(ty, &crate::types::str::intern_static(name))
 }
 
 thread_local! {
