@@ -14,6 +14,7 @@ mod itertools_comb;
 pub mod math;
 mod math_int;
 pub mod operator;
+pub mod os;
 pub mod sys;
 
 use crate::types::dict::DictObj;
@@ -35,6 +36,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
     ("io", io::make),
+    ("os", os::make),
 ];
 
 /// Source modules: name and Python source.
