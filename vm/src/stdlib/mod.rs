@@ -4,6 +4,7 @@
 //! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
 //! import). Each is registered once in the tables below.
 
+pub mod array;
 pub mod bisect;
 pub mod fileio;
 pub mod functools;
@@ -36,6 +37,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
     ("io", io::make),
+    ("array", array::make),
     ("os", os::make),
 ];
 
