@@ -456,7 +456,12 @@ pub fn open(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     if m.read && m.plus {
         opts.write(true);
     }
-    let f = opts.open(&path).map_err(|e| os_error(&e, Some(file)))?;
+    let mut f = opts.open(&path).map_err(|e| os_error(&e, Some(file)))?;
+    if m.append {
+        // Append mode starts at the end (reads too), as CPython's FileIO seeks there.
+        f.seek(SeekFrom::End(0))
+            .map_err(|e| os_error(&e, Some(file)))?;
+    }
     if f.metadata().is_ok_and(|md| md.is_dir()) {
         return Err(os_error(&std::io::Error::from_raw_os_error(21), Some(file)));
     }
