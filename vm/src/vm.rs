@@ -56,7 +56,7 @@ pub struct Options {
 }
 
 pub struct Vm {
-    pub stack: Box<[Value]>,
+    pub stack: crate::stack::ValueStack,
     pub frames: Vec<Frame>,
     pub builtins: Value,
     pub modules: HashMap<String, Value>,
@@ -73,14 +73,19 @@ pub struct Vm {
     pub reraising: bool,
     /// The return value of a finished `yield from` delegation (read by YIELD_FROM).
     pub delegate_result: Value,
+    /// Tier 1 quickening enabled (`-X specialize=off` clears it).
+    pub tier1: bool,
+    pub stats: crate::tier1::Stats,
+    /// The builtin types (cached here: `tt()` is a thread-local lookup).
+    pub tt: &'static crate::types::typeobj::TypeTable,
 }
 
 impl Vm {
     pub fn new(argv: Vec<String>) -> Vm {
         let _ = tt();
-        let stack: Vec<Value> = (0..STACK_SLOTS).map(|_| Value::UNDEF).collect();
+        let stack = crate::stack::ValueStack::new(STACK_SLOTS);
         let mut vm = Vm {
-            stack: stack.into_boxed_slice(),
+            stack,
             frames: Vec::with_capacity(64),
             builtins: Value::NONE,
             modules: HashMap::new(),
@@ -93,6 +98,9 @@ impl Vm {
             exc_info: Value::NONE,
             reraising: false,
             delegate_result: Value::NONE,
+            tier1: true,
+            stats: crate::tier1::Stats::new(),
+            tt: tt(),
         };
         vm.builtins = crate::builtins::make_builtins_module(&mut vm);
         vm
@@ -119,6 +127,23 @@ impl Vm {
         self.run_frame()
     }
 
+    /// Runs module-level code (exec/eval) with explicit globals and locals mappings.
+    pub fn run_code_with_locals(
+        &mut self,
+        code: Rc<Code>,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult<Value> {
+        let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
+        self.push_frame(code, Value::NONE, globals.clone(), base)?;
+        let fr = self.frames.last_mut().unwrap();
+        fr.is_entry = true;
+        if !locals.is(&globals) {
+            fr.locals = locals;
+        }
+        self.run_frame()
+    }
+
     /// Runs a class body (`body` is the function made from it) with `ns` as its namespace.
     pub fn run_class_body(&mut self, body: &Value, f: &FunctionObj, ns: Value) -> PyResult<()> {
         let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
@@ -142,7 +167,7 @@ impl Vm {
             return Err(error::recursion_error("maximum recursion depth exceeded"));
         }
         let size = code.frame_size();
-        if base + size >= self.stack.len() {
+        if !self.stack.ensure(base + size + 1) {
             return Err(error::recursion_error(
                 "maximum recursion depth exceeded (value stack exhausted)",
             ));
@@ -228,7 +253,7 @@ impl Vm {
     ) -> PyResult<()> {
         let code = &*f.code;
         let nl = code.nlocals();
-        if base + code.frame_size() >= self.stack.len() {
+        if !self.stack.ensure(base + code.frame_size() + 1) {
             return Err(error::recursion_error(
                 "maximum recursion depth exceeded (value stack exhausted)",
             ));

@@ -147,7 +147,22 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             error::value_error(format!("invalid literal for int() with base 10: {shown}"))
         });
     }
-    let _ = vm;
+    for (name, what) in [
+        ("__int__", "__int__"),
+        ("__index__", "__index__"),
+        ("__trunc__", "__trunc__"),
+    ] {
+        if let Some(r) = ops::dunder::call_special(vm, v, name, &[]) {
+            let r = r?;
+            if as_int(&r).is_none() {
+                return Err(error::type_error(format!(
+                    "{what} returned non-int (type {})",
+                    type_name(&r)
+                )));
+            }
+            return Ok(int::add(&as_int(&r).unwrap(), &IntRef::Small(0)));
+        }
+    }
     Err(error::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         type_name(v)
@@ -160,6 +175,24 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let Some(v) = a.get(0) else {
         return Ok(Value::float(0.0));
     };
+    if let Some(r) = ops::dunder::call_special(vm, v, "__float__", &[]) {
+        let r = r?;
+        return match r.as_float() {
+            Some(_) => Ok(r),
+            None => Err(error::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                type_name(v),
+                type_name(&r)
+            ))),
+        };
+    }
+    if ops::dunder::special(v, "__index__").is_some() {
+        let i = ops::index(vm, v)?;
+        let i = as_int(&i).unwrap();
+        return int::int_to_f64(&i)
+            .map(Value::float)
+            .map_err(error::overflow_error);
+    }
     if v.is_float() {
         return Ok(v.clone());
     }
@@ -441,12 +474,27 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     if let Some(r) = v.downcast::<RangeObj>() {
         return Ok(r.reversed());
     }
+    if let Some(r) = ops::dunder::call_special(vm, v, "__reversed__", &[]) {
+        return r;
+    }
+    let seq_protocol = ops::dunder::special(v, "__len__").is_some()
+        && ops::dunder::special(v, "__getitem__").is_some();
     if as_tuple(v).is_some()
         || as_str(v).is_some()
         || v.downcast::<DictObj>().is_some()
         || crate::types::bytes::as_bytes(v).is_some()
+        || seq_protocol
     {
-        let mut items = ops::collect(vm, v)?;
+        let mut items = if seq_protocol {
+            let n = ops::len(vm, v)?;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(ops::getitem(vm, v, &Value::int(i as i64))?);
+            }
+            out
+        } else {
+            ops::collect(vm, v)?
+        };
         items.reverse();
         let l = new_list(items);
         return Ok(new_iter(IterState::Seq { seq: l, idx: 0 }, tt().reversed));

@@ -4,6 +4,7 @@ pub mod args;
 mod bytes_conv;
 mod constructors;
 mod descriptors;
+mod exec;
 mod functions;
 mod methods_bytearray;
 mod methods_bytes;

@@ -392,6 +392,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
                 t.name
             )));
         }
+        let old = DictObj::get_str(&t.dict, name);
+        typeobj::note_class_change(old.as_ref(), Some(&v));
         DictObj::set_str(&t.dict, name.clone(), v);
         t.version.set(t.version.get() + 1);
         return Ok(());
@@ -513,6 +515,7 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
                 .remove_str(name)
                 .is_some()
         {
+            typeobj::note_class_change(None, None);
             t.version.set(t.version.get() + 1);
             return Ok(());
         }

@@ -352,7 +352,7 @@ pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     None
 }
 
-fn cmp_result(op: CmpOp, o: Ordering) -> bool {
+pub fn cmp_result(op: CmpOp, o: Ordering) -> bool {
     match op {
         CmpOp::Lt => o == Ordering::Less,
         CmpOp::Le => o != Ordering::Greater,
@@ -674,6 +674,28 @@ pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         "'{}' object cannot be interpreted as an integer",
         type_name(v)
     )))
+}
+
+/// `len(v)` for exact builtin containers (None: use `len`).
+#[inline]
+pub fn len_fast(v: &Value) -> Option<usize> {
+    use crate::object::Kind;
+    let h = v.header()?;
+    if type_data_ptr_is_builtin(h) {
+        return match h.kind {
+            Kind::Str => v.downcast::<StrObj>().map(|s| s.nchars),
+            Kind::List => v.downcast::<ListObj>().map(|l| l.items.borrow().len()),
+            Kind::Tuple => as_tuple(v).map(|t| t.len()),
+            Kind::Dict => v.downcast::<DictObj>().map(|d| d.len()),
+            Kind::Set => v.downcast::<SetObj>().map(|s| s.len()),
+            _ => None,
+        };
+    }
+    None
+}
+
+fn type_data_ptr_is_builtin(h: &crate::object::Header) -> bool {
+    !crate::types::typeobj::type_data_ptr(h.ty.get()).dispatch
 }
 
 /// `len(v)`.

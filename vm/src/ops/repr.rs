@@ -260,7 +260,9 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
     Ok(format!(
         "<{} object at {:#x}>",
-        type_name(v),
+        qualified_type_name(crate::types::typeobj::type_data_ptr(
+            crate::types::type_ptr(v)
+        )),
         v.ptr() as usize
     ))
 }
@@ -270,9 +272,15 @@ fn qualified_type_name(t: &TypeData) -> String {
         return t.name.clone();
     }
     let module = DictObj::get_str(&t.dict, &crate::types::str::intern("__module__"));
+    let qual = DictObj::get_str(&t.dict, &crate::types::str::intern("__qualname__"));
+    let name = qual
+        .as_ref()
+        .and_then(|q| as_str(q))
+        .unwrap_or(t.name.as_str())
+        .to_string();
     match module.as_ref().and_then(|m| as_str(m)) {
-        Some(m) if m != "builtins" => format!("{}.{}", m, t.name),
-        _ => t.name.clone(),
+        Some(m) if m != "builtins" => format!("{}.{}", m, name),
+        _ => name,
     }
 }
 

@@ -98,6 +98,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(r) = super::dunder::call_special(vm, obj, "__getitem__", &[idx.clone()]) {
         return r;
     }
+    if let Some(i) = sequence_index(vm, obj, idx)? {
+        return getitem(vm, obj, &i);
+    }
     if let Some(l) = obj.downcast::<ListObj>() {
         let items = l.items.borrow();
         if let Some(r) = index_of(idx, items.len()) {
@@ -132,7 +135,10 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(d) = obj.downcast::<DictObj>() {
         return match d.get(vm, idx)? {
             Some(v) => Ok(v),
-            None => Err(error::key_error(idx.clone())),
+            None => match super::dunder::call_special(vm, obj, "__missing__", &[idx.clone()]) {
+                Some(r) => r,
+                None => Err(error::key_error(idx.clone())),
+            },
         };
     }
     if let Some(so) = obj.downcast::<StrObj>() {
@@ -177,6 +183,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
 pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
     if let Some(m) = super::dunder::special(obj, "__setitem__") {
         return super::dunder::call_method(vm, &m, obj, &[idx, v]).map(|_| ());
+    }
+    if let Some(i) = sequence_index(vm, obj, &idx)? {
+        return setitem(vm, obj, i, v);
     }
     if let Some(l) = obj.downcast::<ListObj>() {
         let len = l.items.borrow().len();
@@ -234,6 +243,9 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
     if let Some(r) = super::dunder::call_special(vm, obj, "__delitem__", &[idx.clone()]) {
         return r.map(|_| ());
     }
+    if let Some(i) = sequence_index(vm, obj, idx)? {
+        return delitem(vm, obj, &i);
+    }
     if let Some(l) = obj.downcast::<ListObj>() {
         let len = l.items.borrow().len();
         if let Some(r) = index_of(idx, len) {
@@ -270,4 +282,19 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
         "'{}' object doesn't support item deletion",
         type_name(obj)
     )))
+}
+
+/// An object with `__index__` used to index a builtin sequence: its integer value.
+fn sequence_index(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Option<Value>> {
+    use crate::object::Kind;
+    if !super::dunder::dispatches(idx)
+        || !matches!(
+            obj.kind(),
+            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Range)
+        )
+        || super::dunder::special(idx, "__index__").is_none()
+    {
+        return Ok(None);
+    }
+    super::index(vm, idx).map(Some)
 }

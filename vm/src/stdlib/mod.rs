@@ -17,6 +17,7 @@ mod math_int;
 pub mod operator;
 pub mod os;
 pub mod sys;
+pub mod time;
 
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
@@ -29,6 +30,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
+    ("math", math::make),
     ("sys", sys::make),
     ("math", math::make),
     ("itertools", itertools::make),
@@ -36,6 +38,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("operator", operator::make),
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
+    ("time", time::make),
     ("io", io::make),
     ("array", array::make),
     ("os", os::make),

@@ -296,3 +296,57 @@ pub fn lookup(ty: *const Header, name: &Value) -> Option<Value> {
 pub fn lookup_str(ty: *const Header, name: &str) -> Option<Value> {
     lookup(ty, &intern(name))
 }
+
+thread_local! {
+    static EPOCH: Cell<usize> = const { Cell::new(1) };
+}
+
+/// Changes whenever a class attribute is added or removed, or one that is a function or
+/// descriptor is replaced: tier-1 caches of attribute and method lookups guard on it.
+/// (Replacing a plain value, e.g. a class-level counter, keeps it: caches read such
+/// values live from the class dict.)
+#[inline]
+pub fn type_epoch() -> usize {
+    EPOCH.with(|e| e.get())
+}
+
+fn is_behavioural(v: &Value) -> bool {
+    use crate::object::Kind;
+    matches!(
+        v.kind(),
+        Some(
+            Kind::Function
+                | Kind::Native
+                | Kind::FuncWrap
+                | Kind::Property
+                | Kind::Type
+                | Kind::BoundMethod
+        )
+    ) || crate::ops::dunder::dispatches(v)
+}
+
+/// Records a change to a class dict entry (`old`/`new` None: added/removed).
+pub fn note_class_change(old: Option<&Value>, new: Option<&Value>) {
+    let bump = match (old, new) {
+        (Some(o), Some(n)) => is_behavioural(o) || is_behavioural(n),
+        _ => true,
+    };
+    if bump {
+        EPOCH.with(|e| e.set(e.get() + 1));
+    }
+}
+
+/// Like `lookup`, but also returns the dict holding the attribute and its entry index.
+pub fn lookup_entry(ty: *const Header, name: &Value) -> Option<(Value, usize)> {
+    let td = type_data_ptr(ty);
+    if let Some(i) = DictObj::str_index(&td.dict, name) {
+        return Some((td.dict.clone(), i));
+    }
+    for b in td.mro.borrow().iter() {
+        let d = &type_data(b).dict;
+        if let Some(i) = DictObj::str_index(d, name) {
+            return Some((d.clone(), i));
+        }
+    }
+    None
+}
