@@ -16,6 +16,9 @@ pub mod math;
 mod math_int;
 pub mod operator;
 pub mod os;
+pub mod random;
+mod random_seq;
+mod sha512;
 pub mod sys;
 pub mod time;
 
@@ -31,8 +34,8 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::make),
+    ("random", random::make),
     ("sys", sys::make),
-    ("math", math::make),
     ("itertools", itertools::make),
     ("functools", functools::make),
     ("operator", operator::make),
@@ -45,7 +48,10 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
 ];
 
 /// Source modules: name and Python source.
-pub const SOURCE: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
+pub const SOURCE: &[(&str, &str)] = &[
+    ("heapq", include_str!("py/heapq.py")),
+    ("string", include_str!("py/string.py")),
+];
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"
