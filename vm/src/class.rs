@@ -450,6 +450,13 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             };
             crate::types::str::new_str_fresh(s)
         }
+        // A fresh bytes object from the bytes constructor; a bytearray starts empty and
+        // is filled by `bytearray.__init__`.
+        Kind::Bytes => {
+            let ctor = crate::builtins::constructor_for(t.bytes).unwrap();
+            ctor(vm, &args[1..], kw)?
+        }
+        Kind::ByteArray => crate::types::bytes::new_bytearray(vec![]),
         _ => {
             return Err(error::not_implemented_error(format!(
                 "subclassing '{}' is not supported yet by pyrun",
@@ -466,6 +473,23 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     set_heap_type(&v, &cls);
     Ok(v)
+}
+
+/// `bytearray.__init__(self, source=..., encoding=..., errors=...)`: refills the buffer.
+fn bytearray_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let Some(ba) = args
+        .first()
+        .and_then(|v| v.downcast::<crate::types::bytes::ByteArrayObj>())
+    else {
+        return Err(error::type_error(
+            "descriptor '__init__' requires a 'bytearray' object",
+        ));
+    };
+    let ctor = crate::builtins::constructor_for(tt().bytearray).unwrap();
+    let fresh = ctor(vm, &args[1..], kw)?;
+    let data = crate::types::bytes::bytes_vec(&fresh).unwrap_or_default();
+    *ba.data.borrow_mut() = data;
+    Ok(Value::NONE)
 }
 
 fn exception_init(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -576,6 +600,9 @@ pub fn install(t: &crate::types::typeobj::TypeTable) {
     for ty in [t.list, t.dict, t.set] {
         add(ty, "__init__", container_init);
     }
+    add(t.bytes, "__new__", builtin_new);
+    add(t.bytearray, "__new__", builtin_new);
+    add(t.bytearray, "__init__", bytearray_init);
     add(t.type_, "__new__", type_new_method);
     add(t.type_, "__init__", type_init_method);
     let _ = is_classmethod;

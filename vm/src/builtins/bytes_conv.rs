@@ -79,7 +79,13 @@ pub fn bytes_from_object(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>
     if let Some(b) = as_bytes(v) {
         return Ok(b.to_vec());
     }
-    if let Some(r) = ops::dunder::call_special(vm, v, "__bytes__", &[]) {
+    // `bytes()` and `int.from_bytes` honour `__bytes__`; `bytearray()` does not.
+    let dunder = if what == "bytes" {
+        ops::dunder::call_special(vm, v, "__bytes__", &[])
+    } else {
+        None
+    };
+    if let Some(r) = dunder {
         let r = r?;
         return match as_bytes(&r) {
             Some(b) if !crate::types::bytes::is_bytearray(&r) => Ok(b.to_vec()),

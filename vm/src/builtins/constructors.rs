@@ -499,6 +499,23 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         let l = new_list(items);
         return Ok(new_iter(IterState::Seq { seq: l, idx: 0 }, tt().reversed));
     }
+    if ops::dunder::dispatches(v) {
+        if let Some(r) = ops::dunder::call_special(vm, v, "__reversed__", &[]) {
+            return r;
+        }
+        // The sequence protocol (read eagerly from the end).
+        if ops::dunder::special(v, "__len__").is_some()
+            && ops::dunder::special(v, "__getitem__").is_some()
+        {
+            let n = ops::len(vm, v)?;
+            let mut items = Vec::with_capacity(n);
+            for i in (0..n).rev() {
+                items.push(ops::getitem(vm, v, &Value::int(i as i64))?);
+            }
+            let l = new_list(items);
+            return Ok(new_iter(IterState::Seq { seq: l, idx: 0 }, tt().reversed));
+        }
+    }
     Err(error::type_error(format!(
         "'{}' object is not reversible",
         type_name(v)

@@ -84,6 +84,26 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             .to_string(),
         _ => "\n".to_string(),
     };
+    let file = a.kw("file").filter(|f| !f.is_none());
+    if let Some(f) = file.filter(|f| crate::stdlib::sys::stream_kind(f).is_none()) {
+        // Any other file object: one write() per piece, as CPython's print does.
+        let w = ops::getattr(vm, f, &crate::types::str::intern("write"))?;
+        for (i, v) in a.pos.iter().enumerate() {
+            if i > 0 {
+                vm.call(&w, &[new_str(sep.as_str())], &[])?;
+            }
+            let piece = ops::to_str(vm, v)?;
+            vm.call(&w, &[piece], &[])?;
+        }
+        vm.call(&w, &[new_str(end.as_str())], &[])?;
+        if let Some(fl) = a.kw("flush") {
+            if ops::truthy(vm, fl)? {
+                let m = ops::getattr(vm, f, &crate::types::str::intern("flush"))?;
+                vm.call0(&m)?;
+            }
+        }
+        return Ok(Value::NONE);
+    }
     let mut s = String::new();
     for (i, v) in a.pos.iter().enumerate() {
         if i > 0 {
@@ -96,7 +116,6 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         }
     }
     s.push_str(&end);
-    let file = a.kw("file").filter(|f| !f.is_none());
     match file {
         None => {
             let _ = vm.out.write_all(s.as_bytes());
@@ -111,10 +130,7 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 Some(_) => {
                     let _ = vm.out.write_all(s.as_bytes());
                 }
-                None => {
-                    let w = ops::getattr(vm, f, &crate::types::str::intern("write"))?;
-                    vm.call(&w, &[new_str(s)], &[])?;
-                }
+                None => {}
             }
         }
     }

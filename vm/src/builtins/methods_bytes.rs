@@ -1066,7 +1066,13 @@ pub fn hex_args(sep: Option<&Value>, per: Option<&Value>) -> PyResult<(Option<ch
     };
     let per = match per {
         None => 1,
-        Some(v) => to_i64(v, "")?,
+        Some(v) => match as_int(v) {
+            Some(i) => i
+                .to_i64()
+                .filter(|n| i32::try_from(*n).is_ok())
+                .ok_or_else(|| error::overflow_error("Python int too large to convert to C int"))?,
+            None => to_i64(v, "")?,
+        },
     };
     Ok((sep, per))
 }

@@ -66,6 +66,11 @@ impl Drop for FileObj {
 
 /// An OSError subclass for an I/O failure, with CPython's `[Errno N] text: 'name'` message.
 pub fn os_error(e: &std::io::Error, filename: Option<&Value>) -> PyErr {
+    os_error2(e, filename, None)
+}
+
+/// `os_error` for calls with two paths (`rename`): `[Errno N] text: 'a' -> 'b'`.
+pub fn os_error2(e: &std::io::Error, filename: Option<&Value>, filename2: Option<&Value>) -> PyErr {
     let t = tt();
     let code = e.raw_os_error();
     let ty = match code {
@@ -89,11 +94,9 @@ pub fn os_error(e: &std::io::Error, filename: Option<&Value>) -> PyErr {
         let d = DictObj::new_value();
         DictObj::set_str(&d, intern("errno"), Value::int(code as i64));
         DictObj::set_str(&d, intern("strerror"), new_str(text.as_str()));
-        DictObj::set_str(
-            &d,
-            intern("filename"),
-            filename.cloned().unwrap_or(Value::NONE),
-        );
+        for (n, v) in [("filename", filename), ("filename2", filename2)] {
+            DictObj::set_str(&d, intern(n), v.cloned().unwrap_or(Value::NONE));
+        }
         *x.dict.borrow_mut() = Some(d);
     }
     err
@@ -109,12 +112,19 @@ pub fn os_error_message(vm: &mut Vm, exc: &Value, args: &[Value]) -> PyResult<Op
         "[Errno {}] {strerror}",
         crate::ops::repr::str_string(vm, &args[0])?
     );
-    let filename = crate::types::exc::as_exc(exc)
-        .and_then(|x| x.dict.borrow().clone())
-        .and_then(|d| DictObj::get_str(&d, &intern("filename")));
-    if let Some(f) = filename.filter(|f| !f.is_none()) {
+    let dict = crate::types::exc::as_exc(exc).and_then(|x| x.dict.borrow().clone());
+    let attr = |n: &str| {
+        dict.as_ref()
+            .and_then(|d| DictObj::get_str(d, &intern(n)))
+            .filter(|v| !v.is_none())
+    };
+    if let Some(f) = attr("filename") {
         msg.push_str(": ");
         msg.push_str(&crate::ops::repr::repr_string(vm, &f)?);
+        if let Some(f2) = attr("filename2") {
+            msg.push_str(" -> ");
+            msg.push_str(&crate::ops::repr::repr_string(vm, &f2)?);
+        }
     }
     Ok(Some(msg))
 }
@@ -446,7 +456,12 @@ pub fn open(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     if m.read && m.plus {
         opts.write(true);
     }
-    let f = opts.open(&path).map_err(|e| os_error(&e, Some(file)))?;
+    let mut f = opts.open(&path).map_err(|e| os_error(&e, Some(file)))?;
+    if m.append {
+        // Append mode starts at the end (reads too), as CPython's FileIO seeks there.
+        f.seek(SeekFrom::End(0))
+            .map_err(|e| os_error(&e, Some(file)))?;
+    }
     if f.metadata().is_ok_and(|md| md.is_dir()) {
         return Err(os_error(&std::io::Error::from_raw_os_error(21), Some(file)));
     }
@@ -747,14 +762,24 @@ fn f_truncate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(size))
 }
 
+// A write-only file's `readable()` (and a read-only file's `writable()`) is IOBase's,
+// which answers False without checking for a closed file.
 fn f_readable(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     positional(args, kw, "readable", 0)?;
-    Ok(Value::bool(open_file(args, "readable", false)?.readable))
+    if !this(args, "readable")?.borrow().readable {
+        return Ok(Value::FALSE);
+    }
+    open_file(args, "readable", false)?;
+    Ok(Value::TRUE)
 }
 
 fn f_writable(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     positional(args, kw, "writable", 0)?;
-    Ok(Value::bool(open_file(args, "writable", false)?.writable))
+    if !this(args, "writable")?.borrow().writable {
+        return Ok(Value::FALSE);
+    }
+    open_file(args, "writable", false)?;
+    Ok(Value::TRUE)
 }
 
 fn f_seekable(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -125,9 +125,9 @@ pub fn size_arg(v: Option<&Value>) -> PyResult<i64> {
         None => Ok(-1),
         Some(v) if v.is_none() => Ok(-1),
         Some(v) => match as_int(v) {
-            Some(i) => Ok(i
-                .to_i64()
-                .unwrap_or(if i.is_negative() { -1 } else { i64::MAX })),
+            Some(i) => i.to_i64().ok_or_else(|| {
+                error::overflow_error("cannot fit 'int' into an index-sized integer")
+            }),
             None => Err(error::type_error(format!(
                 "argument should be integer or None, not '{}'",
                 type_name(v)

@@ -4,6 +4,7 @@
 //! modules (Python files under `stdlib/py/`, compiled into the binary and run on first
 //! import). Each is registered once in the tables below.
 
+pub mod array;
 pub mod bisect;
 pub mod fileio;
 pub mod functools;
@@ -14,6 +15,7 @@ mod itertools_comb;
 pub mod math;
 mod math_int;
 pub mod operator;
+pub mod os;
 pub mod random;
 mod random_seq;
 mod sha512;
@@ -41,6 +43,8 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::make),
     ("time", time::make),
     ("io", io::make),
+    ("array", array::make),
+    ("os", os::make),
 ];
 
 /// Source modules: name and Python source.

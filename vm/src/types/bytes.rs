@@ -126,5 +126,6 @@ pub fn repr(v: &Value) -> Option<String> {
     } else {
         r
     };
-    Some(format!("bytearray({r})"))
+    // Subclasses show their own name, as CPython's bytearray repr does.
+    Some(format!("{}({r})", crate::types::type_name(v)))
 }
