@@ -204,7 +204,10 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     a.check(0, 1, &[])?;
     match a.get(0) {
         None => Ok(new_tuple(vec![])),
-        Some(v) if as_tuple(v).is_some() => Ok(v.clone()),
+        // Only an exact tuple is returned as is (not a subclass such as a named tuple).
+        Some(v) if as_tuple(v).is_some() && crate::types::type_ptr(v) == tt().tuple => {
+            Ok(v.clone())
+        }
         Some(v) => Ok(new_tuple(ops::collect(vm, v)?)),
     }
 }
@@ -415,6 +418,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let a = Args::new("reversed", args, kwnames);
     a.check(1, 1, &[])?;
     let v = &a.pos[0];
+    if let Some(r) = ops::dunder::call_special(vm, v, "__reversed__", &[]) {
+        return r;
+    }
     if let Some(l) = v.downcast::<ListObj>() {
         let n = l.items.borrow().len();
         return Ok(new_iter(

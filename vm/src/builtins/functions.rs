@@ -628,13 +628,7 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn callable(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("callable", args, kwnames);
     a.check(1, 1, &[])?;
-    let v = &a.pos[0];
-    let k = v.kind();
-    use crate::object::Kind;
-    Ok(Value::bool(matches!(
-        k,
-        Some(Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type)
-    )))
+    Ok(Value::bool(ops::callable(&a.pos[0])))
 }
 
 fn id(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -129,7 +129,14 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(d) = obj.downcast::<DictObj>() {
         return match d.get(vm, idx)? {
             Some(v) => Ok(v),
-            None => Err(error::key_error(idx.clone())),
+            None => {
+                // A dict subclass may supply missing keys (defaultdict, Counter).
+                if let Some(r) = super::dunder::call_special(vm, obj, "__missing__", &[idx.clone()])
+                {
+                    return r;
+                }
+                Err(error::key_error(idx.clone()))
+            }
         };
     }
     if let Some(so) = obj.downcast::<StrObj>() {

@@ -5,6 +5,7 @@
 //! import). Each is registered once in the tables below.
 
 pub mod bisect;
+pub mod collections;
 pub mod functools;
 pub mod heapq;
 pub mod itertools;
@@ -28,14 +29,19 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::make),
     ("sys", sys::make),
     ("itertools", itertools::make),
-    ("functools", functools::make),
+    ("_functools", functools::make),
     ("operator", operator::make),
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
+    ("_collections", collections::make),
 ];
 
 /// Source modules: name and Python source.
-pub const SOURCE: &[(&str, &str)] = &[("heapq", include_str!("py/heapq.py"))];
+pub const SOURCE: &[(&str, &str)] = &[
+    ("heapq", include_str!("py/heapq.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("collections", include_str!("py/collections.py")),
+];
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"
