@@ -837,3 +837,8 @@ fn caller_module(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let globals = vm.frames[n - 1 - depth].globals.clone();
     Ok(DictObj::get_str(&globals, &intern("__name__")).unwrap_or(Value::NONE))
 }
+
+/// For `copy`: `Some(maxlen)` if `v` is a deque.
+pub fn deque_parts(v: &Value) -> Option<Option<usize>> {
+    ext_ref::<Deque>(v).map(|d| d.maxlen)
+}

@@ -599,3 +599,8 @@ fn lru_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     dict_delattr(vm, obj, name, &l.dict)?;
     Ok(Value::NONE)
 }
+
+/// For `copy`: `(func, args, keywords)` if `v` is a partial object.
+pub fn partial_parts(v: &Value) -> Option<(Value, Value, Value)> {
+    ext_ref::<Partial>(v).map(|p| (p.func.clone(), p.args.clone(), p.keywords.clone()))
+}

@@ -6,6 +6,7 @@
 
 pub mod bisect;
 pub mod collections;
+pub mod copy;
 pub mod functools;
 pub mod heapq;
 pub mod itertools;
@@ -34,6 +35,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
     ("_collections", collections::make),
+    ("copy", copy::make),
 ];
 
 /// Source modules: name and Python source.
