@@ -12,7 +12,7 @@ use std::fmt::Write;
 macro_rules! opcodes {
     (|$a:ident| $( $name:ident = $eff:expr, $jeff:expr, $doc:literal; )*) => {
         #[repr(u8)]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[allow(non_camel_case_types)]
         pub enum Op { $( $name, )* }
 
@@ -115,6 +115,114 @@ opcodes! { |a|
     LOAD_CLASSDEREF = 1, 1, "class body: push names[arg] from the class namespace, else cell (arg >> 16)";
     GET_YIELD_FROM_ITER = 0, 0, "TOS = iter(TOS) unless it is a generator";
     YIELD_FROM = -1, -1, "[subiter, sent] -> delegate one step; yields, or pops subiter and pushes its return value";
+    // Tier 1: specialized forms written over a generic instruction by quickening. Each has
+    // its generic form's stack effect; a failed guard runs the generic form (see
+    // `Op::generic`), and repeated failures rewrite the instruction back.
+    BINARY_OP_ADD_INT = -1, -1, "tier 1 BINARY_OP: small int + small int";
+    BINARY_OP_SUB_INT = -1, -1, "tier 1 BINARY_OP: small int - small int";
+    BINARY_OP_MUL_INT = -1, -1, "tier 1 BINARY_OP: small int * small int";
+    BINARY_OP_INT = -1, -1, "tier 1 BINARY_OP: other operators on small ints";
+    BINARY_OP_ADD_FLOAT = -1, -1, "tier 1 BINARY_OP: float + float";
+    BINARY_OP_SUB_FLOAT = -1, -1, "tier 1 BINARY_OP: float - float";
+    BINARY_OP_MUL_FLOAT = -1, -1, "tier 1 BINARY_OP: float * float";
+    BINARY_OP_FLOAT = -1, -1, "tier 1 BINARY_OP: other operators on floats (and float/int mixes)";
+    BINARY_OP_ADD_STR = -1, -1, "tier 1 BINARY_OP: str + str";
+    COMPARE_OP_INT = -1, -1, "tier 1 COMPARE_OP: small ints";
+    COMPARE_OP_FLOAT = -1, -1, "tier 1 COMPARE_OP: floats";
+    COMPARE_OP_STR = -1, -1, "tier 1 COMPARE_OP: strs";
+    LOAD_ATTR_INSTANCE = 0, 0, "tier 1 LOAD_ATTR: instance slot (type, epoch, shape -> index)";
+    LOAD_ATTR_CLASS = 0, 0, "tier 1 LOAD_ATTR: plain class attribute seen through an instance";
+    LOAD_ATTR_MODULE = 0, 0, "tier 1 LOAD_ATTR: module global (dict, version -> entry)";
+    STORE_ATTR_INSTANCE = -2, -2, "tier 1 STORE_ATTR: existing instance slot";
+    STORE_ATTR_INSTANCE_ADD = -2, -2, "tier 1 STORE_ATTR: new instance attribute (shape transition)";
+    LOAD_METHOD_INSTANCE = 1, 1, "tier 1 LOAD_METHOD: Python method of an instance's class";
+    LOAD_METHOD_BUILTIN = 1, 1, "tier 1 LOAD_METHOD: native method of a builtin type";
+    LOAD_METHOD_MODULE = 1, 1, "tier 1 LOAD_METHOD: function from a module";
+    LOAD_GLOBAL_MODULE = 1, 1, "tier 1 LOAD_GLOBAL: globals (dict version -> entry)";
+    LOAD_GLOBAL_BUILTIN = 1, 1, "tier 1 LOAD_GLOBAL: builtins (globals and builtins versions)";
+    CALL_PY_EXACT = -a, -a, "tier 1 CALL: Python function, exact positional arguments";
+    CALL_METHOD_PY_EXACT = -a - 1, -a - 1, "tier 1 CALL_METHOD: Python method, exact positional arguments";
+    CALL_BUILTIN = -a, -a, "tier 1 CALL: a native function (no keywords)";
+    CALL_METHOD_BUILTIN = -a - 1, -a - 1, "tier 1 CALL_METHOD: a native method (no keywords)";
+    CALL_LEN = -a, -a, "tier 1 CALL: builtins.len";
+    CALL_ISINSTANCE = -a, -a, "tier 1 CALL: builtins.isinstance";
+    FOR_ITER_RANGE = 1, -1, "tier 1 FOR_ITER: range iterator";
+    FOR_ITER_LIST = 1, -1, "tier 1 FOR_ITER: list iterator";
+    FOR_ITER_TUPLE = 1, -1, "tier 1 FOR_ITER: tuple iterator";
+    BINARY_SUBSCR_LIST_INT = -1, -1, "tier 1 BINARY_SUBSCR: list[small int]";
+    BINARY_SUBSCR_TUPLE_INT = -1, -1, "tier 1 BINARY_SUBSCR: tuple[small int]";
+    BINARY_SUBSCR_DICT = -1, -1, "tier 1 BINARY_SUBSCR: exact dict";
+    STORE_SUBSCR_LIST_INT = -3, -3, "tier 1 STORE_SUBSCR: list[small int] = v";
+    STORE_SUBSCR_DICT = -3, -3, "tier 1 STORE_SUBSCR: exact dict";
+    UNPACK_SEQUENCE_TUPLE = a - 1, a - 1, "tier 1 UNPACK_SEQUENCE: exact tuple of arg items";
+    UNPACK_SEQUENCE_LIST = a - 1, a - 1, "tier 1 UNPACK_SEQUENCE: exact list of arg items";
+}
+
+impl Op {
+    /// The generic instruction a tier-1 form specializes (itself for generic ones).
+    pub fn generic(self) -> Op {
+        use Op::*;
+        match self {
+            BINARY_OP_ADD_INT | BINARY_OP_SUB_INT | BINARY_OP_MUL_INT | BINARY_OP_INT
+            | BINARY_OP_ADD_FLOAT | BINARY_OP_SUB_FLOAT | BINARY_OP_MUL_FLOAT
+            | BINARY_OP_FLOAT | BINARY_OP_ADD_STR => BINARY_OP,
+            COMPARE_OP_INT | COMPARE_OP_FLOAT | COMPARE_OP_STR => COMPARE_OP,
+            LOAD_ATTR_INSTANCE | LOAD_ATTR_CLASS | LOAD_ATTR_MODULE => LOAD_ATTR,
+            STORE_ATTR_INSTANCE | STORE_ATTR_INSTANCE_ADD => STORE_ATTR,
+            LOAD_METHOD_INSTANCE | LOAD_METHOD_BUILTIN | LOAD_METHOD_MODULE => LOAD_METHOD,
+            LOAD_GLOBAL_MODULE | LOAD_GLOBAL_BUILTIN => LOAD_GLOBAL,
+            CALL_PY_EXACT | CALL_BUILTIN | CALL_LEN | CALL_ISINSTANCE => CALL,
+            CALL_METHOD_PY_EXACT | CALL_METHOD_BUILTIN => CALL_METHOD,
+            FOR_ITER_RANGE | FOR_ITER_LIST | FOR_ITER_TUPLE => FOR_ITER,
+            BINARY_SUBSCR_LIST_INT | BINARY_SUBSCR_TUPLE_INT | BINARY_SUBSCR_DICT => {
+                BINARY_SUBSCR
+            }
+            STORE_SUBSCR_LIST_INT | STORE_SUBSCR_DICT => STORE_SUBSCR,
+            UNPACK_SEQUENCE_TUPLE | UNPACK_SEQUENCE_LIST => UNPACK_SEQUENCE,
+            op => op,
+        }
+    }
+    /// Does this generic instruction get an inline cache (and so can be quickened)?
+    pub fn is_specializable(self) -> bool {
+        use Op::*;
+        matches!(
+            self,
+            BINARY_OP
+                | COMPARE_OP
+                | LOAD_ATTR
+                | STORE_ATTR
+                | LOAD_METHOD
+                | LOAD_GLOBAL
+                | CALL
+                | CALL_METHOD
+                | FOR_ITER
+                | BINARY_SUBSCR
+                | STORE_SUBSCR
+                | UNPACK_SEQUENCE
+        )
+    }
+}
+
+/// Executions of a generic instruction before its first specialization attempt.
+pub const WARMUP: u16 = 8;
+
+/// The inline cache of one specializable instruction (`Instr::cache` indexes
+/// `Code::caches`). Guards compare raw words: type, shape and dict pointers, versions.
+#[derive(Default)]
+pub struct Cache {
+    /// Executions left before the next specialization attempt (counts down).
+    pub counter: Cell<u16>,
+    /// Failed attempts and deopts so far: the next wait is `WARMUP << backoff`.
+    pub backoff: Cell<u8>,
+    /// Guard failures since specialization; too many rewrite the generic form back.
+    pub misses: Cell<u8>,
+    pub g1: Cell<usize>,
+    pub g2: Cell<usize>,
+    pub g3: Cell<usize>,
+    pub g4: Cell<usize>,
+    pub index: Cell<u32>,
+    /// A cached object (function, method) kept alive while the cache holds it.
+    pub obj: std::cell::RefCell<Value>,
 }
 
 /// One exception-table entry: an exception raised by an instruction in `start..end` jumps
@@ -249,7 +357,7 @@ impl Instr {
     }
     pub fn is_jump(&self) -> bool {
         matches!(
-            self.op,
+            self.op.generic(),
             Op::JUMP
                 | Op::POP_JUMP_IF_FALSE
                 | Op::POP_JUMP_IF_TRUE
@@ -294,6 +402,8 @@ pub struct Code {
     pub stacksize: u32,
     /// Exception table, in instruction order; ranges do not overlap.
     pub handlers: Box<[Handler]>,
+    /// Tier-1 inline caches, one per specializable instruction.
+    pub caches: Box<[Cache]>,
 }
 
 impl Code {
@@ -415,6 +525,10 @@ impl Code {
                 format!("{}{}", op.symbol(), if inplace { "=" } else { "" })
             }
             Op::COMPARE_OP => CmpOp::ALL[a].symbol().to_string(),
+            _ if ins.op.generic() != ins.op => {
+                let g = Instr { op: ins.op.generic(), ..*ins };
+                self.describe_arg(&g)
+            }
             _ if ins.is_jump() => format!("to {a}"),
             _ => String::new(),
         }

@@ -9,6 +9,7 @@
 
 use crate::bytecode::{flags, BinOp, CmpOp, Op};
 use crate::error::{self, PyErr, PyResult};
+use crate::tier1;
 use crate::ops;
 use crate::types::dict::DictObj;
 use crate::types::func::{CellObj, FunctionObj};
@@ -16,6 +17,7 @@ use crate::types::iter::{IterObj, IterState};
 use crate::types::list::{new_list, ListObj};
 use crate::types::set::new_set;
 use crate::types::str::as_str;
+use crate::types::instance::InstanceObj;
 use crate::types::tt;
 use crate::types::tuple::{as_tuple, new_tuple};
 use crate::value::Value;
@@ -75,7 +77,40 @@ impl Vm {
                         };
                     }
                     let arg = ins.arg;
-                    match ins.op {
+                    // Specialized forms whose guard fails re-dispatch as their generic form.
+                    let mut op = ins.op;
+                    macro_rules! adapt {
+                        ($f:expr) => {
+                            if self.tier1 && ins.op == op && ins.cache != u16::MAX {
+                                let c = &code.caches[ins.cache as usize];
+                                if tier1::tick(c) {
+                                    #[allow(clippy::redundant_closure_call)]
+                                    let r = ($f)(c);
+                                    tier1::install(&mut self.stats, &code, ip - 1, r);
+                                }
+                            }
+                        };
+                    }
+                    macro_rules! hit {
+                        () => {
+                            self.stats.hits[op as usize] += 1
+                        };
+                    }
+                    macro_rules! cache {
+                        () => {
+                            &code.caches[ins.cache as usize]
+                        };
+                    }
+                    #[allow(clippy::never_loop)]
+                    'dispatch: loop {
+                    macro_rules! miss {
+                        () => {{
+                            tier1::miss(&mut self.stats, &code, ip - 1);
+                            op = op.generic();
+                            continue 'dispatch;
+                        }};
+                    }
+                    match op {
                         Op::NOP => {}
                         Op::POP_TOP => {
                             drop(pop!());
@@ -145,8 +180,13 @@ impl Vm {
                         }
                         Op::LOAD_GLOBAL | Op::LOAD_NAME => {
                             let name = &code.names[arg as usize];
+                            if op == Op::LOAD_GLOBAL {
+                                let g = self.frames[fidx].globals.clone();
+                                let b = self.builtins.clone();
+                                adapt!(|c| tier1::load_global(c, &g, &b, name));
+                            }
                             let f = &self.frames[fidx];
-                            let local = if ins.op == Op::LOAD_NAME && !f.locals.is_none() {
+                            let local = if op == Op::LOAD_NAME && !f.locals.is_none() {
                                 tri!(load_local(self, &f.locals.clone(), name))
                             } else {
                                 None
@@ -170,7 +210,7 @@ impl Vm {
                             let v = pop!();
                             let name = code.names[arg as usize].clone();
                             let f = &self.frames[fidx];
-                            if ins.op == Op::STORE_NAME && !f.locals.is_none() {
+                            if op == Op::STORE_NAME && !f.locals.is_none() {
                                 let l = f.locals.clone();
                                 tri!(ops::setitem(self, &l, name, v));
                             } else {
@@ -180,7 +220,7 @@ impl Vm {
                         Op::DELETE_GLOBAL | Op::DELETE_NAME => {
                             let name = code.names[arg as usize].clone();
                             let f = &self.frames[fidx];
-                            let ns = if ins.op == Op::DELETE_NAME && !f.locals.is_none() {
+                            let ns = if op == Op::DELETE_NAME && !f.locals.is_none() {
                                 f.locals.clone()
                             } else {
                                 f.globals.clone()
@@ -198,11 +238,13 @@ impl Vm {
                         }
                         Op::LOAD_ATTR => {
                             let obj = pop!();
+                            adapt!(|c| tier1::load_attr(c, &obj, &code.names[arg as usize]));
                             let v = tri!(ops::getattr(self, &obj, &code.names[arg as usize]));
                             push!(v);
                         }
                         Op::LOAD_METHOD => {
                             let obj = pop!();
+                            adapt!(|c| tier1::load_method(c, &obj, &code.names[arg as usize]));
                             let (m, s) =
                                 tri!(ops::load_method(self, obj, &code.names[arg as usize]));
                             push!(m);
@@ -210,6 +252,7 @@ impl Vm {
                         }
                         Op::STORE_ATTR => {
                             let obj = pop!();
+                            adapt!(|c| tier1::store_attr(c, &obj, &code.names[arg as usize]));
                             let v = pop!();
                             tri!(ops::setattr(self, &obj, &code.names[arg as usize], v));
                         }
@@ -221,10 +264,11 @@ impl Vm {
                             let b = pop!();
                             let a = pop!();
                             // Small-int and float fast paths; everything else goes generic.
-                            let (op, inplace) = BinOp::from_arg(arg);
-                            let r = match ops::arith::fast_binop(op, &a, &b) {
+                            let (bop, inplace) = BinOp::from_arg(arg);
+                            adapt!(|_| tier1::binary_op(bop, &a, &b));
+                            let r = match ops::arith::fast_binop(bop, &a, &b) {
                                 Some(r) => r,
-                                None => tri!(ops::binary_op(self, op, inplace, &a, &b)),
+                                None => tri!(ops::binary_op(self, bop, inplace, &a, &b)),
                             };
                             push!(r);
                         }
@@ -251,10 +295,11 @@ impl Vm {
                         Op::COMPARE_OP => {
                             let b = pop!();
                             let a = pop!();
-                            let op = CmpOp::ALL[arg as usize];
-                            let r = match ops::fast_compare(op, &a, &b) {
+                            adapt!(|_| tier1::compare_op(&a, &b));
+                            let cop = CmpOp::ALL[arg as usize];
+                            let r = match ops::fast_compare(cop, &a, &b) {
                                 Some(r) => Value::bool(r),
-                                None => tri!(ops::compare(self, op, &a, &b)),
+                                None => tri!(ops::compare(self, cop, &a, &b)),
                             };
                             push!(r);
                         }
@@ -272,12 +317,14 @@ impl Vm {
                         Op::BINARY_SUBSCR => {
                             let idx = pop!();
                             let obj = pop!();
+                            adapt!(|_| tier1::binary_subscr(&obj, &idx));
                             let r = tri!(ops::getitem(self, &obj, &idx));
                             push!(r);
                         }
                         Op::STORE_SUBSCR => {
                             let idx = pop!();
                             let obj = pop!();
+                            adapt!(|_| tier1::store_subscr(&obj, &idx));
                             let v = pop!();
                             tri!(ops::setitem(self, &obj, idx, v));
                         }
@@ -298,7 +345,7 @@ impl Vm {
                                 .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
                                 .collect();
                             sp -= n;
-                            push!(if ins.op == Op::BUILD_TUPLE {
+                            push!(if op == Op::BUILD_TUPLE {
                                 new_tuple(items)
                             } else {
                                 new_list(items)
@@ -381,7 +428,7 @@ impl Vm {
                                 self,
                                 &d,
                                 &src,
-                                ins.op == Op::DICT_MERGE
+                                op == Op::DICT_MERGE
                             ));
                         }
                         Op::LIST_TO_TUPLE => {
@@ -404,6 +451,7 @@ impl Vm {
                         Op::UNPACK_SEQUENCE => {
                             let seq = pop!();
                             let n = arg as usize;
+                            adapt!(|_| tier1::unpack_sequence(&seq, n));
                             // Tuples and lists unpack without an iterator.
                             let items = if let Some(t) = as_tuple(&seq) {
                                 t.to_vec()
@@ -448,14 +496,14 @@ impl Vm {
                                 Some(b) => b,
                                 None => tri!(ops::truthy(self, &v)),
                             };
-                            if t == (ins.op == Op::POP_JUMP_IF_TRUE) {
+                            if t == (op == Op::POP_JUMP_IF_TRUE) {
                                 ip = arg as usize;
                             }
                         }
                         Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
                             let v = top!().clone();
                             let t = tri!(ops::truthy(self, &v));
-                            if t == (ins.op == Op::JUMP_IF_TRUE_OR_POP) {
+                            if t == (op == Op::JUMP_IF_TRUE_OR_POP) {
                                 ip = arg as usize;
                             } else {
                                 drop(pop!());
@@ -467,6 +515,7 @@ impl Vm {
                             push!(it);
                         }
                         Op::FOR_ITER => {
+                            adapt!(|_| tier1::for_iter(&self.stack[sp - 1]));
                             let next = {
                                 let it = &self.stack[sp - 1];
                                 match it.downcast::<IterObj>() {
@@ -491,14 +540,14 @@ impl Vm {
                         }
                         Op::CALL | Op::CALL_METHOD | Op::CALL_KW => {
                             // Layout: [callable, (self|UNDEF,) args..., (kwnames)].
-                            let kwnames = if ins.op == Op::CALL_KW {
+                            let kwnames = if op == Op::CALL_KW {
                                 Some(pop!())
                             } else {
                                 None
                             };
                             let mut argc = arg as usize;
                             let mut args_start = sp - argc;
-                            let callable_pos = if ins.op == Op::CALL_METHOD {
+                            let callable_pos = if op == Op::CALL_METHOD {
                                 if !self.stack[args_start - 1].is_undef() {
                                     args_start -= 1;
                                     argc += 1;
@@ -509,6 +558,12 @@ impl Vm {
                             };
                             self.frames[fidx].sp = sp;
                             let callable = self.stack[callable_pos].clone();
+                            adapt!(|c: &crate::bytecode::Cache| {
+                                let with_self = op == Op::CALL_METHOD
+                                    && !self.stack[callable_pos + 1].is_undef();
+                                c.g1.set(with_self as usize);
+                                tier1::call(c, op, &callable, argc, op == Op::CALL_METHOD)
+                            });
                             let inline = callable
                                 .downcast::<FunctionObj>()
                                 .filter(|f| f.code.flags & flags::GENERATOR == 0);
@@ -743,6 +798,478 @@ impl Vm {
                                 }
                             }
                         }
+                        // ---- tier 1 specialized forms (see tier1.rs) ----
+                        Op::BINARY_OP_ADD_INT | Op::BINARY_OP_SUB_INT | Op::BINARY_OP_MUL_INT => {
+                            let (a, b) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                            let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) else {
+                                miss!()
+                            };
+                            let r = match op {
+                                Op::BINARY_OP_ADD_INT => Value::int(x + y),
+                                Op::BINARY_OP_SUB_INT => Value::int(x - y),
+                                _ => match x.checked_mul(y) {
+                                    Some(p) => Value::int(p),
+                                    None => miss!(),
+                                },
+                            };
+                            hit!();
+                            // Small ints own nothing: overwrite without dropping.
+                            self.stack[sp - 1] = Value::UNDEF;
+                            self.stack[sp - 2] = r;
+                            sp -= 1;
+                        }
+                        Op::BINARY_OP_ADD_FLOAT | Op::BINARY_OP_SUB_FLOAT | Op::BINARY_OP_MUL_FLOAT => {
+                            let (a, b) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                            let (Some(x), Some(y)) = (a.as_float(), b.as_float()) else {
+                                miss!()
+                            };
+                            let r = match op {
+                                Op::BINARY_OP_ADD_FLOAT => x + y,
+                                Op::BINARY_OP_SUB_FLOAT => x - y,
+                                _ => x * y,
+                            };
+                            hit!();
+                            self.stack[sp - 1] = Value::UNDEF;
+                            self.stack[sp - 2] = Value::float(r);
+                            sp -= 1;
+                        }
+                        Op::BINARY_OP_INT | Op::BINARY_OP_FLOAT => {
+                            let (a, b) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                            let ok = if op == Op::BINARY_OP_INT {
+                                a.is_small_int() && b.is_small_int()
+                            } else {
+                                (a.is_float() || a.is_small_int())
+                                    && (b.is_float() || b.is_small_int())
+                            };
+                            if !ok {
+                                miss!()
+                            }
+                            let (bop, _) = BinOp::from_arg(arg);
+                            let Some(r) = ops::arith::numeric_binop(bop, a, b) else {
+                                miss!()
+                            };
+                            hit!();
+                            let r = tri!(r);
+                            self.stack[sp - 1] = Value::UNDEF;
+                            self.stack[sp - 2] = r;
+                            sp -= 1;
+                        }
+                        Op::BINARY_OP_ADD_STR => {
+                            let r = {
+                                let (a, b) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                                let t = self.tt;
+                                if crate::types::type_ptr(a) != t.str_
+                                    || crate::types::type_ptr(b) != t.str_
+                                {
+                                    miss!()
+                                }
+                                let (x, y) = (as_str(a).unwrap(), as_str(b).unwrap());
+                                let mut s = String::with_capacity(x.len() + y.len());
+                                s.push_str(x);
+                                s.push_str(y);
+                                crate::types::str::new_str(s)
+                            };
+                            hit!();
+                            drop(pop!());
+                            let old = std::mem::replace(&mut self.stack[sp - 1], r);
+                            drop(old);
+                        }
+                        Op::COMPARE_OP_INT | Op::COMPARE_OP_FLOAT | Op::COMPARE_OP_STR => {
+                            let (a, b) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                            let cop = CmpOp::ALL[arg as usize];
+                            let ord = match op {
+                                Op::COMPARE_OP_INT => match (a.as_small_int(), b.as_small_int()) {
+                                    (Some(x), Some(y)) => Some(x.cmp(&y)),
+                                    _ => miss!(),
+                                },
+                                Op::COMPARE_OP_FLOAT => {
+                                    let f = |v: &Value| {
+                                        v.as_float().or_else(|| v.as_small_int().map(|i| i as f64))
+                                    };
+                                    match (f(a), f(b)) {
+                                        (Some(x), Some(y)) => x.partial_cmp(&y),
+                                        _ => miss!(),
+                                    }
+                                }
+                                _ => {
+                                    let t = self.tt;
+                                    if crate::types::type_ptr(a) != t.str_
+                                        || crate::types::type_ptr(b) != t.str_
+                                    {
+                                        miss!()
+                                    }
+                                    Some(as_str(a).unwrap().cmp(as_str(b).unwrap()))
+                                }
+                            };
+                            hit!();
+                            let r = match ord {
+                                Some(o) => ops::cmp_result(cop, o),
+                                None => cop == CmpOp::Ne, // NaN
+                            };
+                            drop(pop!());
+                            let old = std::mem::replace(&mut self.stack[sp - 1], Value::bool(r));
+                            drop(old);
+                        }
+                        Op::LOAD_ATTR_INSTANCE | Op::LOAD_ATTR_CLASS => {
+                            let c = cache!();
+                            let v = {
+                                let obj = &self.stack[sp - 1];
+                                let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                                if crate::types::type_ptr(obj) as usize != c.g1.get()
+                                    || inst.shape.get() as usize != c.g3.get()
+                                    || crate::types::typeobj::type_epoch() != c.g2.get()
+                                {
+                                    miss!()
+                                }
+                                if op == Op::LOAD_ATTR_INSTANCE {
+                                    inst.slot(c.index.get() as usize)
+                                } else {
+                                    let d = c.obj.borrow();
+                                    d.downcast::<DictObj>().unwrap().value_at(c.index.get() as usize)
+                                }
+                            };
+                            hit!();
+                            let old = std::mem::replace(&mut self.stack[sp - 1], v);
+                            drop(old);
+                        }
+                        Op::LOAD_ATTR_MODULE | Op::LOAD_METHOD_MODULE => {
+                            let c = cache!();
+                            let v = {
+                                let obj = &self.stack[sp - 1];
+                                let Some(m) = obj.downcast::<crate::types::module::ModuleObj>()
+                                else {
+                                    miss!()
+                                };
+                                let d = m.dict.downcast::<DictObj>().unwrap();
+                                if m.dict.ptr() as usize != c.g1.get()
+                                    || d.version() as usize != c.g2.get()
+                                {
+                                    miss!()
+                                }
+                                d.value_at(c.index.get() as usize)
+                            };
+                            hit!();
+                            let old = std::mem::replace(&mut self.stack[sp - 1], v);
+                            drop(old);
+                            if op == Op::LOAD_METHOD_MODULE {
+                                push!(Value::UNDEF);
+                            }
+                        }
+                        Op::STORE_ATTR_INSTANCE | Op::STORE_ATTR_INSTANCE_ADD => {
+                            let c = cache!();
+                            {
+                                let obj = &self.stack[sp - 1];
+                                let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                                if crate::types::type_ptr(obj) as usize != c.g1.get()
+                                    || inst.shape.get() as usize != c.g3.get()
+                                    || crate::types::typeobj::type_epoch() != c.g2.get()
+                                {
+                                    miss!()
+                                }
+                            }
+                            hit!();
+                            let obj = pop!();
+                            let v = pop!();
+                            let inst = obj.downcast::<InstanceObj>().unwrap();
+                            if op == Op::STORE_ATTR_INSTANCE {
+                                inst.set_slot(c.index.get() as usize, v);
+                            } else {
+                                inst.push_slot(
+                                    c.g4.get() as *const crate::types::instance::Shape,
+                                    v,
+                                );
+                            }
+                        }
+                        Op::LOAD_METHOD_INSTANCE | Op::LOAD_METHOD_BUILTIN => {
+                            let c = cache!();
+                            {
+                                let obj = &self.stack[sp - 1];
+                                if crate::types::type_ptr(obj) as usize != c.g1.get() {
+                                    miss!()
+                                }
+                                if op == Op::LOAD_METHOD_INSTANCE {
+                                    let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                                    if inst.shape.get() as usize != c.g3.get()
+                                        || crate::types::typeobj::type_epoch() != c.g2.get()
+                                    {
+                                        miss!()
+                                    }
+                                }
+                            }
+                            hit!();
+                            let f = c.obj.borrow().clone();
+                            let obj = std::mem::replace(&mut self.stack[sp - 1], f);
+                            push!(obj);
+                        }
+                        Op::LOAD_GLOBAL_MODULE | Op::LOAD_GLOBAL_BUILTIN => {
+                            let c = cache!();
+                            let v = {
+                                let g = &self.frames[fidx].globals;
+                                let gd = g.downcast::<DictObj>().unwrap();
+                                if g.ptr() as usize != c.g1.get() || gd.version() as usize != c.g2.get()
+                                {
+                                    miss!()
+                                }
+                                if op == Op::LOAD_GLOBAL_MODULE {
+                                    gd.value_at(c.index.get() as usize)
+                                } else {
+                                    let bd = self.builtins.downcast::<DictObj>().unwrap();
+                                    if bd.version() as usize != c.g3.get() {
+                                        miss!()
+                                    }
+                                    bd.value_at(c.index.get() as usize)
+                                }
+                            };
+                            hit!();
+                            push!(v);
+                        }
+                        Op::CALL_PY_EXACT | Op::CALL_METHOD_PY_EXACT => {
+                            let c = cache!();
+                            let argc = arg as usize;
+                            let (callable_pos, args_start) = if op == Op::CALL_METHOD_PY_EXACT {
+                                let with_self = !self.stack[sp - argc - 1].is_undef();
+                                if with_self != (c.g1.get() == 1) {
+                                    miss!()
+                                }
+                                (sp - argc - 2, if with_self { sp - argc - 1 } else { sp - argc })
+                            } else {
+                                (sp - argc - 1, sp - argc)
+                            };
+                            if self.stack[callable_pos].bits() != c.obj.borrow().bits() {
+                                miss!()
+                            }
+                            hit!();
+                            let callable = self.stack[callable_pos].clone();
+                            let f = callable.downcast::<FunctionObj>().unwrap();
+                            let (fcode, globals) = (f.code.clone(), f.globals.clone());
+                            self.frames[fidx].sp = callable_pos;
+                            self.frames[fidx].ip = ip;
+                            if let Err(e) = self.push_frame(fcode, callable.clone(), globals, args_start)
+                            {
+                                for i in callable_pos..sp {
+                                    self.stack[i] = Value::UNDEF;
+                                }
+                                sp = callable_pos;
+                                self.frames[fidx].sp = sp;
+                                break 'run e;
+                            }
+                            self.frames.last_mut().unwrap().caller_sp = callable_pos;
+                            continue 'frame;
+                        }
+                        Op::CALL_BUILTIN | Op::CALL_METHOD_BUILTIN | Op::CALL_LEN | Op::CALL_ISINSTANCE => {
+                            let c = cache!();
+                            let argc = arg as usize;
+                            let (callable_pos, args_start) = if op == Op::CALL_METHOD_BUILTIN {
+                                let with_self = !self.stack[sp - argc - 1].is_undef();
+                                (sp - argc - 2, if with_self { sp - argc - 1 } else { sp - argc })
+                            } else {
+                                (sp - argc - 1, sp - argc)
+                            };
+                            if self.stack[callable_pos].bits() != c.obj.borrow().bits() {
+                                miss!()
+                            }
+                            // Inline forms of the hottest builtins on exact builtin types.
+                            let quick = match op {
+                                Op::CALL_LEN if argc == 1 => {
+                                    ops::len_fast(&self.stack[args_start]).map(|n| Value::int(n as i64))
+                                }
+                                Op::CALL_ISINSTANCE if argc == 2 => {
+                                    let t = &self.stack[args_start + 1];
+                                    if t.downcast::<crate::types::typeobj::TypeData>().is_some() {
+                                        Some(Value::bool(crate::types::typeobj::isinstance_ptr(
+                                            &self.stack[args_start],
+                                            t.ptr(),
+                                        )))
+                                    } else {
+                                        None
+                                    }
+                                }
+                                _ => None,
+                            };
+                            hit!();
+                            self.frames[fidx].sp = sp;
+                            let r = match quick {
+                                Some(v) => Ok(v),
+                                None => {
+                                    let callable = self.stack[callable_pos].clone();
+                                    let n = callable.downcast::<crate::types::func::NativeObj>().unwrap();
+                                    // SAFETY: as for the generic CALL: the stack never moves and
+                                    // slots below the synced `sp` are not written by the callee.
+                                    let args: &[Value] = unsafe {
+                                        std::slice::from_raw_parts(
+                                            self.stack.as_ptr().add(args_start),
+                                            sp - args_start,
+                                        )
+                                    };
+                                    (n.f)(self, args, &[])
+                                }
+                            };
+                            for i in callable_pos..sp {
+                                self.stack[i] = Value::UNDEF;
+                            }
+                            sp = callable_pos;
+                            let r = tri!(r);
+                            push!(r);
+                        }
+                        Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE => {
+                            let next = {
+                                let Some(io) = self.stack[sp - 1].downcast::<IterObj>() else {
+                                    miss!()
+                                };
+                                let mut st = io.state.borrow_mut();
+                                match (&mut *st, op) {
+                                    (IterState::Range { cur, step, remaining }, Op::FOR_ITER_RANGE) => {
+                                        if *remaining <= 0 {
+                                            None
+                                        } else {
+                                            let v = *cur;
+                                            *cur = cur.wrapping_add(*step);
+                                            *remaining -= 1;
+                                            Some(Value::int(v))
+                                        }
+                                    }
+                                    (IterState::Seq { seq, idx }, Op::FOR_ITER_LIST) => {
+                                        let Some(l) = seq.downcast::<ListObj>() else {
+                                            drop(st);
+                                            miss!()
+                                        };
+                                        let r = l.items.borrow().get(*idx).cloned();
+                                        *idx += 1;
+                                        r
+                                    }
+                                    (IterState::Seq { seq, idx }, Op::FOR_ITER_TUPLE) => {
+                                        let Some(t) = as_tuple(seq) else {
+                                            drop(st);
+                                            miss!()
+                                        };
+                                        let r = t.get(*idx).cloned();
+                                        *idx += 1;
+                                        r
+                                    }
+                                    _ => {
+                                        drop(st);
+                                        miss!()
+                                    }
+                                }
+                            };
+                            hit!();
+                            match next {
+                                Some(v) => push!(v),
+                                None => {
+                                    drop(pop!());
+                                    ip = arg as usize;
+                                }
+                            }
+                        }
+                        Op::BINARY_SUBSCR_LIST_INT | Op::BINARY_SUBSCR_TUPLE_INT => {
+                            let v = {
+                                let (obj, idx) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                                let Some(i) = idx.as_small_int() else { miss!() };
+                                let t = self.tt;
+                                let r = if op == Op::BINARY_SUBSCR_LIST_INT {
+                                    if crate::types::type_ptr(obj) != t.list {
+                                        miss!()
+                                    }
+                                    let items = obj.downcast::<ListObj>().unwrap().items.borrow();
+                                    let j = if i < 0 { i + items.len() as i64 } else { i };
+                                    (j >= 0).then(|| items.get(j as usize).cloned()).flatten()
+                                } else {
+                                    if crate::types::type_ptr(obj) != t.tuple {
+                                        miss!()
+                                    }
+                                    let items = as_tuple(obj).unwrap();
+                                    let j = if i < 0 { i + items.len() as i64 } else { i };
+                                    (j >= 0).then(|| items.get(j as usize).cloned()).flatten()
+                                };
+                                match r {
+                                    Some(v) => v,
+                                    None => miss!(), // out of range: the generic form raises
+                                }
+                            };
+                            hit!();
+                            drop(pop!());
+                            let old = std::mem::replace(&mut self.stack[sp - 1], v);
+                            drop(old);
+                        }
+                        Op::BINARY_SUBSCR_DICT => {
+                            if crate::types::type_ptr(&self.stack[sp - 2]) != self.tt.dict {
+                                miss!()
+                            }
+                            hit!();
+                            let idx = pop!();
+                            let obj = pop!();
+                            let d = obj.downcast::<DictObj>().unwrap();
+                            match tri!(d.get(self, &idx)) {
+                                Some(v) => push!(v),
+                                None => break 'run error::key_error(idx),
+                            }
+                        }
+                        Op::STORE_SUBSCR_LIST_INT => {
+                            {
+                                let (obj, idx) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                                let Some(i) = idx.as_small_int() else { miss!() };
+                                if crate::types::type_ptr(obj) != self.tt.list {
+                                    miss!()
+                                }
+                                let n = obj.downcast::<ListObj>().unwrap().items.borrow().len();
+                                if i < 0 || i as usize >= n {
+                                    miss!()
+                                }
+                            }
+                            hit!();
+                            let idx = pop!();
+                            let obj = pop!();
+                            let v = pop!();
+                            let l = obj.downcast::<ListObj>().unwrap();
+                            let old = std::mem::replace(
+                                &mut l.items.borrow_mut()[idx.as_small_int().unwrap() as usize],
+                                v,
+                            );
+                            drop(old);
+                        }
+                        Op::STORE_SUBSCR_DICT => {
+                            if crate::types::type_ptr(&self.stack[sp - 2]) != self.tt.dict {
+                                miss!()
+                            }
+                            hit!();
+                            let idx = pop!();
+                            let obj = pop!();
+                            let v = pop!();
+                            tri!(obj.downcast::<DictObj>().unwrap().set(self, idx, v));
+                        }
+                        Op::UNPACK_SEQUENCE_TUPLE | Op::UNPACK_SEQUENCE_LIST => {
+                            let n = arg as usize;
+                            let items: Vec<Value> = {
+                                let seq = &self.stack[sp - 1];
+                                let t = self.tt;
+                                if op == Op::UNPACK_SEQUENCE_TUPLE {
+                                    if crate::types::type_ptr(seq) != t.tuple {
+                                        miss!()
+                                    }
+                                    let items = as_tuple(seq).unwrap();
+                                    if items.len() != n {
+                                        miss!()
+                                    }
+                                    items.to_vec()
+                                } else {
+                                    if crate::types::type_ptr(seq) != t.list {
+                                        miss!()
+                                    }
+                                    let items = seq.downcast::<ListObj>().unwrap().items.borrow();
+                                    if items.len() != n {
+                                        miss!()
+                                    }
+                                    items.clone()
+                                }
+                            };
+                            hit!();
+                            drop(pop!());
+                            for v in items.into_iter().rev() {
+                                push!(v);
+                            }
+                        }
+                    }
+                    break 'dispatch;
                     }
                 }
             };

@@ -41,6 +41,8 @@ pub enum Kind {
     Property,
     FuncWrap,
     Super,
+    Bytes,
+    ByteArray,
 }
 
 #[repr(C)]
@@ -163,6 +165,8 @@ pub unsafe fn dealloc(p: *const Header) {
         Kind::Property => drop_as::<descr::PropertyObj>(p),
         Kind::FuncWrap => drop_as::<descr::FuncWrapObj>(p),
         Kind::Super => drop_as::<descr::SuperObj>(p),
+        Kind::Bytes => drop_as::<bytes::BytesObj>(p),
+        Kind::ByteArray => drop_as::<bytes::ByteArrayObj>(p),
     }
     if let Some(t) = owned_type {
         drop(Value::from_new_ptr(t));

@@ -73,6 +73,11 @@ pub struct Vm {
     pub reraising: bool,
     /// The return value of a finished `yield from` delegation (read by YIELD_FROM).
     pub delegate_result: Value,
+    /// Tier 1 quickening enabled (`-X specialize=off` clears it).
+    pub tier1: bool,
+    pub stats: crate::tier1::Stats,
+    /// The builtin types (cached here: `tt()` is a thread-local lookup).
+    pub tt: &'static crate::types::typeobj::TypeTable,
 }
 
 impl Vm {
@@ -93,6 +98,9 @@ impl Vm {
             exc_info: Value::NONE,
             reraising: false,
             delegate_result: Value::NONE,
+            tier1: true,
+            stats: crate::tier1::Stats::new(),
+            tt: tt(),
         };
         vm.builtins = crate::builtins::make_builtins_module(&mut vm);
         vm
@@ -116,6 +124,23 @@ impl Vm {
         let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
         self.push_frame(code, Value::NONE, globals, base)?;
         self.frames.last_mut().unwrap().is_entry = true;
+        self.run_frame()
+    }
+
+    /// Runs module-level code (exec/eval) with explicit globals and locals mappings.
+    pub fn run_code_with_locals(
+        &mut self,
+        code: Rc<Code>,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult<Value> {
+        let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
+        self.push_frame(code, Value::NONE, globals.clone(), base)?;
+        let fr = self.frames.last_mut().unwrap();
+        fr.is_entry = true;
+        if !locals.is(&globals) {
+            fr.locals = locals;
+        }
         self.run_frame()
     }
 

@@ -22,10 +22,12 @@ use crate::vm::Vm;
 
 pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
     let t = tt();
-    let table: [(*const Header, NativeFn); 23] = [
+    let table: [(*const Header, NativeFn); 25] = [
         (t.int, int_new),
         (t.float, float_new),
         (t.str_, str_new),
+        (t.bytes, super::bytes_conv::bytes_new),
+        (t.bytearray, super::bytes_conv::bytearray_new),
         (t.bool_, bool_new),
         (t.list, list_new),
         (t.tuple, tuple_new),
@@ -90,6 +92,20 @@ pub fn parse_int(s: &str, base: u32) -> Option<Value> {
     Some(int::big_to_value(if neg { -b } else { b }))
 }
 
+/// The text of a str or bytes-like argument of `int()` / `float()`, with its repr for
+/// error messages. Non-ASCII bytes map to characters no parser accepts.
+fn numeric_text(v: &Value) -> Option<(String, String)> {
+    if let Some(s) = as_str(v) {
+        return Some((s.to_string(), crate::fmt::str_repr(s)));
+    }
+    let b = crate::types::bytes::as_bytes(v)?;
+    let text = b
+        .iter()
+        .map(|&c| if c.is_ascii() { c as char } else { '\u{fffd}' })
+        .collect();
+    Some((text, crate::types::bytes::repr(v)?))
+}
+
 fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("int", args, kwnames);
     a.check(0, 2, &["base"])?;
@@ -103,14 +119,12 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 "int() base must be >= 2 and <= 36, or 0",
             ));
         }
-        let s = as_str(v).ok_or_else(|| {
+        let (s, shown) = numeric_text(v).ok_or_else(|| {
             error::type_error("int() can't convert non-string with explicit base")
         })?;
-        return parse_int(s, base as u32).ok_or_else(|| {
+        return parse_int(&s, base as u32).ok_or_else(|| {
             error::value_error(format!(
-                "invalid literal for int() with base {}: {}",
-                base,
-                crate::fmt::str_repr(s)
+                "invalid literal for int() with base {base}: {shown}"
             ))
         });
     }
@@ -128,15 +142,27 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if let Some(i) = as_int(v) {
         return Ok(int::add(&i, &IntRef::Small(0)));
     }
-    if let Some(s) = as_str(v) {
-        return parse_int(s, 10).ok_or_else(|| {
-            error::value_error(format!(
-                "invalid literal for int() with base 10: {}",
-                crate::fmt::str_repr(s)
-            ))
+    if let Some((s, shown)) = numeric_text(v) {
+        return parse_int(&s, 10).ok_or_else(|| {
+            error::value_error(format!("invalid literal for int() with base 10: {shown}"))
         });
     }
-    let _ = vm;
+    for (name, what) in [
+        ("__int__", "__int__"),
+        ("__index__", "__index__"),
+        ("__trunc__", "__trunc__"),
+    ] {
+        if let Some(r) = ops::dunder::call_special(vm, v, name, &[]) {
+            let r = r?;
+            if as_int(&r).is_none() {
+                return Err(error::type_error(format!(
+                    "{what} returned non-int (type {})",
+                    type_name(&r)
+                )));
+            }
+            return Ok(int::add(&as_int(&r).unwrap(), &IntRef::Small(0)));
+        }
+    }
     Err(error::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         type_name(v)
@@ -149,6 +175,24 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let Some(v) = a.get(0) else {
         return Ok(Value::float(0.0));
     };
+    if let Some(r) = ops::dunder::call_special(vm, v, "__float__", &[]) {
+        let r = r?;
+        return match r.as_float() {
+            Some(_) => Ok(r),
+            None => Err(error::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                type_name(v),
+                type_name(&r)
+            ))),
+        };
+    }
+    if ops::dunder::special(v, "__index__").is_some() {
+        let i = ops::index(vm, v)?;
+        let i = as_int(&i).unwrap();
+        return int::int_to_f64(&i)
+            .map(Value::float)
+            .map_err(error::overflow_error);
+    }
     if v.is_float() {
         return Ok(v.clone());
     }
@@ -157,13 +201,12 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
             .map(Value::float)
             .map_err(error::overflow_error);
     }
-    if let Some(s) = as_str(v) {
-        return crate::fmt::parse_float(s).map(Value::float).ok_or_else(|| {
-            error::value_error(format!(
-                "could not convert string to float: {}",
-                crate::fmt::str_repr(s)
-            ))
-        });
+    if let Some((s, shown)) = numeric_text(v) {
+        return crate::fmt::parse_float(&s)
+            .map(Value::float)
+            .ok_or_else(|| {
+                error::value_error(format!("could not convert string to float: {shown}"))
+            });
     }
     let _ = vm;
     Err(error::type_error(format!(
@@ -173,6 +216,9 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 }
 
 fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kwnames.is_empty() {
+        return super::bytes_conv::str_decode(vm, args, kwnames);
+    }
     let a = Args::new("str", args, kwnames);
     a.check(0, 1, &[])?;
     match a.get(0) {
@@ -418,9 +464,6 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let a = Args::new("reversed", args, kwnames);
     a.check(1, 1, &[])?;
     let v = &a.pos[0];
-    if let Some(r) = ops::dunder::call_special(vm, v, "__reversed__", &[]) {
-        return r;
-    }
     if let Some(l) = v.downcast::<ListObj>() {
         let n = l.items.borrow().len();
         return Ok(new_iter(
@@ -434,8 +477,27 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     if let Some(r) = v.downcast::<RangeObj>() {
         return Ok(r.reversed());
     }
-    if as_tuple(v).is_some() || as_str(v).is_some() || v.downcast::<DictObj>().is_some() {
-        let mut items = ops::collect(vm, v)?;
+    if let Some(r) = ops::dunder::call_special(vm, v, "__reversed__", &[]) {
+        return r;
+    }
+    let seq_protocol = ops::dunder::special(v, "__len__").is_some()
+        && ops::dunder::special(v, "__getitem__").is_some();
+    if as_tuple(v).is_some()
+        || as_str(v).is_some()
+        || v.downcast::<DictObj>().is_some()
+        || crate::types::bytes::as_bytes(v).is_some()
+        || seq_protocol
+    {
+        let mut items = if seq_protocol {
+            let n = ops::len(vm, v)?;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(ops::getitem(vm, v, &Value::int(i as i64))?);
+            }
+            out
+        } else {
+            ops::collect(vm, v)?
+        };
         items.reverse();
         let l = new_list(items);
         return Ok(new_iter(IterState::Seq { seq: l, idx: 0 }, tt().reversed));

@@ -19,6 +19,12 @@ use std::io::Write;
 pub static FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
     ("__build_class__", crate::class::build_class),
+    ("exec", super::exec::exec),
+    ("eval", super::exec::eval),
+    ("compile", super::exec::compile),
+    ("globals", super::exec::globals),
+    ("locals", super::exec::locals),
+    ("vars", super::exec::vars),
     ("len", len),
     ("repr", repr),
     ("ascii", ascii),
@@ -50,6 +56,7 @@ pub static FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", delattr),
     ("format", format),
     ("input", input),
+    ("open", crate::stdlib::fileio::open),
 ];
 
 fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -228,6 +235,15 @@ fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn ord(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("ord", args, kwnames);
     a.check(1, 1, &[])?;
+    if let Some(b) = crate::types::bytes::as_bytes(&a.pos[0]) {
+        if b.len() == 1 {
+            return Ok(Value::small_int(b[0] as i64));
+        }
+        return Err(error::type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
+    }
     let s = as_str(&a.pos[0]).ok_or_else(|| {
         error::type_error(format!(
             "ord() expected string of length 1, but {} found",
@@ -264,20 +280,48 @@ fn radix(
     let sign = if i.is_negative() { "-" } else { "" };
     Ok(new_str(format!("{sign}{prefix}{digits}")))
 }
-fn hex(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    radix(args, kwnames, "hex", 16, "0x")
+/// hex/bin/oct accept anything with `__index__`.
+fn radix_index(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &'static str,
+    base: u32,
+    prefix: &str,
+) -> PyResult<Value> {
+    if args.len() == 1
+        && kwnames.is_empty()
+        && ops::dunder::special(&args[0], "__index__").is_some()
+    {
+        let i = ops::index(vm, &args[0])?;
+        return radix(&[i], kwnames, name, base, prefix);
+    }
+    radix(args, kwnames, name, base, prefix)
 }
-fn bin(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    radix(args, kwnames, "bin", 2, "0b")
+fn hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    radix_index(vm, args, kwnames, "hex", 16, "0x")
 }
-fn oct(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    radix(args, kwnames, "oct", 8, "0o")
+fn bin(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    radix_index(vm, args, kwnames, "bin", 2, "0b")
+}
+fn oct(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    radix_index(vm, args, kwnames, "oct", 8, "0o")
 }
 
 fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("divmod", args, kwnames);
     a.check(2, 2, &[])?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
+    if ops::dunder::dispatches(x) || ops::dunder::dispatches(y) {
+        for (s, o, name) in [(x, y, "__divmod__"), (y, x, "__rdivmod__")] {
+            if let Some(r) = ops::dunder::call_special(vm, s, name, &[o.clone()]) {
+                let r = r?;
+                if !r.is(&crate::types::tt().not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     if let (Some(i), Some(j)) = (as_int(x), as_int(y)) {
         if j.is_zero() {
             return Err(error::zero_division("integer division or modulo by zero"));
@@ -348,6 +392,10 @@ fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.check(1, 2, &["number", "ndigits"])?;
     let v = a.arg(0, "number").unwrap();
     let nd = a.arg(1, "ndigits").filter(|n| !n.is_none());
+    if let Some(m) = ops::dunder::special(v, "__round__") {
+        let args: Vec<Value> = nd.iter().map(|n| (*n).clone()).collect();
+        return ops::dunder::call_method(vm, &m, v, &args);
+    }
     if let Some(f) = v.as_float() {
         return match nd {
             None => {
@@ -628,7 +676,15 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn callable(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("callable", args, kwnames);
     a.check(1, 1, &[])?;
-    Ok(Value::bool(ops::callable(&a.pos[0])))
+    let v = &a.pos[0];
+    let k = v.kind();
+    use crate::object::Kind;
+    Ok(Value::bool(
+        matches!(
+            k,
+            Some(Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type)
+        ) || ops::dunder::special(v, "__call__").is_some(),
+    ))
 }
 
 fn id(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

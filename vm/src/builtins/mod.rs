@@ -1,15 +1,20 @@
 //! The `builtins` namespace, builtin types' methods and constructors, and builtin modules.
 
 pub mod args;
+mod bytes_conv;
 mod constructors;
 mod descriptors;
+mod exec;
 mod functions;
+mod methods_bytearray;
+mod methods_bytes;
 mod methods_dict;
 mod methods_gen;
 mod methods_list;
 mod methods_set;
 mod methods_str;
 mod percent;
+mod percent_bytes;
 
 use crate::error::{self, PyResult};
 use crate::object::Header;
@@ -24,7 +29,9 @@ use crate::vm::Vm;
 pub use constructors::constructor_for;
 pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 
+pub use methods_bytes::find_sub as find_bytes;
 pub use percent::percent_format;
+pub use percent_bytes::bytes_percent_format;
 
 /// A table of native methods for one builtin type.
 pub type MethodTable = &'static [(&'static str, NativeFn)];
@@ -53,12 +60,16 @@ fn tt_fn() -> *const Header {
 /// Fills the dicts of the builtin types (called once per thread, after the type table).
 pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.str_, methods_str::METHODS);
+    add_methods(t.str_, bytes_conv::STR_METHODS);
+    add_methods(t.bytes, methods_bytes::BYTES_METHODS);
+    methods_bytearray::install(t.bytearray);
     add_methods(t.list, methods_list::METHODS);
     add_methods(t.dict, methods_dict::METHODS);
     add_methods(t.set, methods_set::SET_METHODS);
     add_methods(t.frozenset, methods_set::FROZENSET_METHODS);
     add_methods(t.tuple, methods_list::TUPLE_METHODS);
     add_methods(t.int, constructors::INT_METHODS);
+    add_methods(t.int, bytes_conv::INT_METHODS);
     add_methods(t.float, constructors::FLOAT_METHODS);
     add_methods(t.range, crate::types::range::RANGE_METHODS);
     add_methods(t.generator, methods_gen::METHODS);

@@ -30,7 +30,10 @@ impl Compiler<'_> {
                 let v = crate::types::tt().ellipsis.clone();
                 self.load_const(v)
             }
-            Expr::BytesLiteral(_) => return Err(self.not_supported("bytes literals", e)),
+            Expr::BytesLiteral(b) => {
+                let data: Vec<u8> = b.value.bytes().collect();
+                self.load_const(crate::types::bytes::new_bytes(data))
+            }
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Load),
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;
@@ -280,6 +283,9 @@ impl Compiler<'_> {
         Some(match e {
             Expr::NumberLiteral(n) => self.number(&n.value, e).ok()?,
             Expr::StringLiteral(s) => new_str(s.value.to_str()),
+            Expr::BytesLiteral(b) => {
+                crate::types::bytes::new_bytes(b.value.bytes().collect::<Vec<u8>>())
+            }
             Expr::BooleanLiteral(b) => Value::bool(b.value),
             Expr::NoneLiteral(_) => Value::NONE,
             Expr::Tuple(t) => new_tuple(self.const_values(&t.elts)?),
@@ -682,6 +688,8 @@ fn typed_key(v: &Value) -> String {
         format!("f{}", f.to_bits())
     } else if let Some(s) = as_str(v) {
         format!("s{s}")
+    } else if let Some(b) = v.downcast::<crate::types::bytes::BytesObj>() {
+        format!("y{}", crate::fmt::bytes_repr(&b.data))
     } else if let Some(t) = as_tuple(v) {
         format!("t{}", t.iter().map(typed_key).collect::<String>())
     } else {

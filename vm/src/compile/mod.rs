@@ -126,11 +126,34 @@ pub struct Compiler<'a> {
     /// Constant frozensets made so far, by their typed contents: like CPython's constant
     /// cache, an equal later one reuses the first (and so its slot order).
     frozensets: HashMap<String, Value>,
+    /// exec/eval code: top-level names go through LOAD_NAME/STORE_NAME so that a separate
+    /// locals mapping is honoured.
+    name_ops: bool,
+}
+
+/// What a piece of source is compiled as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A module or script.
+    Module,
+    /// `exec()` / `compile(..., 'exec')`.
+    Exec,
+    /// `eval()` / `compile(..., 'eval')`: one expression, whose value is returned.
+    Eval,
 }
 
 /// Compiles a module's source into its code object.
 pub fn compile_module(source: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+    compile_source(source, filename, Mode::Module)
+}
+
+/// Compiles source for a module, `exec` or `eval`.
+pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, CompileError> {
     let lines = LineMap::new(source);
+    if mode == Mode::Eval {
+        ruff_python_parser::parse_expression(source)
+            .map_err(|e| parse_error(&e, source, &lines))?;
+    }
     let parsed =
         ruff_python_parser::parse_module(source).map_err(|e| parse_error(&e, source, &lines))?;
     let module = parsed.syntax();
@@ -143,11 +166,22 @@ pub fn compile_module(source: &str, filename: &str) -> Result<Rc<Code>, CompileE
         units: vec![],
         line: 1,
         frozensets: HashMap::new(),
+        name_ops: mode != Mode::Module,
     };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::MODULE;
-    c.stmts(&module.body)?;
-    c.load_const(Value::NONE);
+    if mode == Mode::Eval {
+        match module.body.first() {
+            Some(Stmt::Expr(e)) if module.body.len() == 1 => {
+                c.set_line(e);
+                c.expr(&e.value)?;
+            }
+            _ => return Err(CompileError::syntax("invalid syntax", 1, 0)),
+        }
+    } else {
+        c.stmts(&module.body)?;
+        c.load_const(Value::NONE);
+    }
     c.emit(Op::RETURN_VALUE, 0);
     Ok(c.pop_unit())
 }
@@ -286,6 +320,9 @@ fn cpython_wording(msg: &str, src: &str, off: u32) -> String {
     {
         return "invalid syntax".to_string();
     }
+    if msg.starts_with("Bytes literal cannot be mixed with non-bytes literals") {
+        return "cannot mix bytes and nonbytes literals".to_string();
+    }
     msg.to_string()
 }
 
@@ -367,8 +404,24 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_unit(&mut self) -> Rc<Code> {
-        let u = self.units.pop().unwrap();
+        let mut u = self.units.pop().unwrap();
         let handlers = handler_table(&u.handler_of, &u.labels);
+        // One inline cache per specializable instruction (beyond u16 range: none).
+        let mut ncaches = 0usize;
+        for ins in u.instrs.iter_mut() {
+            if ins.op.is_specializable() && ncaches < u16::MAX as usize {
+                ins.cache = ncaches as u16;
+                ncaches += 1;
+            } else {
+                ins.cache = u16::MAX;
+            }
+        }
+        let caches: Box<[crate::bytecode::Cache]> = (0..ncaches)
+            .map(|_| crate::bytecode::Cache {
+                counter: Cell::new(crate::bytecode::WARMUP),
+                ..Default::default()
+            })
+            .collect();
         let stacksize = max_stack_depth(&u.instrs, &handlers);
         let cell2arg = u
             .cellvars
@@ -394,6 +447,7 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             stacksize,
             handlers: handlers.into(),
+            caches,
         })
     }
 
@@ -473,6 +527,10 @@ impl<'a> Compiler<'a> {
         let is_module = scope.kind == ScopeKind::Module;
         let is_class = scope.kind == ScopeKind::Class;
         let (op, arg) = match kind {
+            _ if is_module && self.name_ops => {
+                let i = self.name_index(name);
+                (ctx.pick(Op::LOAD_NAME, Op::STORE_NAME, Op::DELETE_NAME), i)
+            }
             _ if is_module => {
                 let i = self.name_index(name);
                 (
@@ -1097,6 +1155,9 @@ fn const_key(v: &Value) -> Option<String> {
     }
     if let Some(s) = crate::types::str::as_str(v) {
         return Some(format!("s{s}"));
+    }
+    if let Some(b) = v.downcast::<crate::types::bytes::BytesObj>() {
+        return Some(format!("y{}", crate::fmt::bytes_repr(&b.data)));
     }
     None
 }

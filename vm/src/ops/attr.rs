@@ -75,8 +75,7 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
     }
     if let Some(t) = v.downcast::<TypeData>() {
         return match name {
-            // Extension types are named `module.name`, like CPython's static types;
-            // `__name__` is the part after the dot.
+            // Extension types are named `module.name`, like CPython's static types.
             "__name__" => Some(crate::types::str::new_str(
                 t.name.rsplit('.').next().unwrap_or(""),
             )),
@@ -335,11 +334,6 @@ fn user_hook(v: &Value, name: &str) -> Option<Value> {
     Some(m)
 }
 
-/// The AttributeError for `v.name` (for `__getattr__` implementations).
-pub fn attribute_error(v: &Value, name: &Value) -> crate::error::PyErr {
-    no_attr(v, name)
-}
-
 /// For `obj.name(...)`: returns (callable, self) without allocating a bound method when the
 /// attribute is a method defined on the type, else (attribute, UNDEF).
 pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
@@ -398,6 +392,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
                 t.name
             )));
         }
+        let old = DictObj::get_str(&t.dict, name);
+        typeobj::note_class_change(old.as_ref(), Some(&v));
         DictObj::set_str(&t.dict, name.clone(), v);
         t.version.set(t.version.get() + 1);
         return Ok(());
@@ -519,6 +515,7 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
                 .remove_str(name)
                 .is_some()
         {
+            typeobj::note_class_change(None, None);
             t.version.set(t.version.get() + 1);
             return Ok(());
         }
@@ -568,4 +565,9 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
         }
     }
     Err(no_attr(obj, name))
+}
+
+/// The AttributeError for `v.name` (for `__getattr__` implementations).
+pub fn attribute_error(v: &Value, name: &Value) -> crate::error::PyErr {
+    no_attr(v, name)
 }

@@ -1,6 +1,8 @@
 //! The iteration protocol: `iter()`, `next()`, and collecting an iterable.
 
 use crate::error::{self, PyResult};
+use crate::object::Kind;
+use crate::types::bytes::as_bytes;
 use crate::types::dict::DictObj;
 use crate::types::iter::{new_iter, DictPart, IterObj, IterState};
 use crate::types::list::ListObj;
@@ -69,6 +71,23 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 byte_pos: 0,
             },
             t.str_iterator,
+        ));
+    }
+    if let Some(k) = v
+        .kind()
+        .filter(|k| matches!(k, Kind::Bytes | Kind::ByteArray))
+    {
+        let ty = if k == Kind::Bytes {
+            t.bytes_iterator
+        } else {
+            t.bytearray_iterator
+        };
+        return Ok(new_iter(
+            IterState::Bytes {
+                b: v.clone(),
+                idx: 0,
+            },
+            ty,
         ));
     }
     if let Some(d) = v.downcast::<DictObj>() {
@@ -196,6 +215,14 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                         return Ok(None);
                     }
                 }
+            }
+            IterState::Bytes { b, idx } => {
+                let r = as_bytes(b).and_then(|d| d.get(*idx).copied());
+                *idx += 1;
+                if r.is_none() {
+                    *st = IterState::Exhausted;
+                }
+                return Ok(r.map(|x| Value::small_int(x as i64)));
             }
             IterState::Range {
                 cur,

@@ -4,6 +4,7 @@
 
 pub mod arith;
 pub mod attr;
+mod bytes;
 pub mod dunder;
 mod iter;
 pub mod repr;
@@ -16,6 +17,7 @@ pub use subscr::{delitem, getitem, setitem, slice_indices};
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::error::{self, PyResult};
+use crate::types::bytes::{as_bytes, BytesObj};
 use crate::types::dict::DictObj;
 use crate::types::int::{self, as_int};
 use crate::types::iter::{DictPart, IterObj, IterState};
@@ -61,6 +63,9 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     }
     if let Some(l) = v.downcast::<ListObj>() {
         return Ok(!l.items.borrow().is_empty());
+    }
+    if let Some(b) = as_bytes(v) {
+        return Ok(!b.is_empty());
     }
     if let Some(t) = as_tuple(v) {
         return Ok(!t.is_empty());
@@ -192,6 +197,9 @@ pub fn hash_const(v: &Value) -> Option<i64> {
     if let Some(s) = v.downcast::<StrObj>() {
         return Some(s.hash());
     }
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return Some(b.hash());
+    }
     v.is_none().then_some(NONE_HASH)
 }
 
@@ -210,6 +218,9 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
     if let Some(s) = v.downcast::<StrObj>() {
         return Ok(s.hash());
+    }
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return Ok(b.hash());
     }
     if let Some(f) = v.as_float() {
         return Ok(hash_float(f));
@@ -243,6 +254,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
     if v.downcast::<ListObj>().is_some()
         || v.downcast::<DictObj>().is_some()
+        || crate::types::bytes::is_bytearray(v)
         || (v.downcast::<SetObj>().is_some() && !crate::types::set::is_frozen(v))
     {
         return Err(error::type_error(format!(
@@ -281,6 +293,9 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     }
     if let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
         return Some(x.s == y.s);
+    }
+    if let Some(r) = bytes::compare(CmpOp::Eq, a, b) {
+        return Some(r);
     }
     let simple = |v: &Value| {
         !v.is_ptr()
@@ -337,7 +352,7 @@ pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     None
 }
 
-fn cmp_result(op: CmpOp, o: Ordering) -> bool {
+pub fn cmp_result(op: CmpOp, o: Ordering) -> bool {
     match op {
         CmpOp::Lt => o == Ordering::Less,
         CmpOp::Le => o != Ordering::Greater,
@@ -378,6 +393,9 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
     }
     if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
         return Ok(Value::bool(cmp_result(op, x.cmp(y))));
+    }
+    if let Some(r) = bytes::compare(op, a, b) {
+        return Ok(Value::bool(r));
     }
     // Sequences: lexicographic.
     let seqs = match (a.downcast::<ListObj>(), b.downcast::<ListObj>()) {
@@ -482,6 +500,9 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
     if let Some(r) = arith::sequence_binop(op, a, b) {
         return r;
     }
+    if let Some(r) = bytes::binop(vm, op, inplace, a, b) {
+        return r;
+    }
     if op == BinOp::Mod {
         if let Some(s) = as_str(a) {
             return crate::builtins::percent_format(vm, s, b);
@@ -560,6 +581,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 type_name(item)
             ))),
         };
+    }
+    if let Some(r) = bytes::contains(container, item) {
+        return r;
     }
     if let Some(d) = container.downcast::<DictObj>() {
         return d.contains(vm, item);
@@ -661,6 +685,28 @@ pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     )))
 }
 
+/// `len(v)` for exact builtin containers (None: use `len`).
+#[inline]
+pub fn len_fast(v: &Value) -> Option<usize> {
+    use crate::object::Kind;
+    let h = v.header()?;
+    if type_data_ptr_is_builtin(h) {
+        return match h.kind {
+            Kind::Str => v.downcast::<StrObj>().map(|s| s.nchars),
+            Kind::List => v.downcast::<ListObj>().map(|l| l.items.borrow().len()),
+            Kind::Tuple => as_tuple(v).map(|t| t.len()),
+            Kind::Dict => v.downcast::<DictObj>().map(|d| d.len()),
+            Kind::Set => v.downcast::<SetObj>().map(|s| s.len()),
+            _ => None,
+        };
+    }
+    None
+}
+
+fn type_data_ptr_is_builtin(h: &crate::object::Header) -> bool {
+    !crate::types::typeobj::type_data_ptr(h.ty.get()).dispatch
+}
+
 /// `len(v)`.
 pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     if let Some(r) = dunder::call_special(vm, v, "__len__", &[]) {
@@ -687,6 +733,9 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     }
     if let Some(l) = v.downcast::<ListObj>() {
         return Ok(l.items.borrow().len());
+    }
+    if let Some(b) = as_bytes(v) {
+        return Ok(b.len());
     }
     if let Some(t) = as_tuple(v) {
         return Ok(t.len());

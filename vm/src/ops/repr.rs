@@ -43,6 +43,9 @@ pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(i) = as_int(v) {
         return big_int_str(&i);
     }
+    if let Some(r) = crate::types::bytes::repr(v) {
+        return Ok(r);
+    }
     // Containers guard against self-reference.
     let ptr = v.ptr() as usize;
     let is_container = v.downcast::<ListObj>().is_some()
@@ -257,7 +260,9 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
     Ok(format!(
         "<{} object at {:#x}>",
-        type_name(v),
+        qualified_type_name(crate::types::typeobj::type_data_ptr(
+            crate::types::type_ptr(v)
+        )),
         v.ptr() as usize
     ))
 }
@@ -267,9 +272,15 @@ fn qualified_type_name(t: &TypeData) -> String {
         return t.name.clone();
     }
     let module = DictObj::get_str(&t.dict, &crate::types::str::intern("__module__"));
+    let qual = DictObj::get_str(&t.dict, &crate::types::str::intern("__qualname__"));
+    let name = qual
+        .as_ref()
+        .and_then(|q| as_str(q))
+        .unwrap_or(t.name.as_str())
+        .to_string();
     match module.as_ref().and_then(|m| as_str(m)) {
-        Some(m) if m != "builtins" => format!("{}.{}", m, t.name),
-        _ => t.name.clone(),
+        Some(m) if m != "builtins" => format!("{}.{}", m, name),
+        _ => name,
     }
 }
 
@@ -292,6 +303,9 @@ pub fn repr_plain(v: &Value) -> String {
     }
     if let Some(i) = as_int(v) {
         return int::to_string(&i);
+    }
+    if let Some(r) = crate::types::bytes::repr(v) {
+        return r;
     }
     if let Some(t) = as_tuple(v) {
         let parts: Vec<String> = t.iter().map(repr_plain).collect();
@@ -320,6 +334,22 @@ pub fn str_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(e) = v.downcast::<ExcObj>() {
         let args = e.args.borrow().clone();
         let t = as_tuple(&args).unwrap_or(&[]).to_vec();
+        let tt = crate::types::tt();
+        if crate::types::typeobj::isinstance_ptr(v, tt.os_error) {
+            if let Some(m) = crate::stdlib::fileio::os_error_message(vm, v, &t)? {
+                return Ok(m);
+            }
+        }
+        for (ty, decode) in [
+            (tt.unicode_decode_error, true),
+            (tt.unicode_encode_error, false),
+        ] {
+            if crate::types::typeobj::isinstance_ptr(v, ty) {
+                if let Some(m) = crate::codecs::unicode_error_message(decode, &t) {
+                    return Ok(m);
+                }
+            }
+        }
         return match t.len() {
             0 => Ok(String::new()),
             1 => {

@@ -98,6 +98,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(r) = super::dunder::call_special(vm, obj, "__getitem__", &[idx.clone()]) {
         return r;
     }
+    if let Some(i) = sequence_index(vm, obj, idx)? {
+        return getitem(vm, obj, &i);
+    }
     if let Some(l) = obj.downcast::<ListObj>() {
         let items = l.items.borrow();
         if let Some(r) = index_of(idx, items.len()) {
@@ -126,17 +129,16 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         }
         return Err(indices_type_error("tuple", idx));
     }
+    if let Some(r) = super::bytes::getitem(obj, idx) {
+        return r;
+    }
     if let Some(d) = obj.downcast::<DictObj>() {
         return match d.get(vm, idx)? {
             Some(v) => Ok(v),
-            None => {
-                // A dict subclass may supply missing keys (defaultdict, Counter).
-                if let Some(r) = super::dunder::call_special(vm, obj, "__missing__", &[idx.clone()])
-                {
-                    return r;
-                }
-                Err(error::key_error(idx.clone()))
-            }
+            None => match super::dunder::call_special(vm, obj, "__missing__", &[idx.clone()]) {
+                Some(r) => r,
+                None => Err(error::key_error(idx.clone())),
+            },
         };
     }
     if let Some(so) = obj.downcast::<StrObj>() {
@@ -182,6 +184,9 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
     if let Some(m) = super::dunder::special(obj, "__setitem__") {
         return super::dunder::call_method(vm, &m, obj, &[idx, v]).map(|_| ());
     }
+    if let Some(i) = sequence_index(vm, obj, &idx)? {
+        return setitem(vm, obj, i, v);
+    }
     if let Some(l) = obj.downcast::<ListObj>() {
         let len = l.items.borrow().len();
         if let Some(r) = index_of(&idx, len) {
@@ -225,6 +230,9 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
     if let Some(d) = obj.downcast::<DictObj>() {
         return d.set(vm, idx, v);
     }
+    if let Some(r) = super::bytes::setitem(vm, obj, &idx, &v) {
+        return r;
+    }
     Err(error::type_error(format!(
         "'{}' object does not support item assignment",
         type_name(obj)
@@ -234,6 +242,9 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
 pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
     if let Some(r) = super::dunder::call_special(vm, obj, "__delitem__", &[idx.clone()]) {
         return r.map(|_| ());
+    }
+    if let Some(i) = sequence_index(vm, obj, idx)? {
+        return delitem(vm, obj, &i);
     }
     if let Some(l) = obj.downcast::<ListObj>() {
         let len = l.items.borrow().len();
@@ -258,6 +269,9 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
         }
         return Err(indices_type_error("list", idx));
     }
+    if let Some(r) = super::bytes::delitem(obj, idx) {
+        return r;
+    }
     if let Some(d) = obj.downcast::<DictObj>() {
         return match d.remove(vm, idx)? {
             Some(_) => Ok(()),
@@ -268,4 +282,19 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
         "'{}' object doesn't support item deletion",
         type_name(obj)
     )))
+}
+
+/// An object with `__index__` used to index a builtin sequence: its integer value.
+fn sequence_index(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Option<Value>> {
+    use crate::object::Kind;
+    if !super::dunder::dispatches(idx)
+        || !matches!(
+            obj.kind(),
+            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Range)
+        )
+        || super::dunder::special(idx, "__index__").is_none()
+    {
+        return Ok(None);
+    }
+    super::index(vm, idx).map(Some)
 }

@@ -7,14 +7,17 @@
 pub mod bisect;
 pub mod collections;
 pub mod copy;
+pub mod fileio;
 pub mod functools;
 pub mod heapq;
+pub mod io;
 pub mod itertools;
 mod itertools_comb;
 pub mod math;
 mod math_int;
 pub mod operator;
 pub mod sys;
+pub mod time;
 
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
@@ -36,6 +39,8 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::make),
     ("_collections", collections::make),
     ("copy", copy::make),
+    ("time", time::make),
+    ("io", io::make),
 ];
 
 /// Source modules: name and Python source.

@@ -287,6 +287,22 @@ impl DictObj {
         None
     }
 
+    /// Entry index of a str key (tier-1 caches hold it together with `version`).
+    pub fn str_index(dict: &Value, key: &Value) -> Option<usize> {
+        let d = dict.downcast::<DictObj>()?;
+        d.find_str(key, key.downcast::<StrObj>()?)
+    }
+    /// The value of entry `i` (valid while `version` is unchanged).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Value {
+        self.table.borrow().entries[i].value.clone()
+    }
+    /// Bumped whenever a key is added or removed (entry indices may change).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
     /// Lookup by an (interned or not) str key; never runs Python code.
     pub fn get_str(dict: &Value, key: &Value) -> Option<Value> {
         let d = dict.downcast::<DictObj>()?;

@@ -64,6 +64,14 @@ pub fn empty_shape() -> *const Shape {
     EMPTY.with(|s| *s as *const Shape)
 }
 
+/// The shape after adding `name` to `sh` (None past the slot limit: dict mode).
+pub fn transition(sh: &Shape, name: &Value) -> Option<*const Shape> {
+    if sh.keys.len() >= MAX_SLOTS {
+        return None;
+    }
+    Some(sh.with(name))
+}
+
 pub struct InstanceObj {
     /// Null in dict mode.
     pub shape: Cell<*const Shape>,
@@ -107,6 +115,23 @@ pub fn new_instance(cls: &Value) -> Value {
 }
 
 impl InstanceObj {
+    /// Slot `i` (the caller checked the shape).
+    #[inline]
+    pub fn slot(&self, i: usize) -> Value {
+        self.slots.borrow()[i].clone()
+    }
+    #[inline]
+    pub fn set_slot(&self, i: usize, v: Value) {
+        let old = std::mem::replace(&mut self.slots.borrow_mut()[i], v);
+        drop(old);
+    }
+    /// Appends the slot of a new attribute, moving to shape `next`.
+    #[inline]
+    pub fn push_slot(&self, next: *const Shape, v: Value) {
+        self.shape.set(next);
+        self.slots.borrow_mut().push(v);
+    }
+
     #[inline]
     pub fn get(&self, name: &Value) -> Option<Value> {
         let sh = self.shape.get();

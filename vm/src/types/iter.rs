@@ -17,6 +17,11 @@ pub enum IterState {
         s: Value,
         byte_pos: usize,
     },
+    /// Over a bytes or bytearray (re-checking the length: a bytearray may change).
+    Bytes {
+        b: Value,
+        idx: usize,
+    },
     Range {
         cur: i64,
         step: i64,

@@ -1,5 +1,6 @@
 //! The builtin object model: one module per payload type.
 
+pub mod bytes;
 pub mod descr;
 pub mod dict;
 pub mod exc;

@@ -392,7 +392,19 @@ fn small_arg(v: &Value) -> Option<i64> {
     as_int(v).and_then(|i| i.to_i64())
 }
 
-pub fn range_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    // Objects with __index__ stand for their integer value.
+    if args.iter().any(crate::ops::dunder::dispatches) {
+        let mut conv = Vec::with_capacity(args.len());
+        for (i, v) in args.iter().enumerate() {
+            if i < args.len() - kwnames.len() && crate::ops::dunder::dispatches(v) {
+                conv.push(crate::ops::index(vm, v)?);
+            } else {
+                conv.push(v.clone());
+            }
+        }
+        return range_new(vm, &conv, kwnames);
+    }
     let a = Args::new("range", args, kwnames);
     if a.is_empty() {
         return Err(error::type_error(

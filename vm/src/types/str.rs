@@ -58,8 +58,13 @@ impl StrObj {
 
 /// FNV-1a over the bytes, folded into Python's hash range (never -1).
 pub fn str_hash(s: &str) -> i64 {
+    bytes_hash(s.as_bytes())
+}
+
+/// The hash of a byte string (shared by `str` and `bytes`).
+pub fn bytes_hash(data: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
+    for &b in data {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }

@@ -81,6 +81,8 @@ type_table! {
     bool_: "bool", BigInt, int;
     float: "float", BigInt, object;
     str_: "str", Str, object;
+    bytes: "bytes", Bytes, object;
+    bytearray: "bytearray", ByteArray, object;
     list: "list", List, object;
     tuple: "tuple", Tuple, object;
     dict: "dict", Dict, object;
@@ -102,6 +104,8 @@ type_table! {
     list_reverseiterator: "list_reverseiterator", Iter, object;
     tuple_iterator: "tuple_iterator", Iter, object;
     str_iterator: "str_ascii_iterator", Iter, object;
+    bytes_iterator: "bytes_iterator", Iter, object;
+    bytearray_iterator: "bytearray_iterator", Iter, object;
     range_iterator: "range_iterator", Iter, object;
     longrange_iterator: "longrange_iterator", Iter, object;
     dict_keyiterator: "dict_keyiterator", Iter, object;
@@ -144,9 +148,15 @@ type_table! {
     type_error: "TypeError", Exception, exception;
     value_error: "ValueError", Exception, exception;
     unicode_error: "UnicodeError", Exception, value_error;
+    unicode_decode_error: "UnicodeDecodeError", Exception, unicode_error;
+    unicode_encode_error: "UnicodeEncodeError", Exception, unicode_error;
     memory_error: "MemoryError", Exception, exception;
     os_error: "OSError", Exception, exception;
     file_not_found_error: "FileNotFoundError", Exception, os_error;
+    file_exists_error: "FileExistsError", Exception, os_error;
+    is_a_directory_error: "IsADirectoryError", Exception, os_error;
+    not_a_directory_error: "NotADirectoryError", Exception, os_error;
+    permission_error: "PermissionError", Exception, os_error;
     import_error: "ImportError", Exception, exception;
     module_not_found_error: "ModuleNotFoundError", Exception, import_error;
     syntax_error: "SyntaxError", Exception, exception;
@@ -285,4 +295,58 @@ pub fn lookup(ty: *const Header, name: &Value) -> Option<Value> {
 
 pub fn lookup_str(ty: *const Header, name: &str) -> Option<Value> {
     lookup(ty, &intern(name))
+}
+
+thread_local! {
+    static EPOCH: Cell<usize> = const { Cell::new(1) };
+}
+
+/// Changes whenever a class attribute is added or removed, or one that is a function or
+/// descriptor is replaced: tier-1 caches of attribute and method lookups guard on it.
+/// (Replacing a plain value, e.g. a class-level counter, keeps it: caches read such
+/// values live from the class dict.)
+#[inline]
+pub fn type_epoch() -> usize {
+    EPOCH.with(|e| e.get())
+}
+
+fn is_behavioural(v: &Value) -> bool {
+    use crate::object::Kind;
+    matches!(
+        v.kind(),
+        Some(
+            Kind::Function
+                | Kind::Native
+                | Kind::FuncWrap
+                | Kind::Property
+                | Kind::Type
+                | Kind::BoundMethod
+        )
+    ) || crate::ops::dunder::dispatches(v)
+}
+
+/// Records a change to a class dict entry (`old`/`new` None: added/removed).
+pub fn note_class_change(old: Option<&Value>, new: Option<&Value>) {
+    let bump = match (old, new) {
+        (Some(o), Some(n)) => is_behavioural(o) || is_behavioural(n),
+        _ => true,
+    };
+    if bump {
+        EPOCH.with(|e| e.set(e.get() + 1));
+    }
+}
+
+/// Like `lookup`, but also returns the dict holding the attribute and its entry index.
+pub fn lookup_entry(ty: *const Header, name: &Value) -> Option<(Value, usize)> {
+    let td = type_data_ptr(ty);
+    if let Some(i) = DictObj::str_index(&td.dict, name) {
+        return Some((td.dict.clone(), i));
+    }
+    for b in td.mro.borrow().iter() {
+        let d = &type_data(b).dict;
+        if let Some(i) = DictObj::str_index(d, name) {
+            return Some((d.clone(), i));
+        }
+    }
+    None
 }

@@ -1,0 +1,55 @@
+# int.from_bytes / int.to_bytes, ord, int()/float() of bytes, bytes %-formatting.
+
+print(int.from_bytes(b'\x01\x00', 'little'), int.from_bytes(b'\xff\xff', 'big', signed=True))
+print(int.from_bytes([1, 2]), int.from_bytes(b''), int.from_bytes(b'\x80', signed=True))
+print(int.from_bytes(bytearray(b'\x00\x10'), byteorder='big'), int.from_bytes(b'\x01' * 12, 'little'))
+print((1024).to_bytes(2, 'big'), (-1).to_bytes(2, 'big', signed=True), (5).to_bytes(), (0).to_bytes(0))
+print((5).to_bytes(2, byteorder='little'), (2**70).to_bytes(10, 'little'), (-2**70).to_bytes(10, 'big', signed=True))
+print((127).to_bytes(1, 'big', signed=True), (-128).to_bytes(1, 'big', signed=True), True.to_bytes(2, 'little'))
+for n in (0, 1, 255, 256, -1, -129, 2**63, -2**63):
+    k = (n.bit_length() + 8) // 8
+    bs = n.to_bytes(k, 'little', signed=True)
+    print(n, bs, int.from_bytes(bs, 'little', signed=True) == n)
+print(ord(b'a'), ord(bytearray(b'z')), int(b'12'), int(b' 12 ', 16), int(bytearray(b'-7')), float(b'1.5'))
+
+print(b'%s %d %r %5.2f %x %c %c %a' % (b'hi', 5, b'x', 3.14159, 255, 65, b'z', 'é'))
+print(b'%(a)s' % {b'a': b'v'}, bytearray(b'%d') % 5, b'%-5b|%5s|' % (b'ab', bytearray(b'cd')))
+print(b'%.1s' % b'abc', b'%r %a' % ('\xe9', b'\xff'), b'100%%' % (), b'%5c|' % 65, b'\xe9%s\xff' % b'\x00')
+print(b'%s' % b'x', b'%d%%' % 50, b'%(a)d-%(b)s' % {b'a': 1, b'b': b'z'}, b'%5.1f|%-4d|%04x' % (2.25, 7, 255))
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+
+show(lambda: int.from_bytes(b'a', 'middle'))
+show(lambda: int.from_bytes(5))
+show(lambda: int.from_bytes('ab'))
+show(lambda: int.from_bytes(b'', 'big', 3))
+show(lambda: int.from_bytes())
+show(lambda: int.from_bytes(b'', x=1))
+show(lambda: (1024).to_bytes(1, 'big'))
+show(lambda: (-1).to_bytes(2, 'big'))
+show(lambda: (128).to_bytes(1, 'big', signed=True))
+show(lambda: (5).to_bytes(-1))
+show(lambda: (5).to_bytes(2, 5))
+show(lambda: (1).to_bytes(0))
+show(lambda: (1).to_bytes(1, 'big', 3))
+show(lambda: (1).to_bytes(length='x'))
+show(lambda: ord(b'ab'))
+show(lambda: int(b'x'))
+show(lambda: float(bytearray(b'x')))
+show(lambda: b'%s' % 'x')
+show(lambda: b'%c' % 256)
+show(lambda: b'%s' % 5)
+show(lambda: b'%s %s' % (b'a',))
+show(lambda: b'%s' % (b'a', b'b'))
+show(lambda: b'%(x)s' % (b'a',))
+show(lambda: b'%*d' % ('a', 1))
+show(lambda: b'%c' % 1.5)
+show(lambda: b'%c' % b'ab')
+show(lambda: b'%d' % 'a')
+show(lambda: b'%x' % 1.5)
+show(lambda: b'%z' % 1)
+show(lambda: b'%(k)s' % {'k': b'v'})
