@@ -7,7 +7,7 @@
 //! `itertools_comb.rs`; tee and groupby are at the end of this file.
 
 use super::itertools_comb as comb;
-use crate::builtins::args::{parse_args, positional, to_i64};
+use crate::builtins::args::{parse_args, positional};
 use crate::builtins::MethodTable;
 use crate::bytecode::BinOp;
 use crate::error::{self, PyResult};
@@ -254,10 +254,10 @@ struct Repeat {
     left: Cell<i64>,
 }
 
-fn repeat_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn repeat_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [obj, times] = parse_args("repeat", ctor_args(args), kw, ["object", "times"], 1, 2)?;
     let left = match times {
-        Some(t) => to_i64(t, "")?.max(0),
+        Some(t) => ssize(vm, t)?.max(0),
         None => -1,
     };
     Ok(new_ext_iter(
@@ -377,12 +377,21 @@ struct Islice {
     cnt: Cell<i64>,
 }
 
+/// An index-sized int argument (ints and objects with `__index__`), as CPython's
+/// `Py_ssize_t` conversion.
+pub fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let i = ops::index(vm, v)?;
+    as_int(&i)
+        .and_then(|i| i.to_i64())
+        .ok_or_else(|| error::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
 /// An islice index: None, or an int in 0..=sys.maxsize; Err(()) otherwise.
-fn islice_index(v: &Value) -> Result<Option<i64>, ()> {
+fn islice_index(vm: &mut Vm, v: &Value) -> Result<Option<i64>, ()> {
     if v.is_none() {
         return Ok(None);
     }
-    as_int(v).and_then(|i| i.to_i64()).map(Some).ok_or(())
+    ssize(vm, v).map(Some).map_err(|_| ())
 }
 
 fn islice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -394,15 +403,15 @@ fn islice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     };
     let (mut start, mut stop, mut step) = (0i64, -1i64, 1i64);
     if a.len() == 2 {
-        if let Some(s) = islice_index(&a[1]).map_err(|_| stop_err())? {
+        if let Some(s) = islice_index(vm, &a[1]).map_err(|_| stop_err())? {
             stop = if s == -1 { return Err(stop_err()) } else { s };
         }
     } else {
-        start = match islice_index(&a[1]) {
+        start = match islice_index(vm, &a[1]) {
             Ok(s) => s.unwrap_or(0),
             Err(()) => -1,
         };
-        if let Some(s) = islice_index(&a[2]).map_err(|_| stop_err())? {
+        if let Some(s) = islice_index(vm, &a[2]).map_err(|_| stop_err())? {
             stop = if s == -1 { return Err(stop_err()) } else { s };
         }
     }
@@ -412,7 +421,7 @@ fn islice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         ));
     }
     if let Some(s) = a.get(3) {
-        step = match islice_index(s) {
+        step = match islice_index(vm, s) {
             Ok(s) => s.unwrap_or(1),
             Err(()) => -1,
         };
@@ -993,7 +1002,7 @@ fn tee(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let a = positional("tee", args, &[], 1, 2)?;
     let n = match a.get(1) {
-        Some(n) => to_i64(n, "")?,
+        Some(n) => ssize(vm, n)?,
         None => 2,
     };
     if n < 0 {
