@@ -65,13 +65,7 @@ fn make_types() -> Types {
             "repeat",
             &[("__new__", repeat_new), ("__repr__", repeat_repr)],
         ),
-        chain: ty(
-            "chain",
-            &[
-                ("__new__", chain_new),
-                ("from_iterable", chain_from_iterable),
-            ],
-        ),
+        chain: chain_type(),
         islice: ty("islice", &[("__new__", islice_new)]),
         product: ty("product", &[("__new__", comb::product_new)]),
         permutations: ty("permutations", &[("__new__", comb::permutations_new)]),
@@ -318,19 +312,42 @@ fn chain_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(new_chain(source))
 }
 
+/// The chain type; `from_iterable` is a classmethod, as in CPython.
+fn chain_type() -> *const Header {
+    let p = new_ext_iter_type("chain", "itertools", &[("__new__", chain_new)]);
+    let tv = unsafe { Value::from_header(p) };
+    let f = crate::object::alloc_obj(
+        crate::types::func::NativeObj {
+            name: "from_iterable",
+            f: chain_from_iterable,
+            self_: Value::UNDEF,
+            owner: tv.clone(),
+        },
+        crate::types::tt().builtin_function,
+    );
+    crate::types::dict::DictObj::set_str(
+        &crate::types::typeobj::type_data(&tv).dict,
+        crate::types::str::intern("from_iterable"),
+        crate::types::descr::new_classmethod(f),
+    );
+    p
+}
+
+/// `chain.from_iterable(iterable)` (receives the class first).
 fn chain_from_iterable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if !kw.is_empty() {
         return Err(error::type_error(
             "chain.from_iterable() takes no keyword arguments",
         ));
     }
-    if args.len() != 1 {
+    let rest = args.get(1..).unwrap_or(&[]);
+    if rest.len() != 1 {
         return Err(error::type_error(format!(
             "chain.from_iterable() takes exactly one argument ({} given)",
-            args.len()
+            rest.len()
         )));
     }
-    let source = ops::iter(vm, &args[0])?;
+    let source = ops::iter(vm, &rest[0])?;
     Ok(new_chain(source))
 }
 
