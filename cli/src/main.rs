@@ -1,4 +1,7 @@
-//! The `pyrun` command: run a program like `python3 prog.py`, or dump what a stage emits.
+//! The `pyrun` command: run a program like `python3 prog.py`, or dump what a stage emits;
+//! `pyrun bench ...` times programs against other interpreters (bench/).
+
+mod bench;
 
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
@@ -14,7 +17,8 @@ enum Dump {
 #[command(
     name = "pyrun",
     version,
-    about = "Run a Python program (CPython 3.11 semantics)"
+    about = "Run a Python program (CPython 3.11 semantics)",
+    after_help = "Benchmarking: pyrun bench PROGRAM... [--vs python3] [-n RUNS] (see `pyrun bench --help`)."
 )]
 struct Cli {
     /// Program passed in as a string (like `python3 -c`).
@@ -29,6 +33,10 @@ struct Cli {
     #[arg(long)]
     stats: bool,
 
+    /// Implementation options: `-X specialize=off` turns tier-1 quickening off.
+    #[arg(short = 'X', value_name = "OPTION")]
+    xoptions: Vec<String>,
+
     /// The program to run.
     file: Option<PathBuf>,
 
@@ -42,6 +50,12 @@ struct Cli {
 const THREAD_STACK: usize = 1 << 30;
 
 fn main() -> ExitCode {
+    // `pyrun bench ...` is a subcommand only as the very first argument, so `pyrun FILE ARGS`
+    // keeps its python3-like shape. A program file named `bench` runs as `pyrun ./bench`.
+    let mut args = std::env::args_os();
+    if args.nth(1).is_some_and(|a| a == "bench") {
+        return bench::main(args.collect());
+    }
     let cli = Cli::parse();
     let handle = std::thread::Builder::new()
         .stack_size(THREAD_STACK)
@@ -119,6 +133,16 @@ fn run(cli: Cli) -> i32 {
     argv.extend(cli.args.iter().cloned());
     let mut machine = vm::Vm::new(argv);
     machine.options.stats = cli.stats;
+    for x in &cli.xoptions {
+        match x.as_str() {
+            "specialize=off" | "specialize=0" => machine.tier1 = false,
+            "specialize=on" | "specialize=1" | "specialize" => machine.tier1 = true,
+            other => {
+                eprintln!("pyrun: unknown -X option '{other}' (supported: specialize=on|off)");
+                return 2;
+            }
+        }
+    }
     machine.script_dir = dir.map(|d| {
         if d.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -126,5 +150,10 @@ fn run(cli: Cli) -> i32 {
             d
         }
     });
-    vm::run::run_source(&mut machine, &src, &filename)
+    let code = vm::run::run_source(&mut machine, &src, &filename);
+    if cli.stats {
+        machine.flush();
+        eprint!("{}", machine.stats.report(machine.tier1));
+    }
+    code
 }

@@ -35,3 +35,34 @@ fn chained_compare_and_boolops() {
         "def f(a, b, c):\n    return a < b <= c and not (a == c or b is None)\n"
     ));
 }
+
+#[test]
+fn try_except_finally_and_with() {
+    insta::assert_snapshot!(listing(
+        "def f(m):\n    try:\n        with m as x:\n            return x.go()\n    except (KeyError, IndexError) as e:\n        return e\n    finally:\n        m.close()\n"
+    ));
+}
+
+#[test]
+fn class_with_super() {
+    insta::assert_snapshot!(listing(
+        "class B(A, metaclass=M):\n    \"doc\"\n    n = 1\n    def f(self, y):\n        return super().f(y) + self.n\n"
+    ));
+}
+
+/// The listing after running `src`: instructions tier 1 rewrote show their specialized form.
+fn quickened(src: &str) -> String {
+    let code = vm::compile::compile_module(src, "snap.py").expect("compiles");
+    let mut machine = vm::Vm::new(vec!["snap.py".into()]);
+    machine.run_main(code.clone()).expect("runs");
+    let mut out = String::new();
+    code.disassemble(&mut out);
+    out
+}
+
+#[test]
+fn quickened_loop_attributes_and_calls() {
+    insta::assert_snapshot!(quickened(
+        "class P:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n        return self.x\ndef add(a, b):\n    return a + b\ntotal = 0.0\nfor i in range(100):\n    p = P(i)\n    total = total + p.get() * 0.5\n    total = add(total, len([i]))\n"
+    ));
+}

@@ -286,3 +286,23 @@ fn bench_args(name: &str) -> Vec<&'static str> {
 fn test_benches_match_cpython() {
     run_suite(&workspace().join("benches/programs"), bench_args, &[]);
 }
+
+/// The differential suite again with tier-1 quickening off: both must print what CPython
+/// prints.
+#[test]
+fn test_programs_match_cpython_without_specialization() {
+    run_suite(
+        &workspace().join("tests/programs"),
+        |_| vec![],
+        &["-X", "specialize=off"],
+    );
+}
+
+#[test]
+fn test_benches_match_cpython_without_specialization() {
+    run_suite(
+        &workspace().join("benches/programs"),
+        bench_args,
+        &["-X", "specialize=off"],
+    );
+}

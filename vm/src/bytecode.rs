@@ -164,8 +164,8 @@ impl Op {
         use Op::*;
         match self {
             BINARY_OP_ADD_INT | BINARY_OP_SUB_INT | BINARY_OP_MUL_INT | BINARY_OP_INT
-            | BINARY_OP_ADD_FLOAT | BINARY_OP_SUB_FLOAT | BINARY_OP_MUL_FLOAT
-            | BINARY_OP_FLOAT | BINARY_OP_ADD_STR => BINARY_OP,
+            | BINARY_OP_ADD_FLOAT | BINARY_OP_SUB_FLOAT | BINARY_OP_MUL_FLOAT | BINARY_OP_FLOAT
+            | BINARY_OP_ADD_STR => BINARY_OP,
             COMPARE_OP_INT | COMPARE_OP_FLOAT | COMPARE_OP_STR => COMPARE_OP,
             LOAD_ATTR_INSTANCE | LOAD_ATTR_CLASS | LOAD_ATTR_MODULE => LOAD_ATTR,
             STORE_ATTR_INSTANCE | STORE_ATTR_INSTANCE_ADD => STORE_ATTR,
@@ -174,9 +174,7 @@ impl Op {
             CALL_PY_EXACT | CALL_BUILTIN | CALL_LEN | CALL_ISINSTANCE => CALL,
             CALL_METHOD_PY_EXACT | CALL_METHOD_BUILTIN => CALL_METHOD,
             FOR_ITER_RANGE | FOR_ITER_LIST | FOR_ITER_TUPLE => FOR_ITER,
-            BINARY_SUBSCR_LIST_INT | BINARY_SUBSCR_TUPLE_INT | BINARY_SUBSCR_DICT => {
-                BINARY_SUBSCR
-            }
+            BINARY_SUBSCR_LIST_INT | BINARY_SUBSCR_TUPLE_INT | BINARY_SUBSCR_DICT => BINARY_SUBSCR,
             STORE_SUBSCR_LIST_INT | STORE_SUBSCR_DICT => STORE_SUBSCR,
             UNPACK_SEQUENCE_TUPLE | UNPACK_SEQUENCE_LIST => UNPACK_SEQUENCE,
             op => op,
@@ -526,7 +524,10 @@ impl Code {
             }
             Op::COMPARE_OP => CmpOp::ALL[a].symbol().to_string(),
             _ if ins.op.generic() != ins.op => {
-                let g = Instr { op: ins.op.generic(), ..*ins };
+                let g = Instr {
+                    op: ins.op.generic(),
+                    ..*ins
+                };
                 self.describe_arg(&g)
             }
             _ if ins.is_jump() => format!("to {a}"),

@@ -160,7 +160,7 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         );
     }
     let base = vm.frames.last().map(|f| f.sp).unwrap_or(0);
-    if base + gen.code.frame_size() + 1 >= vm.stack.len() {
+    if !vm.stack.ensure(base + gen.code.frame_size() + 2) {
         return fail(
             vm,
             error::recursion_error("maximum recursion depth exceeded (value stack exhausted)"),

@@ -15,6 +15,7 @@ mod interp;
 pub mod object;
 pub mod ops;
 pub mod run;
+pub mod stack;
 pub mod stdlib;
 pub mod tier1;
 pub mod types;

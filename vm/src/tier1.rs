@@ -56,7 +56,11 @@ impl Stats {
         let _ = writeln!(
             out,
             "pyrun stats: tier 1 specialization {}",
-            if enabled { "on" } else { "off (-X specialize=off)" }
+            if enabled {
+                "on"
+            } else {
+                "off (-X specialize=off)"
+            }
         );
         let _ = writeln!(
             out,
@@ -97,7 +101,15 @@ impl Stats {
                     self.specialized[f as usize],
                 );
                 if h + m + q > 0 {
-                    let _ = writeln!(out, "  {:<22} {:>12} {:>10} {:>8} {:>8}", f.name(), h, m, "", q);
+                    let _ = writeln!(
+                        out,
+                        "  {:<22} {:>12} {:>10} {:>8} {:>8}",
+                        f.name(),
+                        h,
+                        m,
+                        "",
+                        q
+                    );
                 }
             }
             let mut reasons: Vec<(&'static str, u64)> = self
@@ -129,7 +141,8 @@ pub fn tick(c: &Cache) -> bool {
 fn back_off(c: &Cache) {
     let b = (c.backoff.get() + 1).min(MAX_BACKOFF);
     c.backoff.set(b);
-    c.counter.set(WARMUP.saturating_mul(1 << b.min(12)).max(WARMUP));
+    c.counter
+        .set(WARMUP.saturating_mul(1 << b.min(12)).max(WARMUP));
 }
 
 /// Writes the outcome of a specialization attempt at `pc`.
@@ -226,7 +239,10 @@ pub fn compare_op(a: &Value, b: &Value) -> Result<Op, &'static str> {
 
 /// Can attribute `name` of instances of `ty` be cached as a plain slot/class read? Not when
 /// the class customizes attribute access or has a data descriptor for it.
-fn plain_attribute_class(ty: *const crate::object::Header, name: &Value) -> Result<(), &'static str> {
+fn plain_attribute_class(
+    ty: *const crate::object::Header,
+    name: &Value,
+) -> Result<(), &'static str> {
     let td = type_data_ptr(ty);
     if !td.dispatch || td.layout != Kind::Instance {
         return Err("not a plain instance");
@@ -281,7 +297,10 @@ pub fn load_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static st
     // A plain class attribute (not a function: those become bound methods).
     let (dict, i) = typeobj::lookup_entry(ty, name).ok_or("attribute missing")?;
     let v = dict.downcast::<DictObj>().unwrap().value_at(i);
-    if matches!(v.kind(), Some(Kind::Function | Kind::Native | Kind::FuncWrap)) {
+    if matches!(
+        v.kind(),
+        Some(Kind::Function | Kind::Native | Kind::FuncWrap)
+    ) {
         return Err("method read as attribute");
     }
     c.index.set(i as u32);
@@ -378,7 +397,9 @@ pub fn load_global(
         c.index.set(i as u32);
         return Ok(Op::LOAD_GLOBAL_MODULE);
     }
-    let b = builtins.downcast::<DictObj>().ok_or("builtins not a dict")?;
+    let b = builtins
+        .downcast::<DictObj>()
+        .ok_or("builtins not a dict")?;
     let i = DictObj::str_index(builtins, name).ok_or("name not defined")?;
     c.g3.set(b.version() as usize);
     c.index.set(i as u32);
@@ -394,7 +415,13 @@ pub fn exact_args(f: &FunctionObj, argc: usize) -> bool {
         && argc == code.argcount as usize
 }
 
-pub fn call(c: &Cache, op: Op, callable: &Value, argc: usize, method: bool) -> Result<Op, &'static str> {
+pub fn call(
+    c: &Cache,
+    op: Op,
+    callable: &Value,
+    argc: usize,
+    method: bool,
+) -> Result<Op, &'static str> {
     if op == Op::CALL_KW {
         return Err("keyword arguments");
     }

@@ -56,7 +56,7 @@ pub struct Options {
 }
 
 pub struct Vm {
-    pub stack: Box<[Value]>,
+    pub stack: crate::stack::ValueStack,
     pub frames: Vec<Frame>,
     pub builtins: Value,
     pub modules: HashMap<String, Value>,
@@ -83,9 +83,9 @@ pub struct Vm {
 impl Vm {
     pub fn new(argv: Vec<String>) -> Vm {
         let _ = tt();
-        let stack: Vec<Value> = (0..STACK_SLOTS).map(|_| Value::UNDEF).collect();
+        let stack = crate::stack::ValueStack::new(STACK_SLOTS);
         let mut vm = Vm {
-            stack: stack.into_boxed_slice(),
+            stack,
             frames: Vec::with_capacity(64),
             builtins: Value::NONE,
             modules: HashMap::new(),
@@ -167,7 +167,7 @@ impl Vm {
             return Err(error::recursion_error("maximum recursion depth exceeded"));
         }
         let size = code.frame_size();
-        if base + size >= self.stack.len() {
+        if !self.stack.ensure(base + size + 1) {
             return Err(error::recursion_error(
                 "maximum recursion depth exceeded (value stack exhausted)",
             ));
@@ -253,7 +253,7 @@ impl Vm {
     ) -> PyResult<()> {
         let code = &*f.code;
         let nl = code.nlocals();
-        if base + code.frame_size() >= self.stack.len() {
+        if !self.stack.ensure(base + code.frame_size() + 1) {
             return Err(error::recursion_error(
                 "maximum recursion depth exceeded (value stack exhausted)",
             ));
