@@ -216,3 +216,88 @@ pub fn positional<'a>(
     }
     Ok(args)
 }
+
+/// The signature of a native function that stands in for a function written in Python,
+/// so argument errors read as CPython's do for Python functions
+/// (`Random.seed() takes from 1 to 3 positional arguments but 4 were given`).
+pub struct Signature {
+    pub qualname: &'static str,
+    /// Positional-or-keyword parameters, `self` included for methods.
+    pub params: &'static [&'static str],
+    /// How many trailing `params` have defaults.
+    pub defaults: usize,
+    /// Keyword-only parameters (all have defaults).
+    pub kwonly: &'static [&'static str],
+}
+
+impl Signature {
+    /// One slot per parameter (`params`, then `kwonly`); None where the default applies.
+    pub fn bind<'a>(
+        &self,
+        args: &'a [Value],
+        kwnames: &[Value],
+    ) -> PyResult<Vec<Option<&'a Value>>> {
+        let np = self.params.len();
+        let npos = args.len() - kwnames.len();
+        let mut slots: Vec<Option<&'a Value>> = vec![None; np + self.kwonly.len()];
+        if npos > np {
+            let takes = if self.defaults > 0 {
+                format!("from {} to {} positional arguments", np - self.defaults, np)
+            } else {
+                format!(
+                    "{} positional argument{}",
+                    np,
+                    if np == 1 { "" } else { "s" }
+                )
+            };
+            let given = format!("{} {} given", npos, if npos == 1 { "was" } else { "were" });
+            return Err(error::type_error(format!(
+                "{}() takes {} but {}",
+                self.qualname, takes, given
+            )));
+        }
+        for (slot, a) in slots.iter_mut().zip(&args[..npos]) {
+            *slot = Some(a);
+        }
+        for (k, v) in kwnames.iter().zip(&args[npos..]) {
+            let name = as_str(k).unwrap_or("");
+            let i = self
+                .params
+                .iter()
+                .chain(self.kwonly)
+                .position(|p| *p == name)
+                .ok_or_else(|| {
+                    error::type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        self.qualname, name
+                    ))
+                })?;
+            if slots[i].is_some() {
+                return Err(error::type_error(format!(
+                    "{}() got multiple values for argument '{}'",
+                    self.qualname, name
+                )));
+            }
+            slots[i] = Some(v);
+        }
+        let missing: Vec<String> = (0..np - self.defaults)
+            .filter(|&i| slots[i].is_none())
+            .map(|i| format!("'{}'", self.params[i]))
+            .collect();
+        if !missing.is_empty() {
+            let names = match missing.len() {
+                1 => missing[0].clone(),
+                2 => format!("{} and {}", missing[0], missing[1]),
+                n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+            };
+            return Err(error::type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                self.qualname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                names
+            )));
+        }
+        Ok(slots)
+    }
+}

@@ -242,6 +242,32 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<Value> {
 }
 
 /// Sequence operators: concatenation and repetition of str, list, tuple.
+/// `seq * x` with a non-int x: CPython's sequence repeat demands an index. (Instances of
+/// Python classes are left to their own `__mul__` / `__rmul__`.)
+fn non_int_repeat(a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let is_seq = |v: &Value| {
+        as_str(v).is_some()
+            || v.downcast::<ListObj>().is_some()
+            || as_tuple(v).is_some()
+            || crate::types::bytes::as_bytes(v).is_some()
+    };
+    let is_instance = |v: &Value| v.kind() == Some(crate::object::Kind::Instance);
+    let other = if is_seq(a) {
+        b
+    } else if is_seq(b) {
+        a
+    } else {
+        return None;
+    };
+    if is_instance(a) || is_instance(b) {
+        return None;
+    }
+    Some(Err(error::type_error(format!(
+        "can't multiply sequence by non-int of type '{}'",
+        type_name(other)
+    ))))
+}
+
 pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     match op {
         BinOp::Add => {
@@ -269,7 +295,7 @@ pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>
             } else if let Some(i) = as_int(a) {
                 (b, i)
             } else {
-                return None;
+                return non_int_repeat(a, b);
             };
             let n = match n.to_i64() {
                 Some(n) => n.max(0) as usize,

@@ -268,6 +268,7 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 }
 
 fn qualified_type_name(t: &TypeData) -> String {
+    // Builtin types show their bare name; extension types are named `module.name` already.
     if t.is_builtin {
         return t.name.clone();
     }

@@ -77,7 +77,7 @@ fn cbrt(x: f64) -> f64 {
 
 macro_rules! libm1 {
     ($($name:ident),*) => {
-        $(fn $name(x: f64) -> f64 {
+        $(pub(super) fn $name(x: f64) -> f64 {
             // SAFETY: a pure C math function taking and returning doubles.
             unsafe { c::$name(x) }
         })*
@@ -518,9 +518,12 @@ fn m_log10(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 // ---- gamma and lgamma (Lanczos' approximation, as CPython computes them) ----
 
 /// Lanczos parameters: Boost's `lanczos13m53` (g and numerator coefficients); the
-/// denominator is x(x+1)...(x+11).
+/// denominator is x(x+1)...(x+11). The published digits are kept as they are.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -552,6 +555,7 @@ const LANCZOS_DEN: [f64; 13] = [
     1.0,
 ];
 /// ln(pi).
+#[allow(clippy::excessive_precision)]
 const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
 
 /// The Lanczos sum as a ratio of polynomials; evaluated in x for small x and in 1/x for

@@ -16,6 +16,9 @@ mod itertools_comb;
 pub mod math;
 mod math_int;
 pub mod operator;
+pub mod random;
+mod random_seq;
+mod sha512;
 pub mod sys;
 pub mod time;
 
@@ -31,6 +34,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::make),
+    ("random", random::make),
     ("sys", sys::make),
     ("itertools", itertools::make),
     ("_functools", functools::make),
@@ -48,6 +52,7 @@ pub const SOURCE: &[(&str, &str)] = &[
     ("heapq", include_str!("py/heapq.py")),
     ("functools", include_str!("py/functools.py")),
     ("collections", include_str!("py/collections.py")),
+    ("string", include_str!("py/string.py")),
 ];
 
 pub fn is_builtin_module(name: &str) -> bool {

@@ -111,7 +111,8 @@ fn seconds_to_ns(v: &Value) -> PyResult<i64> {
             return Err(error::value_error("Invalid value NaN (not a number)"));
         }
         let ns = (f * 1e9).ceil();
-        if !(-9.223372036854775808e18..9.223372036854775808e18).contains(&ns) {
+        let limit = -(i64::MIN as f64); // 2**63
+        if !(-limit..limit).contains(&ns) {
             return Err(timestamp_overflow());
         }
         return Ok(ns as i64);

@@ -1,0 +1,15 @@
+import random
+for s in (12345, 1, 987654321, 2 ** 64 + 17):
+    random.seed(s)
+    print("seed", s)
+    print([random.random() for i in range(1000)])
+    print([random.randint(0, 1000) for i in range(1000)])
+    print([random.randrange(-10 ** 12, 10 ** 12, 37) for i in range(300)])
+    print([random.getrandbits(45) for i in range(300)])
+    print([random.gauss(1.5, 0.25) for i in range(1000)])
+    deck = list(range(52))
+    random.shuffle(deck)
+    print(deck)
+    print(random.sample(range(1000), 50), random.sample("abcdefghijklmnopqrstuvwxyz", 10))
+    print(random.choices(["red", "green", "blue"], weights=[10, 3, 1], k=200))
+    print(random.choices(range(10), cum_weights=[1, 2, 3, 5, 8, 13, 21, 34, 55, 89], k=100))
