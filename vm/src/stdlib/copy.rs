@@ -6,6 +6,7 @@
 //! `id(obj)` to the copy, shared with `__deepcopy__` methods, so shared references and
 //! cycles are preserved.
 
+use crate::builtins::args::Signature;
 use crate::error::{self, PyResult};
 use crate::object::Kind;
 use crate::ops;
@@ -33,54 +34,6 @@ pub fn make(vm: &mut Vm) -> Value {
         super::set(&m, "error", err);
     }
     m
-}
-
-/// Binds `(x, memo=None)`-style arguments with a Python function's error messages.
-fn bind<'a>(
-    fname: &str,
-    args: &'a [Value],
-    kw: &'a [Value],
-    names: &[&str],
-) -> PyResult<Vec<Option<&'a Value>>> {
-    let npos = args.len() - kw.len();
-    if npos > names.len() {
-        let n = names.len();
-        return Err(error::type_error(format!(
-            "{fname}() takes {} positional argument{} but {npos} were given",
-            if n == 1 {
-                "1".to_string()
-            } else {
-                format!("from 1 to {n}")
-            },
-            if n == 1 { "" } else { "s" }
-        )));
-    }
-    let mut out: Vec<Option<&Value>> = (0..names.len())
-        .map(|i| args.get(i).filter(|_| i < npos))
-        .collect();
-    for (k, v) in kw.iter().zip(&args[npos..]) {
-        let k = as_str(k).unwrap_or("");
-        match names.iter().position(|n| *n == k) {
-            Some(i) if out[i].is_some() => {
-                return Err(error::type_error(format!(
-                    "{fname}() got multiple values for argument '{k}'"
-                )))
-            }
-            Some(i) => out[i] = Some(v),
-            None => {
-                return Err(error::type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
-            }
-        }
-    }
-    if out[0].is_none() {
-        return Err(error::type_error(format!(
-            "{fname}() missing 1 required positional argument: '{}'",
-            names[0]
-        )));
-    }
-    Ok(out)
 }
 
 /// `id(v)`, the memo key.
@@ -120,7 +73,13 @@ fn cannot_copy(v: &Value) -> error::PyErr {
 }
 
 fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = bind("copy", args, kw, &["x"])?;
+    let a = Signature {
+        qualname: "copy",
+        params: &["x"],
+        defaults: 0,
+        kwonly: &[],
+    }
+    .bind(args, kw)?;
     let x = a[0].cloned().unwrap_or(Value::NONE);
     shallow(vm, &x)
 }
@@ -153,7 +112,13 @@ fn shallow(vm: &mut Vm, x: &Value) -> PyResult<Value> {
 }
 
 fn deepcopy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = bind("deepcopy", args, kw, &["x", "memo", "_nil"])?;
+    let a = Signature {
+        qualname: "deepcopy",
+        params: &["x", "memo", "_nil"],
+        defaults: 2,
+        kwonly: &[],
+    }
+    .bind(args, kw)?;
     let x = a[0].cloned().unwrap_or(Value::NONE);
     let memo = match a.get(1).copied().flatten() {
         Some(m) if !m.is_none() => m.clone(),
