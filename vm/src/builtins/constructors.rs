@@ -250,7 +250,10 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     a.check(0, 1, &[])?;
     match a.get(0) {
         None => Ok(new_tuple(vec![])),
-        Some(v) if as_tuple(v).is_some() => Ok(v.clone()),
+        // Only an exact tuple is returned as is (not a subclass such as a named tuple).
+        Some(v) if as_tuple(v).is_some() && crate::types::type_ptr(v) == tt().tuple => {
+            Ok(v.clone())
+        }
         Some(v) => Ok(new_tuple(ops::collect(vm, v)?)),
     }
 }

@@ -651,6 +651,15 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     Ok(false)
 }
 
+/// `callable(v)`: functions, methods, types, and objects whose type defines `__call__`.
+pub fn callable(v: &Value) -> bool {
+    use crate::object::Kind;
+    matches!(
+        v.kind(),
+        Some(Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type)
+    ) || dunder::special(v, "__call__").is_some()
+}
+
 /// `operator.index(v)`: `v` as an int (a bool becomes 0 or 1), through `__index__` for
 /// other objects.
 pub fn index(vm: &mut Vm, v: &Value) -> PyResult<Value> {

@@ -7,7 +7,7 @@
 //! `itertools_comb.rs`; tee and groupby are at the end of this file.
 
 use super::itertools_comb as comb;
-use crate::builtins::args::{parse_args, positional, to_i64};
+use crate::builtins::args::{parse_args, positional};
 use crate::builtins::MethodTable;
 use crate::bytecode::BinOp;
 use crate::error::{self, PyResult};
@@ -65,13 +65,7 @@ fn make_types() -> Types {
             "repeat",
             &[("__new__", repeat_new), ("__repr__", repeat_repr)],
         ),
-        chain: ty(
-            "chain",
-            &[
-                ("__new__", chain_new),
-                ("from_iterable", chain_from_iterable),
-            ],
-        ),
+        chain: chain_type(),
         islice: ty("islice", &[("__new__", islice_new)]),
         product: ty("product", &[("__new__", comb::product_new)]),
         permutations: ty("permutations", &[("__new__", comb::permutations_new)]),
@@ -254,10 +248,10 @@ struct Repeat {
     left: Cell<i64>,
 }
 
-fn repeat_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn repeat_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [obj, times] = parse_args("repeat", ctor_args(args), kw, ["object", "times"], 1, 2)?;
     let left = match times {
-        Some(t) => to_i64(t, "")?.max(0),
+        Some(t) => ssize(vm, t)?.max(0),
         None => -1,
     };
     Ok(new_ext_iter(
@@ -318,19 +312,42 @@ fn chain_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(new_chain(source))
 }
 
+/// The chain type; `from_iterable` is a classmethod, as in CPython.
+fn chain_type() -> *const Header {
+    let p = new_ext_iter_type("chain", "itertools", &[("__new__", chain_new)]);
+    let tv = unsafe { Value::from_header(p) };
+    let f = crate::object::alloc_obj(
+        crate::types::func::NativeObj {
+            name: "from_iterable",
+            f: chain_from_iterable,
+            self_: Value::UNDEF,
+            owner: tv.clone(),
+        },
+        crate::types::tt().builtin_function,
+    );
+    crate::types::dict::DictObj::set_str(
+        &crate::types::typeobj::type_data(&tv).dict,
+        crate::types::str::intern("from_iterable"),
+        crate::types::descr::new_classmethod(f),
+    );
+    p
+}
+
+/// `chain.from_iterable(iterable)` (receives the class first).
 fn chain_from_iterable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if !kw.is_empty() {
         return Err(error::type_error(
             "chain.from_iterable() takes no keyword arguments",
         ));
     }
-    if args.len() != 1 {
+    let rest = args.get(1..).unwrap_or(&[]);
+    if rest.len() != 1 {
         return Err(error::type_error(format!(
             "chain.from_iterable() takes exactly one argument ({} given)",
-            args.len()
+            rest.len()
         )));
     }
-    let source = ops::iter(vm, &args[0])?;
+    let source = ops::iter(vm, &rest[0])?;
     Ok(new_chain(source))
 }
 
@@ -377,12 +394,21 @@ struct Islice {
     cnt: Cell<i64>,
 }
 
+/// An index-sized int argument (ints and objects with `__index__`), as CPython's
+/// `Py_ssize_t` conversion.
+pub fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let i = ops::index(vm, v)?;
+    as_int(&i)
+        .and_then(|i| i.to_i64())
+        .ok_or_else(|| error::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
 /// An islice index: None, or an int in 0..=sys.maxsize; Err(()) otherwise.
-fn islice_index(v: &Value) -> Result<Option<i64>, ()> {
+fn islice_index(vm: &mut Vm, v: &Value) -> Result<Option<i64>, ()> {
     if v.is_none() {
         return Ok(None);
     }
-    as_int(v).and_then(|i| i.to_i64()).map(Some).ok_or(())
+    ssize(vm, v).map(Some).map_err(|_| ())
 }
 
 fn islice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -394,15 +420,15 @@ fn islice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     };
     let (mut start, mut stop, mut step) = (0i64, -1i64, 1i64);
     if a.len() == 2 {
-        if let Some(s) = islice_index(&a[1]).map_err(|_| stop_err())? {
+        if let Some(s) = islice_index(vm, &a[1]).map_err(|_| stop_err())? {
             stop = if s == -1 { return Err(stop_err()) } else { s };
         }
     } else {
-        start = match islice_index(&a[1]) {
+        start = match islice_index(vm, &a[1]) {
             Ok(s) => s.unwrap_or(0),
             Err(()) => -1,
         };
-        if let Some(s) = islice_index(&a[2]).map_err(|_| stop_err())? {
+        if let Some(s) = islice_index(vm, &a[2]).map_err(|_| stop_err())? {
             stop = if s == -1 { return Err(stop_err()) } else { s };
         }
     }
@@ -412,7 +438,7 @@ fn islice_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         ));
     }
     if let Some(s) = a.get(3) {
-        step = match islice_index(s) {
+        step = match islice_index(vm, s) {
             Ok(s) => s.unwrap_or(1),
             Err(()) => -1,
         };
@@ -993,7 +1019,7 @@ fn tee(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let a = positional("tee", args, &[], 1, 2)?;
     let n = match a.get(1) {
-        Some(n) => to_i64(n, "")?,
+        Some(n) => ssize(vm, n)?,
         None => 2,
     };
     if n < 0 {

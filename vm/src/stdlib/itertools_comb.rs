@@ -3,7 +3,7 @@
 //! vector in lexicographic order, so the output order is CPython's. No step runs Python
 //! code, so the state is borrowed freely.
 
-use super::itertools::{ctor_args, st, types};
+use super::itertools::{ctor_args, ssize, st, types};
 use crate::builtins::args::{parse_args, to_i64};
 use crate::error::{self, PyResult};
 use crate::ops;
@@ -29,7 +29,7 @@ pub fn product_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     let npos = args.len() - kw.len();
     let [repeat] = parse_args("product", &args[npos..], kw, ["repeat"], 0, 0)?;
     let repeat = match repeat {
-        Some(r) => to_i64(r, "")?,
+        Some(r) => ssize(vm, r)?,
         None => 1,
     };
     if repeat < 0 {
@@ -221,7 +221,7 @@ fn permutations_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
 
 pub fn combinations_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [iterable, r] = parse_args("combinations", ctor_args(args), kw, ["iterable", "r"], 2, 2)?;
-    let r = to_i64(r.unwrap_or(&Value::NONE), "")?;
+    let r = ssize(vm, r.unwrap_or(&Value::NONE))?;
     let pool = ops::collect(vm, iterable.unwrap_or(&Value::NONE))?;
     let r = nonneg_r(&Value::int(r))?;
     let indices = if r <= pool.len() {
@@ -266,7 +266,7 @@ pub fn cwr_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         2,
         2,
     )?;
-    let r = to_i64(r.unwrap_or(&Value::NONE), "")?;
+    let r = ssize(vm, r.unwrap_or(&Value::NONE))?;
     let pool = ops::collect(vm, iterable.unwrap_or(&Value::NONE))?;
     let r = nonneg_r(&Value::int(r))?;
     if !pool.is_empty() && r > isize::MAX as usize / 16 {

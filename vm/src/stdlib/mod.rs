@@ -6,6 +6,8 @@
 
 pub mod array;
 pub mod bisect;
+pub mod collections;
+pub mod copy;
 pub mod fileio;
 pub mod functools;
 pub mod heapq;
@@ -37,10 +39,12 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("random", random::make),
     ("sys", sys::make),
     ("itertools", itertools::make),
-    ("functools", functools::make),
+    ("_functools", functools::make),
     ("operator", operator::make),
     ("bisect", bisect::make),
     ("_heapq", heapq::make),
+    ("_collections", collections::make),
+    ("copy", copy::make),
     ("time", time::make),
     ("io", io::make),
     ("array", array::make),
@@ -50,6 +54,8 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
 /// Source modules: name and Python source.
 pub const SOURCE: &[(&str, &str)] = &[
     ("heapq", include_str!("py/heapq.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("collections", include_str!("py/collections.py")),
     ("string", include_str!("py/string.py")),
 ];
 
