@@ -782,7 +782,7 @@ fn tuplegetter_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 // ---- helpers for the Python half ----
 
 /// Does `obj`'s class override the dict method `name` (so the fast path must not be used)?
-fn overrides(obj: &Value, name: &str) -> bool {
+fn overrides(obj: &Value, name: &'static str) -> bool {
     let ty = type_ptr(obj);
     if ty == tt().dict {
         return false;
