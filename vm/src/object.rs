@@ -57,6 +57,34 @@ pub struct Header {
 
 /// Header flag: the object holds a reference to its (heap) type.
 pub const OWNS_TYPE: u8 = 1;
+/// Header flag: the object has an attribute dict in the side table (`side_dict`): instances
+/// of Python subclasses of builtin types (`class D(dict)`), whose payload has no dict field.
+pub const HAS_SIDE_DICT: u8 = 2;
+
+type SideDicts = std::cell::RefCell<std::collections::HashMap<usize, Value>>;
+
+thread_local! {
+    // Never destroyed: dropping it at thread exit would free objects whose own dealloc
+    // needs this table (TLS destructors cannot re-enter it).
+    static SIDE_DICTS: std::mem::ManuallyDrop<SideDicts> =
+        std::mem::ManuallyDrop::new(std::cell::RefCell::new(std::collections::HashMap::new()));
+}
+
+/// The attribute dict of a builtin-payload object (created on first use when `create`).
+pub fn side_dict(v: &Value, create: bool) -> Option<Value> {
+    let h = v.header()?;
+    let key = h as *const Header as usize;
+    if h.flags.get() & HAS_SIDE_DICT != 0 {
+        return SIDE_DICTS.with(|m| m.borrow().get(&key).cloned());
+    }
+    if !create {
+        return None;
+    }
+    let d = crate::types::dict::DictObj::new_value();
+    SIDE_DICTS.with(|m| m.borrow_mut().insert(key, d.clone()));
+    h.flags.set(h.flags.get() | HAS_SIDE_DICT);
+    Some(d)
+}
 
 /// Makes `cls` (a class created at run time) the type of the fresh object `v`, taking a
 /// reference to it; replaces (and releases) a previously owned type.
@@ -135,6 +163,13 @@ unsafe fn drop_as<T>(p: *const Header) {
 /// `p` must be a live object with refcount 0.
 pub unsafe fn dealloc(p: *const Header) {
     use crate::types::*;
+    if (*p).flags.get() & HAS_SIDE_DICT != 0 {
+        let d = SIDE_DICTS
+            .try_with(|m| m.borrow_mut().remove(&(p as usize)))
+            .ok()
+            .flatten();
+        drop(d);
+    }
     let owned_type = if (*p).flags.get() & OWNS_TYPE != 0 {
         Some((*p).ty.get())
     } else {

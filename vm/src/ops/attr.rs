@@ -281,6 +281,14 @@ pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> 
         }
     } else if let Some(r) = special_attr(v, as_str(name).unwrap_or("")) {
         return Ok(r);
+    } else if uses_side_dict(v) {
+        if as_str(name) == Some("__dict__") {
+            return Ok(crate::object::side_dict(v, true).unwrap());
+        }
+        if let Some(x) = crate::object::side_dict(v, false).and_then(|d| DictObj::get_str(&d, name))
+        {
+            return Ok(x);
+        }
     }
     if let Some(a) = cls_attr {
         return bind_descriptor(vm, &a, v);
@@ -469,6 +477,16 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
         inst.set(name.clone(), v);
         return Ok(());
     }
+    if uses_side_dict(obj) {
+        if let Some(allowed) = &type_data_ptr(ty).slots {
+            if !allowed.iter().any(|s| s.bits() == name.bits()) {
+                return Err(no_attr(obj, name));
+            }
+        }
+        let d = crate::object::side_dict(obj, true).unwrap();
+        DictObj::set_str(&d, name.clone(), v);
+        return Ok(());
+    }
     if let Some(f) = obj.downcast::<FunctionObj>() {
         match as_str(name) {
             Some("__name__") => *f.name.borrow_mut() = v,
@@ -586,6 +604,13 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
             return Ok(());
         }
     }
+    if uses_side_dict(obj) {
+        if let Some(d) = crate::object::side_dict(obj, false) {
+            if d.downcast::<DictObj>().unwrap().remove_str(name).is_some() {
+                return Ok(());
+            }
+        }
+    }
     if let Some(e) = obj.downcast::<ExcObj>() {
         let d = e.dict.borrow().clone();
         if let Some(d) = d {
@@ -608,4 +633,17 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
 /// The AttributeError for `v.name` (for `__getattr__` implementations).
 pub fn attribute_error(v: &Value, name: &Value) -> crate::error::PyErr {
     no_attr(v, name)
+}
+
+/// Instances of Python subclasses of builtin payload types keep attributes in a side dict
+/// (exceptions and functions have their own dict field).
+fn uses_side_dict(v: &Value) -> bool {
+    use crate::object::Kind;
+    let td = type_data_ptr(type_ptr(v));
+    !td.is_builtin
+        && td.dispatch
+        && !matches!(
+            v.kind(),
+            Some(Kind::Instance | Kind::Exception | Kind::Function | Kind::Type | Kind::Module)
+        )
 }

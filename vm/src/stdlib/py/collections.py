@@ -9,7 +9,7 @@ from _collections import deque, _tuplegetter, _count_elements, _caller_module
 from operator import itemgetter as _itemgetter
 from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 
-__all__ = ['Counter', 'OrderedDict', 'deque', 'namedtuple']
+__all__ = ['Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple']
 
 _KEYWORDS = frozenset([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
@@ -427,3 +427,47 @@ class Counter(dict):
             if other_count < count:
                 self[elem] = other_count
         return self._keep_positive()
+
+
+class defaultdict(dict):
+    """dict whose missing keys are filled in by calling `default_factory`."""
+
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        super().__init__(*args, **kwargs)
+        self.default_factory = default_factory
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        factory = self.default_factory
+        shown = 'None' if factory is None else repr(factory)
+        return 'defaultdict(' + shown + ', ' + repr(dict(self)) + ')'
+
+    def copy(self):
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        return (type(self), (self.default_factory,), None, None, iter(self.items()))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
