@@ -128,7 +128,7 @@ type_table! {
     classmethod: "classmethod", FuncWrap, object;
     staticmethod: "staticmethod", FuncWrap, object;
     super_: "super", Super, object;
-    base_exception: "BaseException", Exception, base_exception;
+    base_exception: "BaseException", Exception, object;
     system_exit: "SystemExit", Exception, base_exception;
     keyboard_interrupt: "KeyboardInterrupt", Exception, base_exception;
     generator_exit: "GeneratorExit", Exception, base_exception;
