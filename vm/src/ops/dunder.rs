@@ -81,23 +81,6 @@ fn is_not_implemented(v: &Value) -> bool {
     v.is(&tt().not_implemented)
 }
 
-fn binop_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
-    match op {
-        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
-        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
-        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
-        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
-        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
-        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
-        BinOp::And => ("__and__", "__rand__", "__iand__"),
-        BinOp::Or => ("__or__", "__ror__", "__ior__"),
-        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
-    }
-}
 
 /// Binary operator through dunders; Ok(None) when neither side implements it, so the caller
 /// can try the builtin payload paths and then report the unsupported operand types.
@@ -108,7 +91,7 @@ pub fn binop(
     a: &Value,
     b: &Value,
 ) -> PyResult<Option<Value>> {
-    let (fwd, rev, inp) = binop_names(op);
+    let (fwd, rev, inp) = op.dunder();
     if inplace {
         if let Some(r) = call_special(vm, a, inp, &[b.clone()]) {
             let r = r?;
@@ -147,20 +130,10 @@ pub fn binop(
     Ok(None)
 }
 
-fn cmp_names(op: CmpOp) -> (&'static str, &'static str) {
-    match op {
-        CmpOp::Lt => ("__lt__", "__gt__"),
-        CmpOp::Le => ("__le__", "__ge__"),
-        CmpOp::Eq => ("__eq__", "__eq__"),
-        CmpOp::Ne => ("__ne__", "__ne__"),
-        CmpOp::Gt => ("__gt__", "__lt__"),
-        CmpOp::Ge => ("__ge__", "__le__"),
-    }
-}
 
 /// Rich comparison through dunders; Ok(None) when neither side implements it.
 pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-    let (fwd, rev) = cmp_names(op);
+    let (fwd, rev) = (op.dunder(), op.swapped().dunder());
     let (ta, tb) = (type_ptr(a), type_ptr(b));
     let mut rev_done = false;
     if ta != tb && is_subtype(tb, ta) {
