@@ -57,6 +57,8 @@ pub struct Header {
 
 /// Header flag: the object holds a reference to its (heap) type.
 pub const OWNS_TYPE: u8 = 1;
+/// Header flag: a str object that is the interned copy of its text.
+pub const INTERNED: u8 = 4;
 /// Header flag: the object has an attribute dict in the side table (`side_dict`): instances
 /// of Python subclasses of builtin types (`class D(dict)`), whose payload has no dict field.
 pub const HAS_SIDE_DICT: u8 = 2;

@@ -84,6 +84,12 @@ impl Payload for InstanceObj {
 
 /// The interned form of an attribute name (names from code are interned already).
 pub fn interned(name: &Value) -> Value {
+    if name
+        .header()
+        .is_some_and(|h| h.flags.get() & crate::object::INTERNED != 0)
+    {
+        return name.clone();
+    }
     match as_str(name) {
         Some(s) => {
             let i = intern(s);

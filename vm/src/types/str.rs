@@ -109,6 +109,8 @@ pub fn intern(s: &str) -> Value {
             return v.clone();
         }
         let v = new_str(s);
+        let h = v.header().unwrap();
+        h.flags.set(h.flags.get() | crate::object::INTERNED);
         m.borrow_mut().insert(s.into(), v.clone());
         v
     })
