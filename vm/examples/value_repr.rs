@@ -101,7 +101,12 @@ fn run_nanbox() -> f64 {
 fn run_boxed() -> f64 {
     use boxed::*;
     let mut h = Heap::new();
-    let mut slots = [h.alloc(0.5), h.alloc(0.999_999), h.alloc(1e-7), h.alloc(0.25)];
+    let mut slots = [
+        h.alloc(0.5),
+        h.alloc(0.999_999),
+        h.alloc(1e-7),
+        h.alloc(0.25),
+    ];
     for _ in 0..N {
         // LOAD_FAST pushes a new reference; BINARY_OP consumes two and makes one.
         let (x, a, b, y) = (slots[0], slots[1], slots[2], slots[3]);
@@ -142,7 +147,10 @@ fn time(name: &str, f: fn() -> f64) -> f64 {
         r = black_box(f());
         best = best.min(t.elapsed().as_secs_f64());
     }
-    println!("{name:<32} {:>7.2} ns/iteration (best of 5; result {r:.6})", best * 1e9 / N as f64);
+    println!(
+        "{name:<32} {:>7.2} ns/iteration (best of 5; result {r:.6})",
+        best * 1e9 / N as f64
+    );
     best
 }
 

@@ -214,6 +214,7 @@ pub fn new_class(
         dispatch: true,
         slots,
         hooks: Cell::new((0, 0)),
+        ctor: RefCell::new((0, None, None)),
     };
     let cls = crate::object::alloc_obj(data, meta.ptr());
     if !type_data(meta).is_builtin {
@@ -303,12 +304,9 @@ pub fn call_class(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
         }
     }
     let p = cls.ptr();
-    let new = lookup_str(p, "__new__");
-    let obj_new = object_method("__new__");
-    let obj_init = object_method("__init__");
-    let init = lookup_str(p, "__init__");
-    let default_new = new.as_ref().is_none_or(|n| n.is(&obj_new));
-    let default_init = init.as_ref().is_none_or(|i| i.is(&obj_init));
+    let (new, init) = constructors(cls);
+    let default_new = new.is_none();
+    let default_init = init.is_none();
     let npos = args.len();
     let obj = if default_new {
         if npos > 0 && default_init {
@@ -343,6 +341,24 @@ pub fn call_class(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
         }
     }
     Ok(obj)
+}
+
+/// The class's own `__new__` and `__init__` (None where object's apply), cached per type
+/// epoch.
+fn constructors(cls: &Value) -> (Option<Value>, Option<Value>) {
+    let td = type_data(cls);
+    let epoch = crate::types::typeobj::type_epoch();
+    {
+        let c = td.ctor.borrow();
+        if c.0 == epoch {
+            return (c.1.clone(), c.2.clone());
+        }
+    }
+    let p = cls.ptr();
+    let new = lookup_str(p, "__new__").filter(|n| !n.is(&object_method("__new__")));
+    let init = lookup_str(p, "__init__").filter(|i| !i.is(&object_method("__init__")));
+    *td.ctor.borrow_mut() = (epoch, new.clone(), init.clone());
+    (new, init)
 }
 
 /// `object.<name>` (the native installed by `install`).

@@ -81,7 +81,6 @@ fn is_not_implemented(v: &Value) -> bool {
     v.is(&tt().not_implemented)
 }
 
-
 /// Binary operator through dunders; Ok(None) when neither side implements it, so the caller
 /// can try the builtin payload paths and then report the unsupported operand types.
 pub fn binop(
@@ -129,7 +128,6 @@ pub fn binop(
     }
     Ok(None)
 }
-
 
 /// Rich comparison through dunders; Ok(None) when neither side implements it.
 pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {

@@ -97,6 +97,7 @@ fn make_unsupported_operation() -> *const Header {
             dispatch: false,
             slots: None,
             hooks: Cell::new((0, 0)),
+            ctor: RefCell::new((0, None, None)),
         },
         t.type_,
     );

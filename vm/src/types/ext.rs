@@ -115,6 +115,7 @@ pub fn new_ext_type(
         dispatch: true,
         slots: None,
         hooks: Cell::new((0, 0)),
+        ctor: RefCell::new((0, None, None)),
     };
     let v = alloc_obj(data, t.type_);
     for (n, f) in methods {

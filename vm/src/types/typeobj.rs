@@ -27,6 +27,9 @@ pub struct TypeData {
     /// (type epoch, bits): which attribute hooks (`__getattribute__`, `__getattr__`,
     /// `__setattr__`, `__delattr__`) the class defines, recomputed when the epoch moves.
     pub hooks: Cell<(usize, u8)>,
+    /// Instantiation cache: (type epoch, `__new__` if not object's, `__init__` if not
+    /// object's), so calling a class does not search the MRO twice per call.
+    pub ctor: RefCell<(usize, Option<Value>, Option<Value>)>,
 }
 impl Payload for TypeData {
     const KIND: Kind = Kind::Type;
@@ -190,6 +193,7 @@ fn make_builtin_type(name: &'static str, layout: Kind, base: *const Header) -> *
         dispatch: false,
         slots: None,
         hooks: Cell::new((0, 0)),
+        ctor: RefCell::new((0, None, None)),
     };
     let v = alloc_obj(data, std::ptr::null());
     let p = v.ptr();
