@@ -56,23 +56,103 @@ impl StrObj {
     }
 }
 
-/// FNV-1a over the bytes, folded into Python's hash range (never -1).
+/// CPython's str hash with hash randomization off (PYTHONHASHSEED=0): SipHash-1-3 with a
+/// zero key over the string's compact representation (1, 2 or 4 bytes per code point,
+/// little-endian), so sets and dicts of strings iterate in CPython's order.
 pub fn str_hash(s: &str) -> i64 {
-    bytes_hash(s.as_bytes())
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    if max < 0x100 {
+        if s.is_ascii() {
+            return bytes_hash(s.as_bytes());
+        }
+        let v: Vec<u8> = s.chars().map(|c| c as u8).collect();
+        return bytes_hash(&v);
+    }
+    let mut v = Vec::with_capacity(s.len() * 2);
+    if max < 0x10000 {
+        for c in s.chars() {
+            v.extend_from_slice(&(c as u16).to_le_bytes());
+        }
+    } else {
+        for c in s.chars() {
+            v.extend_from_slice(&(c as u32).to_le_bytes());
+        }
+    }
+    bytes_hash(&v)
 }
 
-/// The hash of a byte string (shared by `str` and `bytes`).
+/// CPython's hash of a byte string (str and bytes) with PYTHONHASHSEED=0: SipHash-1-3,
+/// zero key; 0 for the empty string; never -1.
 pub fn bytes_hash(data: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in data {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    if data.is_empty() {
+        return 0;
     }
-    let h = (h >> 1) as i64;
+    let h = siphash13(0, 0, data) as i64;
     if h == -1 {
         -2
     } else {
         h
+    }
+}
+
+fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
+    let mut v0 = k0 ^ 0x736f6d6570736575;
+    let mut v1 = k1 ^ 0x646f72616e646f6d;
+    let mut v2 = k0 ^ 0x6c7967656e657261;
+    let mut v3 = k1 ^ 0x7465646279746573;
+    macro_rules! round {
+        () => {
+            v0 = v0.wrapping_add(v1);
+            v1 = v1.rotate_left(13);
+            v1 ^= v0;
+            v0 = v0.rotate_left(32);
+            v2 = v2.wrapping_add(v3);
+            v3 = v3.rotate_left(16);
+            v3 ^= v2;
+            v0 = v0.wrapping_add(v3);
+            v3 = v3.rotate_left(21);
+            v3 ^= v0;
+            v2 = v2.wrapping_add(v1);
+            v1 = v1.rotate_left(17);
+            v1 ^= v2;
+            v2 = v2.rotate_left(32);
+        };
+    }
+    let chunks = data.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        let m = u64::from_le_bytes(c.try_into().unwrap());
+        v3 ^= m;
+        round!();
+        v0 ^= m;
+    }
+    let mut b: u64 = (data.len() as u64) << 56;
+    for (i, &x) in tail.iter().enumerate() {
+        b |= (x as u64) << (8 * i);
+    }
+    v3 ^= b;
+    round!();
+    v0 ^= b;
+    v2 ^= 0xff;
+    round!();
+    round!();
+    round!();
+    v0 ^ v1 ^ v2 ^ v3
+}
+
+#[cfg(test)]
+mod hash_tests {
+    /// Values printed by `PYTHONHASHSEED=0 python3 -c "print(hash(...))"` (CPython 3.11).
+    #[test]
+    fn matches_cpython_seed_zero() {
+        assert_eq!(super::str_hash("a"), 4644417185603328019);
+        assert_eq!(super::str_hash(""), 0);
+        assert_eq!(super::str_hash("hello world"), -5642461784034726774);
+        assert_eq!(super::str_hash("\u{e9}"), 6047309291227476195);
+        assert_eq!(super::str_hash("\u{20ac}"), -5529981157763016009);
+        assert_eq!(super::str_hash("\u{1f600}"), -3536540696076613844);
+        assert_eq!(super::bytes_hash(b"abc"), -4594863902769663758);
+        assert_eq!(super::str_hash("abcdefgh"), 4574395652268504554);
     }
 }
 
