@@ -400,6 +400,8 @@ pub struct Code {
     pub stacksize: u32,
     /// Exception table, in instruction order; ranges do not overlap.
     pub handlers: Box<[Handler]>,
+    /// The docstring of a function body (NONE if it has none).
+    pub doc: Value,
     /// Tier-1 inline caches, one per specializable instruction.
     pub caches: Box<[Cache]>,
 }

@@ -110,6 +110,8 @@ pub(crate) struct Unit {
     handler_of: Vec<Option<(flow::Label, u32)>>,
     /// Operand-stack items held by enclosing blocks at statement level.
     depth: u32,
+    /// A function body's docstring.
+    doc: Value,
     argcount: u32,
     posonlyargcount: u32,
     kwonlyargcount: u32,
@@ -396,6 +398,7 @@ impl<'a> Compiler<'a> {
             labels: vec![],
             handler_of: vec![],
             depth: 0,
+            doc: Value::NONE,
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
@@ -448,6 +451,7 @@ impl<'a> Compiler<'a> {
             stacksize,
             handlers: handlers.into(),
             caches,
+            doc: u.doc,
         })
     }
 
@@ -972,7 +976,14 @@ impl<'a> Compiler<'a> {
             &f.name,
             &f.parameters,
             firstline,
-            |c| c.stmts(&f.body),
+            |c| {
+                if let Some(Stmt::Expr(e)) = f.body.first() {
+                    if let Expr::StringLiteral(d) = &*e.value {
+                        c.unit().doc = new_str(d.value.to_str());
+                    }
+                }
+                c.stmts(&f.body)
+            },
         )?;
         for _ in &f.decorator_list {
             self.emit(Op::CALL, 1);

@@ -53,11 +53,38 @@ fn bind_native(f: &Value, obj: &Value) -> Value {
 }
 
 fn special_attr(v: &Value, name: &str) -> Option<Value> {
+    // Numbers' data attributes (`int.real`, `float.imag`, ...).
+    if v.is_float() {
+        return match name {
+            "real" => Some(v.clone()),
+            "imag" => Some(Value::float(0.0)),
+            _ => None,
+        };
+    }
+    if crate::types::int::as_int(v).is_some() {
+        let as_int = || {
+            v.as_bool()
+                .map(|b| Value::small_int(b as i64))
+                .unwrap_or_else(|| v.clone())
+        };
+        return match name {
+            "real" | "numerator" => Some(as_int()),
+            "imag" => Some(Value::small_int(0)),
+            "denominator" => Some(Value::small_int(1)),
+            _ => None,
+        };
+    }
     if let Some(f) = v.downcast::<FunctionObj>() {
         return match name {
             "__name__" => Some(f.name.borrow().clone()),
             "__qualname__" => Some(f.qualname.borrow().clone()),
-            "__doc__" => Some(Value::NONE),
+            "__doc__" => Some(
+                f.dict
+                    .borrow()
+                    .as_ref()
+                    .and_then(|d| DictObj::get_str(d, &intern("__doc__")))
+                    .unwrap_or_else(|| f.code.doc.clone()),
+            ),
             "__module__" => DictObj::get_str(&f.globals, &intern("__name__")),
             "__dict__" => Some(
                 f.dict
@@ -94,6 +121,13 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             "__module__" if t.is_builtin => Some(intern("builtins")),
             "__doc__" => Some(DictObj::get_str(&t.dict, &intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
+        };
+    }
+    if let Some(b) = v.downcast::<crate::types::func::BoundMethodObj>() {
+        return match name {
+            "__func__" => Some(b.func.clone()),
+            "__self__" => Some(b.self_.clone()),
+            _ => special_attr(&b.func, name),
         };
     }
     if let Some(n) = v.downcast::<NativeObj>() {
