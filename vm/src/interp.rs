@@ -63,11 +63,17 @@ impl Vm {
                 e
             } else {
                 'run: loop {
-                    let ins = code.instrs[ip].get();
+                    debug_assert!(ip < code.instrs.len() && fidx < self.frames.len());
+                    // SAFETY: compiled code never runs off its end (it ends in RETURN_VALUE
+                    // or a jump), and this frame's record stays at `fidx` while it runs.
+                    let ins = unsafe { code.instrs.get_unchecked(ip) }.get();
                     ip += 1;
                     // Keep the frame record current: callees and tracebacks read it.
-                    self.frames[fidx].ip = ip;
-                    self.frames[fidx].sp = sp;
+                    {
+                        let fr = unsafe { self.frames.get_unchecked_mut(fidx) };
+                        fr.ip = ip;
+                        fr.sp = sp;
+                    }
                     macro_rules! tri {
                         ($e:expr) => {
                             match $e {
