@@ -15,6 +15,7 @@ mod methods_set;
 mod methods_str;
 mod percent;
 mod percent_bytes;
+mod unicode_tables;
 
 use crate::error::{self, PyResult};
 use crate::object::Header;
