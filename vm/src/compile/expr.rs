@@ -23,7 +23,7 @@ impl Compiler<'_> {
                 let v = self.number(&n.value, e)?;
                 self.load_const(v);
             }
-            Expr::StringLiteral(s) => self.load_const(new_str(s.value.to_str())),
+            Expr::StringLiteral(s) => self.load_const(str_const(s.value.to_str())),
             Expr::BooleanLiteral(b) => self.load_const(Value::bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Value::NONE),
             Expr::EllipsisLiteral(_) => {
@@ -282,7 +282,7 @@ impl Compiler<'_> {
         use crate::types::int;
         Some(match e {
             Expr::NumberLiteral(n) => self.number(&n.value, e).ok()?,
-            Expr::StringLiteral(s) => new_str(s.value.to_str()),
+            Expr::StringLiteral(s) => str_const(s.value.to_str()),
             Expr::BytesLiteral(b) => {
                 crate::types::bytes::new_bytes(b.value.bytes().collect::<Vec<u8>>())
             }
@@ -696,4 +696,14 @@ fn typed_key(v: &Value) -> String {
         "n".to_string()
     };
     format!("{}:{}", k.len(), k)
+}
+
+/// A str constant; identifier-like ones are interned, as CPython does, so that
+/// `getattr(obj, "name")` and dict keys built from them hit the interned fast paths.
+fn str_const(s: &str) -> crate::value::Value {
+    if !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        crate::types::str::intern(s)
+    } else {
+        new_str(s)
+    }
 }
