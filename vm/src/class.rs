@@ -199,6 +199,16 @@ pub fn new_class(
         }
     }
     let has = |n: &str| DictObj::get_str(&dict, &intern(n)).is_some();
+    if !has("__module__") {
+        // `type(name, bases, ns)`: the module of the code calling it, as CPython does.
+        if let Some(m) = vm
+            .frames
+            .last()
+            .and_then(|f| DictObj::get_str(&f.globals, &intern("__name__")))
+        {
+            DictObj::set_str(&dict, intern("__module__"), m);
+        }
+    }
     if has("__eq__") && !has("__hash__") {
         DictObj::set_str(&dict, intern("__hash__"), Value::NONE);
     }

@@ -364,11 +364,10 @@ fn divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = Args::new("pow", args, kwnames);
-    a.check(2, 3, &["base", "exp", "mod"])?;
-    let base = a.arg(0, "base").unwrap();
-    let exp = a.arg(1, "exp").unwrap();
-    match a.arg(2, "mod").filter(|m| !m.is_none()) {
+    let [base, exp, m] =
+        super::args::parse_args("pow", args, kwnames, ["base", "exp", "mod"], 2, 3)?;
+    let (base, exp) = (base.unwrap(), exp.unwrap());
+    match m.filter(|m| !m.is_none()) {
         None => ops::binary_op(vm, BinOp::Pow, false, base, exp),
         Some(m) => {
             let (Some(b), Some(e), Some(mm)) =

@@ -117,7 +117,8 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             "__bases__" => Some(crate::types::tuple::new_tuple(t.bases.clone())),
             "__base__" => Some(t.bases.first().cloned().unwrap_or(Value::NONE)),
             "__dict__" => Some(t.dict.clone()),
-            "__qualname__" if !t.is_builtin => DictObj::get_str(&t.dict, &intern("__qualname__")),
+            "__qualname__" if !t.is_builtin => DictObj::get_str(&t.dict, &intern("__qualname__"))
+                .or_else(|| Some(crate::types::str::new_str(t.name.as_str()))),
             "__module__" if t.is_builtin => Some(intern("builtins")),
             "__doc__" => Some(DictObj::get_str(&t.dict, &intern("__doc__")).unwrap_or(Value::NONE)),
             _ => None,
