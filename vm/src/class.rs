@@ -9,7 +9,7 @@
 use crate::builtins::args::Args;
 use crate::error::{self, PyResult};
 use crate::object::{set_heap_type, Header, Kind};
-use crate::types::descr::{is_classmethod, new_classmethod, new_staticmethod, FuncWrapObj};
+use crate::types::descr::{new_classmethod, new_staticmethod, FuncWrapObj};
 use crate::types::dict::DictObj;
 use crate::types::func::{FunctionObj, NativeObj};
 use crate::types::instance::new_instance;
@@ -474,7 +474,7 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 Some(x) => crate::ops::repr::str_string(vm, x)?,
                 None => String::new(),
             };
-            crate::types::str::new_str_fresh(s)
+            crate::types::str::new_str(s)
         }
         // A fresh bytes object from the bytes constructor; a bytearray starts empty and
         // is filled by `bytearray.__init__`.
@@ -631,5 +631,4 @@ pub fn install(t: &crate::types::typeobj::TypeTable) {
     add(t.bytearray, "__init__", bytearray_init);
     add(t.type_, "__new__", type_new_method);
     add(t.type_, "__init__", type_init_method);
-    let _ = is_classmethod;
 }

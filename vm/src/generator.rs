@@ -146,25 +146,20 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
     {
         ip += 1;
     }
-    let fail = |vm: &mut Vm, e: PyErr| {
-        let _ = vm;
+    let fail = |e: PyErr| {
         let mut inner = gen.inner.borrow_mut();
         inner.running = false;
         inner.done = true;
         Err(e)
     };
     if vm.frames.len() >= vm.recursion_limit {
-        return fail(
-            vm,
-            error::recursion_error("maximum recursion depth exceeded"),
-        );
+        return fail(error::recursion_error("maximum recursion depth exceeded"));
     }
     let base = vm.frames.last().map(|f| f.sp).unwrap_or(0);
     if !vm.stack.ensure(base + gen.code.frame_size() + 2) {
-        return fail(
-            vm,
-            error::recursion_error("maximum recursion depth exceeded (value stack exhausted)"),
-        );
+        return fail(error::recursion_error(
+            "maximum recursion depth exceeded (value stack exhausted)",
+        ));
     }
     let mut sp = base;
     for v in slots {

@@ -574,12 +574,7 @@ impl Vm {
                                     .downcast::<FunctionObj>()
                                     .filter(|f| f.code.flags & flags::GENERATOR == 0);
                                 if let Some(f) = inline {
-                                    let fcode = &f.code;
-                                    let simple = fcode.flags & flags::GENERATOR == 0
-                                        && kwnames.is_none()
-                                        && argc == fcode.argcount as usize
-                                        && fcode.flags & (flags::VARARGS | flags::VARKW) == 0
-                                        && fcode.kwonlyargcount == 0;
+                                    let simple = kwnames.is_none() && tier1::exact_args(f, argc);
                                     if !simple {
                                         let args: Vec<Value> = (args_start..sp)
                                             .map(|i| {

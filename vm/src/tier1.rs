@@ -267,12 +267,7 @@ fn plain_attribute_class(
 
 pub fn load_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static str> {
     if let Some(m) = obj.downcast::<ModuleObj>() {
-        let d = m.dict.downcast::<DictObj>().unwrap();
-        let i = DictObj::str_index(&m.dict, name).ok_or("module attribute missing")?;
-        c.g1.set(m.dict.ptr() as usize);
-        c.g2.set(d.version() as usize);
-        c.index.set(i as u32);
-        return Ok(Op::LOAD_ATTR_MODULE);
+        return module_entry(c, m, name).map(|_| Op::LOAD_ATTR_MODULE);
     }
     let Some(inst) = obj.downcast::<InstanceObj>() else {
         return Err(match obj.kind() {
@@ -308,6 +303,16 @@ pub fn load_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static st
     Ok(Op::LOAD_ATTR_CLASS)
 }
 
+/// Caches a module attribute's entry: guards on the module dict and its version.
+fn module_entry(c: &Cache, m: &ModuleObj, name: &Value) -> Result<(), &'static str> {
+    let d = m.dict.downcast::<DictObj>().unwrap();
+    let i = DictObj::str_index(&m.dict, name).ok_or("module attribute missing")?;
+    c.g1.set(m.dict.ptr() as usize);
+    c.g2.set(d.version() as usize);
+    c.index.set(i as u32);
+    Ok(())
+}
+
 pub fn store_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static str> {
     let Some(inst) = obj.downcast::<InstanceObj>() else {
         return Err("not an instance");
@@ -339,12 +344,7 @@ pub fn store_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static s
 
 pub fn load_method(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static str> {
     if let Some(m) = obj.downcast::<ModuleObj>() {
-        let d = m.dict.downcast::<DictObj>().unwrap();
-        let i = DictObj::str_index(&m.dict, name).ok_or("module attribute missing")?;
-        c.g1.set(m.dict.ptr() as usize);
-        c.g2.set(d.version() as usize);
-        c.index.set(i as u32);
-        return Ok(Op::LOAD_METHOD_MODULE);
+        return module_entry(c, m, name).map(|_| Op::LOAD_METHOD_MODULE);
     }
     let ty = type_ptr(obj);
     let td = type_data_ptr(ty);

@@ -204,8 +204,7 @@ pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value
     Ok(attr.clone())
 }
 
-fn property_name(vm: &mut Vm, p: &PropertyObj) -> String {
-    let _ = vm;
+fn property_name(p: &PropertyObj) -> String {
     let f = if !p.fget.is_none() {
         &p.fget
     } else if !p.fset.is_none() {
@@ -220,7 +219,7 @@ fn property_name(vm: &mut Vm, p: &PropertyObj) -> String {
 
 fn property_get(vm: &mut Vm, p: &PropertyObj, _pv: &Value, obj: &Value) -> PyResult<Value> {
     if p.fget.is_none() {
-        let n = property_name(vm, p);
+        let n = property_name(p);
         return Err(error::attribute_error(format!(
             "property '{}' of '{}' object has no getter",
             n,
@@ -480,7 +479,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
     if let Some(a) = typeobj::lookup(ty, name) {
         if let Some(p) = a.downcast::<PropertyObj>() {
             if p.fset.is_none() {
-                let n = property_name(vm, p);
+                let n = property_name(p);
                 return Err(error::attribute_error(format!(
                     "property '{}' of '{}' object has no setter",
                     n,
@@ -616,7 +615,7 @@ pub fn generic_delattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<()> {
     if let Some(a) = typeobj::lookup(ty, name) {
         if let Some(p) = a.downcast::<PropertyObj>() {
             if p.fdel.is_none() {
-                let n = property_name(vm, p);
+                let n = property_name(p);
                 return Err(error::attribute_error(format!(
                     "property '{}' of '{}' object has no deleter",
                     n,

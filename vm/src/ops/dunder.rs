@@ -29,20 +29,7 @@ pub fn special(v: &Value, name: &'static str) -> Option<Value> {
 
 /// Calls `m`, an attribute found on the type of `self_`, as a method of `self_`.
 pub fn call_method(vm: &mut Vm, m: &Value, self_: &Value, args: &[Value]) -> PyResult<Value> {
-    let mut full = Vec::with_capacity(args.len() + 1);
-    full.push(self_.clone());
-    full.extend_from_slice(args);
-    if m.downcast::<FunctionObj>().is_some() {
-        return vm.call(m, &full, &[]);
-    }
-    if let Some(n) = m.downcast::<NativeObj>() {
-        if n.self_.is_undef() {
-            return (n.f)(vm, &full, &[]);
-        }
-    }
-    // Other descriptors (staticmethod, classmethod, callables): bind, then call.
-    let bound = crate::ops::attr::bind_descriptor(vm, m, self_)?;
-    vm.call(&bound, args, &[])
+    call_method_kw(vm, m, self_, args, &[])
 }
 
 /// Calls method `m` of `self_` with positional and keyword arguments (vectorcall layout).
@@ -53,15 +40,17 @@ pub fn call_method_kw(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<Value> {
-    if kwnames.is_empty() {
-        return call_method(vm, m, self_, args);
-    }
-    if m.downcast::<FunctionObj>().is_some() || m.downcast::<NativeObj>().is_some() {
+    let unbound_native = m.downcast::<NativeObj>().filter(|n| n.self_.is_undef());
+    if m.downcast::<FunctionObj>().is_some() || unbound_native.is_some() {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(self_.clone());
         full.extend_from_slice(args);
-        return vm.call(m, &full, kwnames);
+        return match unbound_native {
+            Some(n) => (n.f)(vm, &full, kwnames),
+            None => vm.call(m, &full, kwnames),
+        };
     }
+    // Other descriptors (staticmethod, classmethod, bound natives, callables): bind, call.
     let bound = crate::ops::attr::bind_descriptor(vm, m, self_)?;
     vm.call(&bound, args, kwnames)
 }

@@ -406,18 +406,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
         },
     };
     if let Some((x, y)) = seqs {
-        for (p, q) in x.iter().zip(y.iter()) {
-            if !eq(vm, p, q)? {
-                if op == CmpOp::Eq {
-                    return Ok(Value::FALSE);
-                }
-                if op == CmpOp::Ne {
-                    return Ok(Value::TRUE);
-                }
-                return compare(vm, op, p, q);
-            }
-        }
-        return Ok(Value::bool(cmp_result(op, x.len().cmp(&y.len()))));
+        return compare_sequences(vm, op, &x, &y, false);
     }
     if let (Some(x), Some(y)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
@@ -470,6 +459,28 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             type_name(b)
         ))),
     }
+}
+
+/// Lexicographic comparison of two sequences' items (list, tuple, array, deque): the first
+/// unequal pair decides, else the lengths. `identical_equal` treats identical values as
+/// equal without asking (deque does, so an identical NaN compares equal there).
+pub fn compare_sequences(
+    vm: &mut Vm,
+    op: CmpOp,
+    x: &[Value],
+    y: &[Value],
+    identical_equal: bool,
+) -> PyResult<Value> {
+    for (p, q) in x.iter().zip(y) {
+        if !((identical_equal && p.is(q)) || eq(vm, p, q)?) {
+            return match op {
+                CmpOp::Eq => Ok(Value::FALSE),
+                CmpOp::Ne => Ok(Value::TRUE),
+                _ => compare(vm, op, p, q),
+            };
+        }
+    }
+    Ok(Value::bool(cmp_result(op, x.len().cmp(&y.len()))))
 }
 
 /// `a < b` as a Rust bool, for sorting and min/max.

@@ -860,24 +860,7 @@ fn compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
     if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
         return Ok(Value::bool(op == CmpOp::Ne));
     }
-    for (p, q) in x.iter().zip(&y) {
-        if !ops::eq(vm, p, q)? {
-            return match op {
-                CmpOp::Eq => Ok(Value::FALSE),
-                CmpOp::Ne => Ok(Value::TRUE),
-                _ => ops::compare(vm, op, p, q),
-            };
-        }
-    }
-    let o = x.len().cmp(&y.len());
-    Ok(Value::bool(match op {
-        CmpOp::Lt => o.is_lt(),
-        CmpOp::Le => o.is_le(),
-        CmpOp::Eq => o.is_eq(),
-        CmpOp::Ne => o.is_ne(),
-        CmpOp::Gt => o.is_gt(),
-        CmpOp::Ge => o.is_ge(),
-    }))
+    ops::compare_sequences(vm, op, &x, &y, false)
 }
 
 fn array_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -156,11 +156,8 @@ mod hash_tests {
     }
 }
 
-/// A fresh (unshared) string, for instances of str subclasses.
-pub fn new_str_fresh(s: impl Into<Box<str>>) -> Value {
-    new_str(s)
-}
-
+/// A new str object (always freshly allocated: str subclasses retag it; interned strings
+/// come from `intern`).
 pub fn new_str(s: impl Into<Box<str>>) -> Value {
     let s: Box<str> = s.into();
     let nchars = if s.is_ascii() {
