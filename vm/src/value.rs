@@ -227,6 +227,20 @@ impl Value {
     }
 }
 
+impl Value {
+    /// Gives up this reference without freeing: the object to free when it was the last
+    /// one (the caller calls `object::dealloc` on it). Lets the interpreter run the rare
+    /// free out of line, with its own state saved around the call.
+    #[inline(always)]
+    pub fn release(self) -> Option<*const Header> {
+        let v = std::mem::ManuallyDrop::new(self);
+        match v.header() {
+            Some(h) if h.decref() => Some(v.ptr()),
+            _ => None,
+        }
+    }
+}
+
 impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {

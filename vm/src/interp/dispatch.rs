@@ -65,18 +65,6 @@ fn hot_backedge(vm: &mut Vm, counter: *mut u16) {
     unsafe { counter.write(vm.options.hot_threshold) };
 }
 
-/// The back-edge counter of the jump instruction at `jump` (its `cache` field).
-#[inline(always)]
-unsafe fn tick_backedge(vm: &mut Vm, jump: *const Cell<Instr>) {
-    // `Instr` is `op: u8, flags: u8, cache: u16, arg: u32`: the counter is the second u16.
-    let ctr = (jump as *mut u16).add(1);
-    let n = ctr.read().wrapping_sub(1);
-    ctr.write(n);
-    if n == 0 {
-        hot_backedge(vm, ctr);
-    }
-}
-
 /// Truth of a value the loop could not test inline (it may run `__bool__`/`__len__`).
 #[cold]
 #[inline(never)]
@@ -86,16 +74,17 @@ fn truthy_slow(vm: &mut Vm, v: Value) -> PyResult<bool> {
 
 #[inline(never)]
 unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<Value> {
-    let mut frame: *mut Frame = vm.frames.top();
-    let mut code: *const Code = (*frame).code.ptr();
-    let mut ip: *const Cell<Instr> = (*frame).ip;
-    let mut sp: *mut Value = (*frame).sp;
-    let mut fp: *mut Value = (*frame).fp;
+    // The running frame's state. Only `frame` (and `vm`) live across calls: every call out
+    // of the loop is bracketed by `sync!` and `reload!`, so `ip`, `sp` and `fp` never need
+    // a callee-saved register or a stack slot of their own (the record is their memory).
+    let mut frame: *mut Frame;
+    let mut ip: *const Cell<Instr>;
+    let mut sp: *mut Value;
+    let mut fp: *mut Value;
 
     macro_rules! reload {
         () => {{
             frame = vm.frames.top();
-            code = (*frame).code.ptr();
             ip = (*frame).ip;
             sp = (*frame).sp;
             fp = (*frame).fp;
@@ -106,6 +95,11 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
             (*frame).ip = ip;
             (*frame).sp = sp;
         }};
+    }
+    macro_rules! code {
+        () => {
+            &*(*frame).code.ptr()
+        };
     }
     macro_rules! push {
         ($v:expr) => {{
@@ -122,53 +116,92 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
     }
     macro_rules! target {
         ($i:expr) => {
-            (*code).instrs.as_ptr().add($i as usize)
+            code!().instrs.as_ptr().add($i as usize)
         };
     }
+    // Drops a reference; the rare free runs out of line with the state saved around it.
+    macro_rules! release {
+        ($v:expr) => {{
+            if let Some(h) = Value::release($v) {
+                sync!();
+                crate::object::dealloc(h);
+                reload!();
+            }
+        }};
+    }
 
+    reload!();
     loop {
         let err: PyErr = match thrown.take() {
             Some(e) => e,
             None => 'run: loop {
-                let ins = (*ip).get();
+                // Only the opcode is read here; each arm reads the fields it needs from the
+                // instruction (volatile, so LLVM cannot hoist all the decoding into this
+                // header and keep it live in registers: measured 6 instructions per
+                // dispatch and two spilled state registers).
+                let op: Op = *(ip as *const Op);
                 ip = ip.add(1);
-                let arg = ins.arg as usize;
                 if STATS {
-                    vm.stats.count(ins.op);
+                    vm.stats.count(op);
                 }
-                macro_rules! generic {
-                    ($ins:expr) => {{
+                // The running instruction's fields (`ip` has moved past it; `Instr` is
+                // `op: u8, flags: u8, cache: u16, arg: u32`).
+                macro_rules! arg {
+                    () => {
+                        (ip as *const u32).sub(1).read_volatile()
+                    };
+                }
+                macro_rules! flags {
+                    () => {
+                        (ip as *const u8).sub(7).read_volatile()
+                    };
+                }
+                macro_rules! ins {
+                    () => {
+                        (*ip.sub(1)).get()
+                    };
+                }
+                // Raise: the record is synced before the error is made, so nothing but
+                // `frame` is live across the call that makes it.
+                macro_rules! raise {
+                    ($e:expr) => {{
                         sync!();
-                        match generic::step(vm, frame, $ins) {
-                            Ok(Flow::Next) => {
-                                ip = (*frame).ip;
-                                sp = (*frame).sp;
+                        let e = $e;
+                        break 'run e;
+                    }};
+                }
+                // A call that may fail, bracketed by sync/reload.
+                macro_rules! tri {
+                    ($e:expr) => {{
+                        sync!();
+                        match $e {
+                            Ok(v) => {
+                                reload!();
+                                v
                             }
-                            Ok(Flow::Frame) => reload!(),
-                            Ok(Flow::Return(v)) => return Ok(v),
-                            Err(e) => {
-                                sp = (*frame).sp;
-                                break 'run e;
-                            }
+                            Err(e) => break 'run e,
                         }
                     }};
                 }
-                macro_rules! tri {
-                    ($e:expr) => {
-                        match $e {
-                            Ok(v) => v,
+                macro_rules! step_synced {
+                    ($ins:expr) => {{
+                        match generic::step(vm, frame, $ins) {
+                            Ok(Flow::Next) | Ok(Flow::Frame) => reload!(),
+                            Ok(Flow::Return(v)) => return Ok(v),
                             Err(e) => break 'run e,
                         }
-                    };
+                    }};
                 }
                 // A specialized form whose guard failed: count the miss and run the
                 // generic form of the same instruction.
                 macro_rules! miss {
                     () => {{
-                        let pc = ip.offset_from((*code).instrs.as_ptr()) as usize - 1;
-                        tier1::miss(&mut vm.stats, &*code, pc);
-                        generic!(Instr {
-                            op: ins.op.generic(),
+                        sync!();
+                        let pc = ip.offset_from(code!().instrs.as_ptr()) as usize - 1;
+                        tier1::miss(&mut vm.stats, code!(), pc);
+                        let ins = ins!();
+                        step_synced!(Instr {
+                            op: op.generic(),
                             ..ins
                         });
                         continue 'run;
@@ -177,20 +210,21 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 macro_rules! hit {
                     () => {
                         if STATS {
-                            vm.stats.hits[ins.op as usize] += 1;
+                            vm.stats.hits[op as usize] += 1;
                         }
                     };
                 }
                 macro_rules! cache {
                     () => {
-                        &*(*code).caches.as_ptr().add(ins.cache as usize) as &Cache
+                        &*code!().caches.as_ptr().add((ip as *const u16).sub(3).read_volatile() as usize) as &Cache
                     };
                 }
                 macro_rules! load_fast {
                     ($i:expr) => {{
-                        let v = &*fp.add($i as usize);
+                        let i = $i as usize;
+                        let v = &*fp.add(i);
                         if v.is_undef() {
-                            break 'run generic::unbound_local(&*code, $i as u32);
+                            raise!(generic::unbound_local(code!(), i as u32));
                         }
                         push!(v.clone());
                     }};
@@ -198,12 +232,13 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 macro_rules! store_fast {
                     ($i:expr) => {{
                         let v = pop!();
-                        *fp.add($i as usize) = v;
+                        let old = std::ptr::replace(fp.add($i as usize), v);
+                        release!(old);
                     }};
                 }
                 macro_rules! load_const {
                     ($i:expr) => {
-                        push!((&(*code).consts).get_unchecked($i as usize).clone())
+                        push!((&code!().consts).get_unchecked($i as usize).clone())
                     };
                 }
                 // The second half of a superinstruction: the next instruction's arg.
@@ -223,8 +258,20 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         } else if let Some(i) = v.as_small_int() {
                             i != 0
                         } else {
-                            sync!();
                             tri!(truthy_slow(vm, v))
+                        }
+                    }};
+                }
+                // A back edge at `jump` (its counter in the jump's `cache` field).
+                macro_rules! back_edge {
+                    ($jump:expr) => {{
+                        let ctr = ($jump as *mut u16).add(1);
+                        let n = ctr.read().wrapping_sub(1);
+                        ctr.write(n);
+                        if n == 0 {
+                            sync!();
+                            hot_backedge(vm, ctr);
+                            reload!();
                         }
                     }};
                 }
@@ -233,82 +280,89 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 macro_rules! fused_jump {
                     ($bit:expr) => {{
                         let jump = ip;
-                        if ins.flags & $bit != 0 {
+                        let flags = flags!();
+                        if flags & $bit != 0 {
                             ip = target!((*jump).get().arg);
-                            if ins.flags & when::BACKWARD != 0 {
-                                tick_backedge(vm, jump);
+                            if flags & when::BACKWARD != 0 {
+                                back_edge!(jump);
                             }
                         } else {
                             ip = ip.add(1);
                         }
                     }};
                 }
-                match ins.op {
+                match op {
                     Op::NOP => {}
-                    Op::LOAD_FAST => load_fast!(arg),
-                    Op::STORE_FAST => store_fast!(arg),
-                    Op::LOAD_CONST => load_const!(arg),
+                    Op::LOAD_FAST => load_fast!(arg!()),
+                    Op::STORE_FAST => store_fast!(arg!()),
+                    Op::LOAD_CONST => load_const!(arg!()),
                     Op::LOAD_FAST__LOAD_FAST => {
-                        load_fast!(arg);
+                        load_fast!(arg!());
                         let b = next_arg!();
                         load_fast!(b);
                     }
                     Op::LOAD_FAST__LOAD_CONST => {
-                        load_fast!(arg);
+                        load_fast!(arg!());
                         let b = next_arg!();
                         load_const!(b);
                     }
                     Op::LOAD_CONST__LOAD_FAST => {
-                        load_const!(arg);
+                        load_const!(arg!());
                         let b = next_arg!();
                         load_fast!(b);
                     }
                     Op::STORE_FAST__LOAD_FAST => {
-                        store_fast!(arg);
+                        store_fast!(arg!());
                         let b = next_arg!();
                         load_fast!(b);
                     }
                     Op::STORE_FAST__STORE_FAST => {
-                        store_fast!(arg);
+                        store_fast!(arg!());
                         let b = next_arg!();
                         store_fast!(b);
                     }
-                    Op::POP_TOP => drop(pop!()),
+                    Op::POP_TOP => release!(pop!()),
                     Op::COPY => {
-                        let v = (*sp.sub(arg)).clone();
+                        let v = (*sp.sub(arg!() as usize)).clone();
                         push!(v);
                     }
-                    Op::SWAP => std::ptr::swap(sp.sub(1), sp.sub(arg)),
+                    Op::SWAP => std::ptr::swap(sp.sub(1), sp.sub(arg!() as usize)),
                     Op::IS_OP => {
                         let b = pop!();
                         let a = pop!();
-                        push!(Value::bool(a.is(&b) != (arg == 1)));
+                        let r = a.is(&b) != (arg!() == 1);
+                        release!(b);
+                        release!(a);
+                        push!(Value::bool(r));
                     }
-                    Op::JUMP_FORWARD => ip = target!(arg),
+                    Op::JUMP_FORWARD => ip = target!(arg!()),
                     Op::JUMP_BACKWARD => {
-                        tick_backedge(vm, ip.sub(1));
-                        ip = target!(arg);
+                        let jump = ip.sub(1);
+                        ip = target!(arg!());
+                        back_edge!(jump);
                     }
                     Op::POP_JUMP_IF_FALSE => {
                         if !truth!(pop!()) {
-                            ip = target!(arg);
+                            ip = target!(arg!());
                         }
                     }
                     Op::POP_JUMP_IF_TRUE => {
                         if truth!(pop!()) {
-                            ip = target!(arg);
+                            ip = target!(arg!());
                         }
                     }
                     Op::POP_JUMP_BACKWARD_IF_FALSE => {
                         if !truth!(pop!()) {
-                            tick_backedge(vm, ip.sub(1));
-                            ip = target!(arg);
+                            let jump = ip.sub(1);
+                            ip = target!(arg!());
+                            back_edge!(jump);
                         }
                     }
                     Op::POP_JUMP_BACKWARD_IF_TRUE => {
                         if truth!(pop!()) {
-                            tick_backedge(vm, ip.sub(1));
-                            ip = target!(arg);
+                            let jump = ip.sub(1);
+                            ip = target!(arg!());
+                            back_edge!(jump);
                         }
                     }
                     Op::RETURN_VALUE => {
@@ -316,7 +370,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         // Release the frame's locals, cells and leftover operands.
                         let mut p = fp;
                         while p < sp {
-                            std::ptr::drop_in_place(p);
+                            release!(p.read());
                             p = p.add(1);
                         }
                         if (*frame).flags & ENTRY != 0 {
@@ -328,13 +382,12 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         let csp = (*frame).caller_sp;
                         let mut p = csp;
                         while p < fp {
-                            std::ptr::drop_in_place(p);
+                            release!(p.read());
                             p = p.add(1);
                         }
                         csp.write(v);
                         frame = frame.sub(1);
                         vm.frames.end = frame.add(1);
-                        code = (*frame).code.ptr();
                         ip = (*frame).ip;
                         fp = (*frame).fp;
                         sp = csp.add(1);
@@ -346,7 +399,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         else {
                             miss!()
                         };
-                        let r = match ins.op {
+                        let r = match op {
                             Op::BINARY_OP_ADD_INT => x.checked_add(y),
                             Op::BINARY_OP_SUB_INT => x.checked_sub(y),
                             _ => x.checked_mul(y >> 16),
@@ -363,7 +416,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             miss!()
                         }
                         let (x, y) = (a.float_unchecked(), b.float_unchecked());
-                        let r = match ins.op {
+                        let r = match op {
                             Op::BINARY_OP_ADD_FLOAT => x + y,
                             Op::BINARY_OP_SUB_FLOAT => x - y,
                             _ => x * y,
@@ -374,40 +427,50 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         sp.sub(1).write(Value::float(r));
                     }
                     Op::BINARY_OP_INT | Op::BINARY_OP_FLOAT => {
-                        let (a, b) = (&*sp.sub(2), &*sp.sub(1));
-                        let ok = if ins.op == Op::BINARY_OP_INT {
-                            a.is_small_int() && b.is_small_int()
-                        } else {
-                            (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int())
+                        let ok = {
+                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                            if op == Op::BINARY_OP_INT {
+                                a.is_small_int() && b.is_small_int()
+                            } else {
+                                (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int())
+                            }
                         };
                         if !ok {
                             miss!()
                         }
-                        let (bop, _) = BinOp::from_arg(ins.arg);
-                        let Some(r) = ops::arith::numeric_binop(bop, a, b) else {
-                            miss!()
+                        let (bop, _) = BinOp::from_arg(arg!());
+                        // Operands are small ints or floats: they own nothing.
+                        let r = {
+                            sync!();
+                            let r = ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1));
+                            reload!();
+                            r
                         };
+                        let Some(r) = r else { miss!() };
                         hit!();
-                        let r = tri!(r);
+                        let r = match r {
+                            Ok(v) => v,
+                            Err(e) => break 'run e,
+                        };
                         sp = sp.sub(1);
                         sp.sub(1).write(r);
                     }
                     Op::BINARY_OP_ADD_STR => {
-                        let r = {
+                        {
                             let (a, b) = (&*sp.sub(2), &*sp.sub(1));
                             let t = vm.tt;
                             if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
                                 miss!()
                             }
-                            let (x, y) = (as_str(a).unwrap(), as_str(b).unwrap());
-                            let mut s = String::with_capacity(x.len() + y.len());
-                            s.push_str(x);
-                            s.push_str(y);
-                            crate::types::str::new_str(s)
-                        };
+                        }
                         hit!();
-                        drop(pop!());
-                        *sp.sub(1) = r;
+                        sync!();
+                        let r = concat_str(&*sp.sub(2), &*sp.sub(1));
+                        reload!();
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), r);
+                        release!(b);
+                        release!(a);
                     }
                     Op::COMPARE_OP_INT_JUMP => {
                         let Some((x, y)) =
@@ -427,8 +490,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         fused_jump!(bit);
                     }
                     Op::COMPARE_OP_FLOAT_JUMP => {
-                        let f = |v: &Value| v.as_float().or_else(|| v.as_small_int().map(|i| i as f64));
-                        let (Some(x), Some(y)) = (f(&*sp.sub(2)), f(&*sp.sub(1))) else {
+                        let (Some(x), Some(y)) = (as_f64(&*sp.sub(2)), as_f64(&*sp.sub(1))) else {
                             miss!()
                         };
                         hit!();
@@ -451,44 +513,34 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
                                 miss!()
                             }
-                            if a.is(b) {
-                                std::cmp::Ordering::Equal
-                            } else {
-                                as_str(a).unwrap().cmp(as_str(b).unwrap())
-                            }
+                            str_order(a, b)
                         };
                         hit!();
-                        drop(pop!());
-                        drop(pop!());
-                        let bit = match ord {
-                            std::cmp::Ordering::Less => when::LT,
-                            std::cmp::Ordering::Equal => when::EQ,
-                            std::cmp::Ordering::Greater => when::GT,
-                        };
-                        fused_jump!(bit);
+                        let b = pop!();
+                        let a = pop!();
+                        release!(b);
+                        release!(a);
+                        fused_jump!(ord);
                     }
                     Op::COMPARE_OP_INT | Op::COMPARE_OP_FLOAT | Op::COMPARE_OP_STR => {
-                        let cop = CmpOp::ALL[arg];
+                        let cop = CmpOp::ALL[arg!() as usize];
                         let ord = {
                             let (a, b) = (&*sp.sub(2), &*sp.sub(1));
-                            match ins.op {
+                            match op {
                                 Op::COMPARE_OP_INT => match (a.as_small_int(), b.as_small_int()) {
                                     (Some(x), Some(y)) => Some(x.cmp(&y)),
                                     _ => miss!(),
                                 },
-                                Op::COMPARE_OP_FLOAT => {
-                                    let f = |v: &Value| v.as_float().or_else(|| v.as_small_int().map(|i| i as f64));
-                                    match (f(a), f(b)) {
-                                        (Some(x), Some(y)) => x.partial_cmp(&y),
-                                        _ => miss!(),
-                                    }
-                                }
+                                Op::COMPARE_OP_FLOAT => match (as_f64(a), as_f64(b)) {
+                                    (Some(x), Some(y)) => x.partial_cmp(&y),
+                                    _ => miss!(),
+                                },
                                 _ => {
                                     let t = vm.tt;
                                     if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
                                         miss!()
                                     }
-                                    Some(as_str(a).unwrap().cmp(as_str(b).unwrap()))
+                                    Some(as_str(a).unwrap_unchecked().cmp(as_str(b).unwrap_unchecked()))
                                 }
                             }
                         };
@@ -497,8 +549,10 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             Some(o) => ops::cmp_result(cop, o),
                             None => cop == CmpOp::Ne, // NaN
                         };
-                        drop(pop!());
-                        *sp.sub(1) = Value::bool(r);
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), Value::bool(r));
+                        release!(b);
+                        release!(a);
                     }
                     Op::LOAD_ATTR_INSTANCE | Op::LOAD_ATTR_CLASS => {
                         let c = cache!();
@@ -511,17 +565,18 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             {
                                 miss!()
                             }
-                            if ins.op == Op::LOAD_ATTR_INSTANCE {
-                                // SAFETY: the shape guard fixes the slot count; no borrow of
-                                // the slots is held across instructions.
-                                (*(*inst.slots.as_ptr()).as_ptr().add(c.index.get() as usize)).clone()
+                            if op == Op::LOAD_ATTR_INSTANCE {
+                                // The shape guard fixes the slot count; no borrow of the
+                                // slots is held across instructions.
+                                (&*inst.slots.as_ptr()).get_unchecked(c.index.get() as usize).clone()
                             } else {
                                 let d = &*c.obj.as_ptr();
-                                d.downcast::<DictObj>().unwrap().value_at(c.index.get() as usize)
+                                d.downcast::<DictObj>().unwrap_unchecked().value_at(c.index.get() as usize)
                             }
                         };
                         hit!();
-                        *sp.sub(1) = v;
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        release!(obj);
                     }
                     Op::LOAD_ATTR_MODULE | Op::LOAD_METHOD_MODULE => {
                         let c = cache!();
@@ -530,17 +585,18 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             let Some(m) = obj.downcast::<crate::types::module::ModuleObj>() else {
                                 miss!()
                             };
-                            let d = m.dict.downcast::<DictObj>().unwrap();
+                            let d = m.dict.downcast::<DictObj>().unwrap_unchecked();
                             if m.dict.ptr() as usize != c.g1.get() || d.version() as usize != c.g2.get() {
                                 miss!()
                             }
-                            d.value_at(c.index.get() as usize)
+                            d.value_at_unchecked(c.index.get() as usize)
                         };
                         hit!();
-                        *sp.sub(1) = v;
-                        if ins.op == Op::LOAD_METHOD_MODULE {
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        if op == Op::LOAD_METHOD_MODULE {
                             push!(Value::UNDEF);
                         }
+                        release!(obj);
                     }
                     Op::STORE_ATTR_INSTANCE | Op::STORE_ATTR_INSTANCE_ADD => {
                         let c = cache!();
@@ -557,13 +613,17 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         hit!();
                         let obj = pop!();
                         let v = pop!();
-                        let inst = obj.downcast::<InstanceObj>().unwrap();
-                        if ins.op == Op::STORE_ATTR_INSTANCE {
-                            // SAFETY: as for LOAD_ATTR_INSTANCE.
-                            *(*inst.slots.as_ptr()).as_mut_ptr().add(c.index.get() as usize) = v;
+                        let inst = obj.downcast::<InstanceObj>().unwrap_unchecked();
+                        if op == Op::STORE_ATTR_INSTANCE {
+                            let slot = (&mut *inst.slots.as_ptr()).as_mut_ptr().add(c.index.get() as usize);
+                            let old = std::ptr::replace(slot, v);
+                            release!(old);
                         } else {
+                            sync!();
                             inst.push_slot(c.g4.get() as *const crate::types::instance::Shape, v);
+                            reload!();
                         }
+                        release!(obj);
                     }
                     Op::LOAD_METHOD_INSTANCE | Op::LOAD_METHOD_BUILTIN => {
                         let c = cache!();
@@ -572,7 +632,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             if crate::types::type_ptr(obj) as usize != c.g1.get() {
                                 miss!()
                             }
-                            if ins.op == Op::LOAD_METHOD_INSTANCE {
+                            if op == Op::LOAD_METHOD_INSTANCE {
                                 let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
                                 if inst.shape.get() as usize != c.g3.get()
                                     || crate::types::typeobj::type_epoch() != c.g2.get()
@@ -583,25 +643,25 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         }
                         hit!();
                         let f = (*c.obj.as_ptr()).clone();
-                        let obj = std::mem::replace(&mut *sp.sub(1), f);
+                        let obj = std::ptr::replace(sp.sub(1), f);
                         push!(obj);
                     }
                     Op::LOAD_GLOBAL_MODULE | Op::LOAD_GLOBAL_BUILTIN => {
                         let c = cache!();
                         let v = {
                             let g: &Value = &(*frame).globals;
-                            let gd = g.downcast::<DictObj>().unwrap();
+                            let gd = g.downcast::<DictObj>().unwrap_unchecked();
                             if g.ptr() as usize != c.g1.get() || gd.version() as usize != c.g2.get() {
                                 miss!()
                             }
-                            if ins.op == Op::LOAD_GLOBAL_MODULE {
-                                gd.value_at(c.index.get() as usize)
+                            if op == Op::LOAD_GLOBAL_MODULE {
+                                gd.value_at_unchecked(c.index.get() as usize)
                             } else {
-                                let bd = vm.builtins.downcast::<DictObj>().unwrap();
+                                let bd = vm.builtins.downcast::<DictObj>().unwrap_unchecked();
                                 if bd.version() as usize != c.g3.get() {
                                     miss!()
                                 }
-                                bd.value_at(c.index.get() as usize)
+                                bd.value_at_unchecked(c.index.get() as usize)
                             }
                         };
                         hit!();
@@ -609,15 +669,16 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                     }
                     Op::CALL_PY_EXACT | Op::CALL_METHOD_PY_EXACT => {
                         let c = cache!();
-                        let (callable_pos, args_start) = if ins.op == Op::CALL_METHOD_PY_EXACT {
-                            let cp = sp.sub(arg + 2);
+                        let argc = arg!() as usize;
+                        let (callable_pos, args_start) = if op == Op::CALL_METHOD_PY_EXACT {
+                            let cp = sp.sub(argc + 2);
                             let with_self = !(*cp.add(1)).is_undef();
                             if with_self != (c.g1.get() == 1) {
                                 miss!()
                             }
                             (cp, if with_self { cp.add(1) } else { cp.add(2) })
                         } else {
-                            (sp.sub(arg + 1), sp.sub(arg))
+                            (sp.sub(argc + 1), sp.sub(argc))
                         };
                         if (*callable_pos).bits() != (*c.obj.as_ptr()).bits() {
                             miss!()
@@ -627,24 +688,30 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         let f = (*callable_pos).downcast::<FunctionObj>().unwrap_unchecked();
                         let fcode: &Code = &f.code;
                         if frame.add(1) >= vm.frames.limit {
-                            break 'run error::recursion_error("maximum recursion depth exceeded");
+                            raise!(error::recursion_error("maximum recursion depth exceeded"));
                         }
                         if !vm.stack.fits(args_start, fcode.frame_size() + 1) {
-                            break 'run error::recursion_error(
+                            raise!(error::recursion_error(
                                 "maximum recursion depth exceeded (value stack exhausted)",
-                            );
+                            ));
                         }
                         let nargs = sp.offset_from(args_start) as usize;
                         let nl = fcode.nlocals();
                         let ncells = fcode.ncells();
-                        if nl != nargs || ncells != 0 {
-                            crate::frame::init_slots(fcode, &*callable_pos, args_start, nargs);
+                        // Locals past the arguments start unbound (the slots hold nothing).
+                        let mut p = args_start.add(nargs);
+                        let end = args_start.add(nl);
+                        while p < end {
+                            p.write(Value::UNDEF);
+                            p = p.add(1);
                         }
-                        note_entry(vm, fcode);
                         // The caller resumes after the call with the result in the
                         // callable's slot.
                         (*frame).ip = ip;
                         (*frame).sp = callable_pos;
+                        if ncells != 0 {
+                            crate::frame::init_slots(fcode, &*callable_pos, args_start, nl);
+                        }
                         let nf = frame.add(1);
                         nf.write(
                             Frame::new(
@@ -657,26 +724,35 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         );
                         vm.frames.end = nf.add(1);
                         frame = nf;
-                        code = fcode;
                         ip = fcode.instrs.as_ptr();
                         fp = args_start;
                         sp = args_start.add(nl + ncells);
+                        // Function entry: counts towards the function being hot.
+                        let n = fcode.hotness.get().wrapping_sub(1);
+                        fcode.hotness.set(n);
+                        if n == 0 {
+                            sync!();
+                            hot_function(vm, fcode);
+                            reload!();
+                        }
                     }
                     Op::CALL_BUILTIN | Op::CALL_METHOD_BUILTIN | Op::CALL_LEN | Op::CALL_ISINSTANCE => {
                         let c = cache!();
-                        let (callable_pos, args_start) = if ins.op == Op::CALL_METHOD_BUILTIN {
-                            let cp = sp.sub(arg + 2);
+                        let argc = arg!() as usize;
+                        let (callable_pos, args_start) = if op == Op::CALL_METHOD_BUILTIN {
+                            let cp = sp.sub(argc + 2);
                             let with_self = !(*cp.add(1)).is_undef();
                             (cp, if with_self { cp.add(1) } else { cp.add(2) })
                         } else {
-                            (sp.sub(arg + 1), sp.sub(arg))
+                            (sp.sub(argc + 1), sp.sub(argc))
                         };
                         if (*callable_pos).bits() != (*c.obj.as_ptr()).bits() {
                             miss!()
                         }
+                        hit!();
                         let nargs = sp.offset_from(args_start) as usize;
                         // Inline forms of the hottest builtins on exact builtin types.
-                        let quick = match ins.op {
+                        let quick = match op {
                             Op::CALL_LEN if nargs == 1 => {
                                 ops::len_fast(&*args_start).map(|n| Value::int(n as i64))
                             }
@@ -693,31 +769,29 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             }
                             _ => None,
                         };
-                        hit!();
+                        let depth = sp.offset_from(callable_pos) as usize;
                         let r = match quick {
-                            Some(v) => Ok(v),
+                            Some(v) => v,
                             None => {
-                                sync!();
-                                let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
                                 // The arguments are read in place: frames started by the
                                 // callee begin above this frame's window.
+                                let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
                                 let args = std::slice::from_raw_parts(args_start, nargs);
-                                (n.f)(vm, args, &[])
+                                tri!((n.f)(vm, args, &[]))
                             }
                         };
-                        let mut p = callable_pos;
-                        while p < sp {
-                            std::ptr::drop_in_place(p);
-                            p = p.add(1);
+                        // Release callable, self and arguments; the result takes their place.
+                        let base = sp.sub(depth);
+                        while sp > base {
+                            release!(pop!());
                         }
-                        sp = callable_pos;
-                        push!(tri!(r));
+                        push!(r);
                     }
                     Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE => {
                         let next = {
                             let Some(io) = (*sp.sub(1)).downcast::<IterObj>() else { miss!() };
-                            // SAFETY: no borrow of an iterator's state outlives a step.
-                            match (&mut *io.state.as_ptr(), ins.op) {
+                            // No borrow of an iterator's state outlives a step.
+                            match (&mut *io.state.as_ptr(), op) {
                                 (IterState::Range { cur, step, remaining }, Op::FOR_ITER_RANGE) => {
                                     if *remaining <= 0 {
                                         None
@@ -725,7 +799,14 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                                         let v = *cur;
                                         *cur = cur.wrapping_add(*step);
                                         *remaining -= 1;
-                                        Some(Value::int(v))
+                                        if Value::fits_small(v) {
+                                            Some(Value::small_int(v))
+                                        } else {
+                                            sync!();
+                                            let b = Value::int(v);
+                                            reload!();
+                                            Some(b)
+                                        }
                                     }
                                 }
                                 (IterState::Seq { seq, idx }, Op::FOR_ITER_LIST) => {
@@ -747,8 +828,8 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         match next {
                             Some(v) => push!(v),
                             None => {
-                                drop(pop!());
-                                ip = target!(arg);
+                                ip = target!(arg!());
+                                release!(pop!());
                             }
                         }
                     }
@@ -757,7 +838,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             let (obj, idx) = (&*sp.sub(2), &*sp.sub(1));
                             let Some(i) = idx.as_small_int() else { miss!() };
                             let t = vm.tt;
-                            let items: &[Value] = if ins.op == Op::BINARY_SUBSCR_LIST_INT {
+                            let items: &[Value] = if op == Op::BINARY_SUBSCR_LIST_INT {
                                 if crate::types::type_ptr(obj) != t.list {
                                     miss!()
                                 }
@@ -776,61 +857,65 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         };
                         hit!();
                         sp = sp.sub(1); // the index is a small int: nothing to drop
-                        *sp.sub(1) = v;
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        release!(obj);
                     }
                     Op::BINARY_SUBSCR_DICT => {
                         if crate::types::type_ptr(&*sp.sub(2)) != vm.tt.dict {
                             miss!()
                         }
                         hit!();
-                        sync!();
-                        let idx = pop!();
-                        let obj = pop!();
-                        let d = obj.downcast::<DictObj>().unwrap();
-                        match tri!(d.get(vm, &idx)) {
-                            Some(v) => push!(v),
-                            None => break 'run error::key_error(idx),
+                        let r = tri!((*sp.sub(2))
+                            .downcast::<DictObj>()
+                            .unwrap_unchecked()
+                            .get(vm, &*sp.sub(1)));
+                        match r {
+                            Some(v) => {
+                                let idx = pop!();
+                                let obj = std::ptr::replace(sp.sub(1), v);
+                                release!(idx);
+                                release!(obj);
+                            }
+                            None => raise!(error::key_error((*sp.sub(1)).clone())),
                         }
                     }
                     Op::STORE_SUBSCR_LIST_INT => {
-                        {
+                        let slot = {
                             let (obj, idx) = (&*sp.sub(2), &*sp.sub(1));
                             let Some(i) = idx.as_small_int() else { miss!() };
                             if crate::types::type_ptr(obj) != vm.tt.list {
                                 miss!()
                             }
-                            let n = (*obj.downcast::<ListObj>().unwrap().items.as_ptr()).len();
-                            if i < 0 || i as usize >= n {
+                            let items = &mut *obj.downcast::<ListObj>().unwrap_unchecked().items.as_ptr();
+                            if i < 0 || i as usize >= items.len() {
                                 miss!()
                             }
-                        }
+                            items.as_mut_ptr().add(i as usize)
+                        };
                         hit!();
-                        let idx = pop!();
+                        sp = sp.sub(1); // the index
                         let obj = pop!();
                         let v = pop!();
-                        let l = obj.downcast::<ListObj>().unwrap();
-                        let old = std::mem::replace(
-                            &mut l.items.borrow_mut()[idx.small_int_unchecked() as usize],
-                            v,
-                        );
-                        drop(old);
+                        let old = std::ptr::replace(slot, v);
+                        release!(old);
+                        release!(obj);
                     }
                     Op::STORE_SUBSCR_DICT => {
                         if crate::types::type_ptr(&*sp.sub(2)) != vm.tt.dict {
                             miss!()
                         }
                         hit!();
-                        sync!();
                         let idx = pop!();
                         let obj = pop!();
                         let v = pop!();
-                        tri!(obj.downcast::<DictObj>().unwrap().set(vm, idx, v));
+                        tri!(obj.downcast::<DictObj>().unwrap_unchecked().set(vm, idx, v));
+                        release!(obj);
                     }
                     Op::UNPACK_SEQUENCE_TUPLE | Op::UNPACK_SEQUENCE_LIST => {
                         {
                             let seq = &*sp.sub(1);
                             let t = vm.tt;
-                            let items: &[Value] = if ins.op == Op::UNPACK_SEQUENCE_TUPLE {
+                            let items: &[Value] = if op == Op::UNPACK_SEQUENCE_TUPLE {
                                 if crate::types::type_ptr(seq) != t.tuple {
                                     miss!()
                                 }
@@ -841,29 +926,64 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                                 }
                                 &*seq.downcast::<ListObj>().unwrap_unchecked().items.as_ptr()
                             };
-                            if items.len() != arg {
+                            if items.len() != arg!() as usize {
                                 miss!()
                             }
                         }
                         hit!();
                         let seq = pop!();
-                        let items: &[Value] = match as_tuple(&seq) {
-                            Some(t) => t,
-                            None => &*seq.downcast::<ListObj>().unwrap_unchecked().items.as_ptr(),
-                        };
-                        for v in items.iter().rev() {
-                            push!(v.clone());
+                        {
+                            let items: &[Value] = match as_tuple(&seq) {
+                                Some(t) => t,
+                                None => &*seq.downcast::<ListObj>().unwrap_unchecked().items.as_ptr(),
+                            };
+                            for v in items.iter().rev() {
+                                push!(v.clone());
+                            }
                         }
+                        release!(seq);
                     }
-                    _ => generic!(ins),
+                    _ => {
+                        sync!();
+                        step_synced!(ins!());
+                    }
                 }
             },
         };
-        // Raise: the record gets the state, the unwinder finds the handler.
-        sync!();
+        // Raise: the record was synced where the error arose; the unwinder finds the
+        // handler and the loop continues there.
         super::unwind::unwind(vm, err)?;
         reload!();
     }
+}
+
+/// A float or small int as f64 (the operands COMPARE_OP_FLOAT accepts).
+#[inline(always)]
+fn as_f64(v: &Value) -> Option<f64> {
+    v.as_float().or_else(|| v.as_small_int().map(|i| i as f64))
+}
+
+/// The `when` bit of comparing two strs.
+#[inline]
+fn str_order(a: &Value, b: &Value) -> u8 {
+    if a.is(b) {
+        return when::EQ;
+    }
+    // SAFETY: the caller checked both are exact strs.
+    match unsafe { as_str(a).unwrap_unchecked().cmp(as_str(b).unwrap_unchecked()) } {
+        std::cmp::Ordering::Less => when::LT,
+        std::cmp::Ordering::Equal => when::EQ,
+        std::cmp::Ordering::Greater => when::GT,
+    }
+}
+
+#[inline(never)]
+fn concat_str(a: &Value, b: &Value) -> Value {
+    let (x, y) = (as_str(a).unwrap_or(""), as_str(b).unwrap_or(""));
+    let mut s = String::with_capacity(x.len() + y.len());
+    s.push_str(x);
+    s.push_str(y);
+    crate::types::str::new_str(s)
 }
 
 /// Inline next() for the common iterators; None means "use the generic path".
