@@ -383,6 +383,9 @@ pub struct Code {
     pub instrs: Box<[Cell<Instr>]>,
     /// Source line of each instruction.
     pub lines: Box<[u32]>,
+    /// Source range of each instruction (the AST node it was compiled for), for the
+    /// caret lines of tracebacks.
+    pub positions: Box<[Position]>,
     pub consts: Box<[Value]>,
     /// Interned strings for global/attribute names.
     pub names: Box<[Value]>,
@@ -404,6 +407,16 @@ pub struct Code {
     pub doc: Value,
     /// Tier-1 inline caches, one per specializable instruction.
     pub caches: Box<[Cache]>,
+}
+
+/// Where an instruction's node lies in the source: 1-based lines, 0-based UTF-8 byte
+/// columns (as CPython's `co_positions()`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
 }
 
 impl Code {

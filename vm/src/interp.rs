@@ -202,12 +202,7 @@ impl Vm {
                                     Some(v) => v,
                                     None => match DictObj::get_str(&self.builtins, name) {
                                         Some(v) => v,
-                                        None => {
-                                            break 'run error::name_error(format!(
-                                                "name '{}' is not defined",
-                                                as_str(name).unwrap_or("?")
-                                            ))
-                                        }
+                                        None => break 'run error::name_not_defined(name),
                                     },
                                 };
                                 push!(v);
@@ -236,10 +231,7 @@ impl Vm {
                                     None => tri!(ops::delitem(self, &ns, &name).map(|_| true)),
                                 };
                                 if !removed {
-                                    break 'run error::name_error(format!(
-                                        "name '{}' is not defined",
-                                        as_str(&name).unwrap_or("?")
-                                    ));
+                                    break 'run error::name_not_defined(&name);
                                 }
                             }
                             Op::LOAD_ATTR => {
@@ -495,7 +487,13 @@ impl Vm {
                                     push!(v);
                                 }
                             }
-                            Op::JUMP => ip = arg as usize,
+                            Op::JUMP => {
+                                // Loop back-edges are where a pending Ctrl-C is raised.
+                                if (arg as usize) < ip {
+                                    tri!(crate::signals::check());
+                                }
+                                ip = arg as usize
+                            }
                             Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
                                 let v = pop!();
                                 let t = match v.as_bool() {

@@ -16,7 +16,6 @@ use crate::types::str::{as_str, intern};
 use crate::types::tuple::{as_tuple, new_tuple};
 use crate::types::typeobj::tt;
 use crate::value::Value;
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -53,16 +52,21 @@ impl Frame {
 pub struct Options {
     /// Print specialization statistics at exit (tier 1, later issues).
     pub stats: bool,
+    /// The command line and environment settings (sys.flags, sys.path, ...).
+    pub config: crate::config::Config,
 }
 
 pub struct Vm {
     pub stack: crate::stack::ValueStack,
     pub frames: Vec<Frame>,
     pub builtins: Value,
-    pub modules: HashMap<String, Value>,
+    /// `sys.modules` (a dict): the one registry of imported modules.
+    pub modules: Value,
     pub recursion_limit: usize,
     pub argv: Vec<String>,
-    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub out: crate::stdio::StdOut,
+    /// Set when the program asked to end (SystemExit), so `-i` does not start the prompt.
+    pub exiting: bool,
     pub script_dir: Option<std::path::PathBuf>,
     pub options: Options,
     /// Set by YIELD_VALUE: the entry frame suspended rather than returned.
@@ -88,12 +92,16 @@ impl Vm {
             stack,
             frames: Vec::with_capacity(64),
             builtins: Value::NONE,
-            modules: HashMap::new(),
+            modules: DictObj::new_value(),
             recursion_limit: 1000,
             argv,
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            out: crate::stdio::StdOut::new(1),
+            exiting: false,
             script_dir: None,
-            options: Options { stats: false },
+            options: Options {
+                stats: false,
+                config: crate::config::Config::default(),
+            },
             yielded: false,
             exc_info: Value::NONE,
             reraising: false,
@@ -115,7 +123,7 @@ impl Vm {
         let globals = DictObj::new_value();
         DictObj::set_str(&globals, intern("__builtins__"), self.builtins.clone());
         let m = new_module("__main__", globals.clone());
-        self.modules.insert("__main__".into(), m);
+        DictObj::set_str(&self.modules, intern("__main__"), m);
         self.run_code(code, globals)
     }
 
@@ -163,6 +171,7 @@ impl Vm {
         globals: Value,
         base: usize,
     ) -> PyResult<()> {
+        crate::signals::check()?;
         if self.frames.len() >= self.recursion_limit {
             return Err(error::recursion_error("maximum recursion depth exceeded"));
         }
@@ -442,6 +451,8 @@ impl Vm {
             x.traceback.borrow_mut().push(TbEntry {
                 code: frame.code.clone(),
                 line,
+                instr: ip as u32,
+                globals: frame.globals.clone(),
             });
         }
     }
