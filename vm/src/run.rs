@@ -61,11 +61,10 @@ impl Vm {
         crate::stdio::configure(self);
         let builtins = new_module("builtins", self.builtins.clone());
         DictObj::set_str(&self.modules, intern("builtins"), builtins);
-        // Rebuild sys from the new configuration if an earlier caller made it.
+        // `sys` is made on first use from this configuration (dropped if made earlier).
         if let Some(d) = self.modules.downcast::<DictObj>() {
             d.remove_str(&intern("sys"));
         }
-        crate::import::sys_module(self);
     }
 }
 

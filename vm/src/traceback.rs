@@ -73,7 +73,7 @@ fn exc_type_name(v: &Value) -> String {
         .and_then(|q| as_str(&q).map(str::to_string))
         .unwrap_or_else(|| td.name.clone());
     match module.as_ref().and_then(|m| as_str(m)) {
-        Some(m) if m != "builtins" => format!("{m}.{qual}"),
+        Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qual}"),
         _ => qual,
     }
 }
@@ -94,6 +94,9 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     };
     let cause = x.cause.borrow().clone();
     let context = x.context.borrow().clone();
+    // Only exception instances chain (an unset slot may hold a non-exception value).
+    let cause = if as_exc(&cause).is_some() { cause } else { Value::NONE };
+    let context = if as_exc(&context).is_some() { context } else { Value::NONE };
     if !cause.is_none() && !seen.contains(&(cause.ptr() as usize)) {
         format_chain(vm, &cause, out, seen);
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");

@@ -520,7 +520,11 @@ impl Compiler<'_> {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
                 let ni = self.name_index(&a.attr);
+                // The method lookup's position is the attribute (`obj.meth`), the call's
+                // the whole call.
+                let call = std::mem::replace(&mut self.range, a.range());
                 self.emit(Op::LOAD_METHOD, ni);
+                self.range = call;
                 for a in args.iter() {
                     self.expr(a)?;
                 }

@@ -684,6 +684,8 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(_) if self.optimize > 0 => {}
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
+                // The raise is reported at the asserted expression, as in CPython.
+                self.range = a.test.range();
                 let j = self.emit(Op::POP_JUMP_IF_TRUE, 0);
                 self.emit(Op::LOAD_ASSERTION_ERROR, 0);
                 if let Some(m) = &a.msg {
@@ -878,7 +880,9 @@ impl<'a> Compiler<'a> {
         let op = binop(a.op) as u32 + BinOp::INPLACE;
         match &*a.target {
             Expr::Name(n) => {
+                let stmt = std::mem::replace(&mut self.range, a.target.range());
                 self.name_op(&n.id, NameCtx::Load);
+                self.range = stmt;
                 self.expr(&a.value)?;
                 self.set_line(a);
                 self.emit(Op::BINARY_OP, op);

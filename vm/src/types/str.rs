@@ -110,6 +110,8 @@ static HASH_K1: AtomicU64 = AtomicU64::new(0);
 pub fn set_hash_seed(seed: Option<u32>) {
     let mut key = [0u8; 16];
     match seed {
+        // Seed 0 disables randomization: the zero key.
+        Some(0) => {}
         Some(mut x) => {
             for b in key.iter_mut() {
                 x = x.wrapping_mul(214013).wrapping_add(2531011);
