@@ -37,6 +37,8 @@ fn main() -> ExitCode {
         .spawn(move || run(cmd, &prog))
         .expect("spawn interpreter thread");
     let code = handle.join().unwrap_or(70);
+    // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's does.
+    vm::signals::exit_if_interrupted();
     ExitCode::from(code as u8)
 }
 

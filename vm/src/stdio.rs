@@ -125,16 +125,54 @@ pub fn finish(vm: &mut Vm, status: i32) -> i32 {
     }
 }
 
-/// Reads one line from stdin (`input()`, `sys.stdin.readline()`); empty at EOF.
+thread_local! {
+    /// Bytes read from stdin beyond the last line returned.
+    static STDIN_BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Reads one line from stdin (`input()`, `sys.stdin.readline()`); empty at EOF. A Ctrl-C
+/// while waiting is `ErrorKind::Interrupted` (the caller raises KeyboardInterrupt).
 pub fn read_line() -> std::io::Result<String> {
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
-    Ok(line)
+    STDIN_BUF.with(|b| {
+        let mut buf = b.borrow_mut();
+        loop {
+            if let Some(i) = buf.iter().position(|&c| c == b'\n') {
+                let line: Vec<u8> = buf.drain(..=i).collect();
+                return Ok(String::from_utf8_lossy(&line).into_owned());
+            }
+            let mut chunk = [0u8; 4096];
+            let n = unsafe { libc::read(0, chunk.as_mut_ptr() as *mut libc::c_void, chunk.len()) };
+            if n < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() == std::io::ErrorKind::Interrupted && !crate::signals::take_pending() {
+                    continue;
+                }
+                return Err(e);
+            }
+            if n == 0 {
+                let rest: Vec<u8> = buf.drain(..).collect();
+                return Ok(String::from_utf8_lossy(&rest).into_owned());
+            }
+            buf.extend_from_slice(&chunk[..n as usize]);
+        }
+    })
 }
 
 /// Sets the stdout buffering mode from the configuration (`-u`).
 pub fn configure(vm: &mut Vm) {
     if vm.options.config.unbuffered {
         vm.out.mode = Buffering::Unbuffered;
+    }
+}
+
+/// `sys.stdout` when the program replaced it with another object (None while it is the
+/// standard stream, or before `sys` was imported).
+pub fn replaced_stdout(vm: &mut Vm) -> Option<crate::value::Value> {
+    let sys = crate::import::loaded(vm, "sys")?;
+    let d = sys.downcast::<crate::types::module::ModuleObj>()?.dict.clone();
+    let out = crate::types::dict::DictObj::get_str(&d, &crate::types::str::intern("stdout"))?;
+    match crate::stdlib::stdstreams::stream_fd(&out) {
+        Some(1) => None,
+        _ => Some(out),
     }
 }

@@ -684,8 +684,11 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(_) if self.optimize > 0 => {}
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
-                // The raise is reported at the asserted expression, as in CPython.
-                self.range = a.test.range();
+                // The raise is reported at the asserted expression (a constant one at the
+                // statement), as in CPython.
+                if !matches!(&*a.test, Expr::BooleanLiteral(_) | Expr::NumberLiteral(_) | Expr::NoneLiteral(_) | Expr::StringLiteral(_)) {
+                    self.range = a.test.range();
+                }
                 let j = self.emit(Op::POP_JUMP_IF_TRUE, 0);
                 self.emit(Op::LOAD_ASSERTION_ERROR, 0);
                 if let Some(m) = &a.msg {

@@ -262,7 +262,6 @@ pub fn make(vm: &mut Vm) -> Value {
     DictObj::set_str(&impl_ns, intern("version"), vm_call_version(vm, maj, min, mic));
     DictObj::set_str(&impl_ns, intern("_multiarch"), new_str("x86_64-linux-gnu"));
     set("implementation", new_module("implementation", impl_ns));
-    set("implementation_name", new_str("pyrun"));
     let (names, values): (Vec<&str>, Vec<Value>) = cfg
         .flags
         .fields()
