@@ -10,6 +10,7 @@ pub mod compile;
 pub mod config;
 pub mod error;
 pub mod fmt;
+pub mod frame;
 pub mod generator;
 pub mod import;
 pub mod interactive;
