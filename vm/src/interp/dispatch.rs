@@ -273,6 +273,10 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             hot_backedge(vm, ctr);
                             reload!();
                         }
+                        // Loop back edges are where a pending Ctrl-C is raised.
+                        if crate::signals::pending() {
+                            tri!(crate::signals::check());
+                        }
                     }};
                 }
                 // COMPARE_OP_*_JUMP: `bit` is the comparison's outcome; the next

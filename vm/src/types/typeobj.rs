@@ -167,6 +167,35 @@ type_table! {
     syntax_error: "SyntaxError", Exception, exception;
     indentation_error: "IndentationError", Exception, syntax_error;
     eof_error: "EOFError", Exception, exception;
+    tab_error: "TabError", Exception, indentation_error;
+    floating_point_error: "FloatingPointError", Exception, arithmetic_error;
+    buffer_error: "BufferError", Exception, exception;
+    reference_error: "ReferenceError", Exception, exception;
+    system_error: "SystemError", Exception, exception;
+    stop_async_iteration: "StopAsyncIteration", Exception, exception;
+    unicode_translate_error: "UnicodeTranslateError", Exception, unicode_error;
+    blocking_io_error: "BlockingIOError", Exception, os_error;
+    child_process_error: "ChildProcessError", Exception, os_error;
+    connection_error: "ConnectionError", Exception, os_error;
+    broken_pipe_error: "BrokenPipeError", Exception, connection_error;
+    connection_aborted_error: "ConnectionAbortedError", Exception, connection_error;
+    connection_refused_error: "ConnectionRefusedError", Exception, connection_error;
+    connection_reset_error: "ConnectionResetError", Exception, connection_error;
+    interrupted_error: "InterruptedError", Exception, os_error;
+    process_lookup_error: "ProcessLookupError", Exception, os_error;
+    timeout_error: "TimeoutError", Exception, os_error;
+    warning: "Warning", Exception, exception;
+    user_warning: "UserWarning", Exception, warning;
+    deprecation_warning: "DeprecationWarning", Exception, warning;
+    pending_deprecation_warning: "PendingDeprecationWarning", Exception, warning;
+    syntax_warning: "SyntaxWarning", Exception, warning;
+    runtime_warning: "RuntimeWarning", Exception, warning;
+    future_warning: "FutureWarning", Exception, warning;
+    import_warning: "ImportWarning", Exception, warning;
+    unicode_warning: "UnicodeWarning", Exception, warning;
+    bytes_warning: "BytesWarning", Exception, warning;
+    resource_warning: "ResourceWarning", Exception, warning;
+    encoding_warning: "EncodingWarning", Exception, warning;
 }
 
 fn make_builtin_type(name: &'static str, layout: Kind, base: *const Header) -> *const Header {
