@@ -248,6 +248,19 @@ pub struct Cache {
     pub index: Cell<u32>,
     /// A cached object (function, method) kept alive while the cache holds it.
     pub obj: std::cell::RefCell<Value>,
+    /// Instance attribute and method sites that meet several classes (or shapes): more
+    /// `(type, shape)` entries, valid for the same type epoch `g2` (see `tier1::poly`).
+    pub poly: std::cell::RefCell<Vec<PolyEntry>>,
+}
+
+/// One more class an instance attribute or method site has seen.
+pub struct PolyEntry {
+    pub ty: usize,
+    pub shape: usize,
+    /// The slot index (attribute sites).
+    pub index: u32,
+    /// The function (method sites).
+    pub func: Value,
 }
 
 /// One exception-table entry: an exception raised by an instruction in `start..end` jumps
