@@ -99,6 +99,10 @@ opcodes! { |a|
     POP_JUMP_IF_TRUE = -1, -1, "pop; jump forward to arg if true";
     POP_JUMP_BACKWARD_IF_FALSE = -1, -1, "pop; jump back to arg if false (a back edge, counted)";
     POP_JUMP_BACKWARD_IF_TRUE = -1, -1, "pop; jump back to arg if true (a rotated loop's back edge, counted)";
+    POP_JUMP_IF_NONE = -1, -1, "pop; jump forward to arg if it is None";
+    POP_JUMP_IF_NOT_NONE = -1, -1, "pop; jump forward to arg if it is not None";
+    POP_JUMP_BACKWARD_IF_NONE = -1, -1, "pop; jump back to arg if it is None (a back edge, counted)";
+    POP_JUMP_BACKWARD_IF_NOT_NONE = -1, -1, "pop; jump back to arg if it is not None (a back edge, counted)";
     JUMP_IF_FALSE_OR_POP = -1, 0, "if TOS false jump to arg (keep), else pop";
     JUMP_IF_TRUE_OR_POP = -1, 0, "if TOS true jump to arg (keep), else pop";
     GET_ITER = 0, 0, "TOS = iter(TOS)";
@@ -177,6 +181,8 @@ opcodes! { |a|
     LOAD_CONST__LOAD_FAST < LOAD_CONST = 2, 2, "superinstruction: LOAD_CONST arg; LOAD_FAST next.arg";
     STORE_FAST__LOAD_FAST < STORE_FAST = 0, 0, "superinstruction: STORE_FAST arg; LOAD_FAST next.arg";
     STORE_FAST__STORE_FAST < STORE_FAST = -2, -2, "superinstruction: STORE_FAST arg; STORE_FAST next.arg";
+    COPY2__COPY2 < COPY = 2, 2, "superinstruction: COPY 2; COPY 2 (duplicate the top two: augmented subscript/attribute stores)";
+    SWAP3__SWAP2 < SWAP = 0, 0, "superinstruction: SWAP 3; SWAP 2 (move TOS under the next two)";
 }
 
 impl Op {
@@ -402,6 +408,10 @@ impl Instr {
                 | Op::POP_JUMP_IF_TRUE
                 | Op::POP_JUMP_BACKWARD_IF_FALSE
                 | Op::POP_JUMP_BACKWARD_IF_TRUE
+                | Op::POP_JUMP_IF_NONE
+                | Op::POP_JUMP_IF_NOT_NONE
+                | Op::POP_JUMP_BACKWARD_IF_NONE
+                | Op::POP_JUMP_BACKWARD_IF_NOT_NONE
                 | Op::JUMP_IF_FALSE_OR_POP
                 | Op::JUMP_IF_TRUE_OR_POP
                 | Op::FOR_ITER
@@ -477,7 +487,11 @@ impl Code {
             let ins = self.instrs[i].get();
             if matches!(
                 ins.op,
-                Op::JUMP_BACKWARD | Op::POP_JUMP_BACKWARD_IF_FALSE | Op::POP_JUMP_BACKWARD_IF_TRUE
+                Op::JUMP_BACKWARD
+                    | Op::POP_JUMP_BACKWARD_IF_FALSE
+                    | Op::POP_JUMP_BACKWARD_IF_TRUE
+                    | Op::POP_JUMP_BACKWARD_IF_NONE
+                    | Op::POP_JUMP_BACKWARD_IF_NOT_NONE
             ) {
                 self.instrs[i].set(Instr {
                     cache: options.hot_threshold,
@@ -498,6 +512,8 @@ impl Code {
                 (Op::LOAD_CONST, Op::LOAD_FAST) => Op::LOAD_CONST__LOAD_FAST,
                 (Op::STORE_FAST, Op::LOAD_FAST) => Op::STORE_FAST__LOAD_FAST,
                 (Op::STORE_FAST, Op::STORE_FAST) => Op::STORE_FAST__STORE_FAST,
+                (Op::COPY, Op::COPY) if a.arg == 2 && b.arg == 2 => Op::COPY2__COPY2,
+                (Op::SWAP, Op::SWAP) if a.arg == 3 && b.arg == 2 => Op::SWAP3__SWAP2,
                 _ => continue,
             };
             self.instrs[i].set(Instr { op: sup, ..a });

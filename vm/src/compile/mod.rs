@@ -817,6 +817,24 @@ impl<'a> Compiler<'a> {
                 return self.cond_jump(&u.operand, !jump_if);
             }
         }
+        // `x is None` / `x is not None`: one fused test-and-jump, as CPython 3.11 emits.
+        if let Expr::Compare(c) = test {
+            if let ([op], [Expr::NoneLiteral(_)]) = (&*c.ops, &*c.comparators) {
+                if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) {
+                    self.expr(&c.left)?;
+                    self.set_line(test);
+                    let when_none = (*op == ast::CmpOp::Is) == jump_if;
+                    return Ok(self.emit(
+                        if when_none {
+                            Op::POP_JUMP_IF_NONE
+                        } else {
+                            Op::POP_JUMP_IF_NOT_NONE
+                        },
+                        0,
+                    ));
+                }
+            }
+        }
         self.expr(test)?;
         Ok(self.emit(
             if jump_if {
@@ -1293,6 +1311,8 @@ fn set_jump_directions(instrs: &mut [Instr]) {
             Op::JUMP_FORWARD => Op::JUMP_BACKWARD,
             Op::POP_JUMP_IF_FALSE => Op::POP_JUMP_BACKWARD_IF_FALSE,
             Op::POP_JUMP_IF_TRUE => Op::POP_JUMP_BACKWARD_IF_TRUE,
+            Op::POP_JUMP_IF_NONE => Op::POP_JUMP_BACKWARD_IF_NONE,
+            Op::POP_JUMP_IF_NOT_NONE => Op::POP_JUMP_BACKWARD_IF_NOT_NONE,
             op => op,
         };
     }

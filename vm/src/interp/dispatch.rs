@@ -72,6 +72,9 @@ fn truthy_slow(vm: &mut Vm, v: Value) -> PyResult<bool> {
     ops::truthy(vm, &v)
 }
 
+// `reload!` before a `miss!` (which syncs again) only keeps state out of callee-saved
+// registers: the reloaded values may go unread.
+#[allow(unused_assignments)]
 #[inline(never)]
 unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<Value> {
     // The running frame's state. Only `frame` (and `vm`) live across calls: every call out
@@ -345,6 +348,20 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         push!(v);
                     }
                     Op::SWAP => std::ptr::swap(sp.sub(1), sp.sub(arg!() as usize)),
+                    Op::COPY2__COPY2 => {
+                        // [a, b] -> [a, b, a, b]
+                        ip = ip.add(1);
+                        let (a, b) = ((*sp.sub(2)).clone(), (*sp.sub(1)).clone());
+                        push!(a);
+                        push!(b);
+                    }
+                    Op::SWAP3__SWAP2 => {
+                        // [a, b, c] -> [c, a, b]
+                        ip = ip.add(1);
+                        let c = sp.sub(1).read();
+                        std::ptr::copy(sp.sub(3), sp.sub(2), 2);
+                        sp.sub(3).write(c);
+                    }
                     Op::IS_OP => {
                         let b = pop!();
                         let a = pop!();
@@ -381,6 +398,24 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             let jump = ip.sub(1);
                             ip = target!(arg!());
                             back_edge!(jump);
+                        }
+                    }
+                    Op::POP_JUMP_IF_NONE | Op::POP_JUMP_IF_NOT_NONE => {
+                        let v = pop!();
+                        if v.is_none() == (op == Op::POP_JUMP_IF_NONE) {
+                            ip = target!(arg!());
+                        }
+                        release!(v);
+                    }
+                    Op::POP_JUMP_BACKWARD_IF_NONE | Op::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                        let v = pop!();
+                        if v.is_none() == (op == Op::POP_JUMP_BACKWARD_IF_NONE) {
+                            let jump = ip.sub(1);
+                            ip = target!(arg!());
+                            release!(v);
+                            back_edge!(jump);
+                        } else {
+                            release!(v);
                         }
                     }
                     Op::RETURN_VALUE => {
@@ -444,31 +479,63 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         sp = sp.sub(1);
                         sp.sub(1).write(Value::float(r));
                     }
-                    Op::BINARY_OP_INT | Op::BINARY_OP_FLOAT => {
-                        let ok = {
-                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
-                            if op == Op::BINARY_OP_INT {
-                                a.is_small_int() && b.is_small_int()
-                            } else {
-                                (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int())
-                            }
-                        };
-                        if !ok {
-                            miss!()
-                        }
+                    Op::BINARY_OP_INT => {
                         let (bop, _) = BinOp::from_arg(arg!());
-                        // Operands are small ints or floats: they own nothing.
-                        let r = {
-                            sync!();
-                            let r = ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1));
-                            reload!();
-                            r
+                        let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                        let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) else {
+                            miss!()
                         };
-                        let Some(r) = r else { miss!() };
+                        match ops::arith::small_binop(bop, x, y) {
+                            Some(r) => {
+                                hit!();
+                                sp = sp.sub(1);
+                                sp.sub(1).write(Value::small_int(r));
+                            }
+                            None => {
+                                // A big result, an error or an unusual operator: the general
+                                // path (still counted as a hit: the guard held).
+                                hit!();
+                                sync!();
+                                let r = ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1));
+                                let r = match r {
+                                    Some(Ok(v)) => {
+                                        reload!();
+                                        v
+                                    }
+                                    Some(Err(e)) => break 'run e,
+                                    None => {
+                                        reload!();
+                                        miss!()
+                                    }
+                                };
+                                sp = sp.sub(1);
+                                sp.sub(1).write(r);
+                            }
+                        }
+                    }
+                    Op::BINARY_OP_FLOAT => {
+                        let (bop, _) = BinOp::from_arg(arg!());
+                        let (Some(x), Some(y)) = (as_f64(&*sp.sub(2)), as_f64(&*sp.sub(1))) else {
+                            miss!()
+                        };
                         hit!();
-                        let r = match r {
-                            Ok(v) => v,
-                            Err(e) => break 'run e,
+                        // Operands are floats or small ints: they own nothing.
+                        let r = match ops::arith::float_fast(bop, x, y) {
+                            Some(f) => Value::float(f),
+                            None => {
+                                sync!();
+                                match ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1)) {
+                                    Some(Ok(v)) => {
+                                        reload!();
+                                        v
+                                    }
+                                    Some(Err(e)) => break 'run e,
+                                    None => {
+                                        reload!();
+                                        miss!()
+                                    }
+                                }
+                            }
                         };
                         sp = sp.sub(1);
                         sp.sub(1).write(r);

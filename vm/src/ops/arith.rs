@@ -39,6 +39,39 @@ pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     None
 }
 
+/// `x op y` on two small ints when the result is a small int and raises nothing (the
+/// interpreter's inline path for BINARY_OP_INT); None otherwise.
+#[inline(always)]
+pub fn small_binop(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::RShift if y >= 0 => x >> y.min(63),
+        BinOp::LShift if (0..48).contains(&y) => x << y,
+        BinOp::FloorDiv if y != 0 => num_integer::Integer::div_floor(&x, &y),
+        BinOp::Mod if y != 0 => num_integer::Integer::mod_floor(&x, &y),
+        _ => return None,
+    };
+    Value::fits_small(r).then_some(r)
+}
+
+/// `x op y` on floats (ints already converted) when the result is a float and raises
+/// nothing (BINARY_OP_FLOAT's inline path); None otherwise.
+#[inline(always)]
+pub fn float_fast(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    Some(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    })
+}
+
 /// Numeric view of an operand for mixed arithmetic.
 enum Num<'a> {
     Int(IntRef<'a>),
