@@ -166,6 +166,7 @@ opcodes! { |a|
     FOR_ITER_RANGE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: range iterator";
     FOR_ITER_LIST < FOR_ITER = 1, -1, "tier 1 FOR_ITER: list iterator";
     FOR_ITER_TUPLE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: tuple iterator";
+    FOR_ITER_GEN < FOR_ITER = 1, -1, "tier 1 FOR_ITER: a generator, resumed in a frame pushed on this loop (no nested run)";
     BINARY_SUBSCR_LIST_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: list[small int]";
     BINARY_SUBSCR_TUPLE_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: tuple[small int]";
     BINARY_SUBSCR_DICT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: exact dict";

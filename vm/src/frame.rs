@@ -75,6 +75,9 @@ impl Deref for CodeRef {
 
 /// Frame flag: returning from this frame returns from `run_frame` to Rust.
 pub const ENTRY: u32 = 1;
+/// Frame flag: a generator resumed inline by FOR_ITER_GEN; yielding pushes the value on
+/// the caller's stack, returning ends the caller's loop (`interp/gen_inline.rs`).
+pub const GEN_INLINE: u32 = 2;
 
 /// One running frame. Offsets are fixed (compiled code reads and writes `ip` and `sp`).
 #[repr(C)]
@@ -100,7 +103,7 @@ pub struct Frame {
     pub gen: Borrowed,
     /// Class bodies and exec: the namespace LOAD_NAME/STORE_NAME use first; else None.
     pub locals: Borrowed,
-    /// `ENTRY`.
+    /// `ENTRY`, `GEN_INLINE`.
     pub flags: u32,
     _pad: u32,
 }

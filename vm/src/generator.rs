@@ -27,6 +27,9 @@ pub struct GenInner {
     /// The exception this generator was handling when it yielded (UNDEF if none): it is
     /// the handled exception only while the generator runs.
     pub exc_state: Value,
+    /// While the generator runs inline (FOR_ITER_GEN), the exception its caller was
+    /// handling, given back when the generator's frame is left.
+    pub caller_exc: Value,
 }
 
 pub struct GenObj {
@@ -68,6 +71,7 @@ impl Vm {
                     done: false,
                     resume_in_place: false,
                     exc_state: Value::UNDEF,
+                    caller_exc: Value::UNDEF,
                 }),
             },
             tt().generator,
@@ -243,19 +247,24 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
             inner.done = true;
             inner.slots.clear();
             drop(inner);
-            if e.is_instance(tt().stop_iteration) {
-                // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                let r = error::runtime_error("generator raised StopIteration");
-                if let Some(x) = crate::types::exc::as_exc(&r.0) {
-                    *x.cause.borrow_mut() = e.0.clone();
-                    *x.context.borrow_mut() = e.0.clone();
-                    x.suppress_context.set(true);
-                }
-                return Err(r);
-            }
-            Err(e)
+            Err(escaping(e))
         }
     }
+}
+
+/// An exception leaving a generator's frame: PEP 479 turns a StopIteration into a
+/// RuntimeError.
+pub fn escaping(e: PyErr) -> PyErr {
+    if !e.is_instance(tt().stop_iteration) {
+        return e;
+    }
+    let r = error::runtime_error("generator raised StopIteration");
+    if let Some(x) = crate::types::exc::as_exc(&r.0) {
+        *x.cause.borrow_mut() = e.0.clone();
+        *x.context.borrow_mut() = e.0.clone();
+        x.suppress_context.set(true);
+    }
+    r
 }
 
 enum Delegated {

@@ -628,11 +628,10 @@ pub fn call(
 pub fn for_iter(it: &Value) -> Result<Op, &'static str> {
     use crate::types::iter::{IterObj, IterState};
     let Some(io) = it.downcast::<IterObj>() else {
-        return Err(if it.kind() == Some(Kind::Generator) {
-            "generator"
-        } else {
-            "other iterator"
-        });
+        if it.kind() == Some(Kind::Generator) && type_ptr(it) == tt().generator {
+            return Ok(Op::FOR_ITER_GEN);
+        }
+        return Err("other iterator");
     };
     match &*io.state.borrow() {
         IterState::Range { .. } => Ok(Op::FOR_ITER_RANGE),

@@ -16,10 +16,11 @@
 //! Statistics (`--stats`) are a second instantiation of the same loop (`STATS = true`);
 //! without the flag no counter is touched.
 
+use super::gen_inline;
 use super::generic::{self, Flow};
 use crate::bytecode::{when, BinOp, Cache, Code, CmpOp, Instr, Op};
 use crate::error::{self, PyErr, PyResult};
-use crate::frame::{Borrowed, CodeRef, Frame, ENTRY};
+use crate::frame::{Borrowed, CodeRef, Frame, ENTRY, GEN_INLINE};
 use crate::ops;
 use crate::tier1::{self, PolyKind};
 use crate::types::dict::DictObj;
@@ -189,7 +190,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 macro_rules! step_synced {
                     ($ins:expr) => {{
                         match generic::step(vm, frame, $ins) {
-                            Ok(Flow::Next) | Ok(Flow::Frame) => reload!(),
+                            Ok(Flow::Next) | Ok(Flow::Frame) | Ok(Flow::Left) => reload!(),
                             Ok(Flow::Return(v)) => return Ok(v),
                             Err(e) => break 'run e,
                         }
@@ -426,9 +427,18 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             release!(p.read());
                             p = p.add(1);
                         }
-                        if (*frame).flags & ENTRY != 0 {
-                            vm.frames.pop();
-                            return Ok(v);
+                        let flags = (*frame).flags;
+                        if flags & (ENTRY | GEN_INLINE) != 0 {
+                            if flags & ENTRY != 0 {
+                                vm.frames.pop();
+                                return Ok(v);
+                            }
+                            // An inline generator finished: its loop ends.
+                            sync!();
+                            gen_inline::finish(vm, frame);
+                            reload!();
+                            release!(v);
+                            continue 'run;
                         }
                         // Release the callable (and bound self) below the callee's window;
                         // the result takes the callable's slot.
@@ -943,6 +953,15 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                                 release!(pop!());
                             }
                         }
+                    }
+                    Op::FOR_ITER_GEN => {
+                        sync!();
+                        let entered = gen_inline::enter(vm, frame);
+                        reload!();
+                        if entered.is_none() {
+                            miss!();
+                        }
+                        hit!();
                     }
                     Op::BINARY_SUBSCR_LIST_INT | Op::BINARY_SUBSCR_TUPLE_INT => {
                         let v = {

@@ -31,6 +31,8 @@ pub(super) enum Flow {
     Frame,
     /// Leave the loop with this value (an entry frame yielded).
     Return(Value),
+    /// The frame was popped (an inline generator yielded): continue in the new top.
+    Left,
 }
 
 /// The operand-stack view `step` works through.
@@ -80,8 +82,8 @@ pub(super) fn step(vm: &mut Vm, frame: *mut Frame, ins: Instr) -> Result<Flow, P
         sp: unsafe { (*frame).sp },
     };
     let r = exec(vm, frame, ins, &mut ops);
-    if !matches!(r, Ok(Flow::Return(_))) {
-        // SAFETY: the record is still live (a frame that yielded returned `Return`).
+    if !matches!(r, Ok(Flow::Return(_) | Flow::Left)) {
+        // SAFETY: the record is still live (a frame that yielded returned `Return`/`Left`).
         unsafe { (*frame).sp = ops.sp };
     }
     r
@@ -288,8 +290,14 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             st.push(crate::types::slice::new_slice(start, stop, step));
         }
         Op::BUILD_TUPLE => {
-            let items = st.pop_n(arg as usize);
-            st.push(new_tuple(items));
+            let n = arg as usize;
+            // SAFETY: the top `n` operands move into the tuple.
+            let t = unsafe {
+                st.sp = st.sp.sub(n);
+                let base = st.sp;
+                crate::types::tuple::new_tuple_from(n, (0..n).map(|i| base.add(i).read()))
+            };
+            st.push(t);
         }
         Op::BUILD_LIST => {
             let items = st.pop_n(arg as usize);
@@ -479,9 +487,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         Op::YIELD_VALUE => {
             let v = st.pop();
             let (ip, sp) = (fr.ip, st.sp);
-            vm.save_generator_frame(frame, ip, sp);
-            vm.yielded = true;
-            return Ok(Flow::Return(v));
+            return Ok(yield_from_frame(vm, frame, ip, sp, v));
         }
         Op::IMPORT_NAME => {
             let fromlist = st.pop();
@@ -586,9 +592,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                     // Suspend on this instruction: resuming re-runs it with the sent value
                     // pushed.
                     let ip = code.instrs[pc..].as_ptr();
-                    vm.save_generator_frame(frame, ip, st.sp);
-                    vm.yielded = true;
-                    return Ok(Flow::Return(v));
+                    return Ok(yield_from_frame(vm, frame, ip, st.sp, v));
                 }
                 None => {
                     drop(st.pop());
@@ -692,6 +696,28 @@ fn call(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops, pc: usize) -> 
         st.push(r?);
         Ok(Flow::Next)
     }
+}
+
+/// The running generator frame yields `v`, suspended at `ip` with operands up to `sp`:
+/// inline (FOR_ITER_GEN) frames hand it to their loop; frames run by `generator::step`
+/// leave the dispatch loop with it.
+fn yield_from_frame(
+    vm: &mut Vm,
+    frame: *mut Frame,
+    ip: *const std::cell::Cell<Instr>,
+    sp: *mut Value,
+    v: Value,
+) -> Flow {
+    // SAFETY: `frame` is the running (top) record.
+    unsafe {
+        if (*frame).flags & crate::frame::GEN_INLINE != 0 {
+            super::gen_inline::yield_value(vm, frame, ip, sp, v);
+            return Flow::Left;
+        }
+    }
+    vm.save_generator_frame(frame, ip, sp);
+    vm.yielded = true;
+    Flow::Return(v)
 }
 
 /// A class namespace lookup (the namespace may be any mapping a metaclass returned).

@@ -7,9 +7,11 @@
 //!
 //! - `dispatch.rs`: the loop and the instructions it runs inline;
 //! - `generic.rs`: everything else, one out-of-line call per instruction;
-//! - `unwind.rs`: raising, tracebacks and the search for handlers.
+//! - `unwind.rs`: raising, tracebacks and the search for handlers;
+//! - `gen_inline.rs`: generators resumed by `for` loops without a nested run.
 
 mod dispatch;
+mod gen_inline;
 mod generic;
 mod unwind;
 

@@ -11,6 +11,10 @@ use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
+fn type_ptr_is(v: &Value, t: *const crate::object::Header) -> bool {
+    crate::types::type_ptr(v) == t
+}
+
 /// Small-int and float fast paths (no allocation, no errors). None = take the generic path.
 #[inline(always)]
 pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
@@ -311,14 +315,22 @@ pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>
                 return Some(Ok(new_str(s)));
             }
             if let (Some(x), Some(y)) = (a.downcast::<ListObj>(), b.downcast::<ListObj>()) {
-                let mut v = x.items.borrow().clone();
-                v.extend(y.items.borrow().iter().cloned());
+                let (x, y) = (x.items.borrow(), y.items.borrow());
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend(x.iter().cloned());
+                v.extend(y.iter().cloned());
                 return Some(Ok(new_list(v)));
             }
             if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
-                let mut v = x.to_vec();
-                v.extend(y.iter().cloned());
-                return Some(Ok(new_tuple(v)));
+                // As CPython: concatenating an empty tuple returns the other (exact) one.
+                if y.is_empty() && type_ptr_is(a, crate::types::tt().tuple) {
+                    return Some(Ok(a.clone()));
+                }
+                if x.is_empty() && type_ptr_is(b, crate::types::tt().tuple) {
+                    return Some(Ok(b.clone()));
+                }
+                let items = x.iter().chain(y).cloned();
+                return Some(Ok(crate::types::tuple::new_tuple_from(x.len() + y.len(), items)));
             }
             None
         }
