@@ -143,6 +143,10 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
     machine.set_config(cmd.config.clone());
     machine.options.stats = cmd.stats;
     machine.tier1 = cmd.specialize;
+    machine.options.superinstructions = cmd.superinstructions;
+    if let Some(n) = cmd.hot_threshold {
+        machine.options.hot_threshold = n;
+    }
     let status = if let Some(Dump::Bytecode) = cmd.dump {
         dump_bytecode(&mut machine, &program, prog)
     } else if cmd.target == Target::Repl {
@@ -155,6 +159,14 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
             s
         }
     };
+    if cmd.dump == Some(Dump::Quickened) {
+        machine.flush();
+        if let Some(code) = machine.main_code.clone() {
+            let mut out = String::new();
+            code.disassemble(&mut out);
+            eprint!("{out}");
+        }
+    }
     if cmd.stats {
         machine.flush();
         eprint!("{}", machine.stats.report(machine.tier1));
