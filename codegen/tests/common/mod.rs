@@ -1,0 +1,246 @@
+//! Small functions written against the ISA-neutral trait, shared by the execution tests
+//! (host ISA, real helper addresses) and the listing snapshots (both ISAs, fake addresses).
+//! Registers are picked from the ISA's tables the way a register allocator would.
+#![allow(dead_code)]
+
+use codegen::masm::*;
+use codegen::regs::RegSet;
+
+/// What a function returns when it took its side exit.
+pub const EXIT: u64 = 0xE417;
+
+/// The helpers kernels call.
+#[derive(Clone, Copy)]
+pub struct Helpers {
+    pub dealloc: Helper,
+    pub sum10: Helper,
+    pub fma3: Helper,
+}
+
+/// Fixed fake addresses: listings of code built with them never change between builds.
+pub const FAKE: Helpers = Helpers {
+    dealloc: Helper { addr: 0x7f00_0000_1000, name: "dealloc" },
+    sum10: Helper { addr: 0x7f00_0000_2000, name: "sum10" },
+    fma3: Helper { addr: 0x7f00_0000_3000, name: "fma3" },
+};
+
+pub fn arg(m: &dyn MacroAssembler, i: usize) -> Reg {
+    m.regs().arg_gp[i]
+}
+
+/// The i-th allocatable GP register that is not an argument or return register.
+pub fn tmp(m: &dyn MacroAssembler, i: usize) -> Reg {
+    let t = m.regs();
+    *t.allocatable_gp
+        .iter()
+        .filter(|r| !t.arg_gp.contains(r) && **r != t.ret_gp)
+        .nth(i)
+        .expect("enough temporaries")
+}
+
+pub fn ftmp(m: &dyn MacroAssembler, i: usize) -> FReg {
+    let t = m.regs();
+    *t.allocatable_fp.iter().filter(|r| !t.arg_fp.contains(r)).nth(i).expect("enough fp temporaries")
+}
+
+/// A frame saving whichever of `gp`/`fp` the ABI makes callee-saved.
+pub fn frame(m: &dyn MacroAssembler, gp: &[Reg], fp: &[FReg], spill_slots: u32) -> FrameLayout {
+    FrameLayout { spill_slots, saved: RegSet::of(gp, fp).intersect(&m.regs().callee_saved) }
+}
+
+/// Returns `EXIT` from a frame-less function.
+fn exit_stub(m: &mut dyn MacroAssembler, exit: Label) {
+    m.comment("side exit");
+    m.bind(exit);
+    let ret = m.regs().ret_gp;
+    m.mov_imm(ret, EXIT);
+    m.epilogue();
+}
+
+/// `fn(a, b) -> a + b` on NaN-boxed small ints; `EXIT` if either is not a small int or the
+/// sum needs more than 48 bits (BINARY_OP_ADD_INT with its guards).
+pub fn add_small_ints(m: &mut dyn MacroAssembler) {
+    let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
+    let (x, y) = (tmp(m, 0), tmp(m, 1));
+    let exit = m.new_label();
+    let fr = frame(m, &[x, y], &[], 0);
+    m.prologue(&fr);
+    m.comment("guard both small ints");
+    m.branch_tag(TagTest::IsNot(Tag::Int), a, exit);
+    m.branch_tag(TagTest::IsNot(Tag::Int), b, exit);
+    m.comment("unbox, add, rebox");
+    m.unbox_int(x, a);
+    m.unbox_int(y, b);
+    m.add_overflow(x, x, RegImm::Reg(y), exit);
+    m.box_int(ret, x, exit);
+    m.epilogue();
+    exit_stub(m, exit);
+}
+
+/// `fn(n: i64, x: f64 bits) -> boxed f64`: `for i in range(n): x = sqrt(x*x + i) / 1.5 - (-i)`.
+/// A counted loop with a fused compare-and-branch back edge and float arithmetic.
+pub fn float_loop(m: &mut dyn MacroAssembler) {
+    let (n, xbits, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
+    let i = tmp(m, 0);
+    let (x, fi, t, c) = (ftmp(m, 0), ftmp(m, 1), ftmp(m, 2), ftmp(m, 3));
+    let (top, done) = (m.new_label(), m.new_label());
+    let fr = frame(m, &[i], &[x, fi, t, c], 0);
+    m.prologue(&fr);
+    m.mov_gp_to_fp(x, xbits);
+    m.fmov_imm(c, 1.5);
+    m.mov_imm(i, 0);
+    m.branch_cmp(IntCC::SGe, i, RegImm::Reg(n), done);
+    m.comment("loop");
+    m.bind(top);
+    m.i64_to_f64(fi, i);
+    m.fmul(t, x, x);
+    m.fadd(t, t, fi);
+    m.fsqrt(t, t);
+    m.fdiv(t, t, c);
+    m.fneg(fi, fi);
+    m.fsub(x, t, fi);
+    m.add(i, i, RegImm::Imm(1));
+    m.branch_cmp(IntCC::SLt, i, RegImm::Reg(n), top);
+    m.bind(done);
+    m.box_float(ret, x);
+    m.epilogue();
+}
+
+/// The same computation in Rust, for checking.
+pub fn float_loop_ref(n: i64, mut x: f64) -> f64 {
+    for i in 0..n {
+        let fi = i as f64;
+        x = (x * x + fi).sqrt() / 1.5 - (-fi);
+    }
+    x
+}
+
+/// `fn(v: boxed value, k: u64) -> u64`: increfs `v` twice and decrefs it three times (the
+/// count drops by one; at zero `dealloc` runs out of line). Values live in caller-saved
+/// registers across the decrefs must survive the helper call: returns `k + 7 + int(2.5*4)`.
+pub fn refcounts(m: &mut dyn MacroAssembler, h: &Helpers) {
+    let (v, k, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
+    let seven = tmp(m, 0);
+    let (f, four) = (ftmp(m, 0), ftmp(m, 1));
+    let fr = frame(m, &[seven], &[f, four], 0);
+    m.prologue(&fr);
+    m.mov_imm(seven, 7);
+    m.fmov_imm(f, 2.5);
+    let mut live = RegSet::of(&[v, k, seven], &[f]);
+    m.comment("incref x2");
+    m.incref_value(v);
+    m.incref_value(v);
+    m.comment("decref x3");
+    m.decref_value(v, h.dealloc, &live);
+    m.decref_value(v, h.dealloc, &live);
+    live.remove(v);
+    m.decref_value(v, h.dealloc, &live);
+    m.comment("live values survived");
+    m.fmov_imm(four, 4.0);
+    m.fmul(f, f, four);
+    let unused = m.new_label();
+    m.f64_to_i64(ret, f, unused);
+    m.add(ret, ret, RegImm::Reg(k));
+    m.add(ret, ret, RegImm::Reg(seven));
+    m.epilogue();
+    m.bind(unused);
+    m.trap();
+}
+
+/// `fn(p: *object) -> u64`: raw-pointer incref then two decrefs; returns 1.
+pub fn raw_refcounts(m: &mut dyn MacroAssembler, h: &Helpers) {
+    let (p, ret) = (arg(m, 0), m.regs().ret_gp);
+    let saved = tmp(m, 0);
+    let fr = frame(m, &[saved], &[], 0);
+    m.prologue(&fr);
+    // Keep the pointer in a register the call preserves, since `p` is an argument register.
+    m.mov(saved, p);
+    m.incref(saved);
+    m.decref(saved, h.dealloc, &RegSet::of(&[saved], &[]));
+    m.decref(saved, h.dealloc, &RegSet::of(&[saved], &[]));
+    m.mov_imm(ret, 1);
+    m.epilogue();
+}
+
+/// `fn(a, b, c, d: u64) -> u64`: calls `sum10` with ten integer arguments (immediates, the
+/// four arguments in rotated order so the parallel move has a cycle, a boxed pointer's
+/// payload) and `fma3` with three floats, keeping a spill slot and live values across.
+pub fn many_args(m: &mut dyn MacroAssembler, h: &Helpers) {
+    let (a, b, c, d) = (arg(m, 0), arg(m, 1), arg(m, 2), arg(m, 3));
+    let ret = m.regs().ret_gp;
+    let (keep, boxed, r) = (tmp(m, 0), tmp(m, 1), tmp(m, 2));
+    let (f1, f2, f3, fr) = (ftmp(m, 0), ftmp(m, 1), ftmp(m, 2), ftmp(m, 3));
+    let layout = frame(m, &[keep, boxed, r], &[f1, f2, f3, fr], 1);
+    m.prologue(&layout);
+    let slot = m.spill_slot(0);
+    m.store(d, slot);
+    m.mov_imm(keep, 1000);
+    m.mov_imm(boxed, (vm::value::TAG_PTR << 48) | 0x50);
+    let live = RegSet::of(&[keep, a, b, c, d], &[]);
+    let args = [
+        CallArg::Reg(b),
+        CallArg::Reg(c),
+        CallArg::Reg(d),
+        CallArg::Reg(a),
+        CallArg::Imm(5),
+        CallArg::Imm(u64::MAX),
+        CallArg::Payload(boxed),
+        CallArg::Reg(keep),
+        CallArg::Imm(9),
+        CallArg::Reg(a),
+    ];
+    m.call(h.sum10, &args, CallRet::Reg(r), &live);
+    m.comment("x = fma3(0.25, 1.5, 2.0)");
+    m.fmov_imm(f1, 1.5);
+    m.fmov_imm(f2, 2.0);
+    m.fmov_imm(f3, 0.25);
+    m.call(h.fma3, &[CallArg::FReg(f3), CallArg::FReg(f1), CallArg::FReg(f2)], CallRet::FReg(fr), &RegSet::of(&[r, keep], &[]));
+    let fail = m.new_label();
+    m.f64_to_i64(ret, fr, fail);
+    m.add(ret, ret, RegImm::Reg(r));
+    m.add(ret, ret, RegImm::Reg(keep));
+    let slot = m.spill_slot(0);
+    m.load(boxed, slot);
+    m.add(ret, ret, RegImm::Reg(boxed));
+    m.epilogue();
+    m.bind(fail);
+    m.trap();
+}
+
+/// What `many_args` returns.
+pub fn many_args_ref(a: u64, b: u64, c: u64, d: u64) -> u64 {
+    let s = sum10_ref([b, c, d, a, 5, u64::MAX, 0x50, 1000, 9, a]);
+    let x = fma3_ref(0.25, 1.5, 2.0) as u64;
+    s.wrapping_add(x).wrapping_add(1000).wrapping_add(d)
+}
+
+pub fn fma3_ref(x: f64, y: f64, z: f64) -> f64 {
+    x + y * z
+}
+
+/// A position-weighted sum, so any argument out of place shows.
+pub fn sum10_ref(args: [u64; 10]) -> u64 {
+    args.iter().enumerate().fold(0u64, |acc, (i, &v)| acc.wrapping_add(v.wrapping_mul(i as u64 + 1)))
+}
+
+/// `fn() -> u64` whose body is one patchable jump to a stub returning 1.
+/// Returns the patch site.
+pub fn patchable(m: &mut dyn MacroAssembler) -> PatchSite {
+    let ret = m.regs().ret_gp;
+    let stub = m.new_label();
+    m.prologue(&FrameLayout::default());
+    let site = m.patchable_jump(stub);
+    m.comment("exit stub");
+    m.bind(stub);
+    m.mov_imm(ret, 1);
+    m.epilogue();
+    site
+}
+
+/// A "side trace" entered by the patched jump: runs in the parent's frame, returns 2.
+pub fn side_trace(m: &mut dyn MacroAssembler) {
+    let ret = m.regs().ret_gp;
+    m.adopt_frame(&FrameLayout::default());
+    m.mov_imm(ret, 2);
+    m.epilogue();
+}
