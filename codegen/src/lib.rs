@@ -12,6 +12,7 @@ pub mod isa;
 pub mod listing;
 pub mod masm;
 pub mod regs;
+pub mod runtime;
 
 pub use arena::{CodeArena, CodeHandle};
 pub use masm::MacroAssembler;

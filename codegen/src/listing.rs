@@ -91,7 +91,7 @@ pub fn listing(a: &Assembled) -> String {
         head(&mut out, i.offset);
         let hex: Vec<String> = a.code[i.offset..i.offset + i.len].iter().map(|b| format!("{b:02x}")).collect();
         let patch = if a.notes.patch_sites.contains(&i.offset) { "    ; patchable" } else { "" };
-        writeln!(out, "  {:04x}  {:<30}{}{}", i.offset, hex.join(" "), i.text, patch).unwrap();
+        writeln!(out, "  {:04x}  {:<30} {}{}", i.offset, hex.join(" "), i.text, patch).unwrap();
     }
     head(&mut out, a.code.len());
     out

@@ -130,3 +130,60 @@ impl RegTables {
         self.gp_names[r.0 as usize]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Isa;
+    use regalloc2::RegClass;
+
+    #[test]
+    fn tables_are_consistent_for_every_isa() {
+        for isa in [Isa::X64, Isa::Aarch64] {
+            let t = isa.regs();
+            let alloc = t.allocatable();
+            for r in [t.sp, t.fp, t.scratch_gp[0], t.scratch_gp[1]] {
+                assert!(!alloc.contains(r), "{isa:?}: {} is reserved", t.name(r));
+            }
+            assert!(!alloc.contains_f(t.scratch_fp));
+            assert_eq!(t.caller_saved.intersect(&t.callee_saved), RegSet::EMPTY, "{isa:?}");
+            let union = RegSet { gp: t.caller_saved.gp | t.callee_saved.gp, fp: t.caller_saved.fp | t.callee_saved.fp };
+            assert_eq!(union, alloc, "{isa:?}: every allocatable register is caller- or callee-saved");
+            for &r in t.arg_gp.iter().chain([&t.ret_gp]) {
+                assert!(t.caller_saved.contains(r), "{isa:?}: {}", t.name(r));
+            }
+            for &f in t.arg_fp.iter().chain([&t.ret_fp]) {
+                assert!(t.caller_saved.contains_f(f));
+            }
+        }
+    }
+
+    #[test]
+    fn machine_env_offers_exactly_the_allocatable_registers() {
+        for isa in [Isa::X64, Isa::Aarch64] {
+            let t = isa.regs();
+            let env = t.machine_env();
+            for (class, idx) in [(RegClass::Int, 0), (RegClass::Float, 1)] {
+                let mut offered: Vec<usize> = env.preferred_regs_by_class[idx]
+                    .into_iter()
+                    .chain(env.non_preferred_regs_by_class[idx])
+                    .map(|p| {
+                        assert_eq!(p.class(), class);
+                        p.hw_enc()
+                    })
+                    .collect();
+                offered.sort();
+                let mut want: Vec<usize> = match class {
+                    RegClass::Int => t.allocatable_gp.iter().map(|r| r.0 as usize).collect(),
+                    _ => t.allocatable_fp.iter().map(|r| r.0 as usize).collect(),
+                };
+                want.sort();
+                assert_eq!(offered, want, "{isa:?} {class:?}");
+            }
+            // Callee-saved registers cost a prologue save: never preferred.
+            for p in env.preferred_regs_by_class[0] {
+                assert!(!t.callee_saved.contains(Reg(p.hw_enc() as u8)));
+            }
+        }
+    }
+}

@@ -194,16 +194,20 @@ fn int_compare(cc: IntCC, set: bool, imm: Option<i32>) -> impl FnOnce(&mut dyn M
     move |m| {
         let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
         let rhs = imm.map_or(RegImm::Reg(b), RegImm::Imm);
-        m.prologue(&FrameLayout::default());
+        // The result goes to a temporary: `ret` may be the first argument (AArch64).
+        let out = tmp(m, 0);
+        let fr = frame(m, &[out], &[], 0);
+        m.prologue(&fr);
         if set {
-            m.cmp_set(cc, ret, a, rhs);
+            m.cmp_set(cc, out, a, rhs);
         } else {
             let yes = m.new_label();
-            m.mov_imm(ret, 1);
+            m.mov_imm(out, 1);
             m.branch_cmp(cc, a, rhs, yes);
-            m.mov_imm(ret, 0);
+            m.mov_imm(out, 0);
             m.bind(yes);
         }
+        m.mov(ret, out);
         m.epilogue();
     }
 }
@@ -335,13 +339,15 @@ fn integer_arithmetic_with_overflow_exits_keeps_inputs() {
     }
     let (_a, h) = compile(|m| {
         let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
-        m.prologue(&FrameLayout::default());
-        m.mul(ret, a, b);
-        m.sub(ret, ret, RegImm::Imm(-3));
-        m.sub(ret, b, RegImm::Reg(ret));
-        m.and(ret, ret, RegImm::Imm(-16));
-        m.or(ret, ret, RegImm::Imm(5));
-        m.xor(ret, ret, RegImm::Reg(a));
+        let out = tmp(m, 0);
+        let fr = frame(m, &[out], &[], 0);
+        m.prologue(&fr);
+        m.mul(out, a, b);
+        m.sub(out, out, RegImm::Imm(-3));
+        m.sub(out, b, RegImm::Reg(out));
+        m.and(out, out, RegImm::Imm(-16));
+        m.or(out, out, RegImm::Imm(5));
+        m.xor(ret, out, RegImm::Reg(a));
         m.epilogue();
     });
     for (a, b) in [(3u64, 4u64), (u64::MAX, 7), (1 << 40, 1 << 30)] {
@@ -478,12 +484,15 @@ fn nan_box_tags_and_int_boxing() {
     for test in tests {
         let f = fn2(&install(&mut arena, |m| {
             let (a, ret) = (arg(m, 0), m.regs().ret_gp);
+            let out = tmp(m, 0);
             let yes = m.new_label();
-            m.prologue(&FrameLayout::default());
-            m.mov_imm(ret, 1);
+            let fr = frame(m, &[out], &[], 0);
+            m.prologue(&fr);
+            m.mov_imm(out, 1);
             m.branch_tag(test, a, yes);
-            m.mov_imm(ret, 0);
+            m.mov_imm(out, 0);
             m.bind(yes);
+            m.mov(ret, out);
             m.epilogue();
         }));
         for &v in &samples {
@@ -533,9 +542,9 @@ fn nan_box_tags_and_int_boxing() {
 fn loads_and_stores_at_small_large_and_negative_offsets() {
     let (_a, h) = compile(|m| {
         let (base, v, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
-        let t = tmp(m, 0);
+        let (t, acc) = (tmp(m, 0), tmp(m, 1));
         let f = ftmp(m, 0);
-        let fr = frame(m, &[t], &[f], 0);
+        let fr = frame(m, &[t, acc], &[f], 0);
         m.prologue(&fr);
         m.add(base, base, RegImm::Imm(4096));
         m.store(v, Mem::new(base, -4096)); // slot 0
@@ -544,10 +553,10 @@ fn loads_and_stores_at_small_large_and_negative_offsets() {
         m.load(t, Mem::new(base, -4096));
         m.fload(f, Mem::new(base, 8));
         m.fstore(f, Mem::new(base, -4096 + 16)); // slot 2
-        m.load_u32(ret, Mem::new(base, 12));
-        m.add(ret, ret, RegImm::Reg(t));
+        m.load_u32(acc, Mem::new(base, 12));
+        m.add(acc, acc, RegImm::Reg(t));
         m.load_u8(t, Mem::new(base, -4096 + 17));
-        m.add(ret, ret, RegImm::Reg(t));
+        m.add(ret, acc, RegImm::Reg(t));
         m.epilogue();
     });
     let mut buf = vec![0u64; 8192];
@@ -612,4 +621,58 @@ fn assert_wx(arena: &CodeArena) {
         }
     }
     assert!(seen_exec, "the arena holds executable code");
+}
+
+#[test]
+fn decref_frees_real_vm_objects_through_the_runtime_helper() {
+    use vm::types::list::new_list;
+    let hs = Helpers { dealloc: codegen::runtime::dealloc_helper(), ..real_helpers() };
+    let (_a, h) = compile(|m| refcounts(m, &hs));
+    let f = fn2(&h);
+    let inner = new_list(vec![]);
+    let outer = new_list(vec![inner.clone()]);
+    let rc = |v: &Value| v.header().unwrap().rc.get();
+    assert_eq!(rc(&inner), 2);
+    let keep = outer.clone();
+    // Net -1 on `outer`: from 2 to 1, nothing freed.
+    assert_eq!(f(keep.into_raw(), 0), 17);
+    assert_eq!((rc(&outer), rc(&inner)), (1, 2));
+    // The last reference: the JIT's decref frees the list, which releases `inner`.
+    assert_eq!(f(outer.into_raw(), 0), 17);
+    assert_eq!(rc(&inner), 1);
+}
+
+#[test]
+fn constants_of_every_shape_materialise_exactly() {
+    let mut arena = CodeArena::new(1 << 22).unwrap();
+    let consts = [
+        0u64,
+        1,
+        0x7FFF_FFFF,
+        0x8000_0000,
+        0xFFFF_FFFF,
+        0x1_0000_0000,
+        u64::MAX,
+        (-2i64) as u64,
+        0xFFFF_0000_1234_FFFF,
+        1 << 63,
+        0x0000_FFFF_0000_0000,
+        0x1234_5678_9ABC_DEF0,
+        CANON_NAN,
+    ];
+    for imm in consts {
+        let f = fn2(&install(&mut arena, |m| {
+            let (a, ret) = (arg(m, 0), m.regs().ret_gp);
+            m.prologue(&FrameLayout::default());
+            m.store_imm(imm, Mem::new(a, 8));
+            m.store_imm(!imm, Mem::new(a, -296));
+            m.mov_imm(ret, imm);
+            m.epilogue();
+        }));
+        let mut buf = [0u64; 64];
+        let base = &mut buf[40] as *mut u64 as u64;
+        assert_eq!(f(base, 0), imm, "{imm:#x}");
+        assert_eq!(buf[41], imm, "{imm:#x}");
+        assert_eq!(buf[3], !imm, "{imm:#x}");
+    }
 }

@@ -35,3 +35,4 @@ snapshot_both!(listing_patchable_jump, "patchable_jump", |m| {
     common::patchable(m);
 });
 snapshot_both!(listing_side_trace, "side_trace", common::side_trace);
+snapshot_both!(listing_every_op, "every_op", |m| common::every_op(m, &FAKE));

@@ -244,3 +244,102 @@ pub fn side_trace(m: &mut dyn MacroAssembler) {
     m.mov_imm(ret, 2);
     m.epilogue();
 }
+
+/// Every trait method once or more, with the immediates and offsets that need special
+/// forms (negative, wider than an instruction field, not a logical immediate), so the
+/// listings show each lowering for review. Not run.
+pub fn every_op(m: &mut dyn MacroAssembler, h: &Helpers) {
+    let (a, b, c) = (arg(m, 0), arg(m, 1), arg(m, 2));
+    let (fa, fb) = (ftmp(m, 0), ftmp(m, 1));
+    let (target, exit) = (m.new_label(), m.new_label());
+    let layout = frame(m, &[], &[fa, fb], 3);
+    m.prologue(&layout);
+    m.comment("moves");
+    m.mov(a, b);
+    for imm in [0, 0x1234, 0xFFFF_FFFF, u64::MAX, 0xFFFF_0000_1234_FFFF, 1 << 63, (-5i64) as u64] {
+        m.mov_imm(a, imm);
+    }
+    m.comment("memory");
+    for off in [0, 8, -8, 12, 32760, 32768, -300, 1 << 20] {
+        m.load(a, Mem::new(b, off));
+    }
+    m.load_u32(a, Mem::new(b, 4));
+    m.load_u8(a, Mem::new(b, 5));
+    m.store(a, Mem::new(b, -16));
+    m.store_imm(0, Mem::new(b, 8));
+    m.store_imm(42, Mem::new(b, 8));
+    m.store_imm(u64::MAX << 20, Mem::new(b, 8));
+    let slot = m.spill_slot(2);
+    m.store(c, slot);
+    m.fload(fa, Mem::new(b, 16));
+    m.fstore(fa, Mem::new(b, -24));
+    m.fmov(fb, fa);
+    for x in [0.0, 1.0, -2.5, 0.1, 1e300] {
+        m.fmov_imm(fa, x);
+    }
+    m.mov_gp_to_fp(fa, a);
+    m.mov_fp_to_gp(a, fa);
+    m.comment("integer arithmetic");
+    for rhs in [RegImm::Reg(c), RegImm::Imm(1), RegImm::Imm(-1), RegImm::Imm(4095), RegImm::Imm(70000)] {
+        m.add(a, b, rhs);
+        m.sub(a, b, rhs);
+    }
+    m.sub(a, b, RegImm::Reg(a));
+    m.mul(a, b, c);
+    for rhs in [RegImm::Reg(c), RegImm::Imm(0xFF), RegImm::Imm(-16), RegImm::Imm(0x1234_5678)] {
+        m.and(a, b, rhs);
+        m.or(a, b, rhs);
+        m.xor(a, b, rhs);
+    }
+    for amount in [RegImm::Imm(3), RegImm::Reg(c)] {
+        m.shl(a, b, amount);
+        m.sar(a, b, amount);
+        m.shr(a, b, amount);
+    }
+    m.add_overflow(a, b, RegImm::Reg(c), exit);
+    m.add_overflow(a, b, RegImm::Imm(-7), exit);
+    m.sub_overflow(a, b, RegImm::Imm(100000), exit);
+    m.mul_overflow(a, b, c, exit);
+    m.comment("compares");
+    for rhs in [RegImm::Reg(c), RegImm::Imm(0), RegImm::Imm(-1), RegImm::Imm(5000)] {
+        m.branch_cmp(IntCC::SLt, a, rhs, target);
+    }
+    m.branch_cmp(IntCC::UGe, a, RegImm::Reg(b), target);
+    m.cmp_set(IntCC::Ne, a, b, RegImm::Imm(3));
+    for cc in [FloatCC::Eq, FloatCC::Ne, FloatCC::Lt, FloatCC::NotLt, FloatCC::Ge, FloatCC::NotGe] {
+        m.branch_fcmp(cc, fa, fb, target);
+    }
+    m.fcmp_set(FloatCC::Le, a, fa, fb);
+    m.comment("floats");
+    m.fadd(fa, fa, fb);
+    m.fsub(fb, fa, fb);
+    m.fmul(fa, fb, fa);
+    m.fdiv(fb, fa, fb);
+    m.fneg(fa, fb);
+    m.fsqrt(fa, fa);
+    m.i64_to_f64(fa, a);
+    m.f64_to_i64(a, fa, exit);
+    m.comment("NaN-boxing");
+    for test in [TagTest::Is(Tag::Int), TagTest::IsNot(Tag::Ptr), TagTest::Is(Tag::None), TagTest::IsFloat, TagTest::IsNotFloat] {
+        m.branch_tag(test, a, target);
+    }
+    m.unbox_int(a, b);
+    m.box_int(a, b, exit);
+    m.box_int_unchecked(a, b);
+    m.box_float(a, fa);
+    m.box_bool(a, b);
+    m.unbox_ptr(a, b);
+    m.box_ptr(a, b);
+    m.comment("reference counts");
+    m.incref(a);
+    m.incref_value(b);
+    m.decref(a, h.dealloc, &RegSet::of(&[b, c], &[fa]));
+    m.decref_value(b, h.dealloc, &RegSet::EMPTY);
+    m.comment("control");
+    m.bind(target);
+    m.patchable_jump(exit);
+    m.jump_abs(0x7f00_0000_4000);
+    m.bind(exit);
+    m.trap();
+    m.epilogue();
+}

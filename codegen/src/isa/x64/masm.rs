@@ -193,7 +193,7 @@ impl MacroAssembler for X64Masm {
             x64!(self.e.ops; xor Rd(d), Rd(d));
         } else if imm <= u32::MAX as u64 {
             x64!(self.e.ops; mov Rd(d), imm as u32 as i32);
-        } else if (imm as i64) >= i32::MIN as i64 {
+        } else if imm as i64 == imm as i64 as i32 as i64 {
             x64!(self.e.ops; mov Rq(d), imm as i64 as i32);
         } else {
             x64!(self.e.ops; mov Rq(d), QWORD imm as i64);
