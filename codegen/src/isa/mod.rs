@@ -11,6 +11,42 @@ use crate::{Assembled, CodegenError, Isa, Notes};
 use dynasmrt::relocations::Relocation;
 use dynasmrt::{DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
+/// The `MacroAssembler` methods that are pure `Emitter` bookkeeping, identical per ISA
+/// (the implementing struct keeps its `Emitter` in a field named `e`).
+macro_rules! emitter_methods {
+    ($isa:expr, $tables:expr) => {
+        fn isa(&self) -> $crate::Isa {
+            $isa
+        }
+        fn regs(&self) -> &'static $crate::regs::RegTables {
+            &$tables
+        }
+        fn new_label(&mut self) -> Label {
+            self.e.new_label()
+        }
+        fn bind(&mut self, label: Label) {
+            self.e.bind(label)
+        }
+        fn comment(&mut self, text: &str) {
+            self.e.comment(text)
+        }
+        fn offset(&self) -> usize {
+            self.e.offset()
+        }
+        fn defer(&mut self, stub: ColdStub) {
+            self.e.defer(stub)
+        }
+        fn take_deferred(&mut self) -> Vec<ColdStub> {
+            self.e.take_deferred()
+        }
+        fn finish(&mut self) -> Result<$crate::Assembled, $crate::CodegenError> {
+            emit_deferred(self);
+            self.e.finish($isa)
+        }
+    };
+}
+pub(crate) use emitter_methods;
+
 pub(crate) struct Emitter<R: Relocation> {
     pub ops: VecAssembler<R>,
     labels: Vec<DynamicLabel>,

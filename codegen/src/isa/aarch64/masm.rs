@@ -4,10 +4,9 @@
 //! out-of-range dynamic immediates, so every field is range-checked here first).
 
 use super::regs::TABLES;
-use crate::isa::Emitter;
+use crate::isa::{emitter_methods, Emitter};
 use crate::masm::*;
-use crate::regs::RegTables;
-use crate::{Assembled, CodegenError, Isa};
+use crate::Isa;
 use dynasmrt::aarch64::{encode_floating_point_immediate, encode_logical_immediate_64bit, Aarch64Relocation};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use vm::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT, TAG_PTR};
@@ -107,6 +106,13 @@ impl Access {
     }
 }
 
+#[derive(Clone, Copy)]
+enum WideMove {
+    Z,
+    N,
+    K,
+}
+
 /// Data-processing operations with a register or a (maybe too wide) immediate.
 #[derive(Clone, Copy, PartialEq)]
 enum Alu {
@@ -139,30 +145,26 @@ impl A64Masm {
         A64Masm { e: Emitter::new(), frame_size: 0, spill_slots: 0, saved_gp: vec![], saved_fp: vec![] }
     }
 
-    /// movz at 16-bit chunk `i` (the shift is a literal in the encoding).
+    /// `op X(d), #chunk, lsl #(16 * i)` for op = movz/movn/movk (the shift is a literal).
+    fn wide_move(&mut self, op: WideMove, d: u8, chunk: u32, i: u32) {
+        macro_rules! at {
+            ($op:ident) => {
+                match i {
+                    0 => a64!(self.e.ops; $op X(d), #chunk),
+                    1 => a64!(self.e.ops; $op X(d), #chunk, lsl #16),
+                    2 => a64!(self.e.ops; $op X(d), #chunk, lsl #32),
+                    _ => a64!(self.e.ops; $op X(d), #chunk, lsl #48),
+                }
+            };
+        }
+        match op {
+            WideMove::Z => at!(movz),
+            WideMove::N => at!(movn),
+            WideMove::K => at!(movk),
+        }
+    }
     fn movz(&mut self, d: u8, chunk: u32, i: u32) {
-        match i {
-            0 => a64!(self.e.ops; movz X(d), #chunk),
-            1 => a64!(self.e.ops; movz X(d), #chunk, lsl #16),
-            2 => a64!(self.e.ops; movz X(d), #chunk, lsl #32),
-            _ => a64!(self.e.ops; movz X(d), #chunk, lsl #48),
-        }
-    }
-    fn movn(&mut self, d: u8, chunk: u32, i: u32) {
-        match i {
-            0 => a64!(self.e.ops; movn X(d), #chunk),
-            1 => a64!(self.e.ops; movn X(d), #chunk, lsl #16),
-            2 => a64!(self.e.ops; movn X(d), #chunk, lsl #32),
-            _ => a64!(self.e.ops; movn X(d), #chunk, lsl #48),
-        }
-    }
-    fn movk(&mut self, d: u8, chunk: u32, i: u32) {
-        match i {
-            0 => a64!(self.e.ops; movk X(d), #chunk),
-            1 => a64!(self.e.ops; movk X(d), #chunk, lsl #16),
-            2 => a64!(self.e.ops; movk X(d), #chunk, lsl #32),
-            _ => a64!(self.e.ops; movk X(d), #chunk, lsl #48),
-        }
+        self.wide_move(WideMove::Z, d, chunk, i);
     }
 
     /// A 64-bit constant in as few movz/movn/movk as its 16-bit chunks need.
@@ -178,19 +180,19 @@ impl A64Masm {
             }
             if first {
                 if inverted {
-                    self.movn(d, !c & 0xFFFF, i as u32);
+                    self.wide_move(WideMove::N, d, !c & 0xFFFF, i as u32);
                 } else {
                     self.movz(d, c, i as u32);
                 }
                 first = false;
             } else {
-                self.movk(d, c, i as u32);
+                self.wide_move(WideMove::K, d, c, i as u32);
             }
         }
         if first {
             // Every chunk is the fill: 0 or all ones.
             if inverted {
-                self.movn(d, 0, 0);
+                self.wide_move(WideMove::N, d, 0, 0);
             } else {
                 self.movz(d, 0, 0);
             }
@@ -331,25 +333,7 @@ macro_rules! shift {
 }
 
 impl MacroAssembler for A64Masm {
-    fn isa(&self) -> Isa {
-        Isa::Aarch64
-    }
-    fn regs(&self) -> &'static RegTables {
-        &TABLES
-    }
-
-    fn new_label(&mut self) -> Label {
-        self.e.new_label()
-    }
-    fn bind(&mut self, label: Label) {
-        self.e.bind(label)
-    }
-    fn comment(&mut self, text: &str) {
-        self.e.comment(text)
-    }
-    fn offset(&self) -> usize {
-        self.e.offset()
-    }
+    emitter_methods!(Isa::Aarch64, TABLES);
 
     fn prologue(&mut self, frame: &FrameLayout) {
         self.adopt_frame(frame);
@@ -657,16 +641,5 @@ impl MacroAssembler for A64Masm {
         self.e.symbol(helper.addr, helper.name);
         self.load_const(X16, helper.addr);
         a64!(self.e.ops; blr X(X16));
-    }
-
-    fn defer(&mut self, stub: ColdStub) {
-        self.e.defer(stub)
-    }
-    fn take_deferred(&mut self) -> Vec<ColdStub> {
-        self.e.take_deferred()
-    }
-    fn finish(&mut self) -> Result<Assembled, CodegenError> {
-        emit_deferred(self);
-        self.e.finish(Isa::Aarch64)
     }
 }

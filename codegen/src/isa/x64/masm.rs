@@ -2,10 +2,9 @@
 //! code runs on any x86-64. r11/r10/xmm15 are scratch; flags never live across methods.
 
 use super::regs::TABLES;
-use crate::isa::Emitter;
+use crate::isa::{emitter_methods, Emitter};
 use crate::masm::*;
-use crate::regs::RegTables;
-use crate::{Assembled, CodegenError, Isa};
+use crate::Isa;
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use vm::value::{CANON_NAN, TAG_BOOL, TAG_INT, TAG_PTR, TAG_SHIFT};
@@ -131,25 +130,7 @@ impl X64Masm {
 }
 
 impl MacroAssembler for X64Masm {
-    fn isa(&self) -> Isa {
-        Isa::X64
-    }
-    fn regs(&self) -> &'static RegTables {
-        &TABLES
-    }
-
-    fn new_label(&mut self) -> Label {
-        self.e.new_label()
-    }
-    fn bind(&mut self, label: Label) {
-        self.e.bind(label)
-    }
-    fn comment(&mut self, text: &str) {
-        self.e.comment(text)
-    }
-    fn offset(&self) -> usize {
-        self.e.offset()
-    }
+    emitter_methods!(Isa::X64, TABLES);
 
     fn prologue(&mut self, frame: &FrameLayout) {
         self.adopt_frame(frame);
@@ -487,16 +468,5 @@ impl MacroAssembler for X64Masm {
     fn call_abs(&mut self, helper: Helper) {
         self.e.symbol(helper.addr, helper.name);
         x64!(self.e.ops; mov r11, QWORD helper.addr as i64 ; call r11);
-    }
-
-    fn defer(&mut self, stub: ColdStub) {
-        self.e.defer(stub)
-    }
-    fn take_deferred(&mut self) -> Vec<ColdStub> {
-        self.e.take_deferred()
-    }
-    fn finish(&mut self) -> Result<Assembled, CodegenError> {
-        emit_deferred(self);
-        self.e.finish(Isa::X64)
     }
 }
