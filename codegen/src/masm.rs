@@ -125,6 +125,7 @@ impl FloatCC {
     }
 
     /// What the comparison means on two f64s (the reference the backends are tested against).
+    #[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(a < b)` is the point: true on NaN
     pub fn eval(self, a: f64, b: f64) -> bool {
         use FloatCC::*;
         match self {
@@ -348,7 +349,7 @@ pub trait MacroAssembler {
         let (cold, resume) = (self.new_label(), self.new_label());
         self.dec_rc_branch_zero(obj, cold);
         self.bind(resume);
-        let stub = ColdStub::Dealloc { entry: cold, resume, arg: CallArg::Reg(obj), helper: dealloc, live: live.clone() };
+        let stub = ColdStub::Dealloc { entry: cold, resume, arg: CallArg::Reg(obj), helper: dealloc, live: *live };
         self.defer(stub);
     }
     /// `decref` if `v` is pointer-tagged.
@@ -357,7 +358,7 @@ pub trait MacroAssembler {
         self.branch_tag(TagTest::IsNot(Tag::Ptr), v, resume);
         self.dec_value_rc_branch_zero(v, cold);
         self.bind(resume);
-        let stub = ColdStub::Dealloc { entry: cold, resume, arg: CallArg::Payload(v), helper: dealloc, live: live.clone() };
+        let stub = ColdStub::Dealloc { entry: cold, resume, arg: CallArg::Payload(v), helper: dealloc, live: *live };
         self.defer(stub);
     }
     /// Decrements the count of the object `obj` points at; branches to `zero` at zero.

@@ -306,7 +306,8 @@ fn float_compares_follow_python_nan_semantics() {
 #[test]
 fn integer_arithmetic_with_overflow_exits_keeps_inputs() {
     type Op = fn(&mut dyn MacroAssembler, Reg, Reg, Reg, Label);
-    let ops: [(Op, fn(i64, i64) -> Option<i64>); 3] = [
+    type Reference = fn(i64, i64) -> Option<i64>;
+    let ops: [(Op, Reference); 3] = [
         (|m, d, a, b, l| m.add_overflow(d, a, RegImm::Reg(b), l), i64::checked_add),
         (|m, d, a, b, l| m.sub_overflow(d, a, RegImm::Reg(b), l), i64::checked_sub),
         (|m, d, a, b, l| m.mul_overflow(d, a, b, l), i64::checked_mul),
@@ -363,7 +364,8 @@ fn shifts_by_register_and_immediate_in_any_registers() {
     // The ISA's 4th argument register is rcx on x86-64, the implicit shift-count register.
     let regs = [probe.regs().ret_gp, probe.regs().arg_gp[3], tmp(&*probe, 0)];
     type Shift = fn(&mut dyn MacroAssembler, Reg, Reg, RegImm);
-    let shifts: [(Shift, fn(u64, u32) -> u64); 3] = [
+    type Reference = fn(u64, u32) -> u64;
+    let shifts: [(Shift, Reference); 3] = [
         (|m, d, a, n| m.shl(d, a, n), |x, n| x << (n % 64)),
         (|m, d, a, n| m.sar(d, a, n), |x, n| ((x as i64) >> (n % 64)) as u64),
         (|m, d, a, n| m.shr(d, a, n), |x, n| x >> (n % 64)),

@@ -3,6 +3,9 @@
 //! that do not fit an instruction's field go through a scratch register (dynasmrt panics on
 //! out-of-range dynamic immediates, so every field is range-checked here first).
 
+// dynasm's expansion converts dynamic register numbers with `.into()`.
+#![allow(clippy::useless_conversion)]
+
 use super::regs::TABLES;
 use crate::isa::{emitter_methods, Emitter};
 use crate::masm::*;
@@ -353,7 +356,7 @@ impl MacroAssembler for A64Masm {
         self.saved_fp = frame.saved.fp_regs().collect();
         self.spill_slots = frame.spill_slots;
         let words = frame.spill_slots as usize + self.saved_gp.len() + self.saved_fp.len();
-        self.frame_size = ((8 * words + 15) / 16 * 16) as u32;
+        self.frame_size = ((8 * words).div_ceil(16) * 16) as u32;
     }
     fn epilogue(&mut self) {
         let sp = TABLES.sp;

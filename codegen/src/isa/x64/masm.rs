@@ -1,6 +1,9 @@
 //! `MacroAssembler` for x86-64 with dynasmrt. SSE2 only (no AVX/BMI assumptions), so the
 //! code runs on any x86-64. r11/r10/xmm15 are scratch; flags never live across methods.
 
+// dynasm's expansion converts dynamic register numbers with `.into()`.
+#![allow(clippy::useless_conversion)]
+
 use super::regs::TABLES;
 use crate::isa::{emitter_methods, Emitter};
 use crate::masm::*;
