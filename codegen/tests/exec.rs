@@ -4,6 +4,7 @@
 mod common;
 
 use codegen::masm::*;
+use codegen::regs::RegSet;
 use codegen::{CodeArena, CodeHandle, Isa};
 use common::*;
 use std::cell::RefCell;
@@ -677,4 +678,55 @@ fn constants_of_every_shape_materialise_exactly() {
         assert_eq!(buf[41], imm, "{imm:#x}");
         assert_eq!(buf[3], !imm, "{imm:#x}");
     }
+}
+
+thread_local! {
+    static CHAIN: RefCell<Vec<(u64, u64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records the frame-record chain starting at compiled code's frame pointer `fp`:
+/// (frame pointer, return address) pairs, two levels deep.
+extern "C" fn record_chain(fp: u64) -> u64 {
+    let mut chain = vec![];
+    let mut p = fp;
+    for _ in 0..2 {
+        // SAFETY: `p` is a frame pointer of a live compiled frame: [p] = caller's frame
+        // pointer, [p + 8] = return address (x86-64 push rbp / AArch64 stp x29, x30).
+        let (next, ret) = unsafe { (*(p as *const u64), *((p + 8) as *const u64)) };
+        chain.push((p, ret));
+        p = next;
+    }
+    CHAIN.with(|c| *c.borrow_mut() = chain);
+    7
+}
+
+#[test]
+fn frame_pointer_chain_unwinds_through_compiled_frames() {
+    let mut arena = CodeArena::new(1 << 20).unwrap();
+    // inner(): calls record_chain(its own frame pointer).
+    let inner = install(&mut arena, |m| {
+        let (fp, ret) = (m.regs().fp, m.regs().ret_gp);
+        m.prologue(&FrameLayout { spill_slots: 3, ..Default::default() });
+        let helper = Helper { addr: record_chain as *const () as u64, name: "record_chain" };
+        m.call(helper, &[CallArg::Reg(fp)], CallRet::Reg(ret), &RegSet::EMPTY);
+        m.epilogue();
+    });
+    // outer(): a compiled frame (with saved registers) calling inner().
+    let inner_entry = Helper { addr: inner.entry() as u64, name: "inner" };
+    let outer = install(&mut arena, |m| {
+        let ret = m.regs().ret_gp;
+        let t = tmp(m, 0);
+        let fr = frame(m, &[t], &[], 1);
+        m.prologue(&fr);
+        m.call(inner_entry, &[], CallRet::Reg(ret), &RegSet::EMPTY);
+        m.add(ret, ret, RegImm::Imm(1));
+        m.epilogue();
+    });
+    assert_eq!(fn2(&outer)(0, 0), 8);
+    let chain = CHAIN.with(|c| c.borrow().clone());
+    let in_code = |h: &CodeHandle, a: u64| (h.entry() as u64..h.entry() as u64 + h.len() as u64).contains(&a);
+    // inner's record returns into outer; outer's record returns into Rust (not the arena).
+    assert!(in_code(&outer, chain[0].1), "{chain:x?}");
+    assert!(!arena.range().contains(&(chain[1].1 as usize)), "{chain:x?}");
+    assert!(chain[1].0 > chain[0].0, "the caller's frame is above the callee's");
 }
