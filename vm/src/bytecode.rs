@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::fmt::Write;
 
 macro_rules! opcodes {
-    (|$a:ident| $( $name:ident = $eff:expr, $jeff:expr, $doc:literal; )*) => {
+    (|$a:ident| $( $name:ident $(< $fam:ident)? = $eff:expr, $jeff:expr, $doc:literal; )*) => {
         #[repr(u8)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[allow(non_camel_case_types)]
@@ -31,8 +31,15 @@ macro_rules! opcodes {
             pub fn doc(self) -> &'static str {
                 match self { $( Op::$name => $doc, )* }
             }
+            /// The generic instruction a tier-1 form specializes, or the first half of a
+            /// superinstruction (itself for generic instructions).
+            pub fn generic(self) -> Op {
+                match self { $( Op::$name => opcodes!(@family $name $($fam)?), )* }
+            }
         }
     };
+    (@family $name:ident) => { Op::$name };
+    (@family $name:ident $fam:ident) => { Op::$fam };
 }
 
 opcodes! { |a|
@@ -86,9 +93,12 @@ opcodes! { |a|
     FORMAT_VALUE = -((a & 4 != 0) as i32), -((a & 4 != 0) as i32), "format TOS (arg: 1 str, 2 repr, 3 ascii; 4 = spec on stack)";
     UNPACK_SEQUENCE = a - 1, a - 1, "unpack TOS into arg items";
     UNPACK_EX = (a & 0xff) + (a >> 8), (a & 0xff) + (a >> 8), "unpack with a starred target (arg = before | after << 8)";
-    JUMP = 0, 0, "jump to arg";
-    POP_JUMP_IF_FALSE = -1, -1, "pop; jump to arg if false";
-    POP_JUMP_IF_TRUE = -1, -1, "pop; jump to arg if true";
+    JUMP_FORWARD = 0, 0, "jump to arg (a later instruction)";
+    JUMP_BACKWARD = 0, 0, "jump to arg (an earlier one: a loop's back edge; `cache` counts down to hot)";
+    POP_JUMP_IF_FALSE = -1, -1, "pop; jump forward to arg if false";
+    POP_JUMP_IF_TRUE = -1, -1, "pop; jump forward to arg if true";
+    POP_JUMP_BACKWARD_IF_FALSE = -1, -1, "pop; jump back to arg if false (a back edge, counted)";
+    POP_JUMP_BACKWARD_IF_TRUE = -1, -1, "pop; jump back to arg if true (a rotated loop's back edge, counted)";
     JUMP_IF_FALSE_OR_POP = -1, 0, "if TOS false jump to arg (keep), else pop";
     JUMP_IF_TRUE_OR_POP = -1, 0, "if TOS true jump to arg (keep), else pop";
     GET_ITER = 0, 0, "TOS = iter(TOS)";
@@ -118,67 +128,68 @@ opcodes! { |a|
     // Tier 1: specialized forms written over a generic instruction by quickening. Each has
     // its generic form's stack effect; a failed guard runs the generic form (see
     // `Op::generic`), and repeated failures rewrite the instruction back.
-    BINARY_OP_ADD_INT = -1, -1, "tier 1 BINARY_OP: small int + small int";
-    BINARY_OP_SUB_INT = -1, -1, "tier 1 BINARY_OP: small int - small int";
-    BINARY_OP_MUL_INT = -1, -1, "tier 1 BINARY_OP: small int * small int";
-    BINARY_OP_INT = -1, -1, "tier 1 BINARY_OP: other operators on small ints";
-    BINARY_OP_ADD_FLOAT = -1, -1, "tier 1 BINARY_OP: float + float";
-    BINARY_OP_SUB_FLOAT = -1, -1, "tier 1 BINARY_OP: float - float";
-    BINARY_OP_MUL_FLOAT = -1, -1, "tier 1 BINARY_OP: float * float";
-    BINARY_OP_FLOAT = -1, -1, "tier 1 BINARY_OP: other operators on floats (and float/int mixes)";
-    BINARY_OP_ADD_STR = -1, -1, "tier 1 BINARY_OP: str + str";
-    COMPARE_OP_INT = -1, -1, "tier 1 COMPARE_OP: small ints";
-    COMPARE_OP_FLOAT = -1, -1, "tier 1 COMPARE_OP: floats";
-    COMPARE_OP_STR = -1, -1, "tier 1 COMPARE_OP: strs";
-    LOAD_ATTR_INSTANCE = 0, 0, "tier 1 LOAD_ATTR: instance slot (type, epoch, shape -> index)";
-    LOAD_ATTR_CLASS = 0, 0, "tier 1 LOAD_ATTR: plain class attribute seen through an instance";
-    LOAD_ATTR_MODULE = 0, 0, "tier 1 LOAD_ATTR: module global (dict, version -> entry)";
-    STORE_ATTR_INSTANCE = -2, -2, "tier 1 STORE_ATTR: existing instance slot";
-    STORE_ATTR_INSTANCE_ADD = -2, -2, "tier 1 STORE_ATTR: new instance attribute (shape transition)";
-    LOAD_METHOD_INSTANCE = 1, 1, "tier 1 LOAD_METHOD: Python method of an instance's class";
-    LOAD_METHOD_BUILTIN = 1, 1, "tier 1 LOAD_METHOD: native method of a builtin type";
-    LOAD_METHOD_MODULE = 1, 1, "tier 1 LOAD_METHOD: function from a module";
-    LOAD_GLOBAL_MODULE = 1, 1, "tier 1 LOAD_GLOBAL: globals (dict version -> entry)";
-    LOAD_GLOBAL_BUILTIN = 1, 1, "tier 1 LOAD_GLOBAL: builtins (globals and builtins versions)";
-    CALL_PY_EXACT = -a, -a, "tier 1 CALL: Python function, exact positional arguments";
-    CALL_METHOD_PY_EXACT = -a - 1, -a - 1, "tier 1 CALL_METHOD: Python method, exact positional arguments";
-    CALL_BUILTIN = -a, -a, "tier 1 CALL: a native function (no keywords)";
-    CALL_METHOD_BUILTIN = -a - 1, -a - 1, "tier 1 CALL_METHOD: a native method (no keywords)";
-    CALL_LEN = -a, -a, "tier 1 CALL: builtins.len";
-    CALL_ISINSTANCE = -a, -a, "tier 1 CALL: builtins.isinstance";
-    FOR_ITER_RANGE = 1, -1, "tier 1 FOR_ITER: range iterator";
-    FOR_ITER_LIST = 1, -1, "tier 1 FOR_ITER: list iterator";
-    FOR_ITER_TUPLE = 1, -1, "tier 1 FOR_ITER: tuple iterator";
-    BINARY_SUBSCR_LIST_INT = -1, -1, "tier 1 BINARY_SUBSCR: list[small int]";
-    BINARY_SUBSCR_TUPLE_INT = -1, -1, "tier 1 BINARY_SUBSCR: tuple[small int]";
-    BINARY_SUBSCR_DICT = -1, -1, "tier 1 BINARY_SUBSCR: exact dict";
-    STORE_SUBSCR_LIST_INT = -3, -3, "tier 1 STORE_SUBSCR: list[small int] = v";
-    STORE_SUBSCR_DICT = -3, -3, "tier 1 STORE_SUBSCR: exact dict";
-    UNPACK_SEQUENCE_TUPLE = a - 1, a - 1, "tier 1 UNPACK_SEQUENCE: exact tuple of arg items";
-    UNPACK_SEQUENCE_LIST = a - 1, a - 1, "tier 1 UNPACK_SEQUENCE: exact list of arg items";
+    BINARY_OP_ADD_INT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: small int + small int";
+    BINARY_OP_SUB_INT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: small int - small int";
+    BINARY_OP_MUL_INT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: small int * small int";
+    BINARY_OP_INT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: other operators on small ints";
+    BINARY_OP_ADD_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: float + float";
+    BINARY_OP_SUB_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: float - float";
+    BINARY_OP_MUL_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: float * float";
+    BINARY_OP_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: other operators on floats (and float/int mixes)";
+    BINARY_OP_ADD_STR < BINARY_OP = -1, -1, "tier 1 BINARY_OP: str + str";
+    COMPARE_OP_INT < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: small ints";
+    COMPARE_OP_FLOAT < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: floats";
+    COMPARE_OP_STR < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: strs";
+    COMPARE_OP_INT_JUMP < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP + POP_JUMP_*: small ints, fused with the next instruction's jump (`flags`: when to jump)";
+    COMPARE_OP_FLOAT_JUMP < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP + POP_JUMP_*: floats (and float/int mixes), fused with the jump";
+    COMPARE_OP_STR_JUMP < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP + POP_JUMP_*: strs, fused with the jump";
+    LOAD_ATTR_INSTANCE < LOAD_ATTR = 0, 0, "tier 1 LOAD_ATTR: instance slot (type, epoch, shape -> index)";
+    LOAD_ATTR_CLASS < LOAD_ATTR = 0, 0, "tier 1 LOAD_ATTR: plain class attribute seen through an instance";
+    LOAD_ATTR_MODULE < LOAD_ATTR = 0, 0, "tier 1 LOAD_ATTR: module global (dict, version -> entry)";
+    STORE_ATTR_INSTANCE < STORE_ATTR = -2, -2, "tier 1 STORE_ATTR: existing instance slot";
+    STORE_ATTR_INSTANCE_ADD < STORE_ATTR = -2, -2, "tier 1 STORE_ATTR: new instance attribute (shape transition)";
+    LOAD_METHOD_INSTANCE < LOAD_METHOD = 1, 1, "tier 1 LOAD_METHOD: Python method of an instance's class";
+    LOAD_METHOD_BUILTIN < LOAD_METHOD = 1, 1, "tier 1 LOAD_METHOD: native method of a builtin type";
+    LOAD_METHOD_MODULE < LOAD_METHOD = 1, 1, "tier 1 LOAD_METHOD: function from a module";
+    LOAD_GLOBAL_MODULE < LOAD_GLOBAL = 1, 1, "tier 1 LOAD_GLOBAL: globals (dict version -> entry)";
+    LOAD_GLOBAL_BUILTIN < LOAD_GLOBAL = 1, 1, "tier 1 LOAD_GLOBAL: builtins (globals and builtins versions)";
+    CALL_PY_EXACT < CALL = -a, -a, "tier 1 CALL: Python function, exact positional arguments";
+    CALL_METHOD_PY_EXACT < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: Python method, exact positional arguments";
+    CALL_BUILTIN < CALL = -a, -a, "tier 1 CALL: a native function (no keywords)";
+    CALL_METHOD_BUILTIN < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: a native method (no keywords)";
+    CALL_LEN < CALL = -a, -a, "tier 1 CALL: builtins.len";
+    CALL_ISINSTANCE < CALL = -a, -a, "tier 1 CALL: builtins.isinstance";
+    FOR_ITER_RANGE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: range iterator";
+    FOR_ITER_LIST < FOR_ITER = 1, -1, "tier 1 FOR_ITER: list iterator";
+    FOR_ITER_TUPLE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: tuple iterator";
+    BINARY_SUBSCR_LIST_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: list[small int]";
+    BINARY_SUBSCR_TUPLE_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: tuple[small int]";
+    BINARY_SUBSCR_DICT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: exact dict";
+    STORE_SUBSCR_LIST_INT < STORE_SUBSCR = -3, -3, "tier 1 STORE_SUBSCR: list[small int] = v";
+    STORE_SUBSCR_DICT < STORE_SUBSCR = -3, -3, "tier 1 STORE_SUBSCR: exact dict";
+    UNPACK_SEQUENCE_TUPLE < UNPACK_SEQUENCE = a - 1, a - 1, "tier 1 UNPACK_SEQUENCE: exact tuple of arg items";
+    UNPACK_SEQUENCE_LIST < UNPACK_SEQUENCE = a - 1, a - 1, "tier 1 UNPACK_SEQUENCE: exact list of arg items";
+    // Superinstructions: written over the first of a frequent pair when code is first run;
+    // they read the second instruction's arg and skip it (the second stays in place, so a
+    // jump to it still works). Stack effects are the pair's.
+    LOAD_FAST__LOAD_FAST < LOAD_FAST = 2, 2, "superinstruction: LOAD_FAST arg; LOAD_FAST next.arg";
+    LOAD_FAST__LOAD_CONST < LOAD_FAST = 2, 2, "superinstruction: LOAD_FAST arg; LOAD_CONST next.arg";
+    LOAD_CONST__LOAD_FAST < LOAD_CONST = 2, 2, "superinstruction: LOAD_CONST arg; LOAD_FAST next.arg";
+    STORE_FAST__LOAD_FAST < STORE_FAST = 0, 0, "superinstruction: STORE_FAST arg; LOAD_FAST next.arg";
+    STORE_FAST__STORE_FAST < STORE_FAST = -2, -2, "superinstruction: STORE_FAST arg; STORE_FAST next.arg";
 }
 
 impl Op {
-    /// The generic instruction a tier-1 form specializes (itself for generic ones).
-    pub fn generic(self) -> Op {
+    /// Can running this instruction raise (so its handler may take over)? Moves between
+    /// slots, constants and unconditional jumps cannot.
+    pub fn can_raise(self) -> bool {
         use Op::*;
-        match self {
-            BINARY_OP_ADD_INT | BINARY_OP_SUB_INT | BINARY_OP_MUL_INT | BINARY_OP_INT
-            | BINARY_OP_ADD_FLOAT | BINARY_OP_SUB_FLOAT | BINARY_OP_MUL_FLOAT | BINARY_OP_FLOAT
-            | BINARY_OP_ADD_STR => BINARY_OP,
-            COMPARE_OP_INT | COMPARE_OP_FLOAT | COMPARE_OP_STR => COMPARE_OP,
-            LOAD_ATTR_INSTANCE | LOAD_ATTR_CLASS | LOAD_ATTR_MODULE => LOAD_ATTR,
-            STORE_ATTR_INSTANCE | STORE_ATTR_INSTANCE_ADD => STORE_ATTR,
-            LOAD_METHOD_INSTANCE | LOAD_METHOD_BUILTIN | LOAD_METHOD_MODULE => LOAD_METHOD,
-            LOAD_GLOBAL_MODULE | LOAD_GLOBAL_BUILTIN => LOAD_GLOBAL,
-            CALL_PY_EXACT | CALL_BUILTIN | CALL_LEN | CALL_ISINSTANCE => CALL,
-            CALL_METHOD_PY_EXACT | CALL_METHOD_BUILTIN => CALL_METHOD,
-            FOR_ITER_RANGE | FOR_ITER_LIST | FOR_ITER_TUPLE => FOR_ITER,
-            BINARY_SUBSCR_LIST_INT | BINARY_SUBSCR_TUPLE_INT | BINARY_SUBSCR_DICT => BINARY_SUBSCR,
-            STORE_SUBSCR_LIST_INT | STORE_SUBSCR_DICT => STORE_SUBSCR,
-            UNPACK_SEQUENCE_TUPLE | UNPACK_SEQUENCE_LIST => UNPACK_SEQUENCE,
-            op => op,
-        }
+        !matches!(
+            self.generic(),
+            NOP | POP_TOP | COPY | SWAP | LOAD_CONST | STORE_FAST | LOAD_CLOSURE | JUMP_FORWARD
+                | JUMP_BACKWARD | POP_EXCEPT | PUSH_EXC_INFO | LOAD_ASSERTION_ERROR | IS_OP
+                | RETURN_VALUE
+        )
     }
     /// Does this generic instruction get an inline cache (and so can be quickened)?
     pub fn is_specializable(self) -> bool {
@@ -203,6 +214,22 @@ impl Op {
 
 /// Executions of a generic instruction before its first specialization attempt.
 pub const WARMUP: u16 = 8;
+
+/// Default back-edge and function-entry count before a loop or function is hot (a prime,
+/// as PyPy's thresholds, so a loop's exit iteration is rarely the one that trips it).
+pub const HOT_THRESHOLD: u16 = 1039;
+
+/// `COMPARE_OP_*_JUMP` keep in `Instr::flags` the outcomes on which the fused jump is
+/// taken (one bit per ordering, so one AND decides), plus the jump's direction.
+pub mod when {
+    pub const LT: u8 = 1;
+    pub const EQ: u8 = 2;
+    pub const GT: u8 = 4;
+    /// Unordered (a NaN operand).
+    pub const NAN: u8 = 8;
+    /// The fused jump goes backward (a back edge: its counter ticks when taken).
+    pub const BACKWARD: u8 = 16;
+}
 
 /// The inline cache of one specializable instruction (`Instr::cache` indexes
 /// `Code::caches`). Guards compare raw words: type, shape and dict pointers, versions.
@@ -356,9 +383,12 @@ impl Instr {
     pub fn is_jump(&self) -> bool {
         matches!(
             self.op.generic(),
-            Op::JUMP
+            Op::JUMP_FORWARD
+                | Op::JUMP_BACKWARD
                 | Op::POP_JUMP_IF_FALSE
                 | Op::POP_JUMP_IF_TRUE
+                | Op::POP_JUMP_BACKWARD_IF_FALSE
+                | Op::POP_JUMP_BACKWARD_IF_TRUE
                 | Op::JUMP_IF_FALSE_OR_POP
                 | Op::JUMP_IF_TRUE_OR_POP
                 | Op::FOR_ITER
@@ -404,9 +434,50 @@ pub struct Code {
     pub doc: Value,
     /// Tier-1 inline caches, one per specializable instruction.
     pub caches: Box<[Cache]>,
+    /// `prepare` has run (it runs once, when a frame first runs this code).
+    pub prepared: Cell<bool>,
+    /// Function entries left before the function counts as hot (tier 2's entry hook).
+    pub hotness: Cell<u16>,
 }
 
 impl Code {
+    /// Readies the code for its first run: back-edge and entry counters start at the hot
+    /// threshold, and (with tier 1 on) frequent instruction pairs become superinstructions.
+    pub fn prepare(&self, options: &crate::vm::Options, tier1: bool) {
+        self.prepared.set(true);
+        self.hotness.set(options.hot_threshold);
+        let n = self.instrs.len();
+        for i in 0..n {
+            let ins = self.instrs[i].get();
+            if matches!(
+                ins.op,
+                Op::JUMP_BACKWARD | Op::POP_JUMP_BACKWARD_IF_FALSE | Op::POP_JUMP_BACKWARD_IF_TRUE
+            ) {
+                self.instrs[i].set(Instr {
+                    cache: options.hot_threshold,
+                    ..ins
+                });
+            }
+        }
+        if !(tier1 && options.superinstructions) {
+            return;
+        }
+        // Greedy, left to right; a pair's second instruction may start the next pair (it
+        // still runs on its own when jumped to).
+        for i in 0..n.saturating_sub(1) {
+            let (a, b) = (self.instrs[i].get(), self.instrs[i + 1].get());
+            let sup = match (a.op, b.op) {
+                (Op::LOAD_FAST, Op::LOAD_FAST) => Op::LOAD_FAST__LOAD_FAST,
+                (Op::LOAD_FAST, Op::LOAD_CONST) => Op::LOAD_FAST__LOAD_CONST,
+                (Op::LOAD_CONST, Op::LOAD_FAST) => Op::LOAD_CONST__LOAD_FAST,
+                (Op::STORE_FAST, Op::LOAD_FAST) => Op::STORE_FAST__LOAD_FAST,
+                (Op::STORE_FAST, Op::STORE_FAST) => Op::STORE_FAST__STORE_FAST,
+                _ => continue,
+            };
+            self.instrs[i].set(Instr { op: sup, ..a });
+        }
+    }
+
     pub fn nlocals(&self) -> usize {
         self.varnames.len()
     }

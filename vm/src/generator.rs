@@ -10,7 +10,8 @@ use crate::object::{alloc_obj, Kind, Payload};
 use crate::types::str::intern;
 use crate::types::tt;
 use crate::value::Value;
-use crate::vm::{Frame, Vm};
+use crate::frame::{Borrowed, CodeRef, Frame, ENTRY};
+use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -41,17 +42,24 @@ impl Payload for GenObj {
 impl Vm {
     /// Turns the frame just pushed for a generator function into a generator object.
     pub fn suspend_new_generator(&mut self) -> Value {
-        let f = self.frames.last().unwrap();
-        let (base, sp) = (f.base, f.sp);
-        let slots: Vec<Value> = (base..sp)
-            .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
-            .collect();
-        let f = self.pop_frame();
+        let f = self.frames.top();
+        // SAFETY: the record just pushed; its slots `[fp, sp)` are moved into the
+        // generator, so popping releases nothing.
+        let (slots, code, func, globals) = unsafe {
+            let mut slots = Vec::new();
+            let mut p = (*f).fp;
+            while p < (*f).sp {
+                slots.push(p.read());
+                p = p.add(1);
+            }
+            (slots, (*f).code.rc(), (*(*f).func).clone(), (*(*f).globals).clone())
+        };
+        self.frames.pop();
         alloc_obj(
             GenObj {
-                code: f.code,
-                func: f.func,
-                globals: f.globals,
+                code,
+                func,
+                globals,
                 inner: RefCell::new(GenInner {
                     slots,
                     ip: 0,
@@ -66,19 +74,33 @@ impl Vm {
         )
     }
 
-    /// Saves the running generator frame at a `yield` (called by YIELD_VALUE).
-    pub fn save_generator_frame(&mut self, frame_idx: usize, ip: usize, sp: usize) {
-        let f = &self.frames[frame_idx];
-        let g = f.gen.clone();
-        let base = f.base;
-        let gen = g.downcast::<GenObj>().expect("generator frame");
-        let slots: Vec<Value> = (base..sp)
-            .map(|i| std::mem::replace(&mut self.stack[i], Value::UNDEF))
-            .collect();
-        let mut inner = gen.inner.borrow_mut();
-        inner.slots = slots;
-        inner.ip = ip;
-        self.frames[frame_idx].sp = base;
+    /// Saves the running generator frame `frame` (the top one) at a `yield`: its live
+    /// slots `[fp, sp)` move into the generator, `ip` is where it resumes, and the frame
+    /// is popped.
+    pub fn save_generator_frame(
+        &mut self,
+        frame: *mut Frame,
+        ip: *const std::cell::Cell<crate::bytecode::Instr>,
+        sp: *mut Value,
+    ) {
+        // SAFETY: `frame` is the top record; `[fp, sp)` hold the frame's values, which
+        // are moved out (so the pop releases nothing).
+        unsafe {
+            let f = &mut *frame;
+            f.ip = ip;
+            let gen = f.gen.downcast::<GenObj>().expect("generator frame");
+            let mut slots = Vec::with_capacity(sp.offset_from(f.fp) as usize);
+            let mut p = f.fp;
+            while p < sp {
+                slots.push(p.read());
+                p = p.add(1);
+            }
+            let mut inner = gen.inner.borrow_mut();
+            inner.slots = slots;
+            inner.ip = f.ip_index();
+            f.sp = f.fp;
+        }
+        self.frames.pop();
     }
 }
 
@@ -152,43 +174,48 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         inner.done = true;
         Err(e)
     };
-    if vm.frames.len() >= vm.recursion_limit {
+    if vm.frames.full() {
         return fail(error::recursion_error("maximum recursion depth exceeded"));
     }
-    let base = vm.frames.last().map(|f| f.sp).unwrap_or(0);
-    if !vm.stack.ensure(base + gen.code.frame_size() + 2) {
+    let fp = vm.free_slot();
+    if !vm.stack.fits(fp, gen.code.frame_size() + 2) {
         return fail(error::recursion_error(
             "maximum recursion depth exceeded (value stack exhausted)",
         ));
     }
-    let mut sp = base;
-    for v in slots {
-        vm.stack[sp] = v;
-        sp += 1;
+    let mut sp = fp;
+    // SAFETY: inside the stack (checked) and above every live frame: the slots are empty.
+    unsafe {
+        for v in slots {
+            sp.write(v);
+            sp = sp.add(1);
+        }
     }
     let thrown = match how {
         Resume::Send(v) => {
             if started && !gen.inner.borrow().resume_in_place {
-                vm.stack[sp] = v;
-                sp += 1;
+                // SAFETY: as above.
+                unsafe {
+                    sp.write(v);
+                    sp = sp.add(1);
+                }
             }
             None
         }
         Resume::Throw(e) => Some(e),
     };
     gen.inner.borrow_mut().resume_in_place = false;
-    vm.frames.push(Frame {
-        code: gen.code.clone(),
-        func: gen.func.clone(),
-        globals: gen.globals.clone(),
-        base,
-        sp,
-        ip,
-        is_entry: true,
-        caller_sp: base,
-        gen: genv.clone(),
-        locals: Value::NONE,
-    });
+    let mut f = Frame::new(
+        CodeRef::of(&gen.code),
+        Borrowed::of(&gen.func),
+        Borrowed::of(&gen.globals),
+        fp,
+    );
+    f.sp = sp;
+    f.set_ip_index(ip);
+    f.flags = ENTRY;
+    f.gen = Borrowed::of(genv);
+    vm.frames.push(f);
     vm.yielded = false;
     let caller_exc = vm.exc_info.clone();
     let own = std::mem::replace(&mut gen.inner.borrow_mut().exc_state, Value::UNDEF);

@@ -9,6 +9,7 @@ pub mod codecs;
 pub mod compile;
 pub mod error;
 pub mod fmt;
+pub mod frame;
 pub mod generator;
 pub mod import;
 mod interp;

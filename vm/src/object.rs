@@ -178,7 +178,10 @@ pub unsafe fn dealloc(p: *const Header) {
         None
     };
     match (*p).kind {
-        Kind::Type => drop_as::<typeobj::TypeData>(p),
+        Kind::Type => {
+            typeobj::note_class_freed();
+            drop_as::<typeobj::TypeData>(p)
+        }
         Kind::BigInt => drop_as::<int::BigIntObj>(p),
         Kind::Str => drop_as::<str::StrObj>(p),
         Kind::List => drop_as::<list::ListObj>(p),

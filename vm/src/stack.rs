@@ -1,58 +1,43 @@
-//! The per-thread value stack: one fixed allocation that never moves (compiled code and
-//! the interpreter address slots as `base + offset`), made valid lazily.
+//! The per-thread value stack: one fixed reservation that never moves (the interpreter and
+//! compiled code address slots through raw pointers), committed by the OS page by page as
+//! frames reach it.
 //!
-//! The reservation is large (`STACK_SLOTS`), but only the prefix in use is ever written:
-//! slots are initialised to UNDEF in growing chunks as frames reach them, so a small
-//! program touches a few pages rather than the whole reservation.
+//! Invariant: a slot holds an owned value only while it is inside a frame's locals, cells
+//! or live operand stack (`[fp, sp)` of some frame). Slots at or above the running frame's
+//! `sp` hold no references; their bits are meaningless. So a push writes without dropping,
+//! a pop reads without writing back, and a new frame initialises only its own locals.
 
 use crate::value::Value;
 use std::alloc::{alloc, dealloc, Layout};
-use std::ops::{Deref, DerefMut};
-
-/// Slots initialised up front (512 KiB); later growth doubles.
-const INITIAL: usize = 1 << 16;
 
 pub struct ValueStack {
     ptr: *mut Value,
     cap: usize,
-    /// Slots `[0, init)` hold valid values (UNDEF above every frame's `sp`).
-    init: usize,
 }
 
 impl ValueStack {
     pub fn new(cap: usize) -> ValueStack {
         let layout = Layout::array::<Value>(cap).expect("stack layout");
-        // SAFETY: non-zero size; the memory is only read after `ensure` initialised it.
+        // SAFETY: non-zero size; slots are written before they are read (see the invariant).
         let ptr = unsafe { alloc(layout) } as *mut Value;
         if ptr.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
-        let mut s = ValueStack { ptr, cap, init: 0 };
-        s.ensure(INITIAL.min(cap));
-        s
+        ValueStack { ptr, cap }
     }
 
-    /// Makes slots `[0, upto)` valid; false if that exceeds the reservation.
-    #[inline]
-    pub fn ensure(&mut self, upto: usize) -> bool {
-        if upto <= self.init {
-            return true;
-        }
-        self.grow(upto)
+    /// The first slot.
+    #[inline(always)]
+    pub fn base(&self) -> *mut Value {
+        self.ptr
     }
 
-    #[cold]
-    fn grow(&mut self, upto: usize) -> bool {
-        if upto > self.cap {
-            return false;
-        }
-        let target = upto.max(self.init * 2).min(self.cap);
-        for i in self.init..target {
-            // SAFETY: i < cap; the slot is uninitialised, so write without dropping.
-            unsafe { self.ptr.add(i).write(Value::UNDEF) };
-        }
-        self.init = target;
-        true
+    /// Are `n` slots starting at `p` (a pointer into this stack) inside the reservation?
+    #[inline(always)]
+    pub fn fits(&self, p: *mut Value, n: usize) -> bool {
+        // SAFETY: `p` points into the reservation, so the offset is defined.
+        let used = unsafe { p.offset_from(self.ptr) } as usize;
+        used + n <= self.cap
     }
 
     /// The reservation's size in slots.
@@ -61,28 +46,12 @@ impl ValueStack {
     }
 }
 
-impl Deref for ValueStack {
-    type Target = [Value];
-    #[inline]
-    fn deref(&self) -> &[Value] {
-        // SAFETY: [0, init) is initialised and the allocation never moves.
-        unsafe { std::slice::from_raw_parts(self.ptr, self.init) }
-    }
-}
-
-impl DerefMut for ValueStack {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut [Value] {
-        // SAFETY: as for `deref`, and `&mut self` is unique.
-        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.init) }
-    }
-}
-
 impl Drop for ValueStack {
     fn drop(&mut self) {
-        // SAFETY: drops exactly the initialised prefix, then frees the reservation.
+        // Owned values live only inside frames, and every frame has been popped (and its
+        // slots released) before the VM is dropped: free the reservation.
+        // SAFETY: allocated in `new` with the same layout.
         unsafe {
-            std::ptr::drop_in_place(std::slice::from_raw_parts_mut(self.ptr, self.init));
             dealloc(
                 self.ptr as *mut u8,
                 Layout::array::<Value>(self.cap).unwrap(),

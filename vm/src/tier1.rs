@@ -6,7 +6,7 @@
 //!
 //! The specialized forms themselves run in `interp.rs`; this module decides and counts.
 
-use crate::bytecode::{BinOp, Cache, Code, Instr, Op, WARMUP};
+use crate::bytecode::{when, BinOp, Cache, Code, Instr, Op, WARMUP};
 use crate::object::Kind;
 use crate::types::dict::DictObj;
 use crate::types::func::{FunctionObj, NativeObj};
@@ -35,6 +35,14 @@ pub struct Stats {
     pub specialized: Vec<u64>,
     /// Failed specialization attempts: (family, reason) -> count.
     pub failures: HashMap<(Op, &'static str), u64>,
+    /// Executions of each opcode (as dispatched) and of each consecutive pair
+    /// (`prev * n + op`): what superinstructions would save.
+    pub executed: Vec<u64>,
+    pub pairs: Vec<u64>,
+    prev: usize,
+    /// Back edges and function entries that reached the hot threshold.
+    pub hot_loops: u64,
+    pub hot_functions: u64,
 }
 
 impl Stats {
@@ -46,7 +54,56 @@ impl Stats {
             deopts: vec![0; n],
             specialized: vec![0; n],
             failures: HashMap::new(),
+            executed: vec![0; n],
+            pairs: Vec::new(),
+            prev: 0,
+            hot_loops: 0,
+            hot_functions: 0,
         }
+    }
+
+    /// One dispatched instruction (only the `--stats` instantiation of the loop calls this).
+    #[inline]
+    pub fn count(&mut self, op: Op) {
+        let n = Op::ALL.len();
+        if self.pairs.is_empty() {
+            self.pairs = vec![0; n * n];
+        }
+        let o = op as usize;
+        self.executed[o] += 1;
+        self.pairs[self.prev * n + o] += 1;
+        self.prev = o;
+    }
+
+    /// The dispatch counts: total, the most frequent instructions and pairs.
+    fn report_dispatch(&self, out: &mut String) {
+        use std::fmt::Write;
+        let total: u64 = self.executed.iter().sum();
+        if total == 0 {
+            return;
+        }
+        let _ = writeln!(out, "dispatched instructions: {total}");
+        let mut ops: Vec<(usize, u64)> = self.executed.iter().copied().enumerate().filter(|x| x.1 > 0).collect();
+        ops.sort_by(|a, b| b.1.cmp(&a.1));
+        for (o, c) in ops.iter().take(12) {
+            let _ = writeln!(out, "  {:<26} {:>12} {:>5.1}%", Op::ALL[*o].name(), c, 100.0 * *c as f64 / total as f64);
+        }
+        let n = Op::ALL.len();
+        let mut pairs: Vec<(usize, u64)> = self.pairs.iter().copied().enumerate().filter(|x| x.1 > 0).collect();
+        pairs.sort_by(|a, b| b.1.cmp(&a.1));
+        let _ = writeln!(out, "most frequent pairs:");
+        for (p, c) in pairs.iter().take(12) {
+            let _ = writeln!(
+                out,
+                "  {:<26} {:<26} {:>12} {:>5.1}%",
+                Op::ALL[p / n].name(),
+                Op::ALL[p % n].name(),
+                c,
+                100.0 * *c as f64 / total as f64
+            );
+        }
+        let _ = writeln!(out, "hot loops (back edges at threshold): {}", self.hot_loops);
+        let _ = writeln!(out, "hot functions (entries at threshold): {}", self.hot_functions);
     }
 
     /// The `--stats` report.
@@ -123,6 +180,7 @@ impl Stats {
                 let _ = writeln!(out, "  not specialized: {r} ({n})");
             }
         }
+        self.report_dispatch(&mut out);
         out
     }
 }
@@ -224,17 +282,51 @@ fn operand_kinds(a: &Value, b: &Value) -> &'static str {
     }
 }
 
-pub fn compare_op(a: &Value, b: &Value) -> Result<Op, &'static str> {
-    if a.is_small_int() && b.is_small_int() {
-        return Ok(Op::COMPARE_OP_INT);
+/// COMPARE_OP at `pc`: specialized by operand kinds, and fused with the next instruction
+/// when that is a POP_JUMP (the `*_JUMP` forms keep in `flags` when the jump is taken).
+pub fn compare_op(code: &Code, pc: usize, a: &Value, b: &Value) -> Result<Op, &'static str> {
+    let (plain, fused) = if a.is_small_int() && b.is_small_int() {
+        (Op::COMPARE_OP_INT, Op::COMPARE_OP_INT_JUMP)
+    } else if (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) {
+        (Op::COMPARE_OP_FLOAT, Op::COMPARE_OP_FLOAT_JUMP)
+    } else if type_ptr(a) == tt().str_ && type_ptr(b) == tt().str_ {
+        (Op::COMPARE_OP_STR, Op::COMPARE_OP_STR_JUMP)
+    } else {
+        return Err(operand_kinds(a, b));
+    };
+    let ins = code.instr(pc);
+    let Some(next) = code.instrs.get(pc + 1).map(|c| c.get()) else {
+        return Ok(plain);
+    };
+    let (on_true, backward) = match next.op {
+        Op::POP_JUMP_IF_TRUE => (true, false),
+        Op::POP_JUMP_IF_FALSE => (false, false),
+        Op::POP_JUMP_BACKWARD_IF_TRUE => (true, true),
+        Op::POP_JUMP_BACKWARD_IF_FALSE => (false, true),
+        _ => return Ok(plain),
+    };
+    let mask = jump_mask(crate::bytecode::CmpOp::ALL[ins.arg as usize], on_true)
+        | if backward { when::BACKWARD } else { 0 };
+    code.instrs[pc].set(Instr { flags: mask, ..ins });
+    Ok(fused)
+}
+
+/// The comparison outcomes on which a fused `COMPARE_OP; POP_JUMP_IF_<on_true>` jumps.
+fn jump_mask(cop: crate::bytecode::CmpOp, on_true: bool) -> u8 {
+    use crate::bytecode::CmpOp::*;
+    let holds = match cop {
+        Lt => when::LT,
+        Le => when::LT | when::EQ,
+        Eq => when::EQ,
+        Ne => when::LT | when::GT | when::NAN,
+        Gt => when::GT,
+        Ge => when::GT | when::EQ,
+    };
+    if on_true {
+        holds
+    } else {
+        !holds & (when::LT | when::EQ | when::GT | when::NAN)
     }
-    if (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) {
-        return Ok(Op::COMPARE_OP_FLOAT);
-    }
-    if type_ptr(a) == tt().str_ && type_ptr(b) == tt().str_ {
-        return Ok(Op::COMPARE_OP_STR);
-    }
-    Err(operand_kinds(a, b))
 }
 
 /// Can attribute `name` of instances of `ty` be cached as a plain slot/class read? Not when

@@ -37,6 +37,8 @@ pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
 pub struct Value(u64);
 
 impl Value {
+    pub const NONE_BITS: u64 = TAG_NONE << TAG_SHIFT;
+    pub const UNDEF_BITS: u64 = TAG_UNDEF << TAG_SHIFT;
     pub const NONE: Value = Value(TAG_NONE << TAG_SHIFT);
     pub const TRUE: Value = Value((TAG_BOOL << TAG_SHIFT) | 1);
     pub const FALSE: Value = Value(TAG_BOOL << TAG_SHIFT);
@@ -98,6 +100,23 @@ impl Value {
         } else {
             Value(f.to_bits())
         }
+    }
+
+    // ---- raw-bit helpers for the interpreter's and compiled code's fast paths ----
+    /// Both small ints: their payloads shifted left by 16 (so i64 arithmetic overflows
+    /// exactly when the 48-bit result does).
+    #[inline(always)]
+    pub fn small_int_pair_shifted(a: &Value, b: &Value) -> Option<(i64, i64)> {
+        if a.tag() == TAG_INT && b.tag() == TAG_INT {
+            Some(((a.0 << 16) as i64, (b.0 << 16) as i64))
+        } else {
+            None
+        }
+    }
+    /// Boxes a payload shifted left by 16 (see `small_int_pair_shifted`).
+    #[inline(always)]
+    pub fn from_shifted_int(r: i64) -> Value {
+        Value(((r as u64) >> 16) | (TAG_INT << TAG_SHIFT))
     }
 
     // ---- tests ----
@@ -205,6 +224,20 @@ impl Value {
     #[inline(always)]
     pub(crate) fn from_new_ptr(p: *const Header) -> Value {
         Value((TAG_PTR << TAG_SHIFT) | p as u64)
+    }
+}
+
+impl Value {
+    /// Gives up this reference without freeing: the object to free when it was the last
+    /// one (the caller calls `object::dealloc` on it). Lets the interpreter run the rare
+    /// free out of line, with its own state saved around the call.
+    #[inline(always)]
+    pub fn release(self) -> Option<*const Header> {
+        let v = std::mem::ManuallyDrop::new(self);
+        match v.header() {
+            Some(h) if h.decref() => Some(v.ptr()),
+            _ => None,
+        }
     }
 }
 

@@ -1,16 +1,16 @@
-//! The virtual machine: the per-thread value stack, the frame stack, calls and argument
-//! binding. The bytecode loop itself lives in `interp.rs`.
+//! The virtual machine: the per-thread value stack, the frame stack, calls from Rust and
+//! argument binding. The bytecode loop itself lives in `interp/`.
 //!
-//! Frame layout on the value stack (indices relative to `Frame::base`):
-//! `[0, nlocals)` locals, `[nlocals, nlocals+ncells)` cell objects, then the operand stack.
-//! The stack is allocated once and never moves, so compiled code can address a frame's
-//! slots as `stack_ptr + 8 * (base + offset)`.
+//! A frame's window on the value stack starts at its record's `fp`: `nlocals` locals,
+//! then the cell objects, then the operand stack (at most `code.stacksize` slots). The
+//! stack is allocated once and never moves, so compiled code addresses a frame's slots as
+//! `fp + 8 * offset`.
 
 use crate::bytecode::{flags, Code};
 use crate::error::{self, PyErr, PyResult};
 use crate::types::dict::DictObj;
 use crate::types::exc::{as_exc, TbEntry};
-use crate::types::func::{new_cell, CellObj, FunctionObj};
+use crate::types::func::{CellObj, FunctionObj};
 use crate::types::module::new_module;
 use crate::types::str::{as_str, intern};
 use crate::types::tuple::{as_tuple, new_tuple};
@@ -22,42 +22,25 @@ use std::rc::Rc;
 
 /// Value-stack capacity in slots (64 MiB of address space, committed lazily by the OS).
 pub const STACK_SLOTS: usize = 8 << 20;
+/// Frame-record capacity (80 MiB of address space, committed lazily): the deepest
+/// recursion any recursion limit allows.
+pub const FRAME_RECORDS: usize = 1 << 20;
 
-pub struct Frame {
-    pub code: Rc<Code>,
-    /// The function being run (NONE for module code).
-    pub func: Value,
-    pub globals: Value,
-    /// First slot of this frame on the value stack.
-    pub base: usize,
-    /// Absolute index of the next free operand-stack slot.
-    pub sp: usize,
-    /// Index of the next instruction.
-    pub ip: usize,
-    /// Returning from this frame returns from `run_frame` to Rust.
-    pub is_entry: bool,
-    /// Caller's stack pointer to restore on return (the callable's slot).
-    pub caller_sp: usize,
-    /// The generator this frame belongs to, or NONE.
-    pub gen: Value,
-    /// Class bodies: the namespace dict LOAD_NAME/STORE_NAME use before globals; else NONE.
-    pub locals: Value,
-}
-
-impl Frame {
-    pub fn stack_base(&self) -> usize {
-        self.base + self.code.nlocals() + self.code.ncells()
-    }
-}
+pub use crate::frame::{Borrowed, CodeRef, Frame, FrameStack, ENTRY};
 
 pub struct Options {
-    /// Print specialization statistics at exit (tier 1, later issues).
+    /// Print runtime statistics at exit (`--stats`).
     pub stats: bool,
+    /// Form superinstructions when code is first run (`-X superinstructions=off`).
+    pub superinstructions: bool,
+    /// Back-edge and function-entry executions before a loop or function counts as hot
+    /// (`-X jit-threshold=N`; tier 2 attaches here).
+    pub hot_threshold: u16,
 }
 
 pub struct Vm {
     pub stack: crate::stack::ValueStack,
-    pub frames: Vec<Frame>,
+    pub frames: FrameStack,
     pub builtins: Value,
     pub modules: HashMap<String, Value>,
     pub recursion_limit: usize,
@@ -86,14 +69,18 @@ impl Vm {
         let stack = crate::stack::ValueStack::new(STACK_SLOTS);
         let mut vm = Vm {
             stack,
-            frames: Vec::with_capacity(64),
+            frames: FrameStack::new(FRAME_RECORDS, 1000),
             builtins: Value::NONE,
             modules: HashMap::new(),
             recursion_limit: 1000,
             argv,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             script_dir: None,
-            options: Options { stats: false },
+            options: Options {
+                stats: false,
+                superinstructions: true,
+                hot_threshold: crate::bytecode::HOT_THRESHOLD,
+            },
             yielded: false,
             exc_info: Value::NONE,
             reraising: false,
@@ -110,6 +97,20 @@ impl Vm {
         let _ = self.out.flush();
     }
 
+    /// `sys.setrecursionlimit`.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.recursion_limit = n;
+        self.frames.set_limit(n);
+    }
+
+    /// Where a frame started from Rust begins: above everything the running frame uses.
+    pub fn free_slot(&self) -> *mut Value {
+        match self.frames.last() {
+            Some(f) => f.window_end(),
+            None => self.stack.base(),
+        }
+    }
+
     /// Runs a module's code with a fresh `__main__` namespace.
     pub fn run_main(&mut self, code: Rc<Code>) -> PyResult<Value> {
         let globals = DictObj::new_value();
@@ -121,10 +122,7 @@ impl Vm {
 
     /// Runs module-level code in `globals`.
     pub fn run_code(&mut self, code: Rc<Code>, globals: Value) -> PyResult<Value> {
-        let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
-        self.push_frame(code, Value::NONE, globals, base)?;
-        self.frames.last_mut().unwrap().is_entry = true;
-        self.run_frame()
+        self.run_code_with_locals(code, globals.clone(), globals)
     }
 
     /// Runs module-level code (exec/eval) with explicit globals and locals mappings.
@@ -134,101 +132,102 @@ impl Vm {
         globals: Value,
         locals: Value,
     ) -> PyResult<Value> {
-        let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
-        self.push_frame(code, Value::NONE, globals.clone(), base)?;
-        let fr = self.frames.last_mut().unwrap();
-        fr.is_entry = true;
-        if !locals.is(&globals) {
-            fr.locals = locals;
+        let fp = self.free_slot();
+        let f = self.push_frame(&code, &Value::NONE, &globals, fp, 0)?;
+        // SAFETY: `f` is the record just pushed; `code`, `globals` and `locals` outlive the
+        // frame (they are held here until it returns).
+        unsafe {
+            (*f).flags |= ENTRY;
+            if !locals.is(&globals) {
+                (*f).locals = Borrowed::of(&locals);
+            }
         }
         self.run_frame()
     }
 
     /// Runs a class body (`body` is the function made from it) with `ns` as its namespace.
     pub fn run_class_body(&mut self, body: &Value, f: &FunctionObj, ns: Value) -> PyResult<()> {
-        let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
-        self.push_frame(f.code.clone(), body.clone(), f.globals.clone(), base)?;
-        let fr = self.frames.last_mut().unwrap();
-        fr.is_entry = true;
-        fr.locals = ns;
+        let fp = self.free_slot();
+        let fr = self.push_frame(&f.code, body, &f.globals, fp, 0)?;
+        // SAFETY: as in `run_code_with_locals`; `ns` is held until the body returns.
+        unsafe {
+            (*fr).flags |= ENTRY;
+            (*fr).locals = Borrowed::of(&ns);
+        }
         self.run_frame()?;
         Ok(())
     }
 
-    /// Pushes a frame at `base` whose locals have already been written (or are UNDEF).
+    /// Pushes a frame for `code` whose locals start at `fp`. The first `written` locals
+    /// hold values already (the arguments); the rest are set to UNDEF, and the cells are
+    /// created. `code`, `func` and `globals` must outlive the frame (the record borrows
+    /// them). On error nothing is pushed and the written locals are released.
     pub fn push_frame(
         &mut self,
-        code: Rc<Code>,
-        func: Value,
-        globals: Value,
-        base: usize,
-    ) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
-            return Err(error::recursion_error("maximum recursion depth exceeded"));
+        code: &Rc<Code>,
+        func: &Value,
+        globals: &Value,
+        fp: *mut Value,
+        written: usize,
+    ) -> PyResult<*mut Frame> {
+        let fail = |e: PyErr| {
+            // SAFETY: `[fp, fp + written)` hold the caller's values; release them.
+            unsafe {
+                for i in 0..written {
+                    std::ptr::drop_in_place(fp.add(i));
+                }
+            }
+            Err(e)
+        };
+        if self.frames.full() {
+            return fail(error::recursion_error("maximum recursion depth exceeded"));
         }
-        let size = code.frame_size();
-        if !self.stack.ensure(base + size + 1) {
-            return Err(error::recursion_error(
+        if !self.stack.fits(fp, code.frame_size() + 1) {
+            return fail(error::recursion_error(
                 "maximum recursion depth exceeded (value stack exhausted)",
             ));
         }
-        let nl = code.nlocals();
-        // Cells: fresh ones for cellvars (seeded from parameters), closure cells for freevars.
-        let ncell = code.cellvars.len();
-        for i in 0..ncell {
-            let init = match code.cell2arg[i] {
-                Some(a) => std::mem::replace(&mut self.stack[base + a as usize], Value::UNDEF),
-                None => Value::UNDEF,
-            };
-            self.stack[base + nl + i] = new_cell(init);
+        if !code.prepared.get() {
+            code.prepare(&self.options, self.tier1);
         }
-        if !code.freevars.is_empty() {
-            let f = func
-                .downcast::<FunctionObj>()
-                .expect("closure needs a function");
-            let cells = as_tuple(&f.closure).expect("closure tuple");
-            for (i, c) in cells.iter().enumerate() {
-                self.stack[base + nl + ncell + i] = c.clone();
-            }
-        }
-        let sp = base + nl + code.ncells();
-        self.frames.push(Frame {
-            code,
-            func,
-            globals,
-            base,
-            sp,
-            ip: 0,
-            is_entry: false,
-            caller_sp: base,
-            gen: Value::NONE,
-            locals: Value::NONE,
-        });
-        Ok(())
+        // SAFETY: the window is inside the stack (checked above); the arguments are
+        // written and the rest of the window holds nothing.
+        unsafe { crate::frame::init_slots(code, func, fp, written) };
+        let f = Frame::new(
+            CodeRef::of(code),
+            Borrowed::of(func),
+            Borrowed::of(globals),
+            fp,
+        );
+        Ok(self.frames.push(f))
     }
 
-    /// Clears a finished frame's slots (locals, cells, leftover operands).
-    pub fn pop_frame(&mut self) -> Frame {
-        let f = self.frames.pop().unwrap();
-        for slot in &mut self.stack[f.base..f.sp] {
-            *slot = Value::UNDEF;
+    /// Pops the top frame, releasing its locals, cells and leftover operands.
+    pub fn pop_frame(&mut self) {
+        let f = self.frames.top();
+        // SAFETY: the record is the synced top frame; `[fp, sp)` hold owned values.
+        unsafe {
+            let mut p = (*f).fp;
+            while p < (*f).sp {
+                std::ptr::drop_in_place(p);
+                p = p.add(1);
+            }
         }
-        f
+        self.frames.pop();
     }
 
     /// Calls any callable from Rust.
     pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         if let Some(f) = callable.downcast::<FunctionObj>() {
-            let base = self.frames.last().map(|f| f.sp).unwrap_or(0);
-            let code = f.code.clone();
-            let globals = f.globals.clone();
-            self.bind_args(callable, f, args, kwnames, base)?;
-            let is_gen = code.flags & crate::bytecode::flags::GENERATOR != 0;
-            self.push_frame(code, callable.clone(), globals, base)?;
+            let fp = self.free_slot();
+            self.bind_args(callable, f, args, kwnames, fp)?;
+            let is_gen = f.code.flags & crate::bytecode::flags::GENERATOR != 0;
+            let fr = self.push_frame(&f.code, callable, &f.globals, fp, f.code.nlocals())?;
             if is_gen {
                 return Ok(self.suspend_new_generator());
             }
-            self.frames.last_mut().unwrap().is_entry = true;
+            // SAFETY: the record just pushed.
+            unsafe { (*fr).flags |= ENTRY };
             return self.run_frame();
         }
         crate::call::call_non_function(self, callable, args, kwnames)
@@ -241,26 +240,52 @@ impl Vm {
         self.call(callable, &[a], &[])
     }
 
-    /// Writes the function's parameters into the stack slots starting at `base`.
-    /// `args` = positional arguments followed by keyword values named by `kwnames`.
+    /// Writes the function's parameters into the (empty) stack slots starting at `fp`:
+    /// all `nlocals` locals hold values afterwards (UNDEF where unbound). On error the
+    /// slots are empty again. `args` = positional arguments followed by keyword values
+    /// named by `kwnames`.
     pub fn bind_args(
         &mut self,
         fv: &Value,
         f: &FunctionObj,
         args: &[Value],
         kwnames: &[Value],
-        base: usize,
+        fp: *mut Value,
     ) -> PyResult<()> {
-        let code = &*f.code;
-        let nl = code.nlocals();
-        if !self.stack.ensure(base + code.frame_size() + 1) {
+        let nl = f.code.nlocals();
+        if !self.stack.fits(fp, f.code.frame_size() + 1) {
             return Err(error::recursion_error(
                 "maximum recursion depth exceeded (value stack exhausted)",
             ));
         }
+        // SAFETY: inside the stack (checked) and above every live frame's values, so the
+        // slots hold nothing: initialise them, bind, and release them again on error.
+        let slots = unsafe {
+            for i in 0..nl {
+                fp.add(i).write(Value::UNDEF);
+            }
+            std::slice::from_raw_parts_mut(fp, nl)
+        };
+        let r = bind_into(slots, fv, f, args, kwnames);
+        if r.is_err() {
+            // SAFETY: the slots hold values written above; release them.
+            unsafe { std::ptr::drop_in_place(slots as *mut [Value]) };
+        }
+        r
+    }
+}
+
+/// `Vm::bind_args` into initialised slots.
+fn bind_into(
+    slots: &mut [Value],
+    fv: &Value,
+    f: &FunctionObj,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<()> {
+        let code = &*f.code;
         let argcount = code.argcount as usize;
         let npos = args.len() - kwnames.len();
-        let slots = &mut self.stack[base..base + nl];
         // Fast path: exact positional call.
         if kwnames.is_empty()
             && npos == argcount
@@ -270,20 +295,14 @@ impl Vm {
             for (s, a) in slots.iter_mut().zip(args) {
                 *s = a.clone();
             }
-            for s in &mut slots[argcount..] {
-                *s = Value::UNDEF;
-            }
             return Ok(());
-        }
-        for s in slots.iter_mut() {
-            *s = Value::UNDEF;
         }
         let qual = || format!("{}()", code.qualname);
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKW != 0;
         for (i, a) in args[..npos.min(argcount)].iter().enumerate() {
-            self.stack[base + i] = a.clone();
+            slots[i] = a.clone();
         }
         let mut vi = argcount + kwonly;
         if has_varargs {
@@ -292,7 +311,7 @@ impl Vm {
             } else {
                 vec![]
             };
-            self.stack[base + vi] = new_tuple(extra);
+            slots[vi] = new_tuple(extra);
             vi += 1;
         } else if npos > argcount {
             let ndef = as_tuple(&f.defaults).map_or(0, |d| d.len());
@@ -337,7 +356,7 @@ impl Vm {
         }
         let kwdict = if has_varkw {
             let d = DictObj::new_value();
-            self.stack[base + vi] = d.clone();
+            slots[vi] = d.clone();
             Some(d)
         } else {
             None
@@ -350,14 +369,14 @@ impl Vm {
                 .map(|p| p + code.posonlyargcount as usize);
             match pos {
                 Some(p) => {
-                    if !self.stack[base + p].is_undef() {
+                    if !slots[p].is_undef() {
                         return Err(error::type_error(format!(
                             "{} got multiple values for argument '{}'",
                             qual(),
                             name
                         )));
                     }
-                    self.stack[base + p] = v.clone();
+                    slots[p] = v.clone();
                 }
                 None => match &kwdict {
                     Some(d) => DictObj::set_str(d, k.clone(), v.clone()),
@@ -386,9 +405,9 @@ impl Vm {
         let first_default = argcount - defaults.len();
         let mut missing = vec![];
         for i in 0..argcount {
-            if self.stack[base + i].is_undef() {
+            if slots[i].is_undef() {
                 if i >= first_default {
-                    self.stack[base + i] = defaults[i - first_default].clone();
+                    slots[i] = defaults[i - first_default].clone();
                 } else {
                     missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string());
                 }
@@ -404,14 +423,14 @@ impl Vm {
             )));
         }
         for i in argcount..argcount + kwonly {
-            if self.stack[base + i].is_undef() {
+            if slots[i].is_undef() {
                 let d = if f.kwdefaults.is_none() {
                     None
                 } else {
                     DictObj::get_str(&f.kwdefaults, &code.varnames[i])
                 };
                 match d {
-                    Some(v) => self.stack[base + i] = v,
+                    Some(v) => slots[i] = v,
                     None => missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string()),
                 }
             }
@@ -429,26 +448,22 @@ impl Vm {
         Ok(())
     }
 
+
+impl Vm {
     /// Records where an exception passed through the current frame.
     pub fn add_traceback(&self, e: &PyErr, frame: &Frame) {
         if let Some(x) = as_exc(&e.0) {
-            let ip = frame.ip.saturating_sub(1);
-            let line = frame
-                .code
-                .lines
-                .get(ip)
-                .copied()
-                .unwrap_or(frame.code.firstlineno);
             x.traceback.borrow_mut().push(TbEntry {
-                code: frame.code.clone(),
-                line,
+                code: frame.code.rc(),
+                line: frame.line(),
             });
         }
     }
 
     /// Reads a cell of the current frame.
-    pub fn cell_at(&self, frame: &Frame, i: usize) -> &CellObj {
-        self.stack[frame.base + frame.code.nlocals() + i]
+    pub fn cell_at<'a>(&self, frame: &'a Frame, i: usize) -> &'a CellObj {
+        frame
+            .slot(frame.code.nlocals() + i)
             .downcast::<CellObj>()
             .expect("cell")
     }

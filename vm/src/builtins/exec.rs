@@ -25,7 +25,7 @@ fn caller_namespaces(vm: &Vm) -> (Value, Value) {
     }
     let d = DictObj::new_value();
     for (i, name) in f.code.varnames.iter().enumerate() {
-        let v = &vm.stack[f.base + i];
+        let v = f.slot(i);
         if !v.is_undef() {
             DictObj::set_str(&d, name.clone(), v.clone());
         }
@@ -38,7 +38,7 @@ fn caller_namespaces(vm: &Vm) -> (Value, Value) {
         .chain(f.code.freevars.iter())
         .enumerate()
     {
-        if let Some(c) = vm.stack[f.base + nl + i].downcast::<crate::types::func::CellObj>() {
+        if let Some(c) = f.slot(nl + i).downcast::<crate::types::func::CellObj>() {
             let v = c.v.borrow().clone();
             if !v.is_undef() {
                 DictObj::set_str(&d, name.clone(), v);

@@ -91,7 +91,7 @@ impl Compiler<'_> {
                 self.expr(&i.test)?;
                 let j = self.emit(Op::POP_JUMP_IF_FALSE, 0);
                 self.expr(&i.body)?;
-                let end = self.emit(Op::JUMP, 0);
+                let end = self.emit(Op::JUMP_FORWARD, 0);
                 let h = self.here();
                 self.patch(j, h);
                 self.expr(&i.orelse)?;
@@ -446,7 +446,7 @@ impl Compiler<'_> {
                 self.cmp_op(c.ops[i]);
             }
         }
-        let end = self.emit(Op::JUMP, 0);
+        let end = self.emit(Op::JUMP_FORWARD, 0);
         let h = self.here();
         for j in cleanup {
             self.patch(j, h);
@@ -594,7 +594,7 @@ impl Compiler<'_> {
                 for s in skips {
                     c.patch(s, top);
                 }
-                c.emit(Op::JUMP, top as u32);
+                c.emit(Op::JUMP_FORWARD, top as u32);
                 let h = c.here();
                 c.patch(top, h);
             }

@@ -93,12 +93,19 @@ impl<'a> Compiler<'a> {
     }
 
     /// `SWAP 2; POP_EXCEPT; RERAISE` at `l`: restore the handled exception, re-raise.
+    /// A cleanup handler: `[prev, exc]` on entry. With `name` (the body of
+    /// `except E as name`), it unbinds the name and re-raises into the enclosing dispatch
+    /// cleanup, which is active around it and restores the handled exception (so every
+    /// instruction's handler finds the operand depth it expects); without, it restores the
+    /// handled exception itself and re-raises.
     fn emit_cleanup(&mut self, l: Label, name: Option<&str>) {
         self.bind_label(l);
         if let Some(n) = name {
             self.load_const(Value::NONE);
             self.name_op(n, NameCtx::Store);
             self.name_op(n, NameCtx::Delete);
+            self.emit(Op::RERAISE, 0);
+            return;
         }
         self.emit(Op::SWAP, 2);
         self.emit(Op::POP_EXCEPT, 0);
@@ -127,7 +134,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         // Normal exit: run the finally body inline.
         self.stmts(&t.finalbody)?;
-        let done = self.emit(Op::JUMP, 0);
+        let done = self.emit(Op::JUMP_FORWARD, 0);
         // Exceptional exit: [exc] -> [prev, exc], run the body, re-raise.
         self.bind_label(fin);
         self.emit(Op::PUSH_EXC_INFO, 0);
@@ -154,7 +161,7 @@ impl<'a> Compiler<'a> {
         self.stmts(&t.body)?;
         self.pop_fblock();
         self.stmts(&t.orelse)?;
-        let mut ends = vec![self.emit(Op::JUMP, 0)];
+        let mut ends = vec![self.emit(Op::JUMP_FORWARD, 0)];
 
         self.bind_label(handler);
         self.emit(Op::PUSH_EXC_INFO, 0);
@@ -201,13 +208,17 @@ impl<'a> Compiler<'a> {
             self.stmts(&h.body)?;
             self.add_depth(-1);
             self.pop_fblock();
+            // The normal exit restores the handled exception, so it is outside the
+            // dispatch region: its cleanup (which expects `[prev, ...]`) must not cover it.
+            let dispatch = self.unit().fblocks.pop();
             self.emit(Op::POP_EXCEPT, 0);
             if let Some(nm) = &name {
                 self.load_const(Value::NONE);
                 self.name_op(nm, NameCtx::Store);
                 self.name_op(nm, NameCtx::Delete);
             }
-            ends.push(self.emit(Op::JUMP, 0));
+            ends.push(self.emit(Op::JUMP_FORWARD, 0));
+            self.unit().fblocks.extend(dispatch);
             if let Some(nm) = &name {
                 // Reached only as a handler; the dispatch handler stays active around it.
                 self.emit_cleanup(body_cleanup, Some(nm));
@@ -265,7 +276,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.set_line(w);
         self.call_exit_none();
-        let done = self.emit(Op::JUMP, 0);
+        let done = self.emit(Op::JUMP_FORWARD, 0);
 
         // [exit, exc] -> [exit, prev, exc]; ask __exit__ whether to suppress.
         self.bind_label(handler);
@@ -284,7 +295,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::POP_TOP, 0);
         self.emit(Op::POP_EXCEPT, 0);
         self.emit(Op::POP_TOP, 0);
-        let done2 = self.emit(Op::JUMP, 0);
+        let done2 = self.emit(Op::JUMP_FORWARD, 0);
         self.emit_cleanup(cleanup, None);
         let h = self.here();
         self.patch(done, h);
@@ -367,6 +378,13 @@ impl<'a> Compiler<'a> {
                 break;
             }
             self.unit().fblocks.pop();
+            // An `except` body's exit restores the handled exception: the dispatch region
+            // around it ends too, so its cleanup does not cover that code.
+            if matches!(b, FBlock::HandlerBody { .. })
+                && matches!(self.unit().fblocks.last(), Some(FBlock::HandlerDispatch { .. }))
+            {
+                self.unit().fblocks.pop();
+            }
             // Depth the block held (its items are gone once its exit code ran).
             self.unwind_block(&b, value)?;
             let held = match b {
@@ -400,7 +418,7 @@ impl<'a> Compiler<'a> {
         if self.unit().loops.last().unwrap().is_for {
             self.emit(Op::POP_TOP, 0);
         }
-        let j = self.emit(Op::JUMP, 0);
+        let j = self.emit(Op::JUMP_FORWARD, 0);
         self.unit().loops.last_mut().unwrap().breaks.push(j);
         Ok(())
     }
@@ -411,7 +429,10 @@ impl<'a> Compiler<'a> {
         };
         let t = l.continue_target;
         self.unwind(true, false)?;
-        self.emit(Op::JUMP, t as u32);
+        let j = self.emit(Op::JUMP_FORWARD, t.unwrap_or(0) as u32);
+        if t.is_none() {
+            self.unit().loops.last_mut().unwrap().continues.push(j);
+        }
         Ok(())
     }
 }

@@ -83,7 +83,10 @@ impl LineMap {
 }
 
 struct Loop {
-    continue_target: usize,
+    /// Where `continue` jumps: known for `for` loops (FOR_ITER); for a rotated `while`
+    /// loop the test at the bottom, not emitted yet (`continues` are patched to it).
+    continue_target: Option<usize>,
+    continues: Vec<usize>,
     breaks: Vec<usize>,
     is_for: bool,
 }
@@ -408,6 +411,7 @@ impl<'a> Compiler<'a> {
 
     fn pop_unit(&mut self) -> Rc<Code> {
         let mut u = self.units.pop().unwrap();
+        set_jump_directions(&mut u.instrs);
         let handlers = handler_table(&u.handler_of, &u.labels);
         // One inline cache per specializable instruction (beyond u16 range: none).
         let mut ncaches = 0usize;
@@ -452,6 +456,8 @@ impl<'a> Compiler<'a> {
             handlers: handlers.into(),
             caches,
             doc: u.doc,
+            prepared: Cell::new(false),
+            hotness: Cell::new(0),
         })
     }
 
@@ -727,7 +733,7 @@ impl<'a> Compiler<'a> {
             })
             .and_then(|mut pending| {
                 for clause in &i.elif_else_clauses {
-                    end_jumps.push(self.emit(Op::JUMP, 0));
+                    end_jumps.push(self.emit(Op::JUMP_FORWARD, 0));
                     let h = self.here();
                     self.patch(pending, h);
                     self.set_line(clause);
@@ -773,11 +779,20 @@ impl<'a> Compiler<'a> {
         ))
     }
 
+    /// `while` loops are rotated, as CPython does: the test runs once on entry and again
+    /// at the bottom, where its conditional jump back is the loop's only dispatch beyond
+    /// the body (no unconditional JUMP per iteration).
     fn while_stmt(&mut self, w: &ast::StmtWhile) -> Result<(), CompileError> {
-        let top = self.here();
-        let exit = self.cond_jump(&w.test, false)?;
+        let always = is_constant_true(&w.test);
+        let entry_exit = if always {
+            None
+        } else {
+            Some(self.cond_jump(&w.test, false)?)
+        };
+        let body = self.here();
         self.unit().loops.push(Loop {
-            continue_target: top,
+            continue_target: None,
+            continues: vec![],
             breaks: vec![],
             is_for: false,
         });
@@ -786,11 +801,22 @@ impl<'a> Compiler<'a> {
             .push(flow::FBlock::Loop { is_for: false });
         self.stmts(&w.body)?;
         self.unit().fblocks.pop();
-        self.set_line(w);
-        self.emit(Op::JUMP, top as u32);
         let l = self.unit().loops.pop().unwrap();
-        let h = self.here();
-        self.patch(exit, h);
+        let test = self.here();
+        for c in l.continues {
+            self.patch(c, test);
+        }
+        self.set_line(&*w.test);
+        if always {
+            self.emit(Op::JUMP_FORWARD, body as u32);
+        } else {
+            let back = self.cond_jump(&w.test, true)?;
+            self.patch(back, body);
+        }
+        if let Some(j) = entry_exit {
+            let h = self.here();
+            self.patch(j, h);
+        }
         self.stmts(&w.orelse)?;
         let end = self.here();
         for b in l.breaks {
@@ -805,7 +831,8 @@ impl<'a> Compiler<'a> {
         self.emit(Op::GET_ITER, 0);
         let top = self.emit(Op::FOR_ITER, 0);
         self.unit().loops.push(Loop {
-            continue_target: top,
+            continue_target: Some(top),
+            continues: vec![],
             breaks: vec![],
             is_for: true,
         });
@@ -818,7 +845,7 @@ impl<'a> Compiler<'a> {
         self.unit().depth -= 1;
         self.unit().fblocks.pop();
         self.set_line(f);
-        self.emit(Op::JUMP, top as u32);
+        self.emit(Op::JUMP_FORWARD, top as u32);
         let l = self.unit().loops.pop().unwrap();
         let h = self.here();
         self.patch(top, h);
@@ -1194,16 +1221,44 @@ fn handler_table(handler_of: &[Option<(flow::Label, u32)>], labels: &[u32]) -> V
     out
 }
 
-/// Maximum operand-stack depth, by abstract interpretation over the control-flow graph
-/// (handler entries start at their recorded depth plus the pushed exception).
-fn max_stack_depth(instrs: &[Instr], handlers: &[Handler]) -> u32 {
+/// Jumps are emitted as forward jumps; those whose target is not after them are back
+/// edges, and become the backward forms (which count towards hotness).
+fn set_jump_directions(instrs: &mut [Instr]) {
+    for (i, ins) in instrs.iter_mut().enumerate() {
+        if (ins.arg as usize) > i {
+            continue;
+        }
+        ins.op = match ins.op {
+            Op::JUMP_FORWARD => Op::JUMP_BACKWARD,
+            Op::POP_JUMP_IF_FALSE => Op::POP_JUMP_BACKWARD_IF_FALSE,
+            Op::POP_JUMP_IF_TRUE => Op::POP_JUMP_BACKWARD_IF_TRUE,
+            op => op,
+        };
+    }
+}
+
+/// A `while` test that is always true (`while True:`, `while 1:`): no test is emitted.
+fn is_constant_true(e: &Expr) -> bool {
+    match e {
+        Expr::BooleanLiteral(b) => b.value,
+        Expr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => i.as_i64() != Some(0),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Operand-stack depth before each instruction (-1: unreachable), by abstract
+/// interpretation over the control-flow graph (handler entries start at their recorded
+/// depth plus the pushed exception).
+pub(crate) fn stack_depths(instrs: &[Instr], handlers: &[Handler]) -> Vec<i32> {
     let n = instrs.len();
     let mut depth: Vec<i32> = vec![-1; n + 1];
     let mut work = vec![(0usize, 0i32)];
     for h in handlers {
         work.push((h.target as usize, h.depth as i32 + 1));
     }
-    let mut max = 0;
     while let Some((mut pc, mut d)) = work.pop() {
         while pc < n {
             if depth[pc] >= d {
@@ -1216,15 +1271,100 @@ fn max_stack_depth(instrs: &[Instr], handlers: &[Handler]) -> u32 {
                 work.push((ins.arg as usize, jd));
             }
             d += ins.op.stack_effect(ins.arg, false);
-            max = max.max(d).max(d + 1);
             if matches!(
                 ins.op,
-                Op::JUMP | Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE
+                Op::JUMP_FORWARD | Op::JUMP_BACKWARD | Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE
             ) {
                 break;
             }
             pc += 1;
         }
     }
+    depth
+}
+
+/// Maximum operand-stack depth (room for one more push at every point).
+fn max_stack_depth(instrs: &[Instr], handlers: &[Handler]) -> u32 {
+    let depths = stack_depths(instrs, handlers);
+    let mut max = 0;
+    for (pc, ins) in instrs.iter().enumerate() {
+        let d = depths[pc];
+        if d >= 0 {
+            max = max.max(d + ins.op.stack_effect(ins.arg, false)).max(d + 1);
+        }
+    }
+    debug_assert!(check_handler_depths(instrs, handlers, &depths).is_ok());
     max.max(2) as u32
+}
+
+/// The unwinder's invariant: an instruction covered by a handler runs with at least the
+/// handler's depth on the operand stack (the handler cuts the stack down to it and pushes
+/// the exception; a deeper handler would read slots that hold nothing).
+pub(crate) fn check_handler_depths(
+    instrs: &[Instr],
+    handlers: &[Handler],
+    depths: &[i32],
+) -> Result<(), String> {
+    for h in handlers {
+        for pc in h.start..h.end {
+            if !instrs[pc as usize].op.can_raise() {
+                continue;
+            }
+            let d = depths[pc as usize];
+            // Before the instruction, minus what it pops before it can raise: the
+            // instruction's own effect is bounded by the stack at entry, so compare the
+            // lower of the depths before and after it.
+            let after = d + instrs[pc as usize].op.stack_effect(instrs[pc as usize].arg, false);
+            if d >= 0 && d.min(after) < h.depth as i32 {
+                return Err(format!(
+                    "instruction {pc} ({}) runs at depth {} but its handler expects {}",
+                    instrs[pc as usize].op.name(),
+                    d.min(after),
+                    h.depth
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_all(code: &Code, failures: &mut Vec<String>) {
+        let instrs: Vec<Instr> = code.instrs.iter().map(|c| c.get()).collect();
+        let depths = stack_depths(&instrs, &code.handlers);
+        if let Err(e) = check_handler_depths(&instrs, &code.handlers, &depths) {
+            failures.push(format!("{}: {} ({})", code.filename, code.qualname, e));
+        }
+        for c in code.consts.iter() {
+            if let Some(co) = c.downcast::<crate::types::func::CodeObj>() {
+                check_all(&co.code, failures);
+            }
+        }
+    }
+
+    /// Every code object of the test and benchmark programs keeps the unwinder's
+    /// invariant (handler depth at most the operand depth of what it covers).
+    #[test]
+    fn handler_depths_hold_for_all_programs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let mut failures = vec![];
+        let mut n = 0;
+        for dir in ["tests/programs", "benches/programs", "benches/micro"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "py") {
+                    let src = std::fs::read_to_string(&p).unwrap();
+                    if let Ok(code) = compile_module(&src, &p.display().to_string()) {
+                        check_all(&code, &mut failures);
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 200, "found only {n} programs");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

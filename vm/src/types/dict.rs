@@ -184,6 +184,18 @@ fn probe_once(vm: &mut Vm, cell: &RefCell<Table>, key: &Value, hash: i64) -> PyR
     Ok(Probe::Missing)
 }
 
+thread_local! {
+    static VERSIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_version() -> u64 {
+    VERSIONS.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
+
 pub struct DictObj {
     pub table: RefCell<Table>,
     /// Bumped on every key insertion or deletion; guards global-variable caches.
@@ -197,7 +209,7 @@ impl DictObj {
     pub fn new() -> DictObj {
         DictObj {
             table: RefCell::new(Table::default()),
-            version: Cell::new(0),
+            version: Cell::new(next_version()),
         }
     }
     pub fn new_value() -> Value {
@@ -207,7 +219,7 @@ impl DictObj {
         alloc_obj(
             DictObj {
                 table: RefCell::new(t),
-                version: Cell::new(0),
+                version: Cell::new(next_version()),
             },
             tt().dict,
         )
@@ -218,8 +230,10 @@ impl DictObj {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// A new version, unique across all dicts of the thread (so a cache keyed on a dict's
+    /// address and version never matches a later dict at the same address).
     fn bump(&self) {
-        self.version.set(self.version.get() + 1);
+        self.version.set(next_version());
     }
 
     pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
@@ -291,6 +305,16 @@ impl DictObj {
     pub fn str_index(dict: &Value, key: &Value) -> Option<usize> {
         let d = dict.downcast::<DictObj>()?;
         d.find_str(key, key.downcast::<StrObj>()?)
+    }
+    /// The value of entry `i` without checks: for caches whose (address, version) guard
+    /// proved the index current.
+    ///
+    /// # Safety
+    /// `i` indexes an entry of the table as it was when the version was read, and the
+    /// version is unchanged (so is the table); no mutable borrow of the table is active.
+    #[inline(always)]
+    pub unsafe fn value_at_unchecked(&self, i: usize) -> Value {
+        (&*self.table.as_ptr()).entries.get_unchecked(i).value.clone()
     }
     /// The value of entry `i` (valid while `version` is unchanged).
     #[inline]

@@ -332,6 +332,12 @@ fn is_behavioural(v: &Value) -> bool {
     ) || crate::ops::dunder::dispatches(v)
 }
 
+/// A class is being freed: caches keyed on its address must not match a class allocated
+/// there later.
+pub fn note_class_freed() {
+    EPOCH.with(|e| e.set(e.get() + 1));
+}
+
 /// Records a change to a class dict entry (`old`/`new` None: added/removed).
 pub fn note_class_change(old: Option<&Value>, new: Option<&Value>) {
     let bump = match (old, new) {

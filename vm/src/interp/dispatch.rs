@@ -1,0 +1,1023 @@
+//! The dispatch loop: the hot instructions run inline, everything else through
+//! `generic::step`.
+//!
+//! The loop keeps the running frame's state in locals that LLVM keeps in registers: the
+//! record pointer `frame`, `code`, the instruction pointer `ip`, the operand-stack pointer
+//! `sp` and the locals pointer `fp`. The record's `ip`/`sp` are written only where
+//! something can observe them: before a call out (generic instructions, native calls),
+//! when a frame is pushed or popped, and when an exception is raised.
+//!
+//! Why one `match` with cold arms out of line (measured in docs/ARCHITECTURE.md,
+//! "The interpreter loop"): stable Rust has no guaranteed tail calls, so a handler table
+//! would pay a call and a return per instruction; a match whose arms are small keeps the
+//! five state variables in callee-saved registers, and the ~60 generic instructions cost
+//! one shared call into `generic::step`.
+//!
+//! Statistics (`--stats`) are a second instantiation of the same loop (`STATS = true`);
+//! without the flag no counter is touched.
+
+use super::generic::{self, Flow};
+use crate::bytecode::{when, BinOp, Cache, Code, CmpOp, Instr, Op};
+use crate::error::{self, PyErr, PyResult};
+use crate::frame::{Borrowed, CodeRef, Frame, ENTRY};
+use crate::ops;
+use crate::tier1;
+use crate::types::dict::DictObj;
+use crate::types::func::{FunctionObj, NativeObj};
+use crate::types::instance::InstanceObj;
+use crate::types::iter::{IterObj, IterState};
+use crate::types::list::ListObj;
+use crate::types::str::as_str;
+use crate::types::tuple::as_tuple;
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::Cell;
+
+pub(super) fn run<const STATS: bool>(vm: &mut Vm, thrown: Option<PyErr>) -> PyResult<Value> {
+    // SAFETY: the top frame's record is synced and its window valid (run_frame's caller
+    // pushed it); see `run_loop`.
+    unsafe { run_loop::<STATS>(vm, thrown) }
+}
+
+/// A function entry: counts towards the function being hot (tier 2's entry hook).
+#[inline(always)]
+pub(super) fn note_entry(vm: &mut Vm, code: &Code) {
+    let n = code.hotness.get().wrapping_sub(1);
+    code.hotness.set(n);
+    if n == 0 {
+        hot_function(vm, code);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn hot_function(vm: &mut Vm, code: &Code) {
+    vm.stats.hot_functions += 1;
+    code.hotness.set(vm.options.hot_threshold);
+}
+
+/// A loop back edge whose counter (the jump's `cache` field) reached zero.
+#[cold]
+#[inline(never)]
+fn hot_backedge(vm: &mut Vm, counter: *mut u16) {
+    vm.stats.hot_loops += 1;
+    // SAFETY: points at a live instruction's counter.
+    unsafe { counter.write(vm.options.hot_threshold) };
+}
+
+/// Truth of a value the loop could not test inline (it may run `__bool__`/`__len__`).
+#[cold]
+#[inline(never)]
+fn truthy_slow(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    ops::truthy(vm, &v)
+}
+
+#[inline(never)]
+unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<Value> {
+    // The running frame's state. Only `frame` (and `vm`) live across calls: every call out
+    // of the loop is bracketed by `sync!` and `reload!`, so `ip`, `sp` and `fp` never need
+    // a callee-saved register or a stack slot of their own (the record is their memory).
+    let mut frame: *mut Frame;
+    let mut ip: *const Cell<Instr>;
+    let mut sp: *mut Value;
+    let mut fp: *mut Value;
+
+    macro_rules! reload {
+        () => {{
+            frame = vm.frames.top();
+            ip = (*frame).ip;
+            sp = (*frame).sp;
+            fp = (*frame).fp;
+        }};
+    }
+    macro_rules! sync {
+        () => {{
+            (*frame).ip = ip;
+            (*frame).sp = sp;
+        }};
+    }
+    macro_rules! code {
+        () => {
+            &*(*frame).code.ptr()
+        };
+    }
+    macro_rules! push {
+        ($v:expr) => {{
+            let v = $v;
+            sp.write(v);
+            sp = sp.add(1);
+        }};
+    }
+    macro_rules! pop {
+        () => {{
+            sp = sp.sub(1);
+            sp.read()
+        }};
+    }
+    macro_rules! target {
+        ($i:expr) => {
+            code!().instrs.as_ptr().add($i as usize)
+        };
+    }
+    // Drops a reference; the rare free runs out of line with the state saved around it.
+    macro_rules! release {
+        ($v:expr) => {{
+            if let Some(h) = Value::release($v) {
+                sync!();
+                crate::object::dealloc(h);
+                reload!();
+            }
+        }};
+    }
+
+    reload!();
+    loop {
+        let err: PyErr = match thrown.take() {
+            Some(e) => e,
+            None => 'run: loop {
+                // Only the opcode is read here; each arm reads the fields it needs from the
+                // instruction (volatile, so LLVM cannot hoist all the decoding into this
+                // header and keep it live in registers: measured 6 instructions per
+                // dispatch and two spilled state registers).
+                let op: Op = *(ip as *const Op);
+                ip = ip.add(1);
+                if STATS {
+                    vm.stats.count(op);
+                }
+                // The running instruction's fields (`ip` has moved past it; `Instr` is
+                // `op: u8, flags: u8, cache: u16, arg: u32`).
+                macro_rules! arg {
+                    () => {
+                        (ip as *const u32).sub(1).read_volatile()
+                    };
+                }
+                macro_rules! flags {
+                    () => {
+                        (ip as *const u8).sub(7).read_volatile()
+                    };
+                }
+                macro_rules! ins {
+                    () => {
+                        (*ip.sub(1)).get()
+                    };
+                }
+                // Raise: the record is synced before the error is made, so nothing but
+                // `frame` is live across the call that makes it.
+                macro_rules! raise {
+                    ($e:expr) => {{
+                        sync!();
+                        let e = $e;
+                        break 'run e;
+                    }};
+                }
+                // A call that may fail, bracketed by sync/reload.
+                macro_rules! tri {
+                    ($e:expr) => {{
+                        sync!();
+                        match $e {
+                            Ok(v) => {
+                                reload!();
+                                v
+                            }
+                            Err(e) => break 'run e,
+                        }
+                    }};
+                }
+                macro_rules! step_synced {
+                    ($ins:expr) => {{
+                        match generic::step(vm, frame, $ins) {
+                            Ok(Flow::Next) | Ok(Flow::Frame) => reload!(),
+                            Ok(Flow::Return(v)) => return Ok(v),
+                            Err(e) => break 'run e,
+                        }
+                    }};
+                }
+                // A specialized form whose guard failed: count the miss and run the
+                // generic form of the same instruction.
+                macro_rules! miss {
+                    () => {{
+                        sync!();
+                        let pc = ip.offset_from(code!().instrs.as_ptr()) as usize - 1;
+                        tier1::miss(&mut vm.stats, code!(), pc);
+                        let ins = ins!();
+                        step_synced!(Instr {
+                            op: op.generic(),
+                            ..ins
+                        });
+                        continue 'run;
+                    }};
+                }
+                macro_rules! hit {
+                    () => {
+                        if STATS {
+                            vm.stats.hits[op as usize] += 1;
+                        }
+                    };
+                }
+                macro_rules! cache {
+                    () => {
+                        &*code!().caches.as_ptr().add((ip as *const u16).sub(3).read_volatile() as usize) as &Cache
+                    };
+                }
+                macro_rules! load_fast {
+                    ($i:expr) => {{
+                        let i = $i as usize;
+                        let v = &*fp.add(i);
+                        if v.is_undef() {
+                            raise!(generic::unbound_local(code!(), i as u32));
+                        }
+                        push!(v.clone());
+                    }};
+                }
+                macro_rules! store_fast {
+                    ($i:expr) => {{
+                        let v = pop!();
+                        let old = std::ptr::replace(fp.add($i as usize), v);
+                        release!(old);
+                    }};
+                }
+                macro_rules! load_const {
+                    ($i:expr) => {
+                        push!((&code!().consts).get_unchecked($i as usize).clone())
+                    };
+                }
+                // The second half of a superinstruction: the next instruction's arg.
+                macro_rules! next_arg {
+                    () => {{
+                        let n = (*ip).get();
+                        ip = ip.add(1);
+                        n.arg
+                    }};
+                }
+                // Truth of a popped value: bools and small ints inline.
+                macro_rules! truth {
+                    ($v:expr) => {{
+                        let v = $v;
+                        if v.is_bool() {
+                            v.bits() & 1 != 0
+                        } else if let Some(i) = v.as_small_int() {
+                            i != 0
+                        } else {
+                            tri!(truthy_slow(vm, v))
+                        }
+                    }};
+                }
+                // A back edge at `jump` (its counter in the jump's `cache` field).
+                macro_rules! back_edge {
+                    ($jump:expr) => {{
+                        let ctr = ($jump as *mut u16).add(1);
+                        let n = ctr.read().wrapping_sub(1);
+                        ctr.write(n);
+                        if n == 0 {
+                            sync!();
+                            hot_backedge(vm, ctr);
+                            reload!();
+                        }
+                    }};
+                }
+                // COMPARE_OP_*_JUMP: `bit` is the comparison's outcome; the next
+                // instruction is the POP_JUMP whose target is taken when `flags` has it.
+                macro_rules! fused_jump {
+                    ($bit:expr) => {{
+                        let jump = ip;
+                        let flags = flags!();
+                        if flags & $bit != 0 {
+                            ip = target!((*jump).get().arg);
+                            if flags & when::BACKWARD != 0 {
+                                back_edge!(jump);
+                            }
+                        } else {
+                            ip = ip.add(1);
+                        }
+                    }};
+                }
+                match op {
+                    Op::NOP => {}
+                    Op::LOAD_FAST => load_fast!(arg!()),
+                    Op::STORE_FAST => store_fast!(arg!()),
+                    Op::LOAD_CONST => load_const!(arg!()),
+                    Op::LOAD_FAST__LOAD_FAST => {
+                        load_fast!(arg!());
+                        let b = next_arg!();
+                        load_fast!(b);
+                    }
+                    Op::LOAD_FAST__LOAD_CONST => {
+                        load_fast!(arg!());
+                        let b = next_arg!();
+                        load_const!(b);
+                    }
+                    Op::LOAD_CONST__LOAD_FAST => {
+                        load_const!(arg!());
+                        let b = next_arg!();
+                        load_fast!(b);
+                    }
+                    Op::STORE_FAST__LOAD_FAST => {
+                        store_fast!(arg!());
+                        let b = next_arg!();
+                        load_fast!(b);
+                    }
+                    Op::STORE_FAST__STORE_FAST => {
+                        store_fast!(arg!());
+                        let b = next_arg!();
+                        store_fast!(b);
+                    }
+                    Op::POP_TOP => release!(pop!()),
+                    Op::COPY => {
+                        let v = (*sp.sub(arg!() as usize)).clone();
+                        push!(v);
+                    }
+                    Op::SWAP => std::ptr::swap(sp.sub(1), sp.sub(arg!() as usize)),
+                    Op::IS_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = a.is(&b) != (arg!() == 1);
+                        release!(b);
+                        release!(a);
+                        push!(Value::bool(r));
+                    }
+                    Op::JUMP_FORWARD => ip = target!(arg!()),
+                    Op::JUMP_BACKWARD => {
+                        let jump = ip.sub(1);
+                        ip = target!(arg!());
+                        back_edge!(jump);
+                    }
+                    Op::POP_JUMP_IF_FALSE => {
+                        if !truth!(pop!()) {
+                            ip = target!(arg!());
+                        }
+                    }
+                    Op::POP_JUMP_IF_TRUE => {
+                        if truth!(pop!()) {
+                            ip = target!(arg!());
+                        }
+                    }
+                    Op::POP_JUMP_BACKWARD_IF_FALSE => {
+                        if !truth!(pop!()) {
+                            let jump = ip.sub(1);
+                            ip = target!(arg!());
+                            back_edge!(jump);
+                        }
+                    }
+                    Op::POP_JUMP_BACKWARD_IF_TRUE => {
+                        if truth!(pop!()) {
+                            let jump = ip.sub(1);
+                            ip = target!(arg!());
+                            back_edge!(jump);
+                        }
+                    }
+                    Op::RETURN_VALUE => {
+                        let v = pop!();
+                        // Release the frame's locals, cells and leftover operands.
+                        let mut p = fp;
+                        while p < sp {
+                            release!(p.read());
+                            p = p.add(1);
+                        }
+                        if (*frame).flags & ENTRY != 0 {
+                            vm.frames.pop();
+                            return Ok(v);
+                        }
+                        // Release the callable (and bound self) below the callee's window;
+                        // the result takes the callable's slot.
+                        let csp = (*frame).caller_sp;
+                        let mut p = csp;
+                        while p < fp {
+                            release!(p.read());
+                            p = p.add(1);
+                        }
+                        csp.write(v);
+                        frame = frame.sub(1);
+                        vm.frames.end = frame.add(1);
+                        ip = (*frame).ip;
+                        fp = (*frame).fp;
+                        sp = csp.add(1);
+                    }
+                    // ---- tier 1 specialized forms (see tier1.rs) ----
+                    Op::BINARY_OP_ADD_INT | Op::BINARY_OP_SUB_INT | Op::BINARY_OP_MUL_INT => {
+                        let Some((x, y)) =
+                            Value::small_int_pair_shifted(&*sp.sub(2), &*sp.sub(1))
+                        else {
+                            miss!()
+                        };
+                        let r = match op {
+                            Op::BINARY_OP_ADD_INT => x.checked_add(y),
+                            Op::BINARY_OP_SUB_INT => x.checked_sub(y),
+                            _ => x.checked_mul(y >> 16),
+                        };
+                        let Some(r) = r else { miss!() };
+                        hit!();
+                        // Small ints own nothing: overwrite without dropping.
+                        sp = sp.sub(1);
+                        sp.sub(1).write(Value::from_shifted_int(r));
+                    }
+                    Op::BINARY_OP_ADD_FLOAT | Op::BINARY_OP_SUB_FLOAT | Op::BINARY_OP_MUL_FLOAT => {
+                        let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                        if !(a.is_float() && b.is_float()) {
+                            miss!()
+                        }
+                        let (x, y) = (a.float_unchecked(), b.float_unchecked());
+                        let r = match op {
+                            Op::BINARY_OP_ADD_FLOAT => x + y,
+                            Op::BINARY_OP_SUB_FLOAT => x - y,
+                            _ => x * y,
+                        };
+                        hit!();
+                        // Floats own nothing either.
+                        sp = sp.sub(1);
+                        sp.sub(1).write(Value::float(r));
+                    }
+                    Op::BINARY_OP_INT | Op::BINARY_OP_FLOAT => {
+                        let ok = {
+                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                            if op == Op::BINARY_OP_INT {
+                                a.is_small_int() && b.is_small_int()
+                            } else {
+                                (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int())
+                            }
+                        };
+                        if !ok {
+                            miss!()
+                        }
+                        let (bop, _) = BinOp::from_arg(arg!());
+                        // Operands are small ints or floats: they own nothing.
+                        let r = {
+                            sync!();
+                            let r = ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1));
+                            reload!();
+                            r
+                        };
+                        let Some(r) = r else { miss!() };
+                        hit!();
+                        let r = match r {
+                            Ok(v) => v,
+                            Err(e) => break 'run e,
+                        };
+                        sp = sp.sub(1);
+                        sp.sub(1).write(r);
+                    }
+                    Op::BINARY_OP_ADD_STR => {
+                        {
+                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                            let t = vm.tt;
+                            if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
+                                miss!()
+                            }
+                        }
+                        hit!();
+                        sync!();
+                        let r = concat_str(&*sp.sub(2), &*sp.sub(1));
+                        reload!();
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), r);
+                        release!(b);
+                        release!(a);
+                    }
+                    Op::COMPARE_OP_INT_JUMP => {
+                        let Some((x, y)) =
+                            Value::small_int_pair_shifted(&*sp.sub(2), &*sp.sub(1))
+                        else {
+                            miss!()
+                        };
+                        hit!();
+                        sp = sp.sub(2);
+                        let bit = if x < y {
+                            when::LT
+                        } else if x == y {
+                            when::EQ
+                        } else {
+                            when::GT
+                        };
+                        fused_jump!(bit);
+                    }
+                    Op::COMPARE_OP_FLOAT_JUMP => {
+                        let (Some(x), Some(y)) = (as_f64(&*sp.sub(2)), as_f64(&*sp.sub(1))) else {
+                            miss!()
+                        };
+                        hit!();
+                        sp = sp.sub(2);
+                        let bit = if x < y {
+                            when::LT
+                        } else if x == y {
+                            when::EQ
+                        } else if x > y {
+                            when::GT
+                        } else {
+                            when::NAN
+                        };
+                        fused_jump!(bit);
+                    }
+                    Op::COMPARE_OP_STR_JUMP => {
+                        let ord = {
+                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                            let t = vm.tt;
+                            if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
+                                miss!()
+                            }
+                            str_order(a, b)
+                        };
+                        hit!();
+                        let b = pop!();
+                        let a = pop!();
+                        release!(b);
+                        release!(a);
+                        fused_jump!(ord);
+                    }
+                    Op::COMPARE_OP_INT | Op::COMPARE_OP_FLOAT | Op::COMPARE_OP_STR => {
+                        let cop = CmpOp::ALL[arg!() as usize];
+                        let ord = {
+                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                            match op {
+                                Op::COMPARE_OP_INT => match (a.as_small_int(), b.as_small_int()) {
+                                    (Some(x), Some(y)) => Some(x.cmp(&y)),
+                                    _ => miss!(),
+                                },
+                                Op::COMPARE_OP_FLOAT => match (as_f64(a), as_f64(b)) {
+                                    (Some(x), Some(y)) => x.partial_cmp(&y),
+                                    _ => miss!(),
+                                },
+                                _ => {
+                                    let t = vm.tt;
+                                    if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
+                                        miss!()
+                                    }
+                                    Some(as_str(a).unwrap_unchecked().cmp(as_str(b).unwrap_unchecked()))
+                                }
+                            }
+                        };
+                        hit!();
+                        let r = match ord {
+                            Some(o) => ops::cmp_result(cop, o),
+                            None => cop == CmpOp::Ne, // NaN
+                        };
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), Value::bool(r));
+                        release!(b);
+                        release!(a);
+                    }
+                    Op::LOAD_ATTR_INSTANCE | Op::LOAD_ATTR_CLASS => {
+                        let c = cache!();
+                        let v = {
+                            let obj = &*sp.sub(1);
+                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            if crate::types::type_ptr(obj) as usize != c.g1.get()
+                                || inst.shape.get() as usize != c.g3.get()
+                                || crate::types::typeobj::type_epoch() != c.g2.get()
+                            {
+                                miss!()
+                            }
+                            if op == Op::LOAD_ATTR_INSTANCE {
+                                // The shape guard fixes the slot count; no borrow of the
+                                // slots is held across instructions.
+                                (&*inst.slots.as_ptr()).get_unchecked(c.index.get() as usize).clone()
+                            } else {
+                                let d = &*c.obj.as_ptr();
+                                d.downcast::<DictObj>().unwrap_unchecked().value_at(c.index.get() as usize)
+                            }
+                        };
+                        hit!();
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        release!(obj);
+                    }
+                    Op::LOAD_ATTR_MODULE | Op::LOAD_METHOD_MODULE => {
+                        let c = cache!();
+                        let v = {
+                            let obj = &*sp.sub(1);
+                            let Some(m) = obj.downcast::<crate::types::module::ModuleObj>() else {
+                                miss!()
+                            };
+                            let d = m.dict.downcast::<DictObj>().unwrap_unchecked();
+                            if m.dict.ptr() as usize != c.g1.get() || d.version() as usize != c.g2.get() {
+                                miss!()
+                            }
+                            d.value_at_unchecked(c.index.get() as usize)
+                        };
+                        hit!();
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        if op == Op::LOAD_METHOD_MODULE {
+                            push!(Value::UNDEF);
+                        }
+                        release!(obj);
+                    }
+                    Op::STORE_ATTR_INSTANCE | Op::STORE_ATTR_INSTANCE_ADD => {
+                        let c = cache!();
+                        {
+                            let obj = &*sp.sub(1);
+                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            if crate::types::type_ptr(obj) as usize != c.g1.get()
+                                || inst.shape.get() as usize != c.g3.get()
+                                || crate::types::typeobj::type_epoch() != c.g2.get()
+                            {
+                                miss!()
+                            }
+                        }
+                        hit!();
+                        let obj = pop!();
+                        let v = pop!();
+                        let inst = obj.downcast::<InstanceObj>().unwrap_unchecked();
+                        if op == Op::STORE_ATTR_INSTANCE {
+                            let slot = (&mut *inst.slots.as_ptr()).as_mut_ptr().add(c.index.get() as usize);
+                            let old = std::ptr::replace(slot, v);
+                            release!(old);
+                        } else {
+                            sync!();
+                            inst.push_slot(c.g4.get() as *const crate::types::instance::Shape, v);
+                            reload!();
+                        }
+                        release!(obj);
+                    }
+                    Op::LOAD_METHOD_INSTANCE | Op::LOAD_METHOD_BUILTIN => {
+                        let c = cache!();
+                        {
+                            let obj = &*sp.sub(1);
+                            if crate::types::type_ptr(obj) as usize != c.g1.get() {
+                                miss!()
+                            }
+                            if op == Op::LOAD_METHOD_INSTANCE {
+                                let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                                if inst.shape.get() as usize != c.g3.get()
+                                    || crate::types::typeobj::type_epoch() != c.g2.get()
+                                {
+                                    miss!()
+                                }
+                            }
+                        }
+                        hit!();
+                        let f = (*c.obj.as_ptr()).clone();
+                        let obj = std::ptr::replace(sp.sub(1), f);
+                        push!(obj);
+                    }
+                    Op::LOAD_GLOBAL_MODULE | Op::LOAD_GLOBAL_BUILTIN => {
+                        let c = cache!();
+                        let v = {
+                            let g: &Value = &(*frame).globals;
+                            let gd = g.downcast::<DictObj>().unwrap_unchecked();
+                            if g.ptr() as usize != c.g1.get() || gd.version() as usize != c.g2.get() {
+                                miss!()
+                            }
+                            if op == Op::LOAD_GLOBAL_MODULE {
+                                gd.value_at_unchecked(c.index.get() as usize)
+                            } else {
+                                let bd = vm.builtins.downcast::<DictObj>().unwrap_unchecked();
+                                if bd.version() as usize != c.g3.get() {
+                                    miss!()
+                                }
+                                bd.value_at_unchecked(c.index.get() as usize)
+                            }
+                        };
+                        hit!();
+                        push!(v);
+                    }
+                    Op::CALL_PY_EXACT | Op::CALL_METHOD_PY_EXACT => {
+                        let c = cache!();
+                        let argc = arg!() as usize;
+                        let (callable_pos, args_start) = if op == Op::CALL_METHOD_PY_EXACT {
+                            let cp = sp.sub(argc + 2);
+                            let with_self = !(*cp.add(1)).is_undef();
+                            if with_self != (c.g1.get() == 1) {
+                                miss!()
+                            }
+                            (cp, if with_self { cp.add(1) } else { cp.add(2) })
+                        } else {
+                            (sp.sub(argc + 1), sp.sub(argc))
+                        };
+                        if (*callable_pos).bits() != (*c.obj.as_ptr()).bits() {
+                            miss!()
+                        }
+                        hit!();
+                        // The guard proved the callable is the cached function.
+                        let f = (*callable_pos).downcast::<FunctionObj>().unwrap_unchecked();
+                        let fcode: &Code = &f.code;
+                        if frame.add(1) >= vm.frames.limit {
+                            raise!(error::recursion_error("maximum recursion depth exceeded"));
+                        }
+                        if !vm.stack.fits(args_start, fcode.frame_size() + 1) {
+                            raise!(error::recursion_error(
+                                "maximum recursion depth exceeded (value stack exhausted)",
+                            ));
+                        }
+                        let nargs = sp.offset_from(args_start) as usize;
+                        let nl = fcode.nlocals();
+                        let ncells = fcode.ncells();
+                        // Locals past the arguments start unbound (the slots hold nothing).
+                        let mut p = args_start.add(nargs);
+                        let end = args_start.add(nl);
+                        while p < end {
+                            p.write(Value::UNDEF);
+                            p = p.add(1);
+                        }
+                        // The caller resumes after the call with the result in the
+                        // callable's slot.
+                        (*frame).ip = ip;
+                        (*frame).sp = callable_pos;
+                        if ncells != 0 {
+                            crate::frame::init_slots(fcode, &*callable_pos, args_start, nl);
+                        }
+                        let nf = frame.add(1);
+                        nf.write(
+                            Frame::new(
+                                CodeRef::of(&f.code),
+                                Borrowed::of(&*callable_pos),
+                                Borrowed::of(&f.globals),
+                                args_start,
+                            )
+                            .with_caller_sp(callable_pos),
+                        );
+                        vm.frames.end = nf.add(1);
+                        frame = nf;
+                        ip = fcode.instrs.as_ptr();
+                        fp = args_start;
+                        sp = args_start.add(nl + ncells);
+                        // Function entry: counts towards the function being hot.
+                        let n = fcode.hotness.get().wrapping_sub(1);
+                        fcode.hotness.set(n);
+                        if n == 0 {
+                            sync!();
+                            hot_function(vm, fcode);
+                            reload!();
+                        }
+                    }
+                    Op::CALL_BUILTIN | Op::CALL_METHOD_BUILTIN | Op::CALL_LEN | Op::CALL_ISINSTANCE => {
+                        let c = cache!();
+                        let argc = arg!() as usize;
+                        let (callable_pos, args_start) = if op == Op::CALL_METHOD_BUILTIN {
+                            let cp = sp.sub(argc + 2);
+                            let with_self = !(*cp.add(1)).is_undef();
+                            (cp, if with_self { cp.add(1) } else { cp.add(2) })
+                        } else {
+                            (sp.sub(argc + 1), sp.sub(argc))
+                        };
+                        if (*callable_pos).bits() != (*c.obj.as_ptr()).bits() {
+                            miss!()
+                        }
+                        hit!();
+                        let nargs = sp.offset_from(args_start) as usize;
+                        // Inline forms of the hottest builtins on exact builtin types.
+                        let quick = match op {
+                            Op::CALL_LEN if nargs == 1 => {
+                                ops::len_fast(&*args_start).map(|n| Value::int(n as i64))
+                            }
+                            Op::CALL_ISINSTANCE if nargs == 2 => {
+                                let t = &*args_start.add(1);
+                                if t.downcast::<crate::types::typeobj::TypeData>().is_some() {
+                                    Some(Value::bool(crate::types::typeobj::isinstance_ptr(
+                                        &*args_start,
+                                        t.ptr(),
+                                    )))
+                                } else {
+                                    None
+                                }
+                            }
+                            _ => None,
+                        };
+                        let depth = sp.offset_from(callable_pos) as usize;
+                        let r = match quick {
+                            Some(v) => v,
+                            None => {
+                                // The arguments are read in place: frames started by the
+                                // callee begin above this frame's window.
+                                let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
+                                let args = std::slice::from_raw_parts(args_start, nargs);
+                                tri!((n.f)(vm, args, &[]))
+                            }
+                        };
+                        // Release callable, self and arguments; the result takes their place.
+                        let base = sp.sub(depth);
+                        while sp > base {
+                            release!(pop!());
+                        }
+                        push!(r);
+                    }
+                    Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE => {
+                        let next = {
+                            let Some(io) = (*sp.sub(1)).downcast::<IterObj>() else { miss!() };
+                            // No borrow of an iterator's state outlives a step.
+                            match (&mut *io.state.as_ptr(), op) {
+                                (IterState::Range { cur, step, remaining }, Op::FOR_ITER_RANGE) => {
+                                    if *remaining <= 0 {
+                                        None
+                                    } else {
+                                        let v = *cur;
+                                        *cur = cur.wrapping_add(*step);
+                                        *remaining -= 1;
+                                        if Value::fits_small(v) {
+                                            Some(Value::small_int(v))
+                                        } else {
+                                            sync!();
+                                            let b = Value::int(v);
+                                            reload!();
+                                            Some(b)
+                                        }
+                                    }
+                                }
+                                (IterState::Seq { seq, idx }, Op::FOR_ITER_LIST) => {
+                                    let Some(l) = seq.downcast::<ListObj>() else { miss!() };
+                                    let r = (&*l.items.as_ptr()).get(*idx).cloned();
+                                    *idx += 1;
+                                    r
+                                }
+                                (IterState::Seq { seq, idx }, Op::FOR_ITER_TUPLE) => {
+                                    let Some(t) = as_tuple(seq) else { miss!() };
+                                    let r = t.get(*idx).cloned();
+                                    *idx += 1;
+                                    r
+                                }
+                                _ => miss!(),
+                            }
+                        };
+                        hit!();
+                        match next {
+                            Some(v) => push!(v),
+                            None => {
+                                ip = target!(arg!());
+                                release!(pop!());
+                            }
+                        }
+                    }
+                    Op::BINARY_SUBSCR_LIST_INT | Op::BINARY_SUBSCR_TUPLE_INT => {
+                        let v = {
+                            let (obj, idx) = (&*sp.sub(2), &*sp.sub(1));
+                            let Some(i) = idx.as_small_int() else { miss!() };
+                            let t = vm.tt;
+                            let items: &[Value] = if op == Op::BINARY_SUBSCR_LIST_INT {
+                                if crate::types::type_ptr(obj) != t.list {
+                                    miss!()
+                                }
+                                &*obj.downcast::<ListObj>().unwrap_unchecked().items.as_ptr()
+                            } else {
+                                if crate::types::type_ptr(obj) != t.tuple {
+                                    miss!()
+                                }
+                                as_tuple(obj).unwrap_unchecked()
+                            };
+                            let j = if i < 0 { i + items.len() as i64 } else { i };
+                            match items.get(j as usize) {
+                                Some(v) if j >= 0 => v.clone(),
+                                _ => miss!(), // out of range: the generic form raises
+                            }
+                        };
+                        hit!();
+                        sp = sp.sub(1); // the index is a small int: nothing to drop
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        release!(obj);
+                    }
+                    Op::BINARY_SUBSCR_DICT => {
+                        if crate::types::type_ptr(&*sp.sub(2)) != vm.tt.dict {
+                            miss!()
+                        }
+                        hit!();
+                        let r = tri!((*sp.sub(2))
+                            .downcast::<DictObj>()
+                            .unwrap_unchecked()
+                            .get(vm, &*sp.sub(1)));
+                        match r {
+                            Some(v) => {
+                                let idx = pop!();
+                                let obj = std::ptr::replace(sp.sub(1), v);
+                                release!(idx);
+                                release!(obj);
+                            }
+                            None => raise!(error::key_error((*sp.sub(1)).clone())),
+                        }
+                    }
+                    Op::STORE_SUBSCR_LIST_INT => {
+                        let slot = {
+                            let (obj, idx) = (&*sp.sub(2), &*sp.sub(1));
+                            let Some(i) = idx.as_small_int() else { miss!() };
+                            if crate::types::type_ptr(obj) != vm.tt.list {
+                                miss!()
+                            }
+                            let items = &mut *obj.downcast::<ListObj>().unwrap_unchecked().items.as_ptr();
+                            if i < 0 || i as usize >= items.len() {
+                                miss!()
+                            }
+                            items.as_mut_ptr().add(i as usize)
+                        };
+                        hit!();
+                        sp = sp.sub(1); // the index
+                        let obj = pop!();
+                        let v = pop!();
+                        let old = std::ptr::replace(slot, v);
+                        release!(old);
+                        release!(obj);
+                    }
+                    Op::STORE_SUBSCR_DICT => {
+                        if crate::types::type_ptr(&*sp.sub(2)) != vm.tt.dict {
+                            miss!()
+                        }
+                        hit!();
+                        let idx = pop!();
+                        let obj = pop!();
+                        let v = pop!();
+                        tri!(obj.downcast::<DictObj>().unwrap_unchecked().set(vm, idx, v));
+                        release!(obj);
+                    }
+                    Op::UNPACK_SEQUENCE_TUPLE | Op::UNPACK_SEQUENCE_LIST => {
+                        {
+                            let seq = &*sp.sub(1);
+                            let t = vm.tt;
+                            let items: &[Value] = if op == Op::UNPACK_SEQUENCE_TUPLE {
+                                if crate::types::type_ptr(seq) != t.tuple {
+                                    miss!()
+                                }
+                                as_tuple(seq).unwrap_unchecked()
+                            } else {
+                                if crate::types::type_ptr(seq) != t.list {
+                                    miss!()
+                                }
+                                &*seq.downcast::<ListObj>().unwrap_unchecked().items.as_ptr()
+                            };
+                            if items.len() != arg!() as usize {
+                                miss!()
+                            }
+                        }
+                        hit!();
+                        let seq = pop!();
+                        {
+                            let items: &[Value] = match as_tuple(&seq) {
+                                Some(t) => t,
+                                None => &*seq.downcast::<ListObj>().unwrap_unchecked().items.as_ptr(),
+                            };
+                            for v in items.iter().rev() {
+                                push!(v.clone());
+                            }
+                        }
+                        release!(seq);
+                    }
+                    _ => {
+                        sync!();
+                        step_synced!(ins!());
+                    }
+                }
+            },
+        };
+        // Raise: the record was synced where the error arose; the unwinder finds the
+        // handler and the loop continues there.
+        super::unwind::unwind(vm, err)?;
+        reload!();
+    }
+}
+
+/// A float or small int as f64 (the operands COMPARE_OP_FLOAT accepts).
+#[inline(always)]
+fn as_f64(v: &Value) -> Option<f64> {
+    v.as_float().or_else(|| v.as_small_int().map(|i| i as f64))
+}
+
+/// The `when` bit of comparing two strs.
+#[inline]
+fn str_order(a: &Value, b: &Value) -> u8 {
+    if a.is(b) {
+        return when::EQ;
+    }
+    // SAFETY: the caller checked both are exact strs.
+    match unsafe { as_str(a).unwrap_unchecked().cmp(as_str(b).unwrap_unchecked()) } {
+        std::cmp::Ordering::Less => when::LT,
+        std::cmp::Ordering::Equal => when::EQ,
+        std::cmp::Ordering::Greater => when::GT,
+    }
+}
+
+#[inline(never)]
+fn concat_str(a: &Value, b: &Value) -> Value {
+    let (x, y) = (as_str(a).unwrap_or(""), as_str(b).unwrap_or(""));
+    let mut s = String::with_capacity(x.len() + y.len());
+    s.push_str(x);
+    s.push_str(y);
+    crate::types::str::new_str(s)
+}
+
+/// Inline next() for the common iterators; None means "use the generic path".
+#[inline]
+pub(super) fn fast_next(io: &IterObj) -> Option<Option<Value>> {
+    let mut st = io.state.borrow_mut();
+    match &mut *st {
+        IterState::Range {
+            cur,
+            step,
+            remaining,
+        } => {
+            if *remaining <= 0 {
+                return Some(None);
+            }
+            let v = *cur;
+            *cur = cur.wrapping_add(*step);
+            *remaining -= 1;
+            Some(Some(Value::int(v)))
+        }
+        IterState::Seq { seq, idx } => {
+            if let Some(l) = seq.downcast::<ListObj>() {
+                let items = l.items.borrow();
+                let r = items.get(*idx).cloned();
+                *idx += 1;
+                return Some(r);
+            }
+            if let Some(t) = as_tuple(seq) {
+                let r = t.get(*idx).cloned();
+                *idx += 1;
+                return Some(r);
+            }
+            None
+        }
+        _ => None,
+    }
+}
