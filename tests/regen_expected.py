@@ -7,7 +7,8 @@ PYTHONHASHSEED=0, stdin closed, and a 60 s timeout. Write:
 
   NAME.out   exact stdout bytes
   NAME.exit  exit code + newline            (only when exit code != 0)
-  NAME.err   last non-empty stderr line + newline  (only when exit code != 0)
+  NAME.err   the whole stderr, with the programs' directory written as <dir>
+             (only when exit code != 0 or stderr is not empty)
 
 Stale NAME.exit / NAME.err files are removed when the exit code is 0.
 
@@ -36,8 +37,14 @@ def load_bench_args():
 TIMEOUT = 60
 
 
-def last_nonempty_line(data):
+def normalised_stderr(data):
+    """stderr with the absolute program directory replaced by <dir> (pyrun's test run
+    does the same with its own checkout's path)."""
     text = data.decode("utf-8", errors="replace")
+    return text.replace(os.path.realpath(PROG_DIR) + os.sep, "<dir>" + os.sep)
+
+
+def last_nonempty_line(text):
     for line in reversed(text.splitlines()):
         if line.strip():
             return line
@@ -57,6 +64,7 @@ def run_one(name):
     base = os.path.join(PROG_DIR, stem)
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
+    env.pop("PYTHONUNBUFFERED", None)
     env.pop("PYTHONSTARTUP", None)
     try:
         proc = subprocess.run(
@@ -74,15 +82,17 @@ def run_one(name):
     with open(base + ".out", "wb") as f:
         f.write(proc.stdout)
 
+    err = normalised_stderr(proc.stderr)
+    if proc.returncode != 0 or err:
+        with open(base + ".err", "w", encoding="utf-8", newline="\n") as f:
+            f.write(err)
+    else:
+        remove_if_exists(base + ".err")
     if proc.returncode != 0:
         with open(base + ".exit", "w", encoding="utf-8", newline="\n") as f:
             f.write("%d\n" % proc.returncode)
-        err_line = last_nonempty_line(proc.stderr)
-        with open(base + ".err", "w", encoding="utf-8", newline="\n") as f:
-            f.write(err_line + "\n")
-        return "exit %d: %s" % (proc.returncode, err_line), True
+        return "exit %d: %s" % (proc.returncode, last_nonempty_line(err)), True
     remove_if_exists(base + ".exit")
-    remove_if_exists(base + ".err")
     return "ok (%d bytes)" % len(proc.stdout), True
 
 

@@ -1,159 +1,144 @@
-//! The `pyrun` command: run a program like `python3 prog.py`, or dump what a stage emits;
-//! `pyrun bench ...` times programs against other interpreters (bench/).
+//! The `pyrun` command: a drop-in `python3` (CPython 3.11's command line), plus
+//! `pyrun bench ...`, which times programs against other interpreters (bench/).
 
+
+/// mimalloc instead of the system allocator: Python programs allocate many small,
+/// short-lived objects (tuples, bound methods, dict entries), where it is measured
+/// faster (docs/ARCHITECTURE.md, "Memory").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Runs before `main` (and before the allocator reserves its first arena): arenas are
+/// committed as they are used, not up front, so a small program's resident memory stays
+/// small (eager commit with transparent huge pages costs ~10 MB at start-up).
+#[used]
+#[link_section = ".init_array"]
+static CONFIGURE_ALLOCATOR: extern "C" fn() = {
+    extern "C" fn configure() {
+        // SAFETY: sets a plain option; mimalloc reads options when it first needs them.
+        // `mi_option_arena_eager_commit` (4 in mimalloc.h; the -sys crate does not name it).
+        const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+        unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
+    }
+    configure
+};
+
+mod args;
 mod bench;
+mod repl;
 
-use clap::{Parser, ValueEnum};
-use std::path::PathBuf;
+use args::{Command, Dump, Early, Target};
 use std::process::ExitCode;
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Dump {
-    /// The compiled bytecode of every code object.
-    Bytecode,
-}
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "pyrun",
-    version,
-    about = "Run a Python program (CPython 3.11 semantics)",
-    after_help = "Benchmarking: pyrun bench PROGRAM... [--vs python3] [-n RUNS] (see `pyrun bench --help`)."
-)]
-struct Cli {
-    /// Program passed in as a string (like `python3 -c`).
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
-    code: Option<String>,
-
-    /// Print what a compiler stage emits instead of running the program.
-    #[arg(long, value_enum, value_name = "STAGE")]
-    dump: Option<Dump>,
-
-    /// Print runtime statistics to stderr at exit.
-    #[arg(long)]
-    stats: bool,
-
-    /// Implementation options: `-X specialize=off` turns tier-1 quickening off.
-    #[arg(short = 'X', value_name = "OPTION")]
-    xoptions: Vec<String>,
-
-    /// The program to run.
-    file: Option<PathBuf>,
-
-    /// Arguments passed to the program as sys.argv[1:].
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
-}
+use vm::run::Program;
 
 /// Interpreter threads get a large stack: deep Rust recursion only happens through builtins
 /// calling back into Python (bounded by the recursion limit) and freeing long object chains.
 const THREAD_STACK: usize = 1 << 30;
 
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     // `pyrun bench ...` is a subcommand only as the very first argument, so `pyrun FILE ARGS`
     // keeps its python3-like shape. A program file named `bench` runs as `pyrun ./bench`.
-    let mut args = std::env::args_os();
-    if args.nth(1).is_some_and(|a| a == "bench") {
-        return bench::main(args.collect());
+    if argv.get(1).is_some_and(|a| a == "bench") {
+        return bench::main(std::env::args_os().skip(2).collect());
     }
-    let cli = Cli::parse();
+    let prog = argv.first().cloned().unwrap_or_else(|| "pyrun".into());
+    let cmd = match args::parse(&prog, &argv[1.min(argv.len())..], &|k| std::env::var(k).ok()) {
+        Ok(c) => c,
+        Err(Early::Exit { stdout, stderr, code }) => {
+            print!("{stdout}");
+            eprint!("{stderr}");
+            return ExitCode::from(code as u8);
+        }
+    };
+    vm::signals::install();
     let handle = std::thread::Builder::new()
         .stack_size(THREAD_STACK)
-        .spawn(move || run(cli))
+        .spawn(move || run(cmd, &prog))
         .expect("spawn interpreter thread");
     let code = handle.join().unwrap_or(70);
+    // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's does.
+    vm::signals::exit_if_interrupted();
     ExitCode::from(code as u8)
 }
 
-fn read_source(path: &PathBuf) -> Result<String, String> {
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(format!("pyrun: can't find '__main__' module in '{shown}'"));
+fn run(mut cmd: Command, prog: &str) -> i32 {
+    let stdin_tty = vm::stdio::is_tty(0);
+    if cmd.target == Target::Repl && !stdin_tty {
+        cmd.target = Target::Stdin;
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let msg = match e.kind() {
-            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
-            std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
-            _ => e.to_string(),
-        };
-        format!(
-            "pyrun: can't open file '{shown}': [Errno {}] {msg}",
-            e.raw_os_error().unwrap_or(0)
-        )
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
-        format!(
-            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {shown} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-            e.as_bytes()[e.utf8_error().valid_up_to()]
-        )
-    })
-}
-
-fn run(cli: Cli) -> i32 {
-    let (src, filename, argv0, dir) = match (&cli.code, &cli.file) {
-        (Some(c), _) => (
-            c.clone(),
-            "<string>".to_string(),
-            "-c".to_string(),
-            std::env::current_dir().ok(),
+    let (program, argv0) = match &cmd.target {
+        Target::Script(p) => (Program::Script(p.into()), p.clone()),
+        Target::Code(c) => (Program::Code(c.clone()), "-c".into()),
+        Target::Module(m) => (Program::Module(m.clone()), "-m".into()),
+        Target::Stdin => (
+            Program::Stdin,
+            if cmd.args.is_empty() && !std::env::args().any(|a| a == "-") {
+                String::new()
+            } else {
+                "-".into()
+            },
         ),
-        (None, Some(p)) => match read_source(p) {
-            Ok(s) => (
-                s,
-                p.display().to_string(),
-                p.display().to_string(),
-                p.parent().map(|d| d.to_path_buf()),
-            ),
-            Err(msg) => {
-                eprintln!("{msg}");
-                return if msg.starts_with("SyntaxError") { 1 } else { 2 };
-            }
-        },
-        (None, None) => {
-            eprintln!("pyrun: no program given (usage: pyrun FILE [ARGS...] or pyrun -c CODE)");
-            return 2;
+        Target::Repl => (Program::Interactive, String::new()),
+    };
+    let mut argv = vec![argv0];
+    argv.extend(cmd.args.iter().cloned());
+    cmd.config.path0 = if cmd.config.flags.safe_path {
+        None
+    } else {
+        Some(vm::run::path0(&program))
+    };
+    if cmd.target == Target::Repl || cmd.inspect {
+        cmd.config.flags.interactive = 1;
+    }
+    // The hash key must be set before the first string is hashed (Vm::new interns names).
+    if let Some(seed) = cmd.hash_seed {
+        cmd.config.flags.hash_randomization = (seed != args::HashSeed::Seed(0)) as u8;
+        vm::types::str::set_hash_seed(match seed {
+            args::HashSeed::Seed(n) => Some(n),
+            args::HashSeed::Random => None,
+        });
+    }
+    let mut machine = vm::Vm::new(argv);
+    machine.set_config(cmd.config.clone());
+    machine.options.stats = cmd.stats;
+    machine.tier1 = cmd.specialize;
+    let status = if let Some(Dump::Bytecode) = cmd.dump {
+        dump_bytecode(&mut machine, &program, prog)
+    } else if cmd.target == Target::Repl {
+        repl::run(&mut machine, cmd.config.flags.quiet != 0)
+    } else {
+        let s = vm::run::run_program(&mut machine, &program, cmd.skip_first_line, prog);
+        if cmd.inspect && !machine.exiting {
+            repl::run(&mut machine, true)
+        } else {
+            s
         }
     };
-    if let Some(Dump::Bytecode) = cli.dump {
-        return match vm::compile::compile_module(&src, &filename) {
-            Ok(code) => {
-                let mut out = String::new();
-                code.disassemble(&mut out);
-                print!("{out}");
-                0
-            }
-            Err(e) => {
-                eprint!("{}", vm::run::format_compile_error(&e, &filename, &src));
-                1
-            }
-        };
-    }
-    let mut argv = vec![argv0];
-    argv.extend(cli.args.iter().cloned());
-    let mut machine = vm::Vm::new(argv);
-    machine.options.stats = cli.stats;
-    for x in &cli.xoptions {
-        match x.as_str() {
-            "specialize=off" | "specialize=0" => machine.tier1 = false,
-            "specialize=on" | "specialize=1" | "specialize" => machine.tier1 = true,
-            other => {
-                eprintln!("pyrun: unknown -X option '{other}' (supported: specialize=on|off)");
-                return 2;
-            }
-        }
-    }
-    machine.script_dir = dir.map(|d| {
-        if d.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            d
-        }
-    });
-    let code = vm::run::run_source(&mut machine, &src, &filename);
-    if cli.stats {
+    if cmd.stats {
         machine.flush();
         eprint!("{}", machine.stats.report(machine.tier1));
     }
-    code
+    vm::stdio::finish(&mut machine, status)
+}
+
+fn dump_bytecode(machine: &mut vm::Vm, program: &Program, prog: &str) -> i32 {
+    let (src, filename) = match vm::run::load_program(machine, program, false, prog) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    match vm::compile::compile_module(&src, &filename) {
+        Ok(code) => {
+            let mut out = String::new();
+            code.disassemble(&mut out);
+            print!("{out}");
+            0
+        }
+        Err(e) => {
+            eprint!("{}", vm::run::format_compile_error(&e, &filename, &src));
+            1
+        }
+    }
 }

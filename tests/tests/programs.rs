@@ -1,5 +1,6 @@
 //! Runs every program under `tests/programs/` and `benches/programs/` through `pyrun` and
-//! compares stdout, exit code and the last stderr line with CPython's recorded output.
+//! compares stdout, exit code and the whole stderr (the programs' directory written as
+//! `<dir>`) with CPython's recorded output.
 //!
 //! The binary is `$PYRUN_BIN`, else `target/release/pyrun`, else `target/debug/pyrun`
 //! (README's test command builds it first).
@@ -33,7 +34,7 @@ fn pyrun_bin() -> PathBuf {
 struct Outcome {
     stdout: Vec<u8>,
     code: i32,
-    last_err: String,
+    stderr: String,
     timed_out: bool,
 }
 
@@ -44,6 +45,8 @@ fn run(bin: &Path, dir: &Path, file: &str, args: &[&str], extra: &[&str], limit:
         .arg(file)
         .args(args)
         .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
+        .env_remove("PYTHONUNBUFFERED")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -76,16 +79,12 @@ fn run(bin: &Path, dir: &Path, file: &str, args: &[&str], extra: &[&str], limit:
     };
     let stdout = t_out.join().unwrap();
     let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).to_string();
-    let last_err = stderr
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .to_string();
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let stderr = stderr.replace(&format!("{}/", real.display()), "<dir>/");
     Outcome {
         stdout,
         code: status.code().unwrap_or(-1),
-        last_err,
+        stderr,
         timed_out,
     }
 }
@@ -121,9 +120,7 @@ fn check(bin: &Path, dir: &Path, name: &str, args: &[&str], extra: &[&str]) -> O
     let exp_code: i32 = std::fs::read_to_string(dir.join(format!("{name}.exit")))
         .map(|s| s.trim().parse().unwrap())
         .unwrap_or(0);
-    let exp_err = std::fs::read_to_string(dir.join(format!("{name}.err")))
-        .map(|s| s.trim_end().to_string())
-        .unwrap_or_default();
+    let exp_err = std::fs::read_to_string(dir.join(format!("{name}.err"))).unwrap_or_default();
     let o = run(bin, dir, &py, args, extra, 120);
     let mut report = String::new();
     if o.timed_out {
@@ -142,14 +139,9 @@ fn check(bin: &Path, dir: &Path, name: &str, args: &[&str], extra: &[&str]) -> O
             o.code
         ));
     }
-    if exp_code != 0 && o.last_err.trim_end() != exp_err {
-        report.push_str(&format!(
-            "  last stderr line:\n    expected: {exp_err:?}\n    got:      {:?}\n",
-            o.last_err
-        ));
-    }
-    if exp_code == 0 && o.code != 0 {
-        report.push_str(&format!("  stderr: {}\n", o.last_err));
+    if o.stderr != exp_err {
+        report.push_str("  stderr differs:\n");
+        report.push_str(&diff_text(&exp_err, &o.stderr));
     }
     if report.is_empty() {
         None

@@ -248,6 +248,19 @@ pub struct Cache {
     pub index: Cell<u32>,
     /// A cached object (function, method) kept alive while the cache holds it.
     pub obj: std::cell::RefCell<Value>,
+    /// Instance attribute and method sites that meet several classes (or shapes): more
+    /// `(type, shape)` entries, valid for the same type epoch `g2` (see `tier1::poly`).
+    pub poly: std::cell::RefCell<Vec<PolyEntry>>,
+}
+
+/// One more class an instance attribute or method site has seen.
+pub struct PolyEntry {
+    pub ty: usize,
+    pub shape: usize,
+    /// The slot index (attribute sites).
+    pub index: u32,
+    /// The function (method sites).
+    pub func: Value,
 }
 
 /// One exception-table entry: an exception raised by an instruction in `start..end` jumps
@@ -413,6 +426,9 @@ pub struct Code {
     pub instrs: Box<[Cell<Instr>]>,
     /// Source line of each instruction.
     pub lines: Box<[u32]>,
+    /// Source range of each instruction (the AST node it was compiled for), for the
+    /// caret lines of tracebacks.
+    pub positions: Box<[Position]>,
     pub consts: Box<[Value]>,
     /// Interned strings for global/attribute names.
     pub names: Box<[Value]>,
@@ -438,6 +454,16 @@ pub struct Code {
     pub prepared: Cell<bool>,
     /// Function entries left before the function counts as hot (tier 2's entry hook).
     pub hotness: Cell<u16>,
+}
+
+/// Where an instruction's node lies in the source: 1-based lines, 0-based UTF-8 byte
+/// columns (as CPython's `co_positions()`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
 }
 
 impl Code {

@@ -77,3 +77,23 @@ pub fn type_error_fmt(fmt_msg: &str, v: &Value) -> PyErr {
 pub fn table() -> &'static TypeTable {
     tt()
 }
+
+/// `NameError: name 'x' is not defined`, with `name` set (for "Did you mean").
+#[cold]
+pub fn name_not_defined(name: &Value) -> PyErr {
+    let n = crate::types::str::as_str(name).unwrap_or("?");
+    let e = name_error(format!("name '{n}' is not defined"));
+    set_attrs(&e, &[("name", name.clone())]);
+    e
+}
+
+/// Sets attributes on an exception instance (its `__dict__`).
+pub fn set_attrs(e: &PyErr, attrs: &[(&str, Value)]) {
+    if let Some(x) = crate::types::exc::as_exc(&e.0) {
+        let mut d = x.dict.borrow_mut();
+        let d = d.get_or_insert_with(crate::types::dict::DictObj::new_value);
+        for (k, v) in attrs {
+            crate::types::dict::DictObj::set_str(d, crate::types::str::intern(k), v.clone());
+        }
+    }
+}

@@ -89,14 +89,14 @@ impl Vm {
             let f = &mut *frame;
             f.ip = ip;
             let gen = f.gen.downcast::<GenObj>().expect("generator frame");
-            let mut slots = Vec::with_capacity(sp.offset_from(f.fp) as usize);
+            let mut inner = gen.inner.borrow_mut();
+            // The buffer is empty (resuming drained it) and keeps its capacity.
+            debug_assert!(inner.slots.is_empty());
             let mut p = f.fp;
             while p < sp {
-                slots.push(p.read());
+                inner.slots.push(p.read());
                 p = p.add(1);
             }
-            let mut inner = gen.inner.borrow_mut();
-            inner.slots = slots;
             inner.ip = f.ip_index();
             f.sp = f.fp;
         }
@@ -155,12 +155,12 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         },
         s => s,
     };
-    let (slots, mut ip, started) = {
+    let (mut ip, started) = {
         let mut inner = gen.inner.borrow_mut();
         inner.running = true;
         let started = inner.started;
         inner.started = true;
-        (std::mem::take(&mut inner.slots), inner.ip, started)
+        (inner.ip, started)
     };
     if matches!(how, Resume::Throw(_))
         && started
@@ -172,6 +172,7 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         let mut inner = gen.inner.borrow_mut();
         inner.running = false;
         inner.done = true;
+        inner.slots.clear();
         Err(e)
     };
     if vm.frames.full() {
@@ -185,8 +186,9 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
     }
     let mut sp = fp;
     // SAFETY: inside the stack (checked) and above every live frame: the slots are empty.
+    // The saved values move back; the generator keeps the buffer for the next yield.
     unsafe {
-        for v in slots {
+        for v in gen.inner.borrow_mut().slots.drain(..) {
             sp.write(v);
             sp = sp.add(1);
         }

@@ -16,7 +16,6 @@ use crate::types::str::{as_str, intern};
 use crate::types::tuple::{as_tuple, new_tuple};
 use crate::types::typeobj::tt;
 use crate::value::Value;
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -31,6 +30,8 @@ pub use crate::frame::{Borrowed, CodeRef, Frame, FrameStack, ENTRY};
 pub struct Options {
     /// Print runtime statistics at exit (`--stats`).
     pub stats: bool,
+    /// The command line and environment settings (sys.flags, sys.path, ...).
+    pub config: crate::config::Config,
     /// Form superinstructions when code is first run (`-X superinstructions=off`).
     pub superinstructions: bool,
     /// Back-edge and function-entry executions before a loop or function counts as hot
@@ -42,10 +43,13 @@ pub struct Vm {
     pub stack: crate::stack::ValueStack,
     pub frames: FrameStack,
     pub builtins: Value,
-    pub modules: HashMap<String, Value>,
+    /// `sys.modules` (a dict): the one registry of imported modules.
+    pub modules: Value,
     pub recursion_limit: usize,
     pub argv: Vec<String>,
-    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub out: crate::stdio::StdOut,
+    /// Set when the program asked to end (SystemExit), so `-i` does not start the prompt.
+    pub exiting: bool,
     pub script_dir: Option<std::path::PathBuf>,
     pub options: Options,
     /// Set by YIELD_VALUE: the entry frame suspended rather than returned.
@@ -71,13 +75,15 @@ impl Vm {
             stack,
             frames: FrameStack::new(FRAME_RECORDS, 1000),
             builtins: Value::NONE,
-            modules: HashMap::new(),
+            modules: DictObj::new_value(),
             recursion_limit: 1000,
             argv,
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            out: crate::stdio::StdOut::new(1),
+            exiting: false,
             script_dir: None,
             options: Options {
                 stats: false,
+                config: crate::config::Config::default(),
                 superinstructions: true,
                 hot_threshold: crate::bytecode::HOT_THRESHOLD,
             },
@@ -116,7 +122,7 @@ impl Vm {
         let globals = DictObj::new_value();
         DictObj::set_str(&globals, intern("__builtins__"), self.builtins.clone());
         let m = new_module("__main__", globals.clone());
-        self.modules.insert("__main__".into(), m);
+        DictObj::set_str(&self.modules, intern("__main__"), m);
         self.run_code(code, globals)
     }
 
@@ -179,6 +185,9 @@ impl Vm {
             }
             Err(e)
         };
+        if let Err(e) = crate::signals::check() {
+            return fail(e);
+        }
         if self.frames.full() {
             return fail(error::recursion_error("maximum recursion depth exceeded"));
         }
@@ -456,6 +465,8 @@ impl Vm {
             x.traceback.borrow_mut().push(TbEntry {
                 code: frame.code.rc(),
                 line: frame.line(),
+                instr: frame.current_index() as u32,
+                globals: (*frame.globals).clone(),
             });
         }
     }

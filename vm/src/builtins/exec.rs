@@ -12,7 +12,7 @@ use crate::vm::Vm;
 
 /// The caller's globals and a snapshot of its locals (a function's fast locals and cells
 /// as a dict; the namespace itself at module or class level).
-fn caller_namespaces(vm: &Vm) -> (Value, Value) {
+pub(crate) fn caller_namespaces(vm: &Vm) -> (Value, Value) {
     let Some(f) = vm.frames.last() else {
         let g = DictObj::new_value();
         return (g.clone(), g);

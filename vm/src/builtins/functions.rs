@@ -84,7 +84,9 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             .to_string(),
         _ => "\n".to_string(),
     };
-    let file = a.kw("file").filter(|f| !f.is_none());
+    // No file: the current sys.stdout (a program may have replaced it).
+    let file = a.kw("file").filter(|f| !f.is_none()).cloned().or_else(|| crate::stdio::replaced_stdout(vm));
+    let file = file.as_ref();
     if let Some(f) = file.filter(|f| crate::stdlib::sys::stream_kind(f).is_none()) {
         // Any other file object: one write() per piece, as CPython's print does.
         let w = ops::getattr(vm, f, &crate::types::str::intern("write"))?;
@@ -116,26 +118,12 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         }
     }
     s.push_str(&end);
-    match file {
-        None => {
-            let _ = vm.out.write_all(s.as_bytes());
-        }
-        Some(f) => {
-            let target = crate::stdlib::sys::stream_kind(f);
-            match target {
-                Some(2) => {
-                    vm.flush();
-                    let _ = std::io::stderr().write_all(s.as_bytes());
-                }
-                Some(_) => {
-                    let _ = vm.out.write_all(s.as_bytes());
-                }
-                None => {}
-            }
-        }
+    match file.and_then(crate::stdlib::sys::stream_kind) {
+        Some(2) => crate::stdio::write_stderr(vm, s.as_bytes())?,
+        _ => crate::stdio::write_stdout(vm, s.as_bytes())?,
     }
     if a.kw("flush").is_some_and(|f| f.as_bool() == Some(true)) {
-        vm.flush();
+        std::io::Write::flush(&mut vm.out).map_err(|e| crate::stdio::io_error(&e))?;
     }
     Ok(Value::NONE)
 }
@@ -765,18 +753,18 @@ fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         let _ = vm.out.write_all(s.as_bytes());
     }
     vm.flush();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(crate::error::PyErr::new(
+    match crate::stdio::read_line() {
+        Ok(line) if line.is_empty() => Err(crate::error::PyErr::new(
             tt().eof_error,
             "EOF when reading a line",
         )),
-        Ok(_) => {
+        Ok(mut line) => {
             if line.ends_with('\n') {
                 line.pop();
             }
             Ok(new_str(line))
         }
-        Err(e) => Err(error::os_error(e.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(crate::signals::keyboard_interrupt()),
+        Err(e) => Err(crate::stdio::io_error(&e)),
     }
 }

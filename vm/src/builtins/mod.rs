@@ -6,6 +6,7 @@ mod constructors;
 mod descriptors;
 mod exec;
 mod functions;
+mod introspect;
 mod methods_bytearray;
 mod methods_bytes;
 mod methods_dict;
@@ -28,6 +29,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use constructors::constructor_for;
+pub use introspect::dir_of;
 pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 
 pub use methods_bytes::find_sub as find_bytes;
@@ -81,6 +83,8 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.dict_items, methods_dict::VIEW_METHODS);
 }
 
+const BUILTINS_DOC: &str = "Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices.";
+
 /// The builtins namespace dict.
 pub fn make_builtins_module(vm: &mut Vm) -> Value {
     let _ = vm;
@@ -116,6 +120,25 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     DictObj::set_str(&d, intern("NotImplemented"), t.not_implemented.clone());
     DictObj::set_str(&d, intern("Ellipsis"), t.ellipsis.clone());
     DictObj::set_str(&d, intern("__name__"), intern("builtins"));
+    for (name, f) in [
+        ("dir", introspect::dir as crate::types::func::NativeFn),
+        ("__import__", introspect::import),
+        ("exit", introspect::exit),
+        ("quit", introspect::exit),
+        ("breakpoint", introspect::breakpoint),
+        ("aiter", introspect::aiter),
+        ("anext", introspect::anext),
+    ] {
+        DictObj::set_str(&d, intern(name), crate::types::func::new_native(name, f));
+    }
+    DictObj::set_str(&d, intern("__debug__"), Value::TRUE);
+    DictObj::set_str(&d, intern("__doc__"), crate::types::str::new_str(BUILTINS_DOC));
+    DictObj::set_str(&d, intern("__package__"), crate::types::str::new_str(""));
+    DictObj::set_str(&d, intern("__loader__"), Value::NONE);
+    DictObj::set_str(&d, intern("__spec__"), Value::NONE);
+    for alias in ["EnvironmentError", "IOError"] {
+        DictObj::set_str(&d, intern(alias), unsafe { Value::from_header(t.os_error) });
+    }
     d
 }
 

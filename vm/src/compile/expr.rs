@@ -10,10 +10,11 @@ use ruff_text_size::Ranged;
 
 impl Compiler<'_> {
     pub(crate) fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
-        let saved = self.line;
+        let saved = (self.line, self.range);
         self.line = self.line_of(e.range().start());
+        self.range = e.range();
         let r = self.expr_inner(e);
-        self.line = saved;
+        (self.line, self.range) = saved;
         r
     }
 
@@ -33,6 +34,10 @@ impl Compiler<'_> {
             Expr::BytesLiteral(b) => {
                 let data: Vec<u8> = b.value.bytes().collect();
                 self.load_const(crate::types::bytes::new_bytes(data))
+            }
+            // `__debug__` is a compile-time constant, as in CPython.
+            Expr::Name(n) if n.id.as_str() == "__debug__" => {
+                self.load_const(Value::bool(self.optimize == 0))
             }
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Load),
             Expr::BinOp(b) => {
@@ -515,7 +520,11 @@ impl Compiler<'_> {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
                 let ni = self.name_index(&a.attr);
+                // The method lookup's position is the attribute (`obj.meth`), the call's
+                // the whole call.
+                let call = std::mem::replace(&mut self.range, a.range());
                 self.emit(Op::LOAD_METHOD, ni);
+                self.range = call;
                 for a in args.iter() {
                     self.expr(a)?;
                 }

@@ -12,7 +12,7 @@ use crate::types::str::{intern, new_str};
 use crate::types::tuple::new_tuple;
 use crate::value::Value;
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -98,6 +98,8 @@ pub(crate) struct Unit {
     firstlineno: u32,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
+    /// Source byte range of each instruction's node.
+    ranges: Vec<TextRange>,
     consts: Vec<Value>,
     const_keys: HashMap<String, u32>,
     names: Vec<Value>,
@@ -128,6 +130,10 @@ pub struct Compiler<'a> {
     st: SymTable,
     units: Vec<Unit>,
     line: u32,
+    /// The node being compiled: its range becomes the position of what is emitted.
+    pub(crate) range: TextRange,
+    /// `-O` level: 1 drops asserts and makes `__debug__` False, 2 also drops docstrings.
+    pub(crate) optimize: u8,
     /// Constant frozensets made so far, by their typed contents: like CPython's constant
     /// cache, an equal later one reuses the first (and so its slot order).
     frozensets: HashMap<String, Value>,
@@ -154,6 +160,16 @@ pub fn compile_module(source: &str, filename: &str) -> Result<Rc<Code>, CompileE
 
 /// Compiles source for a module, `exec` or `eval`.
 pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, CompileError> {
+    compile_source_opt(source, filename, mode, 0)
+}
+
+/// `compile_source` at an optimization level (`-O`: 1, `-OO`: 2).
+pub fn compile_source_opt(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<Rc<Code>, CompileError> {
     let lines = LineMap::new(source);
     if mode == Mode::Eval {
         ruff_python_parser::parse_expression(source)
@@ -170,6 +186,8 @@ pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Cod
         st,
         units: vec![],
         line: 1,
+        range: TextRange::default(),
+        optimize,
         frozensets: HashMap::new(),
         name_ops: mode != Mode::Module,
     };
@@ -184,6 +202,13 @@ pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Cod
             _ => return Err(CompileError::syntax("invalid syntax", 1, 0)),
         }
     } else {
+        if let Some(Stmt::Expr(e)) = module.body.first() {
+            if let (Expr::StringLiteral(d), true) = (&*e.value, optimize < 2) {
+                c.set_line(e);
+                c.load_const(new_str(d.value.to_str()));
+                c.name_op("__doc__", NameCtx::Store);
+            }
+        }
         c.stmts(&module.body)?;
         c.load_const(Value::NONE);
     }
@@ -389,6 +414,7 @@ impl<'a> Compiler<'a> {
             firstlineno,
             instrs: vec![],
             lines: vec![],
+            ranges: vec![],
             consts: vec![],
             const_keys: HashMap::new(),
             names: vec![],
@@ -441,6 +467,7 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             firstlineno: u.firstlineno,
             instrs: u.instrs.into_iter().map(Cell::new).collect(),
+            positions: u.ranges.iter().map(|r| self.position(*r)).collect(),
             lines: u.lines.into(),
             consts: u.consts.into(),
             names: u.names.into(),
@@ -464,10 +491,12 @@ impl<'a> Compiler<'a> {
     // ---- emission helpers ----
     pub(crate) fn emit(&mut self, op: Op, arg: u32) -> usize {
         let line = self.line;
+        let range = self.range;
         let u = self.unit();
         let h = u.fblocks.iter().rev().find_map(|b| b.handler());
         u.instrs.push(Instr::new(op, arg));
         u.lines.push(line);
+        u.ranges.push(range);
         u.handler_of.push(h);
         u.instrs.len() - 1
     }
@@ -595,6 +624,20 @@ impl<'a> Compiler<'a> {
 
     fn set_line(&mut self, node: &impl Ranged) {
         self.line = self.line_of(node.range().start());
+        self.range = node.range();
+    }
+
+    /// A byte range as lines and columns.
+    fn position(&self, r: TextRange) -> crate::bytecode::Position {
+        let (start, end) = (r.start().to_u32(), r.end().to_u32());
+        let line = self.lines.line(start);
+        let end_line = self.lines.line(end);
+        crate::bytecode::Position {
+            line,
+            end_line,
+            col: start - self.lines.line_start(line),
+            end_col: end - self.lines.line_start(end_line),
+        }
     }
 
     fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
@@ -644,8 +687,14 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Assert(_) if self.optimize > 0 => {}
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
+                // The raise is reported at the asserted expression (a constant one at the
+                // statement), as in CPython.
+                if !matches!(&*a.test, Expr::BooleanLiteral(_) | Expr::NumberLiteral(_) | Expr::NoneLiteral(_) | Expr::StringLiteral(_)) {
+                    self.range = a.test.range();
+                }
                 let j = self.emit(Op::POP_JUMP_IF_TRUE, 0);
                 self.emit(Op::LOAD_ASSERTION_ERROR, 0);
                 if let Some(m) = &a.msg {
@@ -861,7 +910,9 @@ impl<'a> Compiler<'a> {
         let op = binop(a.op) as u32 + BinOp::INPLACE;
         match &*a.target {
             Expr::Name(n) => {
+                let stmt = std::mem::replace(&mut self.range, a.target.range());
                 self.name_op(&n.id, NameCtx::Load);
+                self.range = stmt;
                 self.expr(&a.value)?;
                 self.set_line(a);
                 self.emit(Op::BINARY_OP, op);
@@ -903,6 +954,14 @@ impl<'a> Compiler<'a> {
 
     /// Stores TOS into an assignment target.
     pub(crate) fn store_target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        let saved = self.range;
+        self.range = t.range();
+        let r = self.store_target_inner(t);
+        self.range = saved;
+        r
+    }
+
+    fn store_target_inner(&mut self, t: &Expr) -> Result<(), CompileError> {
         match t {
             Expr::Name(n) => self.name_op(&n.id, NameCtx::Store),
             Expr::Attribute(a) => {
@@ -1006,7 +1065,9 @@ impl<'a> Compiler<'a> {
             |c| {
                 if let Some(Stmt::Expr(e)) = f.body.first() {
                     if let Expr::StringLiteral(d) = &*e.value {
-                        c.unit().doc = new_str(d.value.to_str());
+                        if c.optimize < 2 {
+                            c.unit().doc = new_str(d.value.to_str());
+                        }
                     }
                 }
                 c.stmts(&f.body)

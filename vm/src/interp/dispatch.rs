@@ -21,7 +21,7 @@ use crate::bytecode::{when, BinOp, Cache, Code, CmpOp, Instr, Op};
 use crate::error::{self, PyErr, PyResult};
 use crate::frame::{Borrowed, CodeRef, Frame, ENTRY};
 use crate::ops;
-use crate::tier1;
+use crate::tier1::{self, PolyKind};
 use crate::types::dict::DictObj;
 use crate::types::func::{FunctionObj, NativeObj};
 use crate::types::instance::InstanceObj;
@@ -219,6 +219,20 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         &*code!().caches.as_ptr().add((ip as *const u16).sub(3).read_volatile() as usize) as &Cache
                     };
                 }
+                // A polymorphic instance site: another entry for this object's class and
+                // shape (found or added), else the miss.
+                macro_rules! poly {
+                    ($c:expr, $kind:expr, $obj:expr) => {{
+                        sync!();
+                        let name = code!().names.get_unchecked(arg!() as usize);
+                        let r = tier1::poly($c, $kind, $obj, name);
+                        reload!();
+                        match r {
+                            Some(x) => x,
+                            None => miss!(),
+                        }
+                    }};
+                }
                 macro_rules! load_fast {
                     ($i:expr) => {{
                         let i = $i as usize;
@@ -272,6 +286,10 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             sync!();
                             hot_backedge(vm, ctr);
                             reload!();
+                        }
+                        // Loop back edges are where a pending Ctrl-C is raised.
+                        if crate::signals::pending() {
+                            tri!(crate::signals::check());
                         }
                     }};
                 }
@@ -554,7 +572,28 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         release!(b);
                         release!(a);
                     }
-                    Op::LOAD_ATTR_INSTANCE | Op::LOAD_ATTR_CLASS => {
+                    Op::LOAD_ATTR_INSTANCE => {
+                        let c = cache!();
+                        let v = {
+                            let obj = &*sp.sub(1);
+                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            let index = if crate::types::type_ptr(obj) as usize == c.g1.get()
+                                && inst.shape.get() as usize == c.g3.get()
+                                && crate::types::typeobj::type_epoch() == c.g2.get()
+                            {
+                                c.index.get()
+                            } else {
+                                poly!(c, PolyKind::Load, obj).0
+                            };
+                            // The shape guard fixes the slot count; no borrow of the
+                            // slots is held across instructions.
+                            (&*inst.slots.as_ptr()).get_unchecked(index as usize).clone()
+                        };
+                        hit!();
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        release!(obj);
+                    }
+                    Op::LOAD_ATTR_CLASS => {
                         let c = cache!();
                         let v = {
                             let obj = &*sp.sub(1);
@@ -565,14 +604,8 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             {
                                 miss!()
                             }
-                            if op == Op::LOAD_ATTR_INSTANCE {
-                                // The shape guard fixes the slot count; no borrow of the
-                                // slots is held across instructions.
-                                (&*inst.slots.as_ptr()).get_unchecked(c.index.get() as usize).clone()
-                            } else {
-                                let d = &*c.obj.as_ptr();
-                                d.downcast::<DictObj>().unwrap_unchecked().value_at(c.index.get() as usize)
-                            }
+                            let d = &*c.obj.as_ptr();
+                            d.downcast::<DictObj>().unwrap_unchecked().value_at(c.index.get() as usize)
                         };
                         hit!();
                         let obj = std::ptr::replace(sp.sub(1), v);
@@ -600,22 +633,26 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                     }
                     Op::STORE_ATTR_INSTANCE | Op::STORE_ATTR_INSTANCE_ADD => {
                         let c = cache!();
-                        {
+                        let index = {
                             let obj = &*sp.sub(1);
                             let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
-                            if crate::types::type_ptr(obj) as usize != c.g1.get()
-                                || inst.shape.get() as usize != c.g3.get()
-                                || crate::types::typeobj::type_epoch() != c.g2.get()
+                            if crate::types::type_ptr(obj) as usize == c.g1.get()
+                                && inst.shape.get() as usize == c.g3.get()
+                                && crate::types::typeobj::type_epoch() == c.g2.get()
                             {
+                                c.index.get()
+                            } else if op == Op::STORE_ATTR_INSTANCE {
+                                poly!(c, PolyKind::Store, obj).0
+                            } else {
                                 miss!()
                             }
-                        }
+                        };
                         hit!();
                         let obj = pop!();
                         let v = pop!();
                         let inst = obj.downcast::<InstanceObj>().unwrap_unchecked();
                         if op == Op::STORE_ATTR_INSTANCE {
-                            let slot = (&mut *inst.slots.as_ptr()).as_mut_ptr().add(c.index.get() as usize);
+                            let slot = (&mut *inst.slots.as_ptr()).as_mut_ptr().add(index as usize);
                             let old = std::ptr::replace(slot, v);
                             release!(old);
                         } else {
@@ -625,21 +662,28 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         }
                         release!(obj);
                     }
-                    Op::LOAD_METHOD_INSTANCE | Op::LOAD_METHOD_BUILTIN => {
+                    Op::LOAD_METHOD_INSTANCE => {
                         let c = cache!();
-                        {
+                        let f = {
                             let obj = &*sp.sub(1);
-                            if crate::types::type_ptr(obj) as usize != c.g1.get() {
-                                miss!()
+                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            if crate::types::type_ptr(obj) as usize == c.g1.get()
+                                && inst.shape.get() as usize == c.g3.get()
+                                && crate::types::typeobj::type_epoch() == c.g2.get()
+                            {
+                                (*c.obj.as_ptr()).clone()
+                            } else {
+                                poly!(c, PolyKind::Method, obj).1
                             }
-                            if op == Op::LOAD_METHOD_INSTANCE {
-                                let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
-                                if inst.shape.get() as usize != c.g3.get()
-                                    || crate::types::typeobj::type_epoch() != c.g2.get()
-                                {
-                                    miss!()
-                                }
-                            }
+                        };
+                        hit!();
+                        let obj = std::ptr::replace(sp.sub(1), f);
+                        push!(obj);
+                    }
+                    Op::LOAD_METHOD_BUILTIN => {
+                        let c = cache!();
+                        if crate::types::type_ptr(&*sp.sub(1)) as usize != c.g1.get() {
+                            miss!()
                         }
                         hit!();
                         let f = (*c.obj.as_ptr()).clone();

@@ -162,12 +162,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                 Some(v) => v,
                 None => match DictObj::get_str(&vm.builtins, name) {
                     Some(v) => v,
-                    None => {
-                        return Err(error::name_error(format!(
-                            "name '{}' is not defined",
-                            as_str(name).unwrap_or("?")
-                        )))
-                    }
+                    None => return Err(error::name_not_defined(name)),
                 },
             };
             st.push(v);
@@ -194,10 +189,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                 None => ops::delitem(vm, &ns, &name).map(|_| true)?,
             };
             if !removed {
-                return Err(error::name_error(format!(
-                    "name '{}' is not defined",
-                    as_str(&name).unwrap_or("?")
-                )));
+                return Err(error::name_not_defined(&name));
             }
         }
         Op::LOAD_ATTR => {

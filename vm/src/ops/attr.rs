@@ -17,6 +17,12 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 fn no_attr(v: &Value, name: &Value) -> crate::error::PyErr {
+    let e = no_attr_message(v, name);
+    error::set_attrs(&e, &[("name", name.clone()), ("obj", v.clone())]);
+    e
+}
+
+fn no_attr_message(v: &Value, name: &Value) -> crate::error::PyErr {
     let n = as_str(name).unwrap_or("?");
     if let Some(m) = v.downcast::<ModuleObj>() {
         return error::attribute_error(format!(

@@ -206,13 +206,8 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         let srepr = repr_string(vm, &b.self_)?;
         return Ok(format!("<bound method {fname} of {srepr}>"));
     }
-    if let Some(m) = v.downcast::<ModuleObj>() {
-        let name = as_str(&m.name).unwrap_or("?");
-        return Ok(if crate::stdlib::is_builtin_module(name) {
-            format!("<module '{name}' (built-in)>")
-        } else {
-            format!("<module '{name}'>")
-        });
+    if v.downcast::<ModuleObj>().is_some() {
+        return crate::import::module_repr(vm, v);
     }
     if let Some(e) = v.downcast::<ExcObj>() {
         let args = e.args.borrow().clone();

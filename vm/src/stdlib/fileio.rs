@@ -79,6 +79,15 @@ pub fn os_error2(e: &std::io::Error, filename: Option<&Value>, filename2: Option
         Some(21) => t.is_a_directory_error,
         Some(20) => t.not_a_directory_error,
         Some(1) | Some(13) => t.permission_error,
+        Some(32) => t.broken_pipe_error,
+        Some(4) => t.interrupted_error,
+        Some(11) | Some(114) | Some(115) => t.blocking_io_error,
+        Some(10) => t.child_process_error,
+        Some(103) => t.connection_aborted_error,
+        Some(111) => t.connection_refused_error,
+        Some(104) => t.connection_reset_error,
+        Some(3) => t.process_lookup_error,
+        Some(110) => t.timeout_error,
         _ => t.os_error,
     };
     let Some(code) = code else {

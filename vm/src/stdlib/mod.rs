@@ -21,6 +21,8 @@ pub mod os;
 pub mod random;
 mod random_seq;
 mod sha512;
+mod sizes;
+pub mod stdstreams;
 pub mod sys;
 pub mod time;
 
@@ -57,7 +59,14 @@ pub const SOURCE: &[(&str, &str)] = &[
     ("functools", include_str!("py/functools.py")),
     ("collections", include_str!("py/collections.py")),
     ("string", include_str!("py/string.py")),
+    ("_frozen_importlib", include_str!("py/_frozen_importlib.py")),
+    ("importlib", include_str!("py/importlib.py")),
 ];
+
+/// Whether pyrun has a native module of this name.
+pub fn has_native(name: &str) -> bool {
+    name == "builtins" || NATIVE.iter().any(|(n, _)| *n == name)
+}
 
 pub fn is_builtin_module(name: &str) -> bool {
     name == "builtins"

@@ -471,3 +471,8 @@ pub fn make(_vm: &mut Vm) -> Value {
     }
     m
 }
+
+/// `operator.itemgetter` (struct sequences in `sys` use it for their field properties).
+pub fn itemgetter_type() -> Value {
+    unsafe { Value::from_header(types().itemgetter) }
+}

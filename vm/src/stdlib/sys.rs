@@ -2,77 +2,23 @@
 
 use crate::builtins::args::{to_i64, Args};
 use crate::error::{self, PyResult};
-use crate::object::alloc_obj;
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
 use crate::types::list::new_list;
 use crate::types::module::new_module;
-use crate::types::str::{intern, new_str};
+use crate::types::str::{as_str, intern, new_str};
 use crate::types::tt;
 use crate::types::tuple::new_tuple;
 use crate::value::Value;
 use crate::vm::Vm;
-use std::io::Write;
 
-/// Which standard stream `v` is, if it is one.
+/// Which standard stream `v` is (1 stdout, 2 stderr), if it is one.
 pub fn stream_kind(v: &Value) -> Option<u8> {
-    let m = v.downcast::<crate::types::module::ModuleObj>()?;
-    let name = crate::types::str::as_str(&m.name)?;
-    match name {
-        "sys.stdout" => Some(1),
-        "sys.stderr" => Some(2),
+    match super::stdstreams::stream_fd(v)? {
+        1 => Some(1),
+        2 => Some(2),
         _ => None,
     }
-}
-
-fn stream_write(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("write", args, kw);
-    a.check(2, 2, &[])?;
-    let s = crate::types::str::as_str(&a.pos[1])
-        .ok_or_else(|| {
-            error::type_error(format!(
-                "write() argument must be str, not {}",
-                crate::types::type_name(&a.pos[1])
-            ))
-        })?
-        .to_string();
-    match stream_kind(&a.pos[0]) {
-        Some(2) => {
-            vm.flush();
-            let _ = std::io::stderr().write_all(s.as_bytes());
-        }
-        _ => {
-            let _ = vm.out.write_all(s.as_bytes());
-        }
-    }
-    Ok(Value::int(s.chars().count() as i64))
-}
-
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    vm.flush();
-    Ok(Value::NONE)
-}
-
-/// A stream is modelled as a module-like namespace whose functions take the stream first.
-fn make_stream(name: &str) -> Value {
-    let d = DictObj::new_value();
-    let m = new_module(name, d.clone());
-    for (n, f) in [
-        ("write", stream_write as NativeFn),
-        ("flush", stream_flush as NativeFn),
-    ] {
-        let bound = alloc_obj(
-            crate::types::func::NativeObj {
-                name: n,
-                f,
-                self_: m.clone(),
-                owner: Value::NONE,
-            },
-            tt().builtin_function,
-        );
-        DictObj::set_str(&d, intern(n), bound);
-    }
-    m
 }
 
 fn sys_exit(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -107,38 +53,271 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
     Ok(Value::NONE)
 }
 
+/// A struct sequence (`sys.version_info`, `sys.flags`): a tuple subclass whose fields
+/// are also attributes and whose repr names them, as CPython's.
+fn struct_seq(vm: &mut Vm, full_name: &str, fields: &[&str], values: Vec<Value>) -> Value {
+    let short = full_name.rsplit('.').next().unwrap_or(full_name);
+    let ns = DictObj::new_value();
+    let set = |k: &str, v: Value| DictObj::set_str(&ns, intern(k), v);
+    set("__module__", new_str("sys"));
+    set("_fields", new_tuple(fields.iter().map(|f| new_str(*f)).collect()));
+    set("_repr_name", new_str(full_name));
+    set("__repr__", new_native("__repr__", struct_seq_repr));
+    set("n_fields", Value::int(fields.len() as i64));
+    set("n_sequence_fields", Value::int(fields.len() as i64));
+    set("n_unnamed_fields", Value::int(0));
+    let getter = crate::stdlib::operator::itemgetter_type();
+    let prop = unsafe { Value::from_header(tt().property) };
+    for (i, f) in fields.iter().enumerate() {
+        let get = vm.call(&getter, &[Value::int(i as i64)], &[]).expect("itemgetter");
+        let p = vm.call(&prop, &[get], &[]).expect("property");
+        set(f, p);
+    }
+    let tuple_ty = unsafe { Value::from_header(tt().tuple) };
+    let type_ty = unsafe { Value::from_header(tt().type_) };
+    let cls = vm
+        .call(&type_ty, &[new_str(short), new_tuple(vec![tuple_ty]), ns], &[])
+        .expect("struct sequence type");
+    vm.call(&cls, &[new_tuple(values)], &[]).expect("struct sequence")
+}
+
+fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let this = args.first().ok_or_else(|| error::type_error("__repr__ needs an argument"))?;
+    let name = crate::ops::getattr(vm, this, &intern("_repr_name"))?;
+    let fields = crate::ops::getattr(vm, this, &intern("_fields"))?;
+    let fields = crate::ops::collect(vm, &fields)?;
+    let items = crate::ops::collect(vm, this)?;
+    let mut parts = vec![];
+    for (f, v) in fields.iter().zip(&items) {
+        let r = crate::ops::repr::repr_string(vm, v)?;
+        parts.push(format!("{}={r}", as_str(f).unwrap_or("?")));
+    }
+    Ok(new_str(format!("{}({})", as_str(&name).unwrap_or("?"), parts.join(", "))))
+}
+
+fn sys_exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("exc_info", args, kw).check(0, 0, &[])?;
+    let e = vm.exc_info.clone();
+    if e.is_none() {
+        return Ok(new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
+    }
+    let tb = crate::ops::getattr(vm, &e, &intern("__traceback__")).unwrap_or(Value::NONE);
+    Ok(new_tuple(vec![crate::types::typeobj::type_of(&e), e, tb]))
+}
+
+fn sys_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("exception", args, kw).check(0, 0, &[])?;
+    Ok(vm.exc_info.clone())
+}
+
+fn sys_intern(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("intern", args, kw);
+    a.check(1, 1, &[])?;
+    match crate::types::str::as_str(&a.pos[0]) {
+        Some(s) if crate::types::type_ptr(&a.pos[0]) == tt().str_ => Ok(intern(s)),
+        _ => Err(error::type_error(format!(
+            "intern() argument must be str, not {}",
+            crate::types::type_name(&a.pos[0])
+        ))),
+    }
+}
+
+/// `sys.getsizeof`: CPython's sizes for the common builtin objects (64-bit build), else
+/// the object's `__sizeof__()` plus the GC header CPython adds.
+fn sys_getsizeof(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("getsizeof", args, kw);
+    a.check(1, 2, &["default"])?;
+    let v = &a.pos[0];
+    if let Some(n) = super::sizes::builtin_size(v) {
+        return Ok(Value::int(n as i64));
+    }
+    match crate::ops::dunder::special(v, "__sizeof__") {
+        Some(f) => {
+            let r = crate::ops::dunder::call_method(vm, &f, v, &[])?;
+            let n = to_i64(&r, "")?;
+            Ok(Value::int(n + 16))
+        }
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Ok(Value::int(56)),
+        },
+    }
+}
+
+fn sys_getdefaultencoding(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("getdefaultencoding", args, kw).check(0, 0, &[])?;
+    Ok(new_str("utf-8"))
+}
+
+fn sys_getrefcount(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("getrefcount", args, kw);
+    a.check(1, 1, &[])?;
+    let n = a.pos[0].header().map(|h| h.rc.get() as i64).unwrap_or(1 << 32);
+    Ok(Value::int(n))
+}
+
+/// `sys.breakpointhook`: pyrun has no debugger; PYTHONBREAKPOINT=0 disables it as in
+/// CPython, anything else is reported.
+fn sys_breakpointhook(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if std::env::var("PYTHONBREAKPOINT").as_deref() == Ok("0") {
+        return Ok(Value::NONE);
+    }
+    Err(error::runtime_error("breakpoint(): pyrun has no debugger (pdb is not available)"))
+}
+
+fn sys_excepthook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("excepthook", args, kw);
+    a.check(3, 3, &[])?;
+    let text = crate::traceback::format_exception(vm, &a.pos[1]);
+    crate::stdio::write_stderr(vm, text.as_bytes())?;
+    Ok(Value::NONE)
+}
+
+fn sys_displayhook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("displayhook", args, kw);
+    a.check(1, 1, &[])?;
+    crate::stdlib::sys::display(vm, &a.pos[0])?;
+    Ok(Value::NONE)
+}
+
+/// The REPL's echo of an expression statement's value (`sys.displayhook`).
+pub fn display(vm: &mut Vm, v: &Value) -> PyResult<()> {
+    if v.is_none() {
+        return Ok(());
+    }
+    let r = crate::ops::repr::repr_string(vm, v)?;
+    crate::stdio::write_stdout(vm, format!("{r}\n").as_bytes())?;
+    let b = crate::import::loaded(vm, "builtins");
+    if let Some(b) = b {
+        crate::ops::setattr(vm, &b, &intern("_"), v.clone())?;
+    }
+    Ok(())
+}
+
+fn str_list(items: &[String]) -> Value {
+    new_list(items.iter().map(|s| new_str(s.as_str())).collect())
+}
+
 pub fn make(vm: &mut Vm) -> Value {
+    let cfg = vm.options.config.clone();
     let d = DictObj::new_value();
     let set = |k: &str, v: Value| DictObj::set_str(&d, intern(k), v);
-    set(
-        "argv",
-        new_list(vm.argv.iter().map(|a| new_str(a.as_str())).collect()),
-    );
+    let (maj, min, mic) = crate::config::PYTHON_VERSION;
+    set("argv", str_list(&vm.argv));
+    set("orig_argv", str_list(&std::env::args().collect::<Vec<_>>()));
+    set("path", str_list(&cfg.sys_path()));
+    set("modules", vm.modules.clone());
+    set("meta_path", new_list(vec![]));
+    set("path_hooks", new_list(vec![]));
+    set("path_importer_cache", DictObj::new_value());
+    set("executable", new_str(cfg.executable.as_str()));
+    set("_base_executable", new_str(cfg.executable.as_str()));
+    let prefix = std::path::Path::new(&cfg.executable)
+        .parent()
+        .and_then(|p| p.parent())
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        set(k, new_str(prefix.as_str()));
+    }
+    set("platlibdir", new_str("lib"));
+    set("pycache_prefix", Value::NONE);
     set("maxsize", Value::int(i64::MAX));
-    set(
-        "version_info",
-        new_tuple(vec![
-            Value::small_int(3),
-            Value::small_int(11),
-            Value::small_int(0),
+    set("maxunicode", Value::int(0x10FFFF));
+    let vi = struct_seq(
+        vm,
+        "sys.version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![
+            Value::int(maj as i64),
+            Value::int(min as i64),
+            Value::int(mic as i64),
             new_str("final"),
-            Value::small_int(0),
-        ]),
+            Value::int(0),
+        ],
     );
-    set("version", new_str("3.11.0 (pyrun)"));
+    set("version_info", vi);
+    set("hexversion", Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64));
+    set("api_version", Value::int(1013));
+    set(
+        "version",
+        new_str(format!("{maj}.{min}.{mic} (pyrun {}, a Python runtime in Rust)", env!("CARGO_PKG_VERSION"))),
+    );
+    set("copyright", new_str("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
     set("platform", new_str("linux"));
-    set("implementation_name", new_str("pyrun"));
-    set("stdout", make_stream("sys.stdout"));
-    set("stderr", make_stream("sys.stderr"));
     set("byteorder", new_str("little"));
+    set("float_repr_style", new_str("short"));
+    set("dont_write_bytecode", Value::bool(cfg.flags.dont_write_bytecode != 0));
+    let names: Vec<String> = super::NATIVE
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .chain(["builtins".to_string()])
+        .collect();
+    let mut names = names;
+    names.sort();
+    set("builtin_module_names", new_tuple(names.iter().map(|n| new_str(n.as_str())).collect()));
+    let impl_ns = DictObj::new_value();
+    DictObj::set_str(&impl_ns, intern("name"), new_str("pyrun"));
+    DictObj::set_str(&impl_ns, intern("cache_tag"), Value::NONE);
+    DictObj::set_str(&impl_ns, intern("version"), vm_call_version(vm, maj, min, mic));
+    DictObj::set_str(&impl_ns, intern("_multiarch"), new_str("x86_64-linux-gnu"));
+    set("implementation", new_module("implementation", impl_ns));
+    let (names, values): (Vec<&str>, Vec<Value>) = cfg
+        .flags
+        .fields()
+        .into_iter()
+        .map(|(n, v)| {
+            (n, match v {
+                crate::config::FlagValue::Int(i) => Value::int(i),
+                crate::config::FlagValue::Bool(b) => Value::bool(b),
+            })
+        })
+        .unzip();
+    let flags = struct_seq(vm, "sys.flags", &names, values);
+    set("flags", flags);
+    let xo = DictObj::new_value();
+    for (k, v) in &cfg.xoptions {
+        let val = v.as_ref().map(|s| new_str(s.as_str())).unwrap_or(Value::TRUE);
+        DictObj::set_str(&xo, new_str(k.as_str()), val);
+    }
+    set("_xoptions", xo);
+    set("warnoptions", str_list(&cfg.warnoptions));
+    for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
+        let s = super::stdstreams::new_stream(fd);
+        set(name, s.clone());
+        set(&format!("__{name}__"), s);
+    }
     for (n, f) in [
         ("exit", sys_exit as NativeFn),
         ("getrecursionlimit", sys_getrecursionlimit as NativeFn),
         ("setrecursionlimit", sys_setrecursionlimit as NativeFn),
+        ("exc_info", sys_exc_info),
+        ("exception", sys_exception),
+        ("intern", sys_intern),
+        ("getsizeof", sys_getsizeof),
+        ("getdefaultencoding", sys_getdefaultencoding),
+        ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getrefcount", sys_getrefcount),
+        ("breakpointhook", sys_breakpointhook),
+        ("excepthook", sys_excepthook),
+        ("displayhook", sys_displayhook),
     ] {
-        set(n, new_native(n, f));
+        let f = new_native(n, f);
+        set(n, f.clone());
+        if matches!(n, "breakpointhook" | "excepthook" | "displayhook") {
+            set(&format!("__{n}__"), f);
+        }
     }
-    let modules = DictObj::new_value();
-    set("modules", modules);
     new_module("sys", d)
+}
+
+/// `sys.implementation.version`: the language version pyrun implements.
+fn vm_call_version(_vm: &mut Vm, maj: u32, min: u32, mic: u32) -> Value {
+    new_tuple(vec![
+        Value::int(maj as i64),
+        Value::int(min as i64),
+        Value::int(mic as i64),
+        new_str("final"),
+        Value::int(0),
+    ])
 }

@@ -316,6 +316,13 @@ impl DictObj {
     pub unsafe fn value_at_unchecked(&self, i: usize) -> Value {
         (&*self.table.as_ptr()).entries.get_unchecked(i).value.clone()
     }
+    /// The value of entry `i` if that entry's key is `key` itself (the same object).
+    #[inline]
+    pub fn entry_if_key(&self, i: usize, key: &Value) -> Option<Value> {
+        let t = self.table.borrow();
+        let e = t.entries.get(i)?;
+        e.key.is(key).then(|| e.value.clone())
+    }
     /// The value of entry `i` (valid while `version` is unchanged).
     #[inline]
     pub fn value_at(&self, i: usize) -> Value {

@@ -11,6 +11,10 @@ use std::rc::Rc;
 pub struct TbEntry {
     pub code: Rc<crate::bytecode::Code>,
     pub line: u32,
+    /// The instruction that raised (for its source columns, `Code::positions`).
+    pub instr: u32,
+    /// The frame's globals (NameError suggestions look there).
+    pub globals: crate::value::Value,
 }
 
 pub struct ExcObj {

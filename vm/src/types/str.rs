@@ -3,6 +3,7 @@
 //! Indexing is by code point: O(1) when the string is ASCII (the common case), a scan
 //! otherwise.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use crate::object::{alloc_obj, Kind, Payload};
 use crate::types::typeobj::tt;
 use crate::value::Value;
@@ -87,12 +88,50 @@ pub fn bytes_hash(data: &[u8]) -> i64 {
     if data.is_empty() {
         return 0;
     }
-    let h = siphash13(0, 0, data) as i64;
+    let h = siphash13(
+        HASH_K0.load(Ordering::Relaxed),
+        HASH_K1.load(Ordering::Relaxed),
+        data,
+    ) as i64;
     if h == -1 {
         -2
     } else {
         h
     }
+}
+
+/// The SipHash key (CPython's `_Py_HashSecret`): zero unless `PYTHONHASHSEED` / `-R` set it
+/// at start-up, before any string is hashed.
+static HASH_K0: AtomicU64 = AtomicU64::new(0);
+static HASH_K1: AtomicU64 = AtomicU64::new(0);
+
+/// Sets the hash key as CPython does: `Some(n)` derives it from seed `n` with CPython's
+/// linear congruential generator (so `PYTHONHASHSEED=n` orders match), `None` = random.
+pub fn set_hash_seed(seed: Option<u32>) {
+    let mut key = [0u8; 16];
+    match seed {
+        // Seed 0 disables randomization: the zero key.
+        Some(0) => {}
+        Some(mut x) => {
+            for b in key.iter_mut() {
+                x = x.wrapping_mul(214013).wrapping_add(2531011);
+                *b = (x >> 16) as u8;
+            }
+        }
+        None => {
+            use std::io::Read;
+            let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut key));
+            if ok.is_err() {
+                let t = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(1);
+                key = (t ^ (std::process::id() as u128) << 64).to_le_bytes();
+            }
+        }
+    }
+    HASH_K0.store(u64::from_le_bytes(key[..8].try_into().unwrap()), Ordering::Relaxed);
+    HASH_K1.store(u64::from_le_bytes(key[8..].try_into().unwrap()), Ordering::Relaxed);
 }
 
 fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {

@@ -1,0 +1,6 @@
+from . import util
+from .util import helper
+
+
+def run(n):
+    return helper(n) + util.OFFSET

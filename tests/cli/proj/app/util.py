@@ -1,0 +1,5 @@
+OFFSET = 100
+
+
+def helper(n):
+    return n * 10
