@@ -47,8 +47,7 @@ pub fn emit_call<M: MacroAssembler + ?Sized>(
     live: &RegSet,
 ) {
     let t = m.regs();
-    let (mut gp_moves, mut fp_moves, mut imms, mut payloads, mut stack) =
-        (vec![], vec![], vec![], vec![], vec![]);
+    let (mut gp_moves, mut fp_moves, mut imms, mut stack) = (vec![], vec![], vec![], vec![]);
     let (mut ngp, mut nfp) = (0, 0);
     for &arg in args {
         match arg {
@@ -62,10 +61,6 @@ pub fn emit_call<M: MacroAssembler + ?Sized>(
                 ngp += 1;
                 match arg {
                     CallArg::Reg(r) => gp_moves.push((dst, r)),
-                    CallArg::Payload(r) => {
-                        gp_moves.push((dst, r));
-                        payloads.push(dst);
-                    }
                     CallArg::Imm(v) => imms.push((dst, v)),
                     CallArg::FReg(_) => unreachable!(),
                 }
@@ -96,10 +91,6 @@ pub fn emit_call<M: MacroAssembler + ?Sized>(
             CallArg::Reg(r) => m.store(r, at),
             CallArg::FReg(f) => m.fstore(f, at),
             CallArg::Imm(v) => m.store_imm(v, at),
-            CallArg::Payload(r) => {
-                m.unbox_ptr(t.scratch_gp[0], r);
-                m.store(t.scratch_gp[0], at);
-            }
         }
     }
     for (d, s) in schedule_moves(&gp_moves, t.scratch_gp[0]) {
@@ -107,9 +98,6 @@ pub fn emit_call<M: MacroAssembler + ?Sized>(
     }
     for (d, s) in schedule_moves(&fp_moves, t.scratch_fp) {
         m.fmov(d, s);
-    }
-    for d in payloads {
-        m.unbox_ptr(d, d);
     }
     for (d, v) in imms {
         m.mov_imm(d, v);

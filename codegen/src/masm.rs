@@ -143,37 +143,34 @@ impl FloatCC {
     }
 }
 
-/// The NaN-box tags of `vm::value` (top 16 bits of a non-float value).
+/// What `branch_tag` asks of a boxed word: one of `vm::value::Value`'s tests. Each is
+/// whatever the encoding makes of it (see `vm/src/value.rs`), never a raw tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tag {
+pub enum ValueKind {
+    /// `is_small_int`: tag 0xFFFF.
     Int,
+    /// `is_ptr`: tag 0 (the word is the object's address).
     Ptr,
+    /// `is_float`: tag in 0x0002..=0xFFFE (`(bits >> 48).wrapping_sub(2) < 0xFFFD`).
+    Float,
+    /// `is_bool`: the word is `FALSE_BITS` or `TRUE_BITS` (`bits | 1 == TRUE_BITS`).
     Bool,
+    /// `is_none`: the word is `NONE_BITS`.
     None,
+    /// `is_undef`: the word is `UNDEF_BITS`.
     Undef,
 }
 
-impl Tag {
-    pub fn bits(self) -> u64 {
-        use vm::value::*;
-        match self {
-            Tag::Int => TAG_INT,
-            Tag::Ptr => TAG_PTR,
-            Tag::Bool => TAG_BOOL,
-            Tag::None => TAG_NONE,
-            Tag::Undef => TAG_UNDEF,
-        }
-    }
+impl ValueKind {
+    pub const ALL: [ValueKind; 6] =
+        [ValueKind::Int, ValueKind::Ptr, ValueKind::Float, ValueKind::Bool, ValueKind::None, ValueKind::Undef];
 }
 
-/// A type test on a NaN-boxed word.
+/// A type test on a boxed word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TagTest {
-    Is(Tag),
-    IsNot(Tag),
-    /// `bits >> 48 < 0xFFF9`: the word is a float.
-    IsFloat,
-    IsNotFloat,
+    Is(ValueKind),
+    IsNot(ValueKind),
 }
 
 /// An `extern "C"` runtime helper: its address and the name listings print for it.
@@ -189,8 +186,6 @@ pub enum CallArg {
     Reg(Reg),
     FReg(FReg),
     Imm(u64),
-    /// The object pointer held by a NaN-boxed value in the register (its low 48 bits).
-    Payload(Reg),
 }
 
 /// Where a helper's result goes.
@@ -218,11 +213,11 @@ pub struct PatchSite(pub usize);
 /// trait calls).
 #[derive(Clone, Debug)]
 pub enum ColdStub {
-    /// `dealloc(ptr)` when a decref reached zero, then back to `resume`.
+    /// `dealloc(obj)` when a decref reached zero, then back to `resume`.
     Dealloc {
         entry: Label,
         resume: Label,
-        arg: CallArg,
+        obj: Reg,
         helper: Helper,
         live: RegSet,
     },
@@ -269,8 +264,8 @@ pub trait MacroAssembler {
     fn fmov_imm(&mut self, dst: FReg, imm: f64);
     fn fload(&mut self, dst: FReg, src: Mem);
     fn fstore(&mut self, src: FReg, dst: Mem);
-    /// Bit-for-bit moves between the register files (also: unbox / rebox a float whose
-    /// NaN is known canonical).
+    /// Bit-for-bit moves between the register files. A boxed float is not its IEEE bits:
+    /// use `unbox_float` / `box_float` for values.
     fn mov_gp_to_fp(&mut self, dst: FReg, src: Reg);
     fn mov_fp_to_gp(&mut self, dst: Reg, src: FReg);
 
@@ -326,45 +321,48 @@ pub trait MacroAssembler {
 
     // ---- NaN-boxing (vm::value) ----
     fn branch_tag(&mut self, test: TagTest, v: Reg, target: Label);
+    /// Branches to `target` unless `a` and `b` are both small ints (one AND: 0xFFFF is the
+    /// largest tag, so `(a & b) >> 48 == 0xFFFF` exactly when both tags are).
+    fn branch_not_int_pair(&mut self, a: Reg, b: Reg, target: Label);
     /// Sign-extends the 48-bit payload of a small int (`shl 16; sar 16`).
     fn unbox_int(&mut self, dst: Reg, src: Reg);
     /// Boxes an i64 as a small int; branches to `overflow` if it needs more than 48 bits.
     fn box_int(&mut self, dst: Reg, src: Reg, overflow: Label);
-    /// Boxes an i64 already known to fit in 48 bits.
+    /// Boxes an i64 already known to fit in 48 bits (`src | 0xFFFF << 48`: a negative one
+    /// already has the tag's bits).
     fn box_int_unchecked(&mut self, dst: Reg, src: Reg);
-    /// Boxes a float, canonicalising NaN as `Value::float` does.
+    /// Boxes a float as `Value::float` does: NaN canonicalised, then `+ FLOAT_OFFSET`.
     fn box_float(&mut self, dst: Reg, src: FReg);
-    /// Boxes 0/1 as False/True.
+    /// The f64 of a float-tagged word (`bits - FLOAT_OFFSET`).
+    fn unbox_float(&mut self, dst: FReg, src: Reg);
+    /// Boxes 0/1 as False/True (`FALSE_BITS | src`).
     fn box_bool(&mut self, dst: Reg, src: Reg);
-    /// The object pointer of a pointer-tagged value.
-    fn unbox_ptr(&mut self, dst: Reg, src: Reg);
-    fn box_ptr(&mut self, dst: Reg, src: Reg);
 
     // ---- reference counting (u32 at offset 0 of the object header) ----
     fn incref(&mut self, obj: Reg);
-    /// `incref` if `v` is pointer-tagged.
-    fn incref_value(&mut self, v: Reg);
+    /// `incref` if `v` is a pointer (a pointer value is the object's address).
+    fn incref_value(&mut self, v: Reg) {
+        let skip = self.new_label();
+        self.branch_tag(TagTest::IsNot(ValueKind::Ptr), v, skip);
+        self.incref(v);
+        self.bind(skip);
+    }
     /// Decrements; at zero calls `dealloc(obj)` out of line, preserving `live`.
     fn decref(&mut self, obj: Reg, dealloc: Helper, live: &RegSet) {
         let (cold, resume) = (self.new_label(), self.new_label());
         self.dec_rc_branch_zero(obj, cold);
         self.bind(resume);
-        let stub = ColdStub::Dealloc { entry: cold, resume, arg: CallArg::Reg(obj), helper: dealloc, live: *live };
-        self.defer(stub);
+        self.defer(ColdStub::Dealloc { entry: cold, resume, obj, helper: dealloc, live: *live });
     }
-    /// `decref` if `v` is pointer-tagged.
+    /// `decref` if `v` is a pointer.
     fn decref_value(&mut self, v: Reg, dealloc: Helper, live: &RegSet) {
-        let (cold, resume) = (self.new_label(), self.new_label());
-        self.branch_tag(TagTest::IsNot(Tag::Ptr), v, resume);
-        self.dec_value_rc_branch_zero(v, cold);
-        self.bind(resume);
-        let stub = ColdStub::Dealloc { entry: cold, resume, arg: CallArg::Payload(v), helper: dealloc, live: *live };
-        self.defer(stub);
+        let skip = self.new_label();
+        self.branch_tag(TagTest::IsNot(ValueKind::Ptr), v, skip);
+        self.decref(v, dealloc, live);
+        self.bind(skip);
     }
     /// Decrements the count of the object `obj` points at; branches to `zero` at zero.
     fn dec_rc_branch_zero(&mut self, obj: Reg, zero: Label);
-    /// The same for the object a pointer-tagged value `v` points at (v itself is kept).
-    fn dec_value_rc_branch_zero(&mut self, v: Reg, zero: Label);
 
     // ---- calls ----
     /// Calls `helper` with the platform C ABI (System V / AAPCS64): arguments in order,
@@ -396,9 +394,9 @@ pub fn emit_deferred<M: MacroAssembler + ?Sized>(m: &mut M) {
         }
         for stub in stubs {
             match stub {
-                ColdStub::Dealloc { entry, resume, arg, helper, live } => {
+                ColdStub::Dealloc { entry, resume, obj, helper, live } => {
                     m.bind(entry);
-                    m.call(helper, &[arg], CallRet::None, &live);
+                    m.call(helper, &[CallArg::Reg(obj)], CallRet::None, &live);
                     m.jump(resume);
                 }
             }

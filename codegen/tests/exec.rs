@@ -8,7 +8,8 @@ use codegen::regs::RegSet;
 use codegen::{CodeArena, CodeHandle, Isa};
 use common::*;
 use std::cell::RefCell;
-use vm::value::{Value, CANON_NAN, SMALL_INT_MAX, SMALL_INT_MIN, TAG_BOOL, TAG_PTR};
+use std::mem::ManuallyDrop;
+use vm::value::{Value, CANON_NAN, SMALL_INT_MAX, SMALL_INT_MIN};
 
 type Fn2 = extern "C" fn(u64, u64) -> u64;
 type Fn4 = extern "C" fn(u64, u64, u64, u64) -> u64;
@@ -77,6 +78,24 @@ fn int(i: i64) -> u64 {
     Value::small_int(i).into_raw()
 }
 
+fn float(x: f64) -> u64 {
+    Value::float(x).into_raw()
+}
+
+/// A word seen as a `Value` without owning it (never dropped, so pointer words are not
+/// decremented and words no constructor makes can be asked about).
+fn view(bits: u64) -> ManuallyDrop<Value> {
+    // SAFETY: the value is only inspected, never dropped or dereferenced.
+    ManuallyDrop::new(unsafe { Value::from_raw(bits) })
+}
+
+/// Boxed non-int words of every kind: floats at both ends of the float tags, specials.
+fn non_ints() -> Vec<u64> {
+    let mut v = vec![float(1.5), float(0.0), float(f64::NEG_INFINITY), float(f64::NAN)];
+    v.extend([Value::NONE, Value::TRUE, Value::FALSE, Value::UNDEF].map(Value::into_raw));
+    v
+}
+
 #[test]
 fn adds_boxed_small_ints_and_exits_on_overflow_or_other_types() {
     let (_a, h) = compile(add_small_ints);
@@ -86,9 +105,14 @@ fn adds_boxed_small_ints_and_exits_on_overflow_or_other_types() {
     }
     assert_eq!(f(int(SMALL_INT_MAX), int(1)), EXIT);
     assert_eq!(f(int(SMALL_INT_MIN), int(-1)), EXIT);
-    assert_eq!(f(1.5f64.to_bits(), int(1)), EXIT);
-    assert_eq!(f(int(1), Value::NONE.into_raw()), EXIT);
-    assert_eq!(f(int(1), Value::TRUE.into_raw()), EXIT);
+    let obj = vm::types::list::new_list(vec![]);
+    let mut others = non_ints();
+    others.push(obj.bits());
+    for &o in &others {
+        for (x, y) in [(o, int(1)), (int(-1), o), (o, o)] {
+            assert_eq!(f(x, y), EXIT, "{x:#x} + {y:#x}");
+        }
+    }
 }
 
 #[test]
@@ -97,8 +121,8 @@ fn float_loop_matches_rust_bit_for_bit() {
     let f = fn2(&h);
     for n in [0i64, 1, 2, 7, 100] {
         for x in [0.5f64, 3.0, -2.0, 1e300] {
-            let want = Value::float(float_loop_ref(n, x)).into_raw();
-            assert_eq!(f(n as u64, x.to_bits()), want, "n={n} x={x}");
+            let want = float(float_loop_ref(n, x));
+            assert_eq!(f(n as u64, float(x)), want, "n={n} x={x}");
         }
     }
 }
@@ -111,18 +135,18 @@ fn refcounts_inline_with_out_of_line_dealloc() {
     take_freed();
     let mut obj = FakeObj { rc: 1, kind: 0, flags: 0, ty: 0 };
     let p = &mut obj as *mut FakeObj as u64;
-    assert_eq!(f((TAG_PTR << 48) | p, 100), 117);
+    assert_eq!(f(p, 100), 117);
     assert_eq!(obj.rc, 0);
     assert_eq!(take_freed(), vec![p as usize], "freed exactly once, with the object pointer");
 
     obj.rc = 5;
-    assert_eq!(f((TAG_PTR << 48) | p, 1), 18);
+    assert_eq!(f(p, 1), 18);
     assert_eq!(obj.rc, 4);
     assert!(take_freed().is_empty());
 
-    // Not pointers: nothing is touched.
-    for v in [int(3), 2.0f64.to_bits(), Value::NONE.into_raw(), TAG_BOOL << 48] {
-        assert_eq!(f(v, 0), 17);
+    // Not pointers (small words such as 0.0 boxed, tag 2, included): nothing is touched.
+    for v in non_ints().into_iter().chain([int(3), int(-1), float(5e-324)]) {
+        assert_eq!(f(v, 0), 17, "{v:#x}");
     }
     assert!(take_freed().is_empty());
 }
@@ -271,6 +295,7 @@ const FLOAT_CCS: [FloatCC; 10] = [
 #[test]
 fn float_compares_follow_python_nan_semantics() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
+    // Raw IEEE bits, not boxed values: any NaN, not just the canonical one.
     let vals = [0.0, -0.0, 1.0, -1.5, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::from_bits(0xFFF0_0000_0000_0001)];
     for cc in FLOAT_CCS {
         assert_eq!(cc.negate().negate(), cc);
@@ -403,22 +428,22 @@ fn shifts_by_register_and_immediate_in_any_registers() {
     }
 }
 
-/// `fn(a, b) -> u64` running `body` with `fa`/`fb` = the arguments' bits as f64.
+/// `fn(a, b) -> u64` running `body` with `fa`/`fb` = the arguments, boxed floats, unboxed.
 fn float_fn(body: impl FnOnce(&mut dyn MacroAssembler, FReg, FReg, Reg)) -> impl FnOnce(&mut dyn MacroAssembler) {
     move |m| {
         let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
         let (fa, fb) = (ftmp(m, 0), ftmp(m, 1));
         let fr = frame(m, &[], &[fa, fb], 0);
         m.prologue(&fr);
-        m.mov_gp_to_fp(fa, a);
-        m.mov_gp_to_fp(fb, b);
+        m.unbox_float(fa, a);
+        m.unbox_float(fb, b);
         body(m, fa, fb, ret);
         m.epilogue();
     }
 }
 
 #[test]
-fn float_ops_conversions_and_nan_canonical_boxing() {
+fn float_ops_and_conversions() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
     let f = fn2(&install(&mut arena, float_fn(|m, fa, fb, ret| {
         // (a - b) / b with the destination aliasing the divisor.
@@ -426,16 +451,15 @@ fn float_ops_conversions_and_nan_canonical_boxing() {
         m.fdiv(fb, fa, fb);
         m.box_float(ret, fb);
     })));
-    for (a, b) in [(1.0f64, 3.0f64), (0.0, 0.0), (f64::INFINITY, f64::INFINITY), (-2.5, 0.5)] {
-        assert_eq!(f(a.to_bits(), b.to_bits()), Value::float((a - b) / b).into_raw(), "{a} {b}");
+    for (a, b) in [(1.0f64, 3.0f64), (0.0, 0.0), (f64::INFINITY, f64::INFINITY), (-2.5, 0.5), (-1.0, 0.0)] {
+        assert_eq!(f(float(a), float(b)), float((a - b) / b), "{a} {b}");
     }
-    assert_eq!(f(0.0f64.to_bits(), 0.0f64.to_bits()), CANON_NAN);
     let neg = fn2(&install(&mut arena, float_fn(|m, fa, _, ret| {
         m.fneg(fa, fa);
         m.mov_fp_to_gp(ret, fa);
     })));
     for x in [0.0f64, -0.0, 1.5, f64::INFINITY] {
-        assert_eq!(neg(x.to_bits(), 0), (-x).to_bits());
+        assert_eq!(neg(float(x), 0), (-x).to_bits());
     }
     let to_int = fn2(&install(&mut arena, float_fn(|m, fa, _, ret| {
         let fail = m.new_label();
@@ -447,10 +471,10 @@ fn float_ops_conversions_and_nan_canonical_boxing() {
         m.bind(done);
     })));
     for (x, want) in [(1.9f64, Some(1i64)), (-1.9, Some(-1)), (4.5e15, Some(4_500_000_000_000_000)), (9.2e18, Some(9_200_000_000_000_000_000))] {
-        assert_eq!(to_int(x.to_bits(), 0), want.unwrap() as u64, "{x}");
+        assert_eq!(to_int(float(x), 0), want.unwrap() as u64, "{x}");
     }
     for x in [f64::NAN, 1e19, -1e19, f64::INFINITY, -9_223_372_036_854_775_808.0] {
-        assert_eq!(to_int(x.to_bits(), 0), EXIT, "{x}");
+        assert_eq!(to_int(float(x), 0), EXIT, "{x}");
     }
     let from_int = fn2(&install(&mut arena, |m| {
         let (a, ret) = (arg(m, 0), m.regs().ret_gp);
@@ -458,55 +482,140 @@ fn float_ops_conversions_and_nan_canonical_boxing() {
         let fr = frame(m, &[], &[f], 0);
         m.prologue(&fr);
         m.i64_to_f64(f, a);
-        m.mov_fp_to_gp(ret, f);
+        m.box_float(ret, f);
         m.epilogue();
     }));
     for i in [0i64, -7, 1 << 53, i64::MIN, i64::MAX] {
-        assert_eq!(from_int(i as u64, 0), (i as f64).to_bits());
+        assert_eq!(from_int(i as u64, 0), float(i as f64));
     }
 }
 
+/// f64s at the edges of the encoding: both zeros, subnormals, the extremes, infinities, and
+/// NaNs with either sign, quiet or signalling, with payloads.
+const EDGE_FLOATS: [u64; 16] = [
+    0,
+    1 << 63,
+    1,
+    0x000F_FFFF_FFFF_FFFF,
+    0x3FF8_0000_0000_0000,
+    0x7FEF_FFFF_FFFF_FFFF,
+    0xFFEF_FFFF_FFFF_FFFF,
+    0x7FF0_0000_0000_0000,
+    0xFFF0_0000_0000_0000,
+    CANON_NAN,
+    0x7FF0_0000_0000_0001,
+    0x7FFF_FFFF_FFFF_FFFF,
+    0xFFF8_0000_0000_0000,
+    0xFFFF_FFFF_FFFF_FFFF,
+    0xFFF0_0000_0000_0001,
+    0x8000_0000_0000_0001,
+];
+
 #[test]
-fn nan_box_tags_and_int_boxing() {
+fn floats_box_and_unbox_as_value_does() {
+    let mut arena = CodeArena::new(1 << 20).unwrap();
+    // Raw IEEE bits in, boxed word out.
+    let boxer = fn2(&install(&mut arena, |m| {
+        let (a, ret) = (arg(m, 0), m.regs().ret_gp);
+        let f = ftmp(m, 0);
+        let fr = frame(m, &[], &[f], 0);
+        m.prologue(&fr);
+        m.mov_gp_to_fp(f, a);
+        m.box_float(ret, f);
+        m.epilogue();
+    }));
+    // Boxed word in, raw IEEE bits out.
+    let unboxer = fn2(&install(&mut arena, |m| {
+        let (a, ret) = (arg(m, 0), m.regs().ret_gp);
+        let f = ftmp(m, 0);
+        let fr = frame(m, &[], &[f], 0);
+        m.prologue(&fr);
+        m.unbox_float(f, a);
+        m.mov_fp_to_gp(ret, f);
+        m.epilogue();
+    }));
+    for raw in EDGE_FLOATS {
+        let x = f64::from_bits(raw);
+        let boxed = Value::float(x);
+        assert!(boxed.is_float());
+        assert_eq!(boxer(raw, 0), boxed.bits(), "box {raw:#x}");
+        assert_eq!(unboxer(boxed.bits(), 0), boxed.float_unchecked().to_bits(), "unbox {raw:#x}");
+    }
+}
+
+/// What `test` says of `bits`, by `vm::value::Value`'s own tests.
+fn value_test(test: TagTest, bits: u64) -> bool {
+    let v = view(bits);
+    let (kind, is) = match test {
+        TagTest::Is(k) => (k, true),
+        TagTest::IsNot(k) => (k, false),
+    };
+    let holds = match kind {
+        ValueKind::Int => v.is_small_int(),
+        ValueKind::Ptr => v.is_ptr(),
+        ValueKind::Float => v.is_float(),
+        ValueKind::Bool => v.is_bool(),
+        ValueKind::None => v.is_none(),
+        ValueKind::Undef => v.is_undef(),
+    };
+    holds == is
+}
+
+#[test]
+fn tag_tests_match_value_and_int_boxing() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
-    let samples = [
-        int(0),
-        int(-1),
-        1.5f64.to_bits(),
-        (-0.0f64).to_bits(),
-        CANON_NAN,
-        f64::NEG_INFINITY.to_bits(),
-        (TAG_PTR << 48) | 0x1000,
-        Value::TRUE.into_raw(),
-        Value::NONE.into_raw(),
-        Value::UNDEF.into_raw(),
-    ];
-    let tags = [Tag::Int, Tag::Ptr, Tag::Bool, Tag::None, Tag::Undef];
-    let mut tests: Vec<TagTest> = tags.iter().flat_map(|&t| [TagTest::Is(t), TagTest::IsNot(t)]).collect();
-    tests.extend([TagTest::IsFloat, TagTest::IsNotFloat]);
-    for test in tests {
-        let f = fn2(&install(&mut arena, |m| {
-            let (a, ret) = (arg(m, 0), m.regs().ret_gp);
-            let out = tmp(m, 0);
-            let yes = m.new_label();
-            let fr = frame(m, &[out], &[], 0);
-            m.prologue(&fr);
-            m.mov_imm(out, 1);
-            m.branch_tag(test, a, yes);
-            m.mov_imm(out, 0);
-            m.bind(yes);
-            m.mov(ret, out);
-            m.epilogue();
-        }));
-        for &v in &samples {
-            let tag = v >> 48;
-            let want = match test {
-                TagTest::Is(t) => tag == t.bits(),
-                TagTest::IsNot(t) => tag != t.bits(),
-                TagTest::IsFloat => tag < vm::value::TAG_INT,
-                TagTest::IsNotFloat => tag >= vm::value::TAG_INT,
-            };
-            assert_eq!(f(v, 0) == 1, want, "{test:?} {v:#x}");
+    let (empty, one) = (vm::types::list::new_list(vec![]), vm::types::list::new_list(vec![Value::NONE]));
+    let mut samples = vec![int(0), int(-1), int(1), int(SMALL_INT_MAX), int(SMALL_INT_MIN), empty.bits(), one.bits()];
+    samples.extend(EDGE_FLOATS.map(|raw| float(f64::from_bits(raw))));
+    samples.extend([Value::NONE, Value::FALSE, Value::TRUE, Value::UNDEF].map(Value::into_raw));
+    // Words no constructor makes: the unused tags 0xFFF3..=0xFFFE (floats to `is_float`),
+    // and tag 1 with other payloads (no kind at all).
+    samples.extend([0xFFF3_0000_0000_0000, 0xFFFE_FFFF_FFFF_FFFF]);
+    samples.extend([1, 5, 6, 7, 1 << 47, 0xFFFF_FFFF_FFFF].map(|p| Value::NONE_BITS | p));
+    let kinds_seen: Vec<ValueKind> =
+        ValueKind::ALL.into_iter().filter(|&k| samples.iter().any(|&b| value_test(TagTest::Is(k), b))).collect();
+    assert_eq!(kinds_seen, ValueKind::ALL, "every kind has samples");
+    for kind in ValueKind::ALL {
+        for test in [TagTest::Is(kind), TagTest::IsNot(kind)] {
+            let f = fn2(&install(&mut arena, |m| {
+                let (a, ret) = (arg(m, 0), m.regs().ret_gp);
+                let out = tmp(m, 0);
+                let yes = m.new_label();
+                let fr = frame(m, &[out], &[], 0);
+                m.prologue(&fr);
+                m.mov_imm(out, 1);
+                m.branch_tag(test, a, yes);
+                m.mov_imm(out, 0);
+                m.bind(yes);
+                m.mov(ret, out);
+                m.epilogue();
+            }));
+            for &v in &samples {
+                assert_eq!(f(v, 0) == 1, value_test(test, v), "{test:?} {v:#x}");
+            }
+        }
+    }
+    // The int-pair guard, with the operands in either order and aliased.
+    let pair = fn2(&install(&mut arena, |m| {
+        let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
+        let out = tmp(m, 0);
+        let not = m.new_label();
+        let fr = frame(m, &[out], &[], 0);
+        m.prologue(&fr);
+        m.mov_imm(out, 0);
+        m.branch_not_int_pair(a, b, not);
+        m.branch_not_int_pair(b, a, not);
+        m.branch_not_int_pair(a, a, not);
+        m.branch_not_int_pair(b, b, not);
+        m.mov_imm(out, 1);
+        m.bind(not);
+        m.mov(ret, out);
+        m.epilogue();
+    }));
+    for &x in &samples {
+        for &y in &samples {
+            let want = view(x).is_small_int() && view(y).is_small_int();
+            assert_eq!(pair(x, y) == 1, want, "{x:#x} {y:#x}");
         }
     }
     // box_int range check against Value::fits_small, box/unbox round trip.
@@ -526,19 +635,15 @@ fn nan_box_tags_and_int_boxing() {
         let want = if Value::fits_small(i) { int(i) } else { EXIT };
         assert_eq!(boxer(i as u64, 0), want, "{i}");
     }
-    let others = fn2(&install(&mut arena, |m| {
-        let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
-        let t = tmp(m, 0);
-        let fr = frame(m, &[t], &[], 0);
-        m.prologue(&fr);
-        m.box_bool(t, b);
-        m.box_ptr(ret, a);
-        m.unbox_ptr(ret, ret);
-        m.xor(ret, ret, RegImm::Reg(t));
+    let bools = fn2(&install(&mut arena, |m| {
+        let (a, ret) = (arg(m, 0), m.regs().ret_gp);
+        m.prologue(&FrameLayout::default());
+        m.box_bool(ret, a);
         m.epilogue();
     }));
-    assert_eq!(others(0x7fff_1234_5678, 1), 0x7fff_1234_5678 ^ Value::TRUE.into_raw());
-    assert_eq!(others(0x10, 0), 0x10 ^ Value::FALSE.into_raw());
+    for b in [false, true] {
+        assert_eq!(bools(b as u64, 0), Value::bool(b).bits());
+    }
 }
 
 #[test]

@@ -57,8 +57,10 @@ fn exit_stub(m: &mut dyn MacroAssembler, exit: Label) {
     m.epilogue();
 }
 
-/// `fn(a, b) -> a + b` on NaN-boxed small ints; `EXIT` if either is not a small int or the
-/// sum needs more than 48 bits (BINARY_OP_ADD_INT with its guards).
+/// `fn(a, b) -> a + b` on boxed small ints; `EXIT` if either is not a small int or the sum
+/// needs more than 48 bits (BINARY_OP_ADD_INT with its guard). As the interpreter's
+/// `Value::small_int_pair_shifted`, it adds the payloads shifted left by 16, so the i64 add
+/// overflows exactly when the 48-bit sum does.
 pub fn add_small_ints(m: &mut dyn MacroAssembler) {
     let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
     let (x, y) = (tmp(m, 0), tmp(m, 1));
@@ -66,27 +68,28 @@ pub fn add_small_ints(m: &mut dyn MacroAssembler) {
     let fr = frame(m, &[x, y], &[], 0);
     m.prologue(&fr);
     m.comment("guard both small ints");
-    m.branch_tag(TagTest::IsNot(Tag::Int), a, exit);
-    m.branch_tag(TagTest::IsNot(Tag::Int), b, exit);
-    m.comment("unbox, add, rebox");
-    m.unbox_int(x, a);
-    m.unbox_int(y, b);
+    m.branch_not_int_pair(a, b, exit);
+    m.comment("add the shifted payloads, rebox");
+    m.shl(x, a, RegImm::Imm(16));
+    m.shl(y, b, RegImm::Imm(16));
     m.add_overflow(x, x, RegImm::Reg(y), exit);
-    m.box_int(ret, x, exit);
+    m.sar(x, x, RegImm::Imm(16));
+    m.box_int_unchecked(ret, x);
     m.epilogue();
     exit_stub(m, exit);
 }
 
-/// `fn(n: i64, x: f64 bits) -> boxed f64`: `for i in range(n): x = sqrt(x*x + i) / 1.5 - (-i)`.
+/// `fn(n: i64, x: boxed float) -> boxed float`:
+/// `for i in range(n): x = sqrt(x*x + i) / 1.5 - (-i)`.
 /// A counted loop with a fused compare-and-branch back edge and float arithmetic.
 pub fn float_loop(m: &mut dyn MacroAssembler) {
-    let (n, xbits, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
+    let (n, boxed, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
     let i = tmp(m, 0);
     let (x, fi, t, c) = (ftmp(m, 0), ftmp(m, 1), ftmp(m, 2), ftmp(m, 3));
     let (top, done) = (m.new_label(), m.new_label());
     let fr = frame(m, &[i], &[x, fi, t, c], 0);
     m.prologue(&fr);
-    m.mov_gp_to_fp(x, xbits);
+    m.unbox_float(x, boxed);
     m.fmov_imm(c, 1.5);
     m.mov_imm(i, 0);
     m.branch_cmp(IntCC::SGe, i, RegImm::Reg(n), done);
@@ -163,19 +166,19 @@ pub fn raw_refcounts(m: &mut dyn MacroAssembler, h: &Helpers) {
 }
 
 /// `fn(a, b, c, d: u64) -> u64`: calls `sum10` with ten integer arguments (immediates, the
-/// four arguments in rotated order so the parallel move has a cycle, a boxed pointer's
-/// payload) and `fma3` with three floats, keeping a spill slot and live values across.
+/// four arguments in rotated order so the parallel move has a cycle, registers that are not
+/// arguments) and `fma3` with three floats, keeping a spill slot and live values across.
 pub fn many_args(m: &mut dyn MacroAssembler, h: &Helpers) {
     let (a, b, c, d) = (arg(m, 0), arg(m, 1), arg(m, 2), arg(m, 3));
     let ret = m.regs().ret_gp;
-    let (keep, boxed, r) = (tmp(m, 0), tmp(m, 1), tmp(m, 2));
+    let (keep, other, r) = (tmp(m, 0), tmp(m, 1), tmp(m, 2));
     let (f1, f2, f3, fr) = (ftmp(m, 0), ftmp(m, 1), ftmp(m, 2), ftmp(m, 3));
-    let layout = frame(m, &[keep, boxed, r], &[f1, f2, f3, fr], 1);
+    let layout = frame(m, &[keep, other, r], &[f1, f2, f3, fr], 1);
     m.prologue(&layout);
     let slot = m.spill_slot(0);
     m.store(d, slot);
     m.mov_imm(keep, 1000);
-    m.mov_imm(boxed, (vm::value::TAG_PTR << 48) | 0x50);
+    m.mov_imm(other, 0x50);
     let live = RegSet::of(&[keep, a, b, c, d], &[]);
     let args = [
         CallArg::Reg(b),
@@ -184,7 +187,7 @@ pub fn many_args(m: &mut dyn MacroAssembler, h: &Helpers) {
         CallArg::Reg(a),
         CallArg::Imm(5),
         CallArg::Imm(u64::MAX),
-        CallArg::Payload(boxed),
+        CallArg::Reg(other),
         CallArg::Reg(keep),
         CallArg::Imm(9),
         CallArg::Reg(a),
@@ -200,8 +203,8 @@ pub fn many_args(m: &mut dyn MacroAssembler, h: &Helpers) {
     m.add(ret, ret, RegImm::Reg(r));
     m.add(ret, ret, RegImm::Reg(keep));
     let slot = m.spill_slot(0);
-    m.load(boxed, slot);
-    m.add(ret, ret, RegImm::Reg(boxed));
+    m.load(other, slot);
+    m.add(ret, ret, RegImm::Reg(other));
     m.epilogue();
     m.bind(fail);
     m.trap();
@@ -320,16 +323,17 @@ pub fn every_op(m: &mut dyn MacroAssembler, h: &Helpers) {
     m.i64_to_f64(fa, a);
     m.f64_to_i64(a, fa, exit);
     m.comment("NaN-boxing");
-    for test in [TagTest::Is(Tag::Int), TagTest::IsNot(Tag::Ptr), TagTest::Is(Tag::None), TagTest::IsFloat, TagTest::IsNotFloat] {
-        m.branch_tag(test, a, target);
+    for kind in ValueKind::ALL {
+        m.branch_tag(TagTest::Is(kind), a, target);
     }
+    m.branch_tag(TagTest::IsNot(ValueKind::Float), a, target);
+    m.branch_not_int_pair(a, b, exit);
     m.unbox_int(a, b);
     m.box_int(a, b, exit);
     m.box_int_unchecked(a, b);
     m.box_float(a, fa);
+    m.unbox_float(fa, a);
     m.box_bool(a, b);
-    m.unbox_ptr(a, b);
-    m.box_ptr(a, b);
     m.comment("reference counts");
     m.incref(a);
     m.incref_value(b);

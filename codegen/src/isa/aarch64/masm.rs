@@ -12,7 +12,14 @@ use crate::masm::*;
 use crate::Isa;
 use dynasmrt::aarch64::{encode_floating_point_immediate, encode_logical_immediate_64bit, Aarch64Relocation};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
-use vm::value::{PAYLOAD_MASK, TAG_BOOL, TAG_INT, TAG_PTR};
+use vm::value::{Value, CANON_NAN, FLOAT_OFFSET, TAG_INT, TAG_SHIFT, TAG_SPECIAL};
+
+/// Bit 48: the tag of None, the bools and UNDEF (a logical immediate).
+const SPECIAL: u64 = TAG_SPECIAL << TAG_SHIFT;
+// `branch_tag` tests None as "the word XOR its tag is 0".
+const _: () = assert!(Value::NONE_BITS == SPECIAL);
+/// The top 16 bits, which are also the small-int tag in place (a logical immediate).
+const TAG_BITS: u64 = TAG_INT << TAG_SHIFT;
 
 macro_rules! a64 {
     ($ops:expr; $($t:tt)*) => { dynasm!($ops ; .arch aarch64 ; $($t)*) };
@@ -303,6 +310,12 @@ impl A64Masm {
         }
     }
 
+    /// Compares `src >> 48` (arithmetic, in x16) with -1: equal exactly when `src` has the
+    /// small-int tag.
+    fn cmp_int_tag(&mut self, src: u8) {
+        a64!(self.e.ops; asr X(X16), X(src), #TAG_SHIFT ; cmn XSP(X16), #1);
+    }
+
     fn bcond(&mut self, c: Cond, target: Label) {
         let l = self.e.dl(target);
         with_cond!(self, c, [b.], [=>l]);
@@ -550,21 +563,64 @@ impl MacroAssembler for A64Masm {
     }
 
     fn branch_tag(&mut self, test: TagTest, v: Reg, target: Label) {
-        match test {
-            TagTest::Is(t) | TagTest::IsNot(t) => {
-                // The tags are 0xFFF9..0xFFFD: an arithmetic shift makes them -7..-3.
-                let minus_tag = (0x10000 - t.bits()) as u32;
-                a64!(self.e.ops; asr X(X16), X(v.0), #48 ; cmn XSP(X16), #minus_tag);
-                let c = if matches!(test, TagTest::Is(_)) { Cond::Eq } else { Cond::Ne };
-                self.bcond(c, target);
+        let (kind, is) = match test {
+            TagTest::Is(k) => (k, true),
+            TagTest::IsNot(k) => (k, false),
+        };
+        let v = v.0;
+        // Sets the flags; `cc` holds exactly when `v` is of `kind`.
+        let cc = match kind {
+            ValueKind::Int => {
+                self.cmp_int_tag(v);
+                IntCC::Eq
             }
-            TagTest::IsFloat | TagTest::IsNotFloat => {
-                self.movz(X16, TAG_INT as u32, 3);
-                a64!(self.e.ops; cmp X(v.0), X(X16));
-                let c = if test == TagTest::IsFloat { Cond::Lo } else { Cond::Hs };
-                self.bcond(c, target);
+            ValueKind::Ptr => {
+                a64!(self.e.ops; tst X(v), #TAG_BITS);
+                IntCC::Eq
             }
-        }
+            ValueKind::Float => {
+                // `v >> 48` (arithmetic) is -1 for an int, 0 / 1 for a pointer / special and
+                // anything else for a float: plus one, unsigned, floats are the ones above 2.
+                a64!(self.e.ops
+                    ; asr X(X16), X(v), #TAG_SHIFT
+                    ; add XSP(X16), XSP(X16), #1
+                    ; cmp XSP(X16), #2
+                );
+                IntCC::UGt
+            }
+            // The special words with their tag cleared are small numbers.
+            ValueKind::Bool => {
+                // `bits | 1 == TRUE_BITS`.
+                let t = (Value::TRUE_BITS ^ SPECIAL) as u32;
+                a64!(self.e.ops
+                    ; orr XSP(X16), X(v), #1
+                    ; eor XSP(X16), X(X16), #SPECIAL
+                    ; cmp XSP(X16), #t
+                );
+                IntCC::Eq
+            }
+            ValueKind::None => {
+                let l = self.e.dl(target);
+                a64!(self.e.ops; eor XSP(X16), X(v), #SPECIAL);
+                if is {
+                    a64!(self.e.ops; cbz X(X16), =>l);
+                } else {
+                    a64!(self.e.ops; cbnz X(X16), =>l);
+                }
+                return;
+            }
+            ValueKind::Undef => {
+                let w = (Value::UNDEF_BITS ^ SPECIAL) as u32;
+                a64!(self.e.ops; eor XSP(X16), X(v), #SPECIAL ; cmp XSP(X16), #w);
+                IntCC::Eq
+            }
+        };
+        self.bcond(int_cond(if is { cc } else { cc.negate() }), target);
+    }
+    fn branch_not_int_pair(&mut self, a: Reg, b: Reg, target: Label) {
+        a64!(self.e.ops; and X(X16), X(a.0), X(b.0));
+        self.cmp_int_tag(X16);
+        self.bcond(Cond::Ne, target);
     }
     fn unbox_int(&mut self, dst: Reg, src: Reg) {
         a64!(self.e.ops; sbfx X(dst.0), X(src.0), #0, #48);
@@ -575,48 +631,36 @@ impl MacroAssembler for A64Masm {
         self.box_int_unchecked(dst, src);
     }
     fn box_int_unchecked(&mut self, dst: Reg, src: Reg) {
-        self.movz(X17, TAG_INT as u32, 3);
-        a64!(self.e.ops; and XSP(X16), X(src.0), #PAYLOAD_MASK ; orr X(dst.0), X(X16), X(X17));
+        a64!(self.e.ops; orr XSP(dst.0), X(src.0), #TAG_BITS);
     }
     fn box_float(&mut self, dst: Reg, src: FReg) {
-        self.movz(X16, 0x7FF8, 3);
+        let d = dst.0;
+        self.load_const(X16, FLOAT_OFFSET);
+        self.load_const(X17, CANON_NAN + FLOAT_OFFSET);
         a64!(self.e.ops
-            ; fmov X(dst.0), D(src.0)
+            ; fmov X(d), D(src.0)
+            ; add X(d), X(d), X(X16)
             ; fcmp D(src.0), D(src.0)
-            ; csel X(dst.0), X(X16), X(dst.0), vs
+            ; csel X(d), X(X17), X(d), vs
         );
     }
+    fn unbox_float(&mut self, dst: FReg, src: Reg) {
+        self.load_const(X16, FLOAT_OFFSET);
+        a64!(self.e.ops; sub X(X16), X(src.0), X(X16) ; fmov D(dst.0), X(X16));
+    }
     fn box_bool(&mut self, dst: Reg, src: Reg) {
-        self.movz(X16, TAG_BOOL as u32, 3);
-        a64!(self.e.ops; orr X(dst.0), X(X16), X(src.0));
-    }
-    fn unbox_ptr(&mut self, dst: Reg, src: Reg) {
-        a64!(self.e.ops; and XSP(dst.0), X(src.0), #PAYLOAD_MASK);
-    }
-    fn box_ptr(&mut self, dst: Reg, src: Reg) {
-        self.movz(X16, TAG_PTR as u32, 3);
-        a64!(self.e.ops; orr X(dst.0), X(X16), X(src.0));
+        let f = Value::FALSE_BITS ^ SPECIAL;
+        a64!(self.e.ops; orr XSP(dst.0), X(src.0), #f ; orr XSP(dst.0), X(dst.0), #SPECIAL);
     }
 
     fn incref(&mut self, obj: Reg) {
         let p = obj.0;
         a64!(self.e.ops; ldr W(X16), [XSP(p)] ; add WSP(X16), WSP(X16), #1 ; str W(X16), [XSP(p)]);
     }
-    fn incref_value(&mut self, v: Reg) {
-        let skip = self.new_label();
-        self.branch_tag(TagTest::IsNot(Tag::Ptr), v, skip);
-        self.unbox_ptr(Reg(X17), v);
-        self.incref(Reg(X17));
-        self.bind(skip);
-    }
     fn dec_rc_branch_zero(&mut self, obj: Reg, zero: Label) {
         let p = obj.0;
         a64!(self.e.ops; ldr W(X16), [XSP(p)] ; subs W(X16), WSP(X16), #1 ; str W(X16), [XSP(p)]);
         self.bcond(Cond::Eq, zero);
-    }
-    fn dec_value_rc_branch_zero(&mut self, v: Reg, zero: Label) {
-        self.unbox_ptr(Reg(X17), v);
-        self.dec_rc_branch_zero(Reg(X17), zero);
     }
 
     fn adjust_sp(&mut self, delta: i32) {

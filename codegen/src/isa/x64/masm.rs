@@ -10,7 +10,10 @@ use crate::masm::*;
 use crate::Isa;
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
-use vm::value::{CANON_NAN, TAG_BOOL, TAG_INT, TAG_PTR, TAG_SHIFT};
+use vm::value::{Value, CANON_NAN, FLOAT_OFFSET, TAG_INT, TAG_SHIFT};
+
+// `box_bool` sets FALSE_BITS as bit 48 plus 2.
+const _: () = assert!(Value::FALSE_BITS == (1 << TAG_SHIFT) | 2);
 
 macro_rules! x64 {
     ($ops:expr; $($t:tt)*) => { dynasm!($ops ; .arch x64 ; $($t)*) };
@@ -121,14 +124,11 @@ impl X64Masm {
         }
     }
 
-    /// r11 = the tag (top 16 bits) of `v`.
-    fn tag_to_r11(&mut self, v: Reg) {
-        x64!(self.e.ops; mov r11, Rq(v.0) ; shr r11, TAG_SHIFT as i8);
-    }
-
-    /// r11 = the 48-bit payload of `v`.
-    fn payload_to_r11(&mut self, v: Reg) {
-        x64!(self.e.ops; mov r11, Rq(v.0) ; shl r11, 16 ; shr r11, 16);
+    /// Sets ZF exactly when r11 has the small-int tag: `r11 >> 48` (arithmetic) is then -1,
+    /// and one more is 0. (dynasm encodes `cmp r, imm` with a 32-bit immediate; `add`/`sub`
+    /// take the 8-bit one.)
+    fn test_r11_int_tag(&mut self) {
+        x64!(self.e.ops; sar r11, TAG_SHIFT as i8 ; add r11, BYTE 1);
     }
 }
 
@@ -383,14 +383,49 @@ impl MacroAssembler for X64Masm {
     }
 
     fn branch_tag(&mut self, test: TagTest, v: Reg, target: Label) {
-        self.tag_to_r11(v);
-        let l = self.e.dl(target);
-        match test {
-            TagTest::Is(t) => x64!(self.e.ops; cmp r11d, t.bits() as i32 ; je =>l),
-            TagTest::IsNot(t) => x64!(self.e.ops; cmp r11d, t.bits() as i32 ; jne =>l),
-            TagTest::IsFloat => x64!(self.e.ops; cmp r11d, TAG_INT as i32 ; jb =>l),
-            TagTest::IsNotFloat => x64!(self.e.ops; cmp r11d, TAG_INT as i32 ; jae =>l),
-        }
+        let (kind, is) = match test {
+            TagTest::Is(k) => (k, true),
+            TagTest::IsNot(k) => (k, false),
+        };
+        // Sets the flags; `cc` holds exactly when `v` is of `kind`.
+        let cc = match kind {
+            ValueKind::Int => {
+                x64!(self.e.ops; mov r11, Rq(v.0));
+                self.test_r11_int_tag();
+                IntCC::Eq
+            }
+            ValueKind::Ptr => {
+                // The shift sets ZF: the tag is 0.
+                x64!(self.e.ops; mov r11, Rq(v.0) ; shr r11, TAG_SHIFT as i8);
+                IntCC::Eq
+            }
+            ValueKind::Float => {
+                // `v >> 48` (arithmetic) is -1 for an int, 0 / 1 for a pointer / special and
+                // anything else for a float: plus one, unsigned, floats are the ones from 3.
+                x64!(self.e.ops; mov r11, Rq(v.0) ; sar r11, TAG_SHIFT as i8 ; add r11, BYTE 1 ; sub r11, BYTE 3);
+                IntCC::UGe
+            }
+            ValueKind::Bool => {
+                // `bits | 1 == TRUE_BITS`, as `bits - FALSE_BITS < 2` (unsigned).
+                x64!(self.e.ops
+                    ; mov r11, QWORD Value::FALSE_BITS.wrapping_neg() as i64
+                    ; add r11, Rq(v.0)
+                    ; sub r11, BYTE 2
+                );
+                IntCC::ULt
+            }
+            ValueKind::None | ValueKind::Undef => {
+                let word = if kind == ValueKind::None { Value::NONE_BITS } else { Value::UNDEF_BITS };
+                x64!(self.e.ops; mov r11, QWORD word as i64 ; cmp Rq(v.0), r11);
+                IntCC::Eq
+            }
+        };
+        self.jcc(if is { cc } else { cc.negate() }, target);
+    }
+    fn branch_not_int_pair(&mut self, a: Reg, b: Reg, target: Label) {
+        x64!(self.e.ops; mov r11, Rq(a.0) ; and r11, Rq(b.0));
+        self.test_r11_int_tag();
+        self.jcc(IntCC::Ne, target);
     }
     fn unbox_int(&mut self, dst: Reg, src: Reg) {
         self.mov(dst, src);
@@ -402,62 +437,43 @@ impl MacroAssembler for X64Masm {
         x64!(self.e.ops
             ; mov r11, Rq(src.0)
             ; shl r11, 16
-            ; mov r10, r11
-            ; sar r10, 16
-            ; cmp r10, Rq(src.0)
+            ; sar r11, 16
+            ; cmp r11, Rq(src.0)
             ; jne =>l
-            ; shr r11, 16
-            ; mov r10, QWORD (TAG_INT << TAG_SHIFT) as i64
-            ; or r11, r10
-            ; mov Rq(dst.0), r11
         );
+        self.box_int_unchecked(dst, src);
     }
     fn box_int_unchecked(&mut self, dst: Reg, src: Reg) {
         self.mov(dst, src);
-        x64!(self.e.ops
-            ; shl Rq(dst.0), 16
-            ; shr Rq(dst.0), 16
-            ; mov r11, QWORD (TAG_INT << TAG_SHIFT) as i64
-            ; or Rq(dst.0), r11
-        );
+        x64!(self.e.ops; mov r11, QWORD (TAG_INT << TAG_SHIFT) as i64 ; or Rq(dst.0), r11);
     }
     fn box_float(&mut self, dst: Reg, src: FReg) {
         x64!(self.e.ops
             ; movq Rq(dst.0), Rx(src.0)
+            ; mov r11, QWORD FLOAT_OFFSET as i64
+            ; add Rq(dst.0), r11
             ; ucomisd Rx(src.0), Rx(src.0)
-            ; mov r11, QWORD CANON_NAN as i64
+            ; mov r11, QWORD (CANON_NAN + FLOAT_OFFSET) as i64
             ; cmovp Rq(dst.0), r11
         );
     }
+    fn unbox_float(&mut self, dst: FReg, src: Reg) {
+        x64!(self.e.ops
+            ; mov r11, QWORD FLOAT_OFFSET.wrapping_neg() as i64
+            ; add r11, Rq(src.0)
+            ; movq Rx(dst.0), r11
+        );
+    }
     fn box_bool(&mut self, dst: Reg, src: Reg) {
-        x64!(self.e.ops; mov r11, QWORD (TAG_BOOL << TAG_SHIFT) as i64 ; or r11, Rq(src.0) ; mov Rq(dst.0), r11);
-    }
-    fn unbox_ptr(&mut self, dst: Reg, src: Reg) {
-        self.mov(dst, src);
-        x64!(self.e.ops; shl Rq(dst.0), 16 ; shr Rq(dst.0), 16);
-    }
-    fn box_ptr(&mut self, dst: Reg, src: Reg) {
-        x64!(self.e.ops; mov r11, QWORD (TAG_PTR << TAG_SHIFT) as i64 ; or r11, Rq(src.0) ; mov Rq(dst.0), r11);
+        x64!(self.e.ops; lea Rq(dst.0), [Rq(src.0) + 2] ; bts Rq(dst.0), BYTE TAG_SHIFT as i8);
     }
 
     fn incref(&mut self, obj: Reg) {
         x64!(self.e.ops; add DWORD [Rq(obj.0)], 1);
     }
-    fn incref_value(&mut self, v: Reg) {
-        let skip = self.new_label();
-        self.branch_tag(TagTest::IsNot(Tag::Ptr), v, skip);
-        self.payload_to_r11(v);
-        x64!(self.e.ops; add DWORD [r11], 1);
-        self.bind(skip);
-    }
     fn dec_rc_branch_zero(&mut self, obj: Reg, zero: Label) {
         let l = self.e.dl(zero);
         x64!(self.e.ops; sub DWORD [Rq(obj.0)], 1 ; jz =>l);
-    }
-    fn dec_value_rc_branch_zero(&mut self, v: Reg, zero: Label) {
-        self.payload_to_r11(v);
-        let l = self.e.dl(zero);
-        x64!(self.e.ops; sub DWORD [r11], 1 ; jz =>l);
     }
 
     fn adjust_sp(&mut self, delta: i32) {
