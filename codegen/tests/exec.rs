@@ -442,6 +442,22 @@ fn float_fn(body: impl FnOnce(&mut dyn MacroAssembler, FReg, FReg, Reg)) -> impl
     }
 }
 
+type IntoFp = fn(&mut dyn MacroAssembler, FReg, Reg);
+type OutOfFp = fn(&mut dyn MacroAssembler, Reg, FReg);
+
+/// `fn(a) -> u64`: `into` takes the argument into an FP register, `out` returns it.
+fn through_fp(into: IntoFp, out: OutOfFp) -> impl FnOnce(&mut dyn MacroAssembler) {
+    move |m| {
+        let (a, ret) = (arg(m, 0), m.regs().ret_gp);
+        let f = ftmp(m, 0);
+        let fr = frame(m, &[], &[f], 0);
+        m.prologue(&fr);
+        into(m, f, a);
+        out(m, ret, f);
+        m.epilogue();
+    }
+}
+
 #[test]
 fn float_ops_and_conversions() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
@@ -476,15 +492,7 @@ fn float_ops_and_conversions() {
     for x in [f64::NAN, 1e19, -1e19, f64::INFINITY, -9_223_372_036_854_775_808.0] {
         assert_eq!(to_int(float(x), 0), EXIT, "{x}");
     }
-    let from_int = fn2(&install(&mut arena, |m| {
-        let (a, ret) = (arg(m, 0), m.regs().ret_gp);
-        let f = ftmp(m, 0);
-        let fr = frame(m, &[], &[f], 0);
-        m.prologue(&fr);
-        m.i64_to_f64(f, a);
-        m.box_float(ret, f);
-        m.epilogue();
-    }));
+    let from_int = fn2(&install(&mut arena, through_fp(|m, f, a| m.i64_to_f64(f, a), |m, r, f| m.box_float(r, f))));
     for i in [0i64, -7, 1 << 53, i64::MIN, i64::MAX] {
         assert_eq!(from_int(i as u64, 0), float(i as f64));
     }
@@ -514,26 +522,9 @@ const EDGE_FLOATS: [u64; 16] = [
 #[test]
 fn floats_box_and_unbox_as_value_does() {
     let mut arena = CodeArena::new(1 << 20).unwrap();
-    // Raw IEEE bits in, boxed word out.
-    let boxer = fn2(&install(&mut arena, |m| {
-        let (a, ret) = (arg(m, 0), m.regs().ret_gp);
-        let f = ftmp(m, 0);
-        let fr = frame(m, &[], &[f], 0);
-        m.prologue(&fr);
-        m.mov_gp_to_fp(f, a);
-        m.box_float(ret, f);
-        m.epilogue();
-    }));
-    // Boxed word in, raw IEEE bits out.
-    let unboxer = fn2(&install(&mut arena, |m| {
-        let (a, ret) = (arg(m, 0), m.regs().ret_gp);
-        let f = ftmp(m, 0);
-        let fr = frame(m, &[], &[f], 0);
-        m.prologue(&fr);
-        m.unbox_float(f, a);
-        m.mov_fp_to_gp(ret, f);
-        m.epilogue();
-    }));
+    // Raw IEEE bits in, boxed word out; boxed word in, raw IEEE bits out.
+    let boxer = fn2(&install(&mut arena, through_fp(|m, f, a| m.mov_gp_to_fp(f, a), |m, r, f| m.box_float(r, f))));
+    let unboxer = fn2(&install(&mut arena, through_fp(|m, f, a| m.unbox_float(f, a), |m, r, f| m.mov_fp_to_gp(r, f))));
     for raw in EDGE_FLOATS {
         let x = f64::from_bits(raw);
         let boxed = Value::float(x);
@@ -561,6 +552,23 @@ fn value_test(test: TagTest, bits: u64) -> bool {
     holds == is
 }
 
+/// `fn(a, b) -> u64`: 1 if `branch` (given a, b and a label) jumps to the label, else 0.
+fn taken(branch: impl FnOnce(&mut dyn MacroAssembler, Reg, Reg, Label)) -> impl FnOnce(&mut dyn MacroAssembler) {
+    move |m| {
+        let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
+        let out = tmp(m, 0);
+        let yes = m.new_label();
+        let fr = frame(m, &[out], &[], 0);
+        m.prologue(&fr);
+        m.mov_imm(out, 1);
+        branch(m, a, b, yes);
+        m.mov_imm(out, 0);
+        m.bind(yes);
+        m.mov(ret, out);
+        m.epilogue();
+    }
+}
+
 #[test]
 fn tag_tests_match_value_and_int_boxing() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
@@ -577,45 +585,23 @@ fn tag_tests_match_value_and_int_boxing() {
     assert_eq!(kinds_seen, ValueKind::ALL, "every kind has samples");
     for kind in ValueKind::ALL {
         for test in [TagTest::Is(kind), TagTest::IsNot(kind)] {
-            let f = fn2(&install(&mut arena, |m| {
-                let (a, ret) = (arg(m, 0), m.regs().ret_gp);
-                let out = tmp(m, 0);
-                let yes = m.new_label();
-                let fr = frame(m, &[out], &[], 0);
-                m.prologue(&fr);
-                m.mov_imm(out, 1);
-                m.branch_tag(test, a, yes);
-                m.mov_imm(out, 0);
-                m.bind(yes);
-                m.mov(ret, out);
-                m.epilogue();
-            }));
+            let f = fn2(&install(&mut arena, taken(|m, a, _, yes| m.branch_tag(test, a, yes))));
             for &v in &samples {
                 assert_eq!(f(v, 0) == 1, value_test(test, v), "{test:?} {v:#x}");
             }
         }
     }
     // The int-pair guard, with the operands in either order and aliased.
-    let pair = fn2(&install(&mut arena, |m| {
-        let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
-        let out = tmp(m, 0);
-        let not = m.new_label();
-        let fr = frame(m, &[out], &[], 0);
-        m.prologue(&fr);
-        m.mov_imm(out, 0);
+    let not_pair = fn2(&install(&mut arena, taken(|m, a, b, not| {
         m.branch_not_int_pair(a, b, not);
         m.branch_not_int_pair(b, a, not);
         m.branch_not_int_pair(a, a, not);
         m.branch_not_int_pair(b, b, not);
-        m.mov_imm(out, 1);
-        m.bind(not);
-        m.mov(ret, out);
-        m.epilogue();
-    }));
+    })));
     for &x in &samples {
         for &y in &samples {
             let want = view(x).is_small_int() && view(y).is_small_int();
-            assert_eq!(pair(x, y) == 1, want, "{x:#x} {y:#x}");
+            assert_eq!(not_pair(x, y) == 0, want, "{x:#x} {y:#x}");
         }
     }
     // box_int range check against Value::fits_small, box/unbox round trip.
