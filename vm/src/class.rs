@@ -355,7 +355,7 @@ pub fn call_class(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
 
 /// The class's own `__new__` and `__init__` (None where object's apply), cached per type
 /// epoch.
-fn constructors(cls: &Value) -> (Option<Value>, Option<Value>) {
+pub(crate) fn constructors(cls: &Value) -> (Option<Value>, Option<Value>) {
     let td = type_data(cls);
     let epoch = crate::types::typeobj::type_epoch();
     {

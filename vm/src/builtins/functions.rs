@@ -708,11 +708,10 @@ fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             type_name(name)
         )));
     }
-    match ops::getattr(vm, &a.pos[0], name) {
-        Ok(v) => Ok(v),
-        Err(e) if a.len() == 3 && e.is_instance(tt().attribute_error) => Ok(a.pos[2].clone()),
-        Err(e) => Err(e),
+    if a.len() == 3 {
+        return Ok(ops::attr::lookup(vm, &a.pos[0], name)?.unwrap_or_else(|| a.pos[2].clone()));
     }
+    ops::getattr(vm, &a.pos[0], name)
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -725,11 +724,13 @@ fn setattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn hasattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("hasattr", args, kwnames);
     a.check(2, 2, &[])?;
-    match ops::getattr(vm, &a.pos[0], &a.pos[1]) {
-        Ok(_) => Ok(Value::TRUE),
-        Err(e) if e.is_instance(tt().attribute_error) => Ok(Value::FALSE),
-        Err(e) => Err(e),
+    if as_str(&a.pos[1]).is_none() {
+        return Err(error::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(&a.pos[1])
+        )));
     }
+    Ok(Value::bool(ops::attr::lookup(vm, &a.pos[0], &a.pos[1])?.is_some()))
 }
 
 fn delattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

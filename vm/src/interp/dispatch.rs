@@ -20,7 +20,7 @@ use super::gen_inline;
 use super::generic::{self, Flow};
 use crate::bytecode::{when, BinOp, Cache, Code, CmpOp, Instr, Op};
 use crate::error::{self, PyErr, PyResult};
-use crate::frame::{Borrowed, CodeRef, Frame, ENTRY, GEN_INLINE};
+use crate::frame::{Borrowed, CodeRef, Frame, ENTRY, GEN_INLINE, INIT};
 use crate::ops;
 use crate::tier1::{self, PolyKind};
 use crate::types::dict::DictObj;
@@ -428,13 +428,22 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             p = p.add(1);
                         }
                         let flags = (*frame).flags;
-                        if flags & (ENTRY | GEN_INLINE) != 0 {
+                        if flags & (ENTRY | GEN_INLINE | INIT) != 0 {
                             if flags & ENTRY != 0 {
                                 vm.frames.pop();
                                 return Ok(v);
                             }
-                            // An inline generator finished: its loop ends.
                             sync!();
+                            if flags & INIT != 0 {
+                                // `__init__` of a class call: the instance is the result.
+                                let r = super::calls::finish_init(vm, frame, v);
+                                reload!();
+                                if let Err(e) = r {
+                                    break 'run e;
+                                }
+                                continue 'run;
+                            }
+                            // An inline generator finished: its loop ends.
                             gen_inline::finish(vm, frame);
                             reload!();
                             release!(v);

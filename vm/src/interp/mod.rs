@@ -7,9 +7,12 @@
 //!
 //! - `dispatch.rs`: the loop and the instructions it runs inline;
 //! - `generic.rs`: everything else, one out-of-line call per instruction;
+//! - `calls.rs`: CALL through the general protocol (bound methods and plain class calls
+//!   included: they too run in a frame of this loop);
 //! - `unwind.rs`: raising, tracebacks and the search for handlers;
 //! - `gen_inline.rs`: generators resumed by `for` loops without a nested run.
 
+mod calls;
 mod dispatch;
 mod gen_inline;
 mod generic;

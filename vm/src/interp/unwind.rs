@@ -43,6 +43,7 @@ pub(super) fn unwind(vm: &mut Vm, mut err: PyErr) -> Result<(), PyErr> {
             if (*f).flags & crate::frame::GEN_INLINE != 0 {
                 err = super::gen_inline::escape(vm, f, err);
             }
+            (*f).release_owned();
             vm.pop_frame();
             if entry {
                 return Err(err);

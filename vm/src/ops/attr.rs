@@ -304,40 +304,49 @@ fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResul
 
 /// The instance part of attribute lookup, without a user `__getattr__`/`__getattribute__`.
 pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    match generic_lookup(vm, v, name)? {
+        Some(x) => Ok(x),
+        None => Err(no_attr(v, name)),
+    }
+}
+
+/// `object.__getattribute__` without making the AttributeError: None when the attribute
+/// is missing (hasattr, getattr with a default).
+fn generic_lookup(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value>> {
     let name = &interned(name);
     let ty: *const Header = type_ptr(v);
     let cls_attr = typeobj::lookup(ty, name);
     if let Some(a) = &cls_attr {
         if is_data_descriptor(a) {
-            return bind_descriptor(vm, a, v);
+            return bind_descriptor(vm, a, v).map(Some);
         }
     }
     if let Some(inst) = v.downcast::<InstanceObj>() {
         if let Some(x) = inst.get(name) {
-            return Ok(x);
+            return Ok(Some(x));
         }
         if as_str(name) == Some("__dict__") && type_data_ptr(ty).slots.is_none() {
-            return Ok(inst.to_dict_mode());
+            return Ok(Some(inst.to_dict_mode()));
         }
     } else if let Some(r) = special_attr(v, as_str(name).unwrap_or("")) {
-        return Ok(r);
+        return Ok(Some(r));
     } else if uses_side_dict(v) {
         if as_str(name) == Some("__dict__") {
-            return Ok(crate::object::side_dict(v, true).unwrap());
+            return Ok(crate::object::side_dict(v, true));
         }
         if let Some(x) = crate::object::side_dict(v, false).and_then(|d| DictObj::get_str(&d, name))
         {
-            return Ok(x);
+            return Ok(Some(x));
         }
     }
     if let Some(a) = cls_attr {
-        return bind_descriptor(vm, &a, v);
+        return bind_descriptor(vm, &a, v).map(Some);
     }
-    match as_str(name) {
-        Some("__class__") => Ok(type_of(v)),
-        Some("__doc__") if dunder::dispatches(v) => Ok(Value::NONE),
-        _ => Err(no_attr(v, name)),
-    }
+    Ok(match as_str(name) {
+        Some("__class__") => Some(type_of(v)),
+        Some("__doc__") if dunder::dispatches(v) => Some(Value::NONE),
+        _ => None,
+    })
 }
 
 pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
@@ -373,6 +382,26 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         };
     }
     generic_getattr(vm, v, name)
+}
+
+/// `getattr(v, name)` that reports a missing attribute as None instead of raising (what
+/// `hasattr` and `getattr(v, name, default)` need): the common case, an object without
+/// attribute hooks, never builds the AttributeError.
+pub fn lookup(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let plain = v.downcast::<ModuleObj>().is_none()
+        && v.downcast::<TypeData>().is_none()
+        && v.downcast::<SuperObj>().is_none()
+        && (!dunder::dispatches(v) || hooks(v) & (HOOK_GETATTRIBUTE | HOOK_GETATTR) == 0);
+    let r = if plain {
+        generic_lookup(vm, v, name)
+    } else {
+        getattr(vm, v, name).map(Some)
+    };
+    match r {
+        // A descriptor or hook raising AttributeError also means "missing".
+        Err(e) if e.is_instance(tt().attribute_error) => Ok(None),
+        r => r,
+    }
 }
 
 const HOOK_GETATTRIBUTE: u8 = 1;
