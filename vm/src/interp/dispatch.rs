@@ -401,6 +401,22 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             back_edge!(jump);
                         }
                     }
+                    Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
+                        // `a and b` / `a or b`: jump keeping TOS, or pop it.
+                        let v = &*sp.sub(1);
+                        let t = if v.is_bool() {
+                            v.bits() & 1 != 0
+                        } else if let Some(i) = v.as_small_int() {
+                            i != 0
+                        } else {
+                            tri!(truthy_slow(vm, (*sp.sub(1)).clone()))
+                        };
+                        if t == (op == Op::JUMP_IF_TRUE_OR_POP) {
+                            ip = target!(arg!());
+                        } else {
+                            release!(pop!());
+                        }
+                    }
                     Op::POP_JUMP_IF_NONE | Op::POP_JUMP_IF_NOT_NONE => {
                         let v = pop!();
                         if v.is_none() == (op == Op::POP_JUMP_IF_NONE) {
