@@ -92,10 +92,25 @@ fn main() -> ExitCode {
         }
     };
     vm::signals::install();
-    let handle = std::thread::Builder::new()
-        .stack_size(THREAD_STACK)
-        .spawn(move || run(cmd, &prog))
-        .expect("spawn interpreter thread");
+    // Under a tight address-space limit (`ulimit -v`) a smaller stack still runs the program
+    // (deep recursion then hits the recursion limit's value-stack check sooner).
+    let job = std::sync::Arc::new(std::sync::Mutex::new(Some((cmd, prog))));
+    let mut handle = None;
+    for stack in [THREAD_STACK, THREAD_STACK / 4, THREAD_STACK / 16] {
+        let job = job.clone();
+        let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
+            let (cmd, prog) = job.lock().unwrap().take().unwrap();
+            run(cmd, &prog)
+        });
+        if let Ok(h) = spawned {
+            handle = Some(h);
+            break;
+        }
+    }
+    let Some(handle) = handle else {
+        eprintln!("pyrun: cannot start the interpreter thread (out of memory)");
+        return ExitCode::from(1);
+    };
     let code = handle.join().unwrap_or(70);
     // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's does.
     vm::signals::exit_if_interrupted();

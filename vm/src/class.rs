@@ -432,6 +432,7 @@ fn object_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__setattr__", args, kw);
     a.check(3, 3, &[])?;
+    crate::ops::attr::check_name(&a.pos[1])?;
     crate::ops::attr::generic_setattr(vm, &a.pos[0], &a.pos[1], a.pos[2].clone())?;
     Ok(Value::NONE)
 }
@@ -439,6 +440,7 @@ fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__delattr__", args, kw);
     a.check(2, 2, &[])?;
+    crate::ops::attr::check_name(&a.pos[1])?;
     crate::ops::attr::generic_delattr(vm, &a.pos[0], &a.pos[1])?;
     Ok(Value::NONE)
 }
@@ -446,6 +448,7 @@ fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__getattribute__", args, kw);
     a.check(2, 2, &[])?;
+    crate::ops::attr::check_name(&a.pos[1])?;
     crate::ops::attr::generic_getattr(vm, &a.pos[0], &a.pos[1])
 }
 

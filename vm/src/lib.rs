@@ -15,6 +15,7 @@ pub mod generator;
 pub mod import;
 pub mod interactive;
 mod interp;
+pub mod mem;
 pub mod object;
 pub mod ops;
 pub mod run;

@@ -8,7 +8,6 @@ use crate::ops;
 use crate::types::bytes::{as_bytes, new_bytearray, new_bytes};
 use crate::types::int::{self, as_int};
 use crate::types::str::{as_str, new_str};
-use crate::types::typeobj::TypeData;
 use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -253,11 +252,8 @@ fn byteorder(v: Option<&Value>, fname: &str) -> PyResult<bool> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`: a classmethod, reached as
 /// `int.from_bytes(b)` (no receiver) or `n.from_bytes(b)` / via a type (receiver first).
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let n = args.len() - kwnames.len();
-    let receiver = n > 0
-        && (args[0].downcast::<TypeData>().is_some()
-            || (as_int(&args[0]).is_some() && n > 1 && as_str(&args[1]).is_none()));
-    let args = if receiver { &args[1..] } else { args };
+    // A classmethod: the class comes first.
+    let args = &args[1..];
     let p = parse(
         "from_bytes",
         args,

@@ -151,7 +151,7 @@ fn list_append(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let l = list(args, kwnames, "append")?;
     let a = rest("list.append", args, kwnames);
     a.check(1, 1, &[])?;
-    l.items.borrow_mut().push(a.pos[0].clone());
+    l.push(a.pos[0].clone())?;
     Ok(Value::NONE)
 }
 

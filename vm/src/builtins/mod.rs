@@ -43,15 +43,23 @@ fn add_methods(ty: *const Header, methods: MethodTable) {
     let tv = unsafe { Value::from_header(ty) };
     let td = crate::types::typeobj::type_data(&tv);
     for (name, f) in methods {
+        // As in CPython: alternate constructors are classmethods, `maketrans` is static
+        // (a static native has no owner: it takes no receiver to check).
+        let is_static = *name == "maketrans";
         let m = crate::object::alloc_obj(
             NativeObj {
                 name,
                 f: *f,
                 self_: Value::UNDEF,
-                owner: tv.clone(),
+                owner: if is_static { Value::NONE } else { tv.clone() },
             },
             tt_fn(),
         );
+        let m = match *name {
+            "fromkeys" | "from_bytes" | "fromhex" => crate::types::descr::new_classmethod(m),
+            "maketrans" => crate::types::descr::new_staticmethod(m),
+            _ => m,
+        };
         DictObj::set_str(&td.dict, intern(name), m);
     }
 }
@@ -114,6 +122,9 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         }
         DictObj::set_str(&d, intern(name), unsafe { Value::from_header(p) });
     }
+    DictObj::set_str(&d, intern("complex"), unsafe {
+        Value::from_header(crate::types::complex::complex_type())
+    });
     DictObj::set_str(&d, intern("None"), Value::NONE);
     DictObj::set_str(&d, intern("True"), Value::TRUE);
     DictObj::set_str(&d, intern("False"), Value::FALSE);

@@ -584,9 +584,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             }
                         }
                         hit!();
-                        sync!();
-                        let r = concat_str(&*sp.sub(2), &*sp.sub(1));
-                        reload!();
+                        let r = tri!(concat_str(&*sp.sub(2), &*sp.sub(1)));
                         let b = pop!();
                         let a = std::ptr::replace(sp.sub(1), r);
                         release!(b);
@@ -923,7 +921,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                                 // callee begin above this frame's window.
                                 let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
                                 let args = std::slice::from_raw_parts(args_start, nargs);
-                                tri!((n.f)(vm, args, &[]))
+                                tri!(n.call(vm, args, &[]))
                             }
                         };
                         // Release callable, self and arguments; the result takes their place.
@@ -1133,12 +1131,8 @@ fn str_order(a: &Value, b: &Value) -> u8 {
 }
 
 #[inline(never)]
-fn concat_str(a: &Value, b: &Value) -> Value {
-    let (x, y) = (as_str(a).unwrap_or(""), as_str(b).unwrap_or(""));
-    let mut s = String::with_capacity(x.len() + y.len());
-    s.push_str(x);
-    s.push_str(y);
-    crate::types::str::new_str(s)
+fn concat_str(a: &Value, b: &Value) -> PyResult<Value> {
+    crate::ops::arith::str_concat(as_str(a).unwrap_or(""), as_str(b).unwrap_or(""))
 }
 
 /// Inline next() for the common iterators; None means "use the generic path".

@@ -331,7 +331,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         Op::LIST_APPEND => {
             let v = st.pop();
             let l = st.peek(arg as usize);
-            l.downcast::<ListObj>().unwrap().items.borrow_mut().push(v);
+            l.downcast::<ListObj>().unwrap().push(v)?;
         }
         Op::SET_ADD => {
             let v = st.pop();

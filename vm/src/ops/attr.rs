@@ -58,6 +58,15 @@ fn bind_native(f: &Value, obj: &Value) -> Value {
     )
 }
 
+/// A classmethod's function bound to the class (a native binds as a bound native, so its
+/// receiver check does not apply to the class).
+fn bind_class(f: &Value, cls: Value) -> Value {
+    if f.downcast::<NativeObj>().is_some_and(|n| n.self_.is_undef()) {
+        return bind_native(f, &cls);
+    }
+    new_bound_method(f.clone(), cls)
+}
+
 fn special_attr(v: &Value, name: &str) -> Option<Value> {
     // Numbers' data attributes (`int.real`, `float.imag`, ...).
     if v.is_float() {
@@ -197,7 +206,7 @@ pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value
     }
     if let Some(w) = attr.downcast::<FuncWrapObj>() {
         if is_classmethod(attr) {
-            return Ok(new_bound_method(w.f.clone(), type_of(obj)));
+            return Ok(bind_class(&w.f, type_of(obj)));
         }
         return Ok(w.f.clone());
     }
@@ -242,7 +251,7 @@ fn class_getattr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Value> {
     if let Some(a) = typeobj::lookup(cls.ptr(), name) {
         if let Some(w) = a.downcast::<FuncWrapObj>() {
             if is_classmethod(&a) {
-                return Ok(new_bound_method(w.f.clone(), cls.clone()));
+                return Ok(bind_class(&w.f, cls.clone()));
             }
             return Ok(w.f.clone());
         }
@@ -290,7 +299,7 @@ fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResul
     let obj_is_class = s.obj.ptr() == s.obj_type.ptr();
     if let Some(w) = a.downcast::<FuncWrapObj>() {
         if is_classmethod(&a) {
-            return Ok(new_bound_method(w.f.clone(), s.obj_type.clone()));
+            return Ok(bind_class(&w.f, s.obj_type.clone()));
         }
         return Ok(w.f.clone());
     }
@@ -300,6 +309,17 @@ fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResul
         return Ok(a);
     }
     bind_descriptor(vm, &a, &s.obj)
+}
+
+/// Attribute names given as values (`setattr(o, name, v)`) must be str, as in CPython.
+pub fn check_name(name: &Value) -> PyResult<()> {
+    if as_str(name).is_none() {
+        return Err(error::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(name)
+        )));
+    }
+    Ok(())
 }
 
 /// The instance part of attribute lookup, without a user `__getattr__`/`__getattribute__`.

@@ -170,10 +170,8 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(r) = obj.downcast::<RangeObj>() {
         return crate::types::range::getitem(r, idx);
     }
-    if let Some(t) = obj.downcast::<crate::types::typeobj::TypeData>() {
-        // `list[int]` and friends: generic aliases are not modelled; return the class.
-        let _ = t;
-        return Ok(obj.clone());
+    if obj.downcast::<crate::types::typeobj::TypeData>().is_some() {
+        return crate::types::generic_alias::class_getitem(vm, obj, idx);
     }
     Err(error::type_error(format!(
         "'{}' object is not subscriptable",

@@ -33,6 +33,21 @@ fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
     Ok(Value::int(vm.recursion_limit as i64))
 }
 
+fn sys_get_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("get_int_max_str_digits", args, kw).check(0, 0, &[])?;
+    Ok(Value::int(crate::types::int::max_str_digits() as i64))
+}
+
+fn sys_set_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [n] = crate::builtins::args::parse_args("set_int_max_str_digits", args, kw, ["maxdigits"], 1, 1)?;
+    let n = to_i64(n.unwrap(), "")?;
+    if n != 0 && n < 640 {
+        return Err(error::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::types::int::set_max_str_digits(n as usize);
+    Ok(Value::NONE)
+}
+
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("setrecursionlimit", args, kw);
     a.check(1, 1, &[])?;
@@ -301,6 +316,8 @@ pub fn make(vm: &mut Vm) -> Value {
         ("breakpointhook", sys_breakpointhook),
         ("excepthook", sys_excepthook),
         ("displayhook", sys_displayhook),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits as NativeFn),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits as NativeFn),
     ] {
         let f = new_native(n, f);
         set(n, f.clone());

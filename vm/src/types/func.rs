@@ -53,6 +53,68 @@ pub struct NativeObj {
 impl Payload for NativeObj {
     const KIND: Kind = Kind::Native;
 }
+
+impl NativeObj {
+    /// Calls the native: a bound one gets its receiver prepended; an unbound method taken
+    /// from its type (`float.is_integer(x)`) first has its receiver checked, so no method
+    /// body ever sees a missing `self` or one of a foreign type.
+    #[inline]
+    pub fn call(&self, vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        if self.self_.is_undef() {
+            if !self.owner.is_none() {
+                check_receiver(self, args.len() - kwnames.len(), args.first())?;
+            }
+            return (self.f)(vm, args, kwnames);
+        }
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(self.self_.clone());
+        full.extend_from_slice(args);
+        (self.f)(vm, &full, kwnames)
+    }
+}
+
+/// Dunders that CPython exposes as slot wrappers, whose receiver errors read
+/// "descriptor '__x__' of 'T' object needs an argument" rather than "unbound method".
+fn is_slot_wrapper(name: &str) -> bool {
+    name.starts_with("__")
+        && name.ends_with("__")
+        && !matches!(
+            name,
+            "__format__" | "__reduce__" | "__reduce_ex__" | "__sizeof__" | "__getnewargs__"
+                | "__dir__" | "__round__" | "__trunc__" | "__floor__" | "__ceil__"
+                | "__reversed__" | "__getstate__" | "__contains__" | "__getitem__"
+                | "__class_getitem__" | "__subclasshook__" | "__init_subclass__"
+                | "__copy__" | "__deepcopy__" | "__enter__" | "__exit__"
+        )
+}
+
+#[cold]
+fn check_receiver(n: &NativeObj, npos: usize, first: Option<&Value>) -> PyResult<()> {
+    // `__new__` takes the class, not an instance; classmethods arrive bound.
+    if n.name == "__new__" {
+        return Ok(());
+    }
+    let owner = n.owner.ptr();
+    if npos > 0 && crate::types::typeobj::isinstance_ptr(first.unwrap(), owner) {
+        return Ok(());
+    }
+    let tname = crate::types::typeobj::type_data_ptr(owner).name.clone();
+    let slot = is_slot_wrapper(n.name);
+    Err(crate::error::type_error(match (npos, slot) {
+        (0, true) => format!("descriptor '{}' of '{tname}' object needs an argument", n.name),
+        (0, false) => format!("unbound method {tname}.{}() needs an argument", n.name),
+        (_, true) => format!(
+            "descriptor '{}' requires a '{tname}' object but received a '{}'",
+            n.name,
+            crate::types::type_name(first.unwrap())
+        ),
+        (_, false) => format!(
+            "descriptor '{}' for '{tname}' objects doesn't apply to a '{}' object",
+            n.name,
+            crate::types::type_name(first.unwrap())
+        ),
+    }))
+}
 pub fn new_native(name: &'static str, f: NativeFn) -> Value {
     alloc_obj(
         NativeObj {

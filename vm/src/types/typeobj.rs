@@ -166,8 +166,8 @@ type_table! {
     module_not_found_error: "ModuleNotFoundError", Exception, import_error;
     syntax_error: "SyntaxError", Exception, exception;
     indentation_error: "IndentationError", Exception, syntax_error;
-    eof_error: "EOFError", Exception, exception;
     tab_error: "TabError", Exception, indentation_error;
+    eof_error: "EOFError", Exception, exception;
     floating_point_error: "FloatingPointError", Exception, arithmetic_error;
     buffer_error: "BufferError", Exception, exception;
     reference_error: "ReferenceError", Exception, exception;
