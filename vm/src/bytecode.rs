@@ -219,6 +219,18 @@ impl Op {
     }
 }
 
+/// Does this instruction hold a back edge's hotness counter (in its `cache` field)?
+pub fn is_back_edge(op: Op) -> bool {
+    matches!(
+        op,
+        Op::JUMP_BACKWARD
+            | Op::POP_JUMP_BACKWARD_IF_FALSE
+            | Op::POP_JUMP_BACKWARD_IF_TRUE
+            | Op::POP_JUMP_BACKWARD_IF_NONE
+            | Op::POP_JUMP_BACKWARD_IF_NOT_NONE
+    )
+}
+
 /// Executions of a generic instruction before its first specialization attempt.
 pub const WARMUP: u16 = 8;
 
@@ -465,6 +477,8 @@ pub struct Code {
     pub prepared: Cell<bool>,
     /// Function entries left before the function counts as hot (tier 2's entry hook).
     pub hotness: Cell<u16>,
+    /// Tier-2 executors, by loop-header instruction index (`tier2.rs`).
+    pub executors: std::cell::RefCell<Vec<(u32, std::rc::Rc<dyn crate::tier2::Executor>)>>,
 }
 
 /// Where an instruction's node lies in the source: 1-based lines, 0-based UTF-8 byte
@@ -486,14 +500,7 @@ impl Code {
         let n = self.instrs.len();
         for i in 0..n {
             let ins = self.instrs[i].get();
-            if matches!(
-                ins.op,
-                Op::JUMP_BACKWARD
-                    | Op::POP_JUMP_BACKWARD_IF_FALSE
-                    | Op::POP_JUMP_BACKWARD_IF_TRUE
-                    | Op::POP_JUMP_BACKWARD_IF_NONE
-                    | Op::POP_JUMP_BACKWARD_IF_NOT_NONE
-            ) {
+            if is_back_edge(ins.op) {
                 self.instrs[i].set(Instr {
                     cache: options.hot_threshold,
                     ..ins

@@ -27,6 +27,7 @@ pub mod stdlib;
 pub mod suggest;
 pub mod traceback;
 pub mod tier1;
+pub mod tier2;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -65,6 +65,8 @@ pub struct Vm {
     pub stats: crate::tier1::Stats,
     /// The main module's code (kept for `--dump=quickened`).
     pub main_code: Option<Rc<Code>>,
+    /// Tier 2 (`-X jit=uops|on`), installed by the binary; None runs tier 1 only.
+    pub tier2: Option<Box<dyn crate::tier2::Tier2>>,
     /// The builtin types (cached here: `tt()` is a thread-local lookup).
     pub tt: &'static crate::types::typeobj::TypeTable,
 }
@@ -96,6 +98,7 @@ impl Vm {
             tier1: true,
             stats: crate::tier1::Stats::new(),
             main_code: None,
+            tier2: None,
             tt: tt(),
         };
         vm.builtins = crate::builtins::make_builtins_module(&mut vm);

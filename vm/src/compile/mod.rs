@@ -508,6 +508,7 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             prepared: Cell::new(false),
             hotness: Cell::new(0),
+            executors: Default::default(),
         })
     }
 

@@ -34,10 +34,48 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::Cell;
 
-pub(super) fn run<const STATS: bool>(vm: &mut Vm, thrown: Option<PyErr>) -> PyResult<Value> {
-    // SAFETY: the top frame's record is synced and its window valid (run_frame's caller
-    // pushed it); see `run_loop`.
-    unsafe { run_loop::<STATS>(vm, thrown) }
+/// Instantiations of the dispatch loop: plain, counting (`--stats`), and recording (tier 2
+/// records the instructions of a hot loop as they run).
+pub(super) const PLAIN: u8 = 0;
+pub(super) const STATS: u8 = 1;
+pub(super) const RECORD: u8 = 2;
+
+/// How a dispatch loop instantiation ends.
+enum LoopExit {
+    /// The entry frame returned (or yielded) this value.
+    Done(Value),
+    /// Continue in another instantiation (the frame records are synced).
+    Switch(u8),
+}
+
+/// Runs the top frame (an entry frame) until it returns, switching between the loop's
+/// instantiations when tier 2 starts or stops recording.
+pub(super) fn run(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<Value> {
+    let base = if vm.options.stats { STATS } else { PLAIN };
+    let mut mode = base;
+    loop {
+        let t = thrown.take();
+        // SAFETY: the top frame's record is synced and its window valid (run_frame's
+        // caller pushed it, or the previous instantiation synced it); see `run_loop`.
+        let r = unsafe {
+            match mode {
+                PLAIN => run_loop::<PLAIN>(vm, t),
+                STATS => run_loop::<STATS>(vm, t),
+                _ => run_loop::<RECORD>(vm, t),
+            }
+        };
+        if mode == RECORD && !matches!(r, Ok(LoopExit::Switch(_))) {
+            // The recorded frames are gone (returned or raised): recording is over.
+            if let Some(mut t2) = vm.tier2.take() {
+                t2.leave(vm);
+                vm.tier2 = Some(t2);
+            }
+        }
+        match r? {
+            LoopExit::Done(v) => return Ok(v),
+            LoopExit::Switch(m) => mode = if m == PLAIN { base } else { m },
+        }
+    }
 }
 
 /// A function entry: counts towards the function being hot (tier 2's entry hook).
@@ -57,13 +95,56 @@ fn hot_function(vm: &mut Vm, code: &Code) {
     code.hotness.set(vm.options.hot_threshold);
 }
 
-/// A loop back edge whose counter (the jump's `cache` field) reached zero.
+/// What a hot back edge leads to.
+enum BackEdge {
+    Continue,
+    /// Run the executor installed at the loop header.
+    Execute(std::rc::Rc<dyn crate::tier2::Executor>),
+    /// Record the loop (switch to the recording loop).
+    Record,
+}
+
+/// A loop back edge whose counter (the jump's `cache` field) reached zero; `frame` is
+/// synced with `ip` at the loop header. In the recording loop nothing is entered or
+/// started (the recorder sees the back edge itself).
 #[cold]
 #[inline(never)]
-fn hot_backedge(vm: &mut Vm, counter: *mut u16) {
+unsafe fn hot_backedge(vm: &mut Vm, frame: *mut Frame, jump: *const Cell<Instr>, recording: bool) -> BackEdge {
+    let code = &*(*frame).code.ptr();
+    let counter = (jump as *mut u16).add(1);
+    if !recording {
+        if let Some(e) = crate::tier2::executor_at(code, (*frame).ip_index()) {
+            counter.write(1);
+            return BackEdge::Execute(e);
+        }
+    }
     vm.stats.hot_loops += 1;
-    // SAFETY: points at a live instruction's counter.
-    unsafe { counter.write(vm.options.hot_threshold) };
+    counter.write(vm.options.hot_threshold);
+    if recording {
+        return BackEdge::Continue;
+    }
+    let Some(mut t) = vm.tier2.take() else {
+        return BackEdge::Continue;
+    };
+    let j = jump.offset_from(code.instrs.as_ptr()) as usize;
+    let r = t.hot_loop(vm, frame, j);
+    vm.tier2 = Some(t);
+    match r {
+        crate::tier2::Hot::Record => BackEdge::Record,
+        crate::tier2::Hot::Continue => BackEdge::Continue,
+    }
+}
+
+/// Recording: offers the next instruction of the synced top frame to the recorder.
+#[cold]
+#[inline(never)]
+fn record_next(vm: &mut Vm, frame: *mut Frame) -> crate::tier2::Rec {
+    let Some(mut t) = vm.tier2.take() else {
+        return crate::tier2::Rec::Stop;
+    };
+    let r = t.record(vm, frame);
+    vm.tier2 = Some(t);
+    r
 }
 
 /// Truth of a value the loop could not test inline (it may run `__bool__`/`__len__`).
@@ -77,7 +158,7 @@ fn truthy_slow(vm: &mut Vm, v: Value) -> PyResult<bool> {
 // registers: the reloaded values may go unread.
 #[allow(unused_assignments)]
 #[inline(never)]
-unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<Value> {
+unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<LoopExit> {
     // The running frame's state. Only `frame` (and `vm`) live across calls: every call out
     // of the loop is bracketed by `sync!` and `reload!`, so `ip`, `sp` and `fp` never need
     // a callee-saved register or a stack slot of their own (the record is their memory).
@@ -143,9 +224,17 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 // instruction (volatile, so LLVM cannot hoist all the decoding into this
                 // header and keep it live in registers: measured 6 instructions per
                 // dispatch and two spilled state registers).
+                if MODE == RECORD {
+                    sync!();
+                    let r = record_next(vm, frame);
+                    reload!();
+                    if let crate::tier2::Rec::Stop = r {
+                        return Ok(LoopExit::Switch(PLAIN));
+                    }
+                }
                 let op: Op = *(ip as *const Op);
                 ip = ip.add(1);
-                if STATS {
+                if MODE == STATS {
                     vm.stats.count(op);
                 }
                 // The running instruction's fields (`ip` has moved past it; `Instr` is
@@ -191,7 +280,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                     ($ins:expr) => {{
                         match generic::step(vm, frame, $ins) {
                             Ok(Flow::Next) | Ok(Flow::Frame) | Ok(Flow::Left) => reload!(),
-                            Ok(Flow::Return(v)) => return Ok(v),
+                            Ok(Flow::Return(v)) => return Ok(LoopExit::Done(v)),
                             Err(e) => break 'run e,
                         }
                     }};
@@ -213,7 +302,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 }
                 macro_rules! hit {
                     () => {
-                        if STATS {
+                        if MODE == STATS {
                             vm.stats.hits[op as usize] += 1;
                         }
                     };
@@ -288,8 +377,18 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         ctr.write(n);
                         if n == 0 {
                             sync!();
-                            hot_backedge(vm, ctr);
-                            reload!();
+                            match hot_backedge(vm, frame, $jump, MODE == RECORD) {
+                                BackEdge::Continue => reload!(),
+                                BackEdge::Execute(e) => {
+                                    let r = e.execute(vm, frame);
+                                    drop(e);
+                                    reload!();
+                                    if let crate::tier2::Exit::Raise(err) = r {
+                                        break 'run err;
+                                    }
+                                }
+                                BackEdge::Record => return Ok(LoopExit::Switch(RECORD)),
+                            }
                         }
                         // Loop back edges are where a pending Ctrl-C is raised.
                         if crate::signals::pending() {
@@ -447,7 +546,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         if flags & (ENTRY | GEN_INLINE | INIT) != 0 {
                             if flags & ENTRY != 0 {
                                 vm.frames.pop();
-                                return Ok(v);
+                                return Ok(LoopExit::Done(v));
                             }
                             sync!();
                             if flags & INIT != 0 {

@@ -31,10 +31,6 @@ impl Vm {
     /// Runs the top frame; `thrown` is raised at the frame's current instruction first
     /// (`generator.throw()`).
     pub fn run_frame_with(&mut self, thrown: Option<PyErr>) -> PyResult<Value> {
-        if self.options.stats {
-            dispatch::run::<true>(self, thrown)
-        } else {
-            dispatch::run::<false>(self, thrown)
-        }
+        dispatch::run(self, thrown)
     }
 }
