@@ -275,7 +275,10 @@ pub fn make(vm: &mut Vm) -> Value {
     DictObj::set_str(&impl_ns, intern("name"), new_str("pyrun"));
     DictObj::set_str(&impl_ns, intern("cache_tag"), Value::NONE);
     DictObj::set_str(&impl_ns, intern("version"), vm_call_version(vm, maj, min, mic));
-    DictObj::set_str(&impl_ns, intern("_multiarch"), new_str("x86_64-linux-gnu"));
+    // CPython's multiarch triple of the build ("x86_64-linux-gnu", "aarch64-linux-gnu"); the
+    // differential tests ask it which platform's expected outputs apply.
+    let multiarch = format!("{}-linux-gnu", std::env::consts::ARCH);
+    DictObj::set_str(&impl_ns, intern("_multiarch"), new_str(multiarch.as_str()));
     set("implementation", new_module("implementation", impl_ns));
     let (names, values): (Vec<&str>, Vec<Value>) = cfg
         .flags
