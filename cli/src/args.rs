@@ -22,6 +22,18 @@ pub enum Dump {
     Bytecode,
     /// The main module's code after running it, with tier-1 forms (to stderr).
     Quickened,
+    /// Tier-2 traces as recorded (to stderr, while running).
+    Uops,
+    /// Tier-2 traces after each optimizer pass (to stderr, while running).
+    Opt,
+}
+
+/// Tier 2.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Jit {
+    Off,
+    /// Traces run by the uop interpreter.
+    Uops,
 }
 
 pub struct Command {
@@ -39,6 +51,10 @@ pub struct Command {
     pub superinstructions: bool,
     /// Back-edge / function-entry count at which code is hot (`-X jit-threshold=N`).
     pub hot_threshold: Option<u16>,
+    /// Tier 2 (`-X jit=off|uops`).
+    pub jit: Jit,
+    /// Optimizer passes turned off (`-X opt.NAME=off`).
+    pub opt_off: Vec<String>,
     /// `-x`: skip the first line of the source.
     pub skip_first_line: bool,
     /// `-R` or `PYTHONHASHSEED`: None = pyrun's default (seed 0).
@@ -93,6 +109,8 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
         specialize: true,
         superinstructions: true,
         hot_threshold: None,
+        jit: Jit::Off,
+        opt_off: Vec::new(),
         skip_first_line: false,
         hash_seed: None,
     };
@@ -117,10 +135,12 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
                 "stats" => cmd.stats = true,
                 "dump=bytecode" => cmd.dump = Some(Dump::Bytecode),
                 "dump=quickened" => cmd.dump = Some(Dump::Quickened),
+                "dump=uops" => cmd.dump = Some(Dump::Uops),
+                "dump=opt" => cmd.dump = Some(Dump::Opt),
                 "check-hash-based-pycs" => i += 1,
                 _ if long.starts_with("check-hash-based-pycs=") => {}
                 _ if long.starts_with("dump") => {
-                    return Err(usage_error(prog, &format!("invalid --dump stage in {a} (supported: --dump=bytecode, --dump=quickened)")))
+                    return Err(usage_error(prog, &format!("invalid --dump stage in {a} (supported: --dump=bytecode, --dump=quickened, --dump=uops, --dump=opt)")))
                 }
                 _ => return Err(usage_error(prog, &format!("unknown option {a}"))),
             }
@@ -217,6 +237,29 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
                     return Err(usage_error(prog, &format!("invalid -X jit-threshold={v} (use 1..65535)")))
                 }
             },
+            ("jit", Some("off" | "0")) => cmd.jit = Jit::Off,
+            ("jit", Some("uops")) => cmd.jit = Jit::Uops,
+            ("jit", Some("on" | "1") | None) => {
+                return Err(usage_error(
+                    prog,
+                    "-X jit=on: the machine-code backend is not built yet (use -X jit=uops for the uop interpreter)",
+                ))
+            }
+            ("jit", Some(v)) => return Err(usage_error(prog, &format!("invalid -X jit={v} (use off or uops)"))),
+            (o, Some(v)) if o.starts_with("opt.") => {
+                let pass = &o[4..];
+                if !optimizer::passes::PASSES.contains(&pass) {
+                    return Err(usage_error(
+                        prog,
+                        &format!("unknown optimizer pass in -X {o} (passes: {})", optimizer::passes::PASSES.join(", ")),
+                    ));
+                }
+                match v {
+                    "off" | "0" => cmd.opt_off.push(pass.to_string()),
+                    "on" | "1" => cmd.opt_off.retain(|p| p != pass),
+                    _ => return Err(usage_error(prog, &format!("invalid -X {o}={v} (use on or off)"))),
+                }
+            }
             ("dev", _) => cmd.config.flags.dev_mode = true,
             ("int_max_str_digits", Some(v)) => match v.parse::<i64>() {
                 Ok(n) if n == 0 || n >= 640 => cmd.config.flags.int_max_str_digits = n,
@@ -320,7 +363,9 @@ Options (as CPython 3.11's; pyrun runs Python 3.11 programs):
 -X opt : implementation-specific option; pyrun's: -X specialize=on|off (tier-1
          quickening, on by default), -X superinstructions=on|off (on by default),
          -X jit-threshold=N (loop/function executions before code is hot, default
-         1039); other -X options are accepted and ignored
+         1039), -X jit=off|uops (tier 2: hot loops recorded into uop traces run by
+         the uop interpreter; off by default), -X opt.NAME=off (turn off one tier-2
+         pass: fold, refcount, dce); other -X options are accepted and ignored
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -328,7 +373,9 @@ arg ...: arguments passed to program in sys.argv[1:]
 pyrun's own options (before the program):
 --dump=bytecode : print the compiled bytecode of every code object instead of running
 --dump=quickened: run, then print the main module's code with its tier-1 forms to stderr
---stats         : at exit, print tier-1 specialization statistics to stderr
+--dump=uops     : run, printing each tier-2 trace as recorded to stderr (with -X jit=uops)
+--dump=opt      : run, printing each tier-2 trace after each optimizer pass to stderr
+--stats         : at exit, print tier-1 specialization and tier-2 trace statistics to stderr
 pyrun bench ... : benchmark programs against other interpreters (pyrun bench --help)
 
 Environment variables: PYTHONPATH, PYTHONUNBUFFERED, PYTHONHASHSEED (0, N or random),

@@ -162,6 +162,14 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
     if let Some(n) = cmd.hot_threshold {
         machine.options.hot_threshold = n;
     }
+    if cmd.jit == args::Jit::Uops {
+        machine.tier2 = Some(Box::new(optimizer::Jit::new(optimizer::Options {
+            off: cmd.opt_off.clone(),
+            dump_uops: cmd.dump == Some(Dump::Uops),
+            dump_opt: cmd.dump == Some(Dump::Opt),
+            stats: cmd.stats,
+        })));
+    }
     let status = if let Some(Dump::Bytecode) = cmd.dump {
         dump_bytecode(&mut machine, &program, prog)
     } else if cmd.target == Target::Repl {
@@ -185,6 +193,10 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
     if cmd.stats {
         machine.flush();
         eprint!("{}", machine.stats.report(machine.tier1));
+        if let Some(t) = &machine.tier2 {
+            let interpreted: u64 = machine.stats.executed.iter().sum();
+            eprint!("{}", t.report(interpreted));
+        }
     }
     vm::stdio::finish(&mut machine, status)
 }

@@ -337,3 +337,34 @@ fn test_benches_match_cpython_without_specialization() {
         &["-X", "specialize=off"],
     );
 }
+
+/// Tier 2 (uop interpreter) tracing as soon as possible: every loop that runs twice is
+/// recorded, so nearly every trace and side exit is exercised.
+#[test]
+fn test_programs_match_cpython_with_uop_traces_at_threshold_1() {
+    run_suite(
+        &workspace().join("tests/programs"),
+        |_| vec![],
+        &["-X", "jit=uops", "-X", "jit-threshold=1"],
+    );
+}
+
+#[test]
+fn test_benches_match_cpython_with_uop_traces_at_threshold_1() {
+    run_suite(
+        &workspace().join("benches/programs"),
+        bench_args,
+        &["-X", "jit=uops", "-X", "jit-threshold=1"],
+    );
+}
+
+/// Tier 2 at the default threshold (the traces users get).
+#[test]
+fn test_programs_match_cpython_with_uop_traces() {
+    run_suite(&workspace().join("tests/programs"), |_| vec![], &["-X", "jit=uops"]);
+}
+
+#[test]
+fn test_benches_match_cpython_with_uop_traces() {
+    run_suite(&workspace().join("benches/programs"), bench_args, &["-X", "jit=uops"]);
+}

@@ -14,7 +14,7 @@ pub mod frame;
 pub mod generator;
 pub mod import;
 pub mod interactive;
-mod interp;
+pub mod interp;
 pub mod mem;
 pub mod object;
 pub mod ops;

@@ -62,8 +62,8 @@ pub trait Tier2 {
     /// The recording dispatch loop is being left (the entry frame returned or raised):
     /// recording is abandoned.
     fn leave(&mut self, vm: &mut Vm);
-    /// The `--stats` report.
-    fn report(&self) -> String;
+    /// The `--stats` report; `interpreted` counts the instructions the interpreter ran.
+    fn report(&self, interpreted: u64) -> String;
 }
 
 /// The executor installed at the loop header `ip` of `code`, if any.

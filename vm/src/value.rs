@@ -68,7 +68,14 @@ impl Value {
     pub unsafe fn from_raw(bits: u64) -> Value {
         Value(bits)
     }
-    /// Gives up ownership without decrementing.
+    /// A word seen as a value, borrowed (no reference taken or dropped).
+    #[inline(always)]
+    pub fn from_raw_ref(bits: &u64) -> &Value {
+        // SAFETY: `Value` is a `repr(transparent)` u64; a shared reference neither drops
+        // nor copies it.
+        unsafe { &*(bits as *const u64 as *const Value) }
+    }
+    /// The word, giving up this reference (`from_raw` takes it back).
     #[inline(always)]
     pub fn into_raw(self) -> u64 {
         let b = self.0;

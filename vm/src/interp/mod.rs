@@ -34,3 +34,40 @@ impl Vm {
         dispatch::run(self, thrown)
     }
 }
+
+/// How one instruction run for tier 2 (`step_generic`) ended.
+pub enum Stepped {
+    /// It completed in the same frame; the record is synced (`ip` is where it went).
+    Next,
+    /// Control left the frame (a callee frame was pushed, a generator frame popped, the
+    /// entry frame yielded): the interpreter must take over at the top frame's record.
+    Left,
+    /// It raised; the record is synced at the instruction.
+    Raised(PyErr),
+}
+
+/// Runs instruction `index` of the top frame `frame` (synced, its `sp` correct for the
+/// instruction) in its generic form, as the interpreter would: the uop `INTERP` of tier-2
+/// traces, for instructions a trace does not model itself.
+///
+/// # Safety
+/// `frame` is the synced top record and `index` one of its code's instructions.
+pub unsafe fn step_generic(vm: &mut Vm, frame: *mut crate::frame::Frame, index: usize) -> Stepped {
+    let code = &*(*frame).code.ptr();
+    (*frame).set_ip_index(index + 1);
+    let ins = code.instrs[index].get();
+    let ins = crate::bytecode::Instr {
+        op: ins.op.generic(),
+        ..ins
+    };
+    match generic::step(vm, frame, ins) {
+        Ok(generic::Flow::Next) => Stepped::Next,
+        Ok(generic::Flow::Return(v)) => {
+            // Only yields return from a step, and traces never hold them.
+            drop(v);
+            Stepped::Left
+        }
+        Ok(_) => Stepped::Left,
+        Err(e) => Stepped::Raised(e),
+    }
+}

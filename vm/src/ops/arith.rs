@@ -55,7 +55,8 @@ pub fn small_binop(op: BinOp, x: i64, y: i64) -> Option<i64> {
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
         BinOp::RShift if y >= 0 => x >> y.min(63),
-        BinOp::LShift if (0..48).contains(&y) => x << y,
+        // Bits shifted out of the i64 are lost: keep the shift only if it reverses.
+        BinOp::LShift if (0..48).contains(&y) && (x << y) >> y == x => x << y,
         BinOp::FloorDiv if y != 0 => num_integer::Integer::div_floor(&x, &y),
         BinOp::Mod if y != 0 => num_integer::Integer::mod_floor(&x, &y),
         _ => return None,

@@ -1,0 +1,437 @@
+//! The uop interpreter (`-X jit=uops`): runs an optimized trace without machine code, one
+//! uop at a time, with every trace value in a slot of a register file. It is the reference
+//! the machine-code backends are tested against: its speed does not matter, its exactness
+//! does.
+//!
+//! Exits follow the contract in `vm/src/tier2.rs`: a failed guard materializes its
+//! snapshot (slots written back, unboxed values boxed, borrowed references the
+//! interpreter owns taken) and sets the frame's `ip` and `sp`; the interpreter re-runs the
+//! instruction there.
+
+use crate::ir::{Inst, Snapshot, Trace};
+use crate::stats::Stats;
+use crate::uops::{Kind, Uop};
+use std::cell::RefCell;
+use std::rc::Rc;
+use vm::bytecode::when;
+use vm::frame::Frame;
+use vm::interp::{step_generic, Stepped};
+use vm::object::Header;
+use vm::tier2::{Executor, Exit};
+use vm::types::dict::DictObj;
+use vm::types::instance::InstanceObj;
+use vm::types::iter::{IterObj, IterState};
+use vm::types::list::ListObj;
+use vm::types::tuple::as_tuple;
+use vm::value::Value;
+use vm::vm::Vm;
+
+pub struct UopExecutor {
+    pub trace: Trace,
+    pub stats: Option<Rc<RefCell<Stats>>>,
+    regs: RefCell<Vec<u64>>,
+}
+
+impl UopExecutor {
+    pub fn new(trace: Trace, stats: Option<Rc<RefCell<Stats>>>) -> UopExecutor {
+        let n = trace.insts.len();
+        UopExecutor {
+            trace,
+            stats,
+            regs: RefCell::new(vec![0; n]),
+        }
+    }
+}
+
+/// Takes a reference to a word (nothing for immediates).
+#[inline]
+fn incref(w: u64) {
+    if w >> 48 == 0 {
+        // SAFETY: pointer words point at live objects.
+        unsafe { (*(w as *const Header)).incref() }
+    }
+}
+
+/// Drops a reference held by the trace.
+#[inline]
+fn decref(w: u64) {
+    // SAFETY: the trace owned this reference (the recorder mirrors the interpreter).
+    drop(unsafe { Value::from_raw(w) });
+}
+
+#[inline]
+fn int_word(i: i64) -> u64 {
+    Value::small_int(i).into_raw()
+}
+
+#[inline]
+fn float_word(f: f64) -> u64 {
+    Value::float(f).into_raw()
+}
+
+fn order<T: PartialOrd>(x: T, y: T) -> u8 {
+    if x < y {
+        when::LT
+    } else if x == y {
+        when::EQ
+    } else if x > y {
+        when::GT
+    } else {
+        when::NAN
+    }
+}
+
+/// The value of trace value `r` as a boxed word.
+fn boxed(trace: &Trace, regs: &[u64], r: u32) -> u64 {
+    let x = regs[r as usize];
+    match trace.kind(r) {
+        Kind::I64 => int_word(x as i64),
+        Kind::F64 => float_word(f64::from_bits(x)),
+        Kind::Bit => Value::bool(x != 0).into_raw(),
+        _ => x,
+    }
+}
+
+/// Writes a snapshot's slots back to the frame (no drop: the slots' old contents were
+/// released or moved by the trace) and takes its references.
+///
+/// # Safety
+/// `frame` is the synced top record of the trace's frame.
+unsafe fn write_back(trace: &Trace, regs: &[u64], sn: &Snapshot, frame: *mut Frame) {
+    let fp = (*frame).fp;
+    for &(slot, r) in &sn.slots {
+        fp.add(slot as usize).write(Value::from_raw(boxed(trace, regs, r)));
+    }
+    for &r in &sn.increfs {
+        incref(boxed(trace, regs, r));
+    }
+    (*frame).set_ip_index(sn.ip as usize);
+    (*frame).sp = fp.add(sn.sp as usize);
+}
+
+impl Executor for UopExecutor {
+    unsafe fn execute(&self, vm: &mut Vm, frame: *mut Frame) -> Exit {
+        // A trace that re-enters itself (through a nested run) gets its own registers.
+        let mut own;
+        let mut borrowed = self.regs.try_borrow_mut();
+        let regs: &mut [u64] = match borrowed {
+            Ok(ref mut r) => r,
+            Err(_) => {
+                own = vec![0; self.trace.insts.len()];
+                &mut own
+            }
+        };
+        let t = &self.trace;
+        let fp = (*frame).fp;
+        let mut iterations: u64 = 0;
+        let mut pc = 1; // after LOOP
+        macro_rules! exit {
+            ($ins:expr, $i:expr) => {{
+                let sn = &t.snaps[$ins.snap as usize];
+                write_back(t, regs, sn, frame);
+                if let Some(s) = &self.stats {
+                    s.borrow_mut().exit(t, $i, iterations);
+                }
+                return Exit::Resume;
+            }};
+        }
+        loop {
+            let ins: &Inst = t.insts.get_unchecked(pc);
+            let a = ins.args[0] as usize;
+            let b = ins.args[1] as usize;
+            let (ra, rb) = (regs[a], regs[b]);
+            let out: u64 = match ins.op {
+                Uop::NOP | Uop::LOOP => 0,
+                Uop::JUMP_LOOP => {
+                    write_back(t, regs, &t.snaps[ins.snap as usize], frame);
+                    iterations += 1;
+                    if vm::signals::pending() {
+                        // The interpreter raises it at its next back edge.
+                        if let Some(s) = &self.stats {
+                            s.borrow_mut().exit(t, pc, iterations);
+                        }
+                        return Exit::Resume;
+                    }
+                    pc = 1;
+                    continue;
+                }
+                Uop::INTERP => {
+                    write_back(t, regs, &t.snaps[ins.snap as usize], frame);
+                    match step_generic(vm, frame, ins.imm as usize) {
+                        Stepped::Next if (*frame).ip_index() == ins.imm2 as usize => 0,
+                        Stepped::Next | Stepped::Left => {
+                            if let Some(s) = &self.stats {
+                                s.borrow_mut().exit(t, pc, iterations);
+                            }
+                            return Exit::Resume;
+                        }
+                        Stepped::Raised(e) => {
+                            if let Some(s) = &self.stats {
+                                s.borrow_mut().exit(t, pc, iterations);
+                            }
+                            return Exit::Raise(e);
+                        }
+                    }
+                }
+                Uop::CONST | Uop::CONST_I64 | Uop::CONST_F64 => ins.imm,
+                Uop::LOAD_SLOT => (*fp.add(ins.imm as usize)).bits(),
+                Uop::INCREF => {
+                    incref(ra);
+                    0
+                }
+                Uop::DECREF => {
+                    decref(ra);
+                    0
+                }
+                Uop::GUARD_BOUND => {
+                    if ra == Value::UNDEF_BITS {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_INT => {
+                    if ra >> 48 != 0xFFFF {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_FLOAT => {
+                    if !Value::from_raw_ref(&ra).is_float() {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_TYPE => {
+                    if ra >> 48 != 0 || vm::types::type_ptr(Value::from_raw_ref(&ra)) as u64 != ins.imm {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_SHAPE => {
+                    match Value::from_raw_ref(&ra).downcast::<InstanceObj>() {
+                        Some(i) if i.shape.get() as u64 == ins.imm => {}
+                        _ => exit!(ins, pc),
+                    }
+                    0
+                }
+                Uop::GUARD_EPOCH => {
+                    if vm::types::typeobj::type_epoch() as u64 != ins.imm {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_GLOBALS => {
+                    let g: &Value = &(*frame).globals;
+                    let ok = g.bits() == ins.imm
+                        && g.downcast::<DictObj>().map(|d| d.version()) == Some(ins.imm2);
+                    if !ok {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_BUILTINS => {
+                    if vm.builtins.downcast::<DictObj>().map(|d| d.version()) != Some(ins.imm2) {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::LOAD_DICT_ENTRY => {
+                    let d = Value::from_raw_ref(&ins.imm).downcast::<DictObj>().unwrap_unchecked();
+                    // Borrowed: the dict holds it (the version guard keeps the entry there).
+                    let v = d.value_at(ins.imm2 as usize);
+                    let w = v.bits();
+                    drop(v);
+                    w
+                }
+                Uop::GUARD_IS => {
+                    if ra != ins.imm {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_IS_NOT => {
+                    if ra == ins.imm {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_BIT => {
+                    if ra != ins.imm {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_RANGE_ITER | Uop::GUARD_LIST_ITER => {
+                    let ok = match Value::from_raw_ref(&ra).downcast::<IterObj>() {
+                        Some(io) => match &*io.state.as_ptr() {
+                            IterState::Range { .. } => ins.op == Uop::GUARD_RANGE_ITER,
+                            IterState::Seq { seq, .. } => {
+                                ins.op == Uop::GUARD_LIST_ITER && seq.downcast::<ListObj>().is_some()
+                            }
+                            _ => false,
+                        },
+                        None => false,
+                    };
+                    if !ok {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_LEN => {
+                    let v = Value::from_raw_ref(&ra);
+                    let n = match as_tuple(v) {
+                        Some(t) => t.len(),
+                        None => match v.downcast::<ListObj>() {
+                            Some(l) => (*l.items.as_ptr()).len(),
+                            None => usize::MAX,
+                        },
+                    };
+                    if n as u64 != ins.imm {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::UNBOX_INT => Value::from_raw_ref(&ra).small_int_unchecked() as u64,
+                Uop::BOX_INT => int_word(ra as i64),
+                Uop::ADD_INT | Uop::SUB_INT | Uop::MUL_INT | Uop::LSHIFT_INT | Uop::RSHIFT_INT
+                | Uop::FLOORDIV_INT | Uop::MOD_INT => {
+                    let (x, y) = (ra as i64, rb as i64);
+                    let r = match ins.op {
+                        Uop::ADD_INT => Some(x + y),
+                        Uop::SUB_INT => Some(x - y),
+                        Uop::MUL_INT => x.checked_mul(y),
+                        Uop::LSHIFT_INT => {
+                            if (0..48).contains(&y) && (x << y) >> y == x {
+                                Some(x << y)
+                            } else {
+                                None
+                            }
+                        }
+                        Uop::RSHIFT_INT => (y >= 0).then(|| x >> y.min(63)),
+                        Uop::FLOORDIV_INT => (y != 0).then(|| {
+                            let q = x / y;
+                            if x % y != 0 && ((x < 0) != (y < 0)) {
+                                q - 1
+                            } else {
+                                q
+                            }
+                        }),
+                        _ => (y != 0).then(|| {
+                            let m = x % y;
+                            if m != 0 && ((m < 0) != (y < 0)) {
+                                m + y
+                            } else {
+                                m
+                            }
+                        }),
+                    };
+                    match r {
+                        Some(r) if Value::fits_small(r) => r as u64,
+                        _ => exit!(ins, pc),
+                    }
+                }
+                Uop::AND_INT => ra & rb,
+                Uop::OR_INT => ra | rb,
+                Uop::XOR_INT => ra ^ rb,
+                Uop::CMP_INT => ((order(ra as i64, rb as i64) as u64 & ins.imm) != 0) as u64,
+                Uop::UNBOX_FLOAT => Value::from_raw_ref(&ra).float_unchecked().to_bits(),
+                Uop::BOX_FLOAT => float_word(f64::from_bits(ra)),
+                Uop::INT_TO_FLOAT => (ra as i64 as f64).to_bits(),
+                Uop::ADD_FLOAT => (f64::from_bits(ra) + f64::from_bits(rb)).to_bits(),
+                Uop::SUB_FLOAT => (f64::from_bits(ra) - f64::from_bits(rb)).to_bits(),
+                Uop::MUL_FLOAT => (f64::from_bits(ra) * f64::from_bits(rb)).to_bits(),
+                Uop::DIV_FLOAT => {
+                    let y = f64::from_bits(rb);
+                    if y == 0.0 {
+                        exit!(ins, pc)
+                    }
+                    (f64::from_bits(ra) / y).to_bits()
+                }
+                Uop::CMP_FLOAT => {
+                    ((order(f64::from_bits(ra), f64::from_bits(rb)) as u64 & ins.imm) != 0) as u64
+                }
+                Uop::BOX_BOOL => Value::bool(ra != 0).into_raw(),
+                Uop::IS => (ra == rb) as u64,
+                Uop::TRUTH => {
+                    let v = Value::from_raw_ref(&ra);
+                    match v.as_bool() {
+                        Some(b) => b as u64,
+                        None => (v.small_int_unchecked() != 0) as u64,
+                    }
+                }
+                Uop::NOT_BIT => ra ^ 1,
+                Uop::LOAD_ATTR_SLOT => {
+                    let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
+                    (&*i.slots.as_ptr()).get_unchecked(ins.imm as usize).bits()
+                }
+                Uop::STORE_ATTR_SLOT => {
+                    let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
+                    let slot = (*i.slots.as_ptr()).as_mut_ptr().add(ins.imm as usize);
+                    std::ptr::replace(slot, Value::from_raw(rb)).into_raw()
+                }
+                Uop::LIST_GET | Uop::TUPLE_GET => {
+                    let v = Value::from_raw_ref(&ra);
+                    let items: &[Value] = if ins.op == Uop::LIST_GET {
+                        &*v.downcast::<ListObj>().unwrap_unchecked().items.as_ptr()
+                    } else {
+                        as_tuple(v).unwrap_unchecked()
+                    };
+                    let i = rb as i64;
+                    let j = if i < 0 { i + items.len() as i64 } else { i };
+                    if j < 0 || j as usize >= items.len() {
+                        exit!(ins, pc)
+                    }
+                    items.get_unchecked(j as usize).bits()
+                }
+                Uop::LIST_SET => {
+                    let l = Value::from_raw_ref(&ra).downcast::<ListObj>().unwrap_unchecked();
+                    let items = &mut *l.items.as_ptr();
+                    let i = rb as i64;
+                    if i < 0 || i as usize >= items.len() {
+                        exit!(ins, pc)
+                    }
+                    let rc = regs[ins.args[2] as usize];
+                    std::ptr::replace(items.as_mut_ptr().add(i as usize), Value::from_raw(rc)).into_raw()
+                }
+                Uop::SEQ_ITEM => {
+                    let v = Value::from_raw_ref(&ra);
+                    let items: &[Value] = match as_tuple(v) {
+                        Some(t) => t,
+                        None => &*v.downcast::<ListObj>().unwrap_unchecked().items.as_ptr(),
+                    };
+                    items.get_unchecked(ins.imm as usize).bits()
+                }
+                Uop::RANGE_NEXT => {
+                    let io = Value::from_raw_ref(&ra).downcast::<IterObj>().unwrap_unchecked();
+                    match &mut *io.state.as_ptr() {
+                        IterState::Range { cur, step, remaining } if *remaining > 0 && Value::fits_small(*cur) => {
+                            let v = *cur;
+                            *cur = cur.wrapping_add(*step);
+                            *remaining -= 1;
+                            v as u64
+                        }
+                        _ => exit!(ins, pc),
+                    }
+                }
+                Uop::LIST_ITER_NEXT => {
+                    let io = Value::from_raw_ref(&ra).downcast::<IterObj>().unwrap_unchecked();
+                    match &mut *io.state.as_ptr() {
+                        IterState::Seq { seq, idx } => {
+                            let l = seq.downcast::<ListObj>().unwrap_unchecked();
+                            match (&*l.items.as_ptr()).get(*idx) {
+                                Some(v) => {
+                                    *idx += 1;
+                                    v.bits()
+                                }
+                                None => exit!(ins, pc),
+                            }
+                        }
+                        _ => exit!(ins, pc),
+                    }
+                }
+            };
+            *regs.get_unchecked_mut(pc) = out;
+            pc += 1;
+        }
+    }
+}

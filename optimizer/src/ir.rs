@@ -1,0 +1,212 @@
+//! The trace IR: a straight-line list of uops in SSA form (each result named by its
+//! instruction's index), the snapshots that say how to rebuild the interpreter's state at
+//! each exit, and the objects the trace keeps alive.
+
+use crate::uops::{Kind, Uop};
+use std::fmt::Write;
+use vm::value::Value;
+
+/// A value of the trace: the index of the instruction that produced it.
+pub type Ref = u32;
+/// No snapshot.
+pub const NO_SNAP: u32 = u32::MAX;
+
+#[derive(Clone, Debug)]
+pub struct Inst {
+    pub op: Uop,
+    pub args: [Ref; 3],
+    pub imm: u64,
+    pub imm2: u64,
+    /// The snapshot guards leave through, and INTERP / JUMP_LOOP write back.
+    pub snap: u32,
+}
+
+/// The interpreter's state at one point of the trace, as far as it differs from the
+/// frame's memory: resume at instruction `ip` with the operand stack `sp` slots above
+/// the frame's first local, after writing `slots` (window index, value; unboxed values are
+/// boxed) and taking one reference to each of `increfs` (references the trace borrowed
+/// where the interpreter holds them).
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub ip: u32,
+    pub sp: u32,
+    pub slots: Vec<(u32, Ref)>,
+    pub increfs: Vec<Ref>,
+    /// Bytecode instructions of the iteration completed before this point (`--stats`).
+    pub done: u32,
+}
+
+pub struct Trace {
+    pub insts: Vec<Inst>,
+    pub snaps: Vec<Snapshot>,
+    /// Objects the trace's constants point at.
+    pub keep: Vec<Value>,
+    /// The loop header and the back edge holding its counter (instruction indices).
+    pub header: u32,
+    pub jump: u32,
+    /// Bytecode instructions in one iteration (`--stats`).
+    pub per_iter: u32,
+    /// The code's qualified name (dumps).
+    pub name: String,
+}
+
+impl Trace {
+    pub fn new(name: String, header: u32, jump: u32) -> Trace {
+        Trace {
+            insts: Vec::new(),
+            snaps: Vec::new(),
+            keep: Vec::new(),
+            header,
+            jump,
+            per_iter: 0,
+            name,
+        }
+    }
+
+    pub fn emit(&mut self, op: Uop, args: &[Ref], imm: u64, imm2: u64, snap: u32) -> Ref {
+        debug_assert_eq!(args.len(), op.arity(), "{}", op.name());
+        let mut a = [0; 3];
+        a[..args.len()].copy_from_slice(args);
+        self.insts.push(Inst {
+            op,
+            args: a,
+            imm,
+            imm2,
+            snap,
+        });
+        (self.insts.len() - 1) as Ref
+    }
+
+    pub fn kind(&self, r: Ref) -> Kind {
+        self.insts[r as usize].op.kind()
+    }
+
+    /// The inputs of instruction `i`.
+    pub fn args(&self, i: usize) -> &[Ref] {
+        let ins = &self.insts[i];
+        &ins.args[..ins.op.arity()]
+    }
+
+    /// Counts of live (non-NOP) uops: all, guards, refcount operations.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut n = (0, 0, 0);
+        for ins in &self.insts {
+            if ins.op == Uop::NOP {
+                continue;
+            }
+            n.0 += 1;
+            if ins.op.is_guard() && ins.op != Uop::INTERP {
+                n.1 += 1;
+            }
+            if matches!(ins.op, Uop::INCREF | Uop::DECREF) {
+                n.2 += 1;
+            }
+        }
+        n
+    }
+
+    /// The listing of `--dump=uops|opt` (and the snapshots): one uop per line.
+    pub fn listing(&self) -> String {
+        let mut s = String::new();
+        for (i, ins) in self.insts.iter().enumerate() {
+            if ins.op == Uop::NOP {
+                continue;
+            }
+            let k = match ins.op.kind() {
+                Kind::Void => "    ",
+                Kind::Word => "w = ",
+                Kind::I64 => "i = ",
+                Kind::F64 => "f = ",
+                Kind::Bit => "b = ",
+            };
+            let _ = write!(s, "{i:>4} {k}{}", ins.op.name());
+            let args = self.args(i);
+            if !args.is_empty() {
+                let a: Vec<String> = args.iter().map(|r| format!("%{r}")).collect();
+                let _ = write!(s, " {}", a.join(", "));
+            }
+            match ins.op {
+                Uop::CONST => {
+                    // Constant words print as the value they hold, not as addresses.
+                    // SAFETY: the trace keeps the object alive.
+                    let v = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(ins.imm) });
+                    let _ = write!(s, " {}", describe(&v));
+                }
+                Uop::CONST_I64 => {
+                    let _ = write!(s, " {}", ins.imm as i64);
+                }
+                Uop::CONST_F64 => {
+                    let _ = write!(s, " {:?}", f64::from_bits(ins.imm));
+                }
+                Uop::GUARD_TYPE => {
+                    let _ = write!(s, " {}", type_name(ins.imm));
+                }
+                Uop::GUARD_IS | Uop::GUARD_IS_NOT => {
+                    let v = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(ins.imm) });
+                    let _ = write!(s, " {}", describe(&v));
+                }
+                Uop::INTERP => {
+                    let _ = write!(s, " @{} -> @{}", ins.imm, ins.imm2);
+                }
+                // Shapes, epochs, dicts and versions are run-time addresses and counters:
+                // listings leave them out so they stay the same from run to run.
+                Uop::GUARD_SHAPE | Uop::GUARD_EPOCH | Uop::GUARD_GLOBALS | Uop::GUARD_BUILTINS => {}
+                _ if ins.op.arity() < 3 && has_imm(ins.op) => {
+                    let _ = write!(s, " {}", ins.imm);
+                }
+                _ => {}
+            }
+            if ins.snap != NO_SNAP {
+                let sn = &self.snaps[ins.snap as usize];
+                let _ = write!(s, "  [@{} sp={}", sn.ip, sn.sp);
+                for (slot, r) in &sn.slots {
+                    let _ = write!(s, " {slot}:%{r}");
+                }
+                if !sn.increfs.is_empty() {
+                    let a: Vec<String> = sn.increfs.iter().map(|r| format!("%{r}")).collect();
+                    let _ = write!(s, " +ref {}", a.join(" "));
+                }
+                s.push(']');
+            }
+            s.push('\n');
+        }
+        s
+    }
+}
+
+fn has_imm(op: Uop) -> bool {
+    matches!(
+        op,
+        Uop::LOAD_SLOT
+            | Uop::GUARD_BIT
+            | Uop::GUARD_LEN
+            | Uop::CMP_INT
+            | Uop::CMP_FLOAT
+            | Uop::LOAD_ATTR_SLOT
+            | Uop::STORE_ATTR_SLOT
+            | Uop::SEQ_ITEM
+    )
+}
+
+fn type_name(p: u64) -> String {
+    // Guarded types are kept alive by the trace (`Trace::keep`).
+    vm::types::typeobj::type_data_ptr(p as *const vm::object::Header).name.clone()
+}
+
+fn describe(v: &Value) -> String {
+    if let Some(i) = v.as_small_int() {
+        i.to_string()
+    } else if let Some(f) = v.as_float() {
+        format!("{f:?}")
+    } else if let Some(b) = v.as_bool() {
+        if b { "True".into() } else { "False".into() }
+    } else if v.is_none() {
+        "None".into()
+    } else if let Some(s) = vm::types::str::as_str(v) {
+        format!("{s:?}")
+    } else if v.downcast::<vm::types::typeobj::TypeData>().is_some() {
+        format!("<class {}>", vm::types::typeobj::type_data(v).name)
+    } else {
+        format!("<{}>", vm::types::typeobj::type_name(v))
+    }
+}
