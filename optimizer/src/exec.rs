@@ -14,7 +14,8 @@ use crate::uops::{Kind, Uop};
 use std::cell::RefCell;
 use std::rc::Rc;
 use vm::bytecode::when;
-use vm::frame::Frame;
+use vm::frame::{Borrowed, CodeRef, Frame};
+use vm::types::func::FunctionObj;
 use vm::interp::{step_generic, Stepped};
 use vm::object::Header;
 use vm::tier2::{Executor, Exit};
@@ -97,7 +98,7 @@ fn boxed(trace: &Trace, regs: &[u64], r: u32) -> u64 {
 ///
 /// # Safety
 /// `frame` is the synced top record of the trace's frame.
-unsafe fn write_back(trace: &Trace, regs: &[u64], sn: &Snapshot, frame: *mut Frame) {
+unsafe fn write_back(vm: &mut Vm, trace: &Trace, regs: &[u64], sn: &Snapshot, frame: *mut Frame) {
     let fp = (*frame).fp;
     for &(slot, r) in &sn.slots {
         fp.add(slot as usize).write(Value::from_raw(boxed(trace, regs, r)));
@@ -105,8 +106,21 @@ unsafe fn write_back(trace: &Trace, regs: &[u64], sn: &Snapshot, frame: *mut Fra
     for &r in &sn.increfs {
         incref(boxed(trace, regs, r));
     }
-    (*frame).set_ip_index(sn.ip as usize);
-    (*frame).sp = fp.add(sn.sp as usize);
+    // Each frame resumes after its call, with its callable's slot as `sp` (as the
+    // interpreter leaves a caller), except the innermost, which resumes at the snapshot.
+    let mut rec = frame;
+    for f in &sn.frames {
+        (*rec).set_ip_index(f.call_k as usize + 1);
+        (*rec).sp = fp.add(f.callable as usize);
+        let func = Value::from_raw_ref(&f.func);
+        let fo = func.downcast::<FunctionObj>().unwrap_unchecked();
+        let r = Frame::new(CodeRef::of(&fo.code), Borrowed::of(func), Borrowed::of(&fo.globals), fp.add(f.fp as usize))
+            .with_caller_sp(fp.add(f.callable as usize));
+        // Room was checked when the trace was entered.
+        rec = vm.frames.push(r);
+    }
+    (*rec).set_ip_index(sn.ip as usize);
+    (*rec).sp = fp.add(sn.sp as usize);
 }
 
 impl Executor for UopExecutor {
@@ -123,12 +137,19 @@ impl Executor for UopExecutor {
         };
         let t = &self.trace;
         let fp = (*frame).fp;
+        // Room for the frames and slots the trace may materialize (else the interpreter
+        // runs the iteration, raising RecursionError where it must).
+        if vm.frames.len() + t.max_frames as usize >= vm.frames.limit()
+            || !vm.stack.fits(fp, t.max_slots as usize + 1)
+        {
+            return Exit::Resume;
+        }
         let mut iterations: u64 = 0;
         let mut pc = 1; // after LOOP
         macro_rules! exit {
             ($ins:expr, $i:expr) => {{
                 let sn = &t.snaps[$ins.snap as usize];
-                write_back(t, regs, sn, frame);
+                write_back(vm, t, regs, sn, frame);
                 if let Some(s) = &self.stats {
                     s.borrow_mut().exit(t, $i, iterations);
                 }
@@ -143,7 +164,7 @@ impl Executor for UopExecutor {
             let out: u64 = match ins.op {
                 Uop::NOP | Uop::LOOP => 0,
                 Uop::JUMP_LOOP => {
-                    write_back(t, regs, &t.snaps[ins.snap as usize], frame);
+                    write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
                     iterations += 1;
                     if vm::signals::pending() {
                         // The interpreter raises it at its next back edge.
@@ -156,9 +177,15 @@ impl Executor for UopExecutor {
                     continue;
                 }
                 Uop::INTERP => {
-                    write_back(t, regs, &t.snaps[ins.snap as usize], frame);
-                    match step_generic(vm, frame, ins.imm as usize) {
-                        Stepped::Next if (*frame).ip_index() == ins.imm2 as usize => 0,
+                    write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
+                    let top = vm.frames.top();
+                    match step_generic(vm, top, ins.imm as usize) {
+                        Stepped::Next if (*top).ip_index() == ins.imm2 as usize => {
+                            // Back to the trace: the inlined frames' records go again
+                            // (they own nothing).
+                            vm.frames.truncate_to(frame);
+                            0
+                        }
                         Stepped::Next | Stepped::Left => {
                             if let Some(s) = &self.stats {
                                 s.borrow_mut().exit(t, pc, iterations);
@@ -225,6 +252,13 @@ impl Executor for UopExecutor {
                     let ok = g.bits() == ins.imm
                         && g.downcast::<DictObj>().map(|d| d.version()) == Some(ins.imm2);
                     if !ok {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_DICT_VERSION => {
+                    let d = Value::from_raw_ref(&ins.imm).downcast::<DictObj>().unwrap_unchecked();
+                    if d.version() != ins.imm2 {
                         exit!(ins, pc)
                     }
                     0

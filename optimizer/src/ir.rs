@@ -34,6 +34,19 @@ pub struct Snapshot {
     pub increfs: Vec<Ref>,
     /// Bytecode instructions of the iteration completed before this point (`--stats`).
     pub done: u32,
+    /// Inlined frames to materialize, outermost first (`ip` and `sp` are the innermost
+    /// frame's; each caller resumes after its call with its callable's slot as `sp`).
+    pub frames: Vec<SnapFrame>,
+}
+
+/// An inlined frame in a snapshot: its function, its first local and its callable's slot
+/// (window indices of the root frame), and its caller's CALL instruction.
+#[derive(Clone, Debug)]
+pub struct SnapFrame {
+    pub func: u64,
+    pub fp: u32,
+    pub callable: u32,
+    pub call_k: u32,
 }
 
 pub struct Trace {
@@ -48,6 +61,10 @@ pub struct Trace {
     pub per_iter: u32,
     /// The code's qualified name (dumps).
     pub name: String,
+    /// The deepest inlining, and the window extent (slots from the root's first local)
+    /// the trace may write: entering checks there is room for both.
+    pub max_frames: u32,
+    pub max_slots: u32,
 }
 
 impl Trace {
@@ -60,6 +77,8 @@ impl Trace {
             jump,
             per_iter: 0,
             name,
+            max_frames: 0,
+            max_slots: 0,
         }
     }
 
@@ -150,7 +169,7 @@ impl Trace {
                 }
                 // Shapes, epochs, dicts and versions are run-time addresses and counters:
                 // listings leave them out so they stay the same from run to run.
-                Uop::GUARD_SHAPE | Uop::GUARD_EPOCH | Uop::GUARD_GLOBALS | Uop::GUARD_BUILTINS => {}
+                Uop::GUARD_SHAPE | Uop::GUARD_EPOCH | Uop::GUARD_GLOBALS | Uop::GUARD_DICT_VERSION | Uop::GUARD_BUILTINS => {}
                 _ if ins.op.arity() < 3 && has_imm(ins.op) => {
                     let _ = write!(s, " {}", ins.imm);
                 }
@@ -158,7 +177,11 @@ impl Trace {
             }
             if ins.snap != NO_SNAP {
                 let sn = &self.snaps[ins.snap as usize];
-                let _ = write!(s, "  [@{} sp={}", sn.ip, sn.sp);
+                let _ = write!(s, "  [");
+                for f in &sn.frames {
+                    let _ = write!(s, "@{} call ", f.call_k);
+                }
+                let _ = write!(s, "@{} sp={}", sn.ip, sn.sp);
                 for (slot, r) in &sn.slots {
                     let _ = write!(s, " {slot}:%{r}");
                 }
@@ -202,6 +225,8 @@ fn describe(v: &Value) -> String {
         if b { "True".into() } else { "False".into() }
     } else if v.is_none() {
         "None".into()
+    } else if v.is_undef() {
+        "UNDEF".into()
     } else if let Some(s) = vm::types::str::as_str(v) {
         format!("{s:?}")
     } else if v.downcast::<vm::types::typeobj::TypeData>().is_some() {

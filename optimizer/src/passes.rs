@@ -99,6 +99,7 @@ fn fold(t: &mut Trace) {
     let mut epoch = None;
     let mut globals = None;
     let mut builtins = None;
+    let mut dicts: Vec<(u64, u64)> = Vec::new();
     for i in 0..n {
         for j in 0..t.insts[i].op.arity() {
             let a = t.insts[i].args[j];
@@ -127,6 +128,7 @@ fn fold(t: &mut Trace) {
                 epoch = None;
                 globals = None;
                 builtins = None;
+                dicts.clear();
                 // An instance's class may be reassigned; lists and tuples keep theirs.
                 for f in fact.iter_mut() {
                     if let Fact::Type(ty) = *f {
@@ -193,6 +195,13 @@ fn fold(t: &mut Trace) {
                     nop(t, i);
                 } else {
                     globals = Some((ins.imm, ins.imm2));
+                }
+            }
+            Uop::GUARD_DICT_VERSION => {
+                if dicts.contains(&(ins.imm, ins.imm2)) {
+                    nop(t, i);
+                } else {
+                    dicts.push((ins.imm, ins.imm2));
                 }
             }
             Uop::GUARD_BUILTINS => {

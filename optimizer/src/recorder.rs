@@ -15,7 +15,7 @@
 //! the picture written back first). Recording aborts on what a loop trace cannot hold:
 //! calls into Python frames, returns, yields, exceptions, inner loops, leaving the loop.
 
-use crate::ir::{Ref, Snapshot, Trace, NO_SNAP};
+use crate::ir::{Ref, SnapFrame, Snapshot, Trace, NO_SNAP};
 use crate::uops::Uop;
 use vm::bytecode::{when, BinOp, Cache, CmpOp, Code, Op};
 use vm::frame::Frame;
@@ -48,11 +48,29 @@ enum Pending {
     FusedJump { inst: usize, k: usize },
 }
 
+/// A Python frame inlined into the trace (a call the trace made without a frame record;
+/// exits inside it materialize one).
+#[derive(Clone)]
+struct VFrame {
+    code: *const Code,
+    /// The function (kept alive by the trace).
+    func: u64,
+    /// Its first local and its callable's slot, as window indices of the root frame.
+    fp: usize,
+    callable: usize,
+    /// The caller's CALL instruction.
+    call_k: usize,
+}
+
+/// Python calls inlined into one another at most.
+const MAX_INLINE: usize = 6;
+
 pub struct Recorder {
     pub trace: Trace,
     root: *mut Frame,
     code: *const Code,
     header: usize,
+    frames: Vec<VFrame>,
     /// The trace value each window slot holds (None: as in memory) and whether memory
     /// differs (dirty).
     slots: Vec<Option<Ref>>,
@@ -170,12 +188,14 @@ impl Recorder {
         let header = (*frame).ip_index();
         let n = (*code).frame_size();
         let mut trace = Trace::new((*code).qualname.clone(), header as u32, jump as u32);
+        trace.max_slots = n as u32;
         trace.emit(Uop::LOOP, &[], 0, 0, NO_SNAP);
         Recorder {
             trace,
             root: frame,
             code,
             header,
+            frames: Vec::new(),
             slots: vec![None; n],
             dirty: vec![false; n],
             sp: (*frame).sp.offset_from((*frame).fp) as usize,
@@ -192,9 +212,22 @@ impl Recorder {
         self.code
     }
 
+    /// The code of the frame being recorded (the innermost inlined one, or the root).
     fn code(&self) -> &Code {
-        // SAFETY: the root frame runs this code for the whole recording.
-        unsafe { &*self.code }
+        // SAFETY: the root frame runs its code for the whole recording; an inlined frame's
+        // function (kept by the trace) keeps its code.
+        unsafe { &*self.frames.last().map_or(self.code, |f| f.code) }
+    }
+    /// Window index of the current frame's first local.
+    fn base(&self) -> usize {
+        self.frames.last().map_or(0, |f| f.fp)
+    }
+    fn ensure_slots(&mut self, n: usize) {
+        if self.slots.len() < n {
+            self.slots.resize(n, None);
+            self.dirty.resize(n, false);
+        }
+        self.trace.max_slots = self.trace.max_slots.max(n as u32);
     }
 
     /// The value slot `i` of the window holds now (the interpreter is about to run the
@@ -247,12 +280,23 @@ impl Recorder {
                 .filter(|&i| self.dirty[i])
                 .map(|i| (i as u32, self.slots[i].unwrap()))
                 .collect();
+            let frames = self
+                .frames
+                .iter()
+                .map(|f| SnapFrame {
+                    func: f.func,
+                    fp: f.fp as u32,
+                    callable: f.callable as u32,
+                    call_k: f.call_k as u32,
+                })
+                .collect();
             self.trace.snaps.push(Snapshot {
                 ip: k as u32,
                 sp: self.sp as u32,
                 slots,
                 increfs: Vec::new(),
                 done: self.done,
+                frames,
             });
             self.snap = (self.trace.snaps.len() - 1) as u32;
         }
@@ -306,9 +350,10 @@ impl Recorder {
     /// # Safety
     /// `frame` is the synced top record.
     pub unsafe fn step(&mut self, _vm: &mut Vm, frame: *mut Frame) -> Result<Step, Abort> {
-        if frame != self.root {
-            return Err(if frame > self.root {
-                "call to a Python function"
+        let expected = self.root.add(self.frames.len());
+        if frame != expected {
+            return Err(if frame > expected {
+                "call to a Python function (not inlined)"
             } else {
                 "frame returned"
             });
@@ -317,7 +362,7 @@ impl Recorder {
         if !self.next.contains(&k) {
             return Err("unexpected control flow (an exception?)");
         }
-        let real_sp = (*frame).sp.offset_from((*frame).fp) as usize;
+        let real_sp = (*frame).sp.offset_from((*self.root).fp) as usize;
         match self.pending.take() {
             Some(Pending::Interp { inst, .. }) => {
                 self.trace.insts[inst].imm2 = k as u64;
@@ -344,7 +389,7 @@ impl Recorder {
         if self.sp != real_sp {
             return Err("operand stack model out of step");
         }
-        if self.started && k == self.header {
+        if self.started && k == self.header && self.frames.is_empty() {
             return Ok(Step::Closed);
         }
         self.started = true;
@@ -447,9 +492,7 @@ impl Recorder {
             }
             JUMP_FORWARD => self.next[0] = arg,
             JUMP_BACKWARD => {
-                if arg != self.header {
-                    return Err("inner loop");
-                }
+                self.check_back_edge(true, arg, true)?;
                 self.next[0] = arg;
             }
             POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_BACKWARD_IF_FALSE
@@ -497,8 +540,9 @@ impl Recorder {
                 self.next[0] = if taken { arg } else { k + 1 };
                 self.check_back_edge(backward, arg, taken)?;
             }
-            RETURN_VALUE => return Err("return from the loop's frame"),
-            CALL_PY_EXACT | CALL_METHOD_PY_EXACT => return Err("call to a Python function"),
+            RETURN_VALUE if self.frames.is_empty() => return Err("return from the loop's frame"),
+            RETURN_VALUE => self.inline_return(),
+            CALL_PY_EXACT | CALL_METHOD_PY_EXACT => self.inline_call(k, op, arg)?,
             FOR_ITER_GEN => return Err("generator"),
             _ => match op.generic() {
                 BINARY_OP => self.binary_op(k, arg),
@@ -510,6 +554,18 @@ impl Recorder {
                 LOAD_GLOBAL => self.load_global(k, op, ins.cache),
                 LOAD_ATTR if op == LOAD_ATTR_INSTANCE => self.load_attr(k, ins.cache),
                 STORE_ATTR if op == STORE_ATTR_INSTANCE => self.store_attr(k, ins.cache),
+                CALL | CALL_METHOD if op == CALL || op == CALL_METHOD => {
+                    // The generic form, on a plain Python function, runs it in a frame
+                    // just as the specialized form does: inline it the same way.
+                    let method = op == CALL_METHOD;
+                    let cp = self.sp - arg - 1 - method as usize;
+                    if self.actual(cp).downcast::<vm::types::func::FunctionObj>().is_some() {
+                        let as_op = if method { CALL_METHOD_PY_EXACT } else { CALL_PY_EXACT };
+                        self.inline_call(k, as_op, arg)?;
+                    } else {
+                        self.interp(k);
+                    }
+                }
                 g if interp_ok(g) => {
                     self.interp(k);
                     if matches!(g, JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP) {
@@ -524,14 +580,26 @@ impl Recorder {
 
     /// A taken backward jump must be the loop's own back edge.
     fn check_back_edge(&self, backward: bool, target: usize, taken: bool) -> Result<(), Abort> {
-        if backward && taken && target != self.header {
-            return Err("inner loop");
+        if backward && taken {
+            if !self.frames.is_empty() {
+                return Err("loop in an inlined function");
+            }
+            if target != self.header {
+                return Err("inner loop");
+            }
         }
         Ok(())
     }
 
     fn load_fast(&mut self, k: usize, i: usize) -> Result<(), Abort> {
-        if self.actual(i).is_undef() {
+        let i = self.base() + i;
+        // The trace's own value if it set the local (memory may still hold the old one:
+        // the interpreter has not run a superinstruction's first half yet), else memory's.
+        let unbound = match self.slots[i] {
+            Some(r) => self.trace.insts[r as usize].op == Uop::CONST && self.trace.insts[r as usize].imm == Value::UNDEF_BITS,
+            None => self.actual(i).is_undef(),
+        };
+        if unbound {
             return Err("unbound local");
         }
         let from_memory = self.slots[i].is_none();
@@ -551,6 +619,7 @@ impl Recorder {
         self.push(r);
     }
     fn store_fast(&mut self, i: usize) {
+        let i = self.base() + i;
         let v = self.pop();
         let old = self.read(i);
         self.slots[i] = Some(v);
@@ -639,9 +708,7 @@ impl Recorder {
                 self.next = vec![k + 2, j.arg as usize];
                 self.done += 1;
                 let backward = flags & when::BACKWARD != 0;
-                if backward && j.arg as usize != self.header {
-                    return Err("inner loop");
-                }
+                self.check_back_edge(backward, j.arg as usize, true)?;
             } else {
                 self.pending = Some(Pending::Interp { inst });
             }
@@ -791,6 +858,83 @@ impl Recorder {
         self.decref(r);
     }
 
+    /// CALL_PY_EXACT / CALL_METHOD_PY_EXACT: the callee's frame becomes part of the trace.
+    fn inline_call(&mut self, k: usize, op: Op, argc: usize) -> Result<(), Abort> {
+        let (cp, args, with_self) = if op == Op::CALL_METHOD_PY_EXACT {
+            let cp = self.sp - argc - 2;
+            let with_self = !self.actual(cp + 1).is_undef();
+            (cp, if with_self { cp + 1 } else { cp + 2 }, Some(with_self))
+        } else {
+            (self.sp - argc - 1, self.sp - argc, None)
+        };
+        let fv = self.actual(cp).clone();
+        let Some(f) = fv.downcast::<vm::types::func::FunctionObj>() else {
+            return Err("call to a Python function (not inlined)");
+        };
+        let code: &Code = &f.code;
+        let nargs = self.sp - args;
+        use vm::bytecode::flags as cf;
+        if code.argcount as usize != nargs
+            || code.kwonlyargcount != 0
+            || code.flags & (cf::VARARGS | cf::VARKW | cf::GENERATOR) != 0
+            || code.ncells() != 0
+        {
+            return Err("call to a Python function (not inlined)");
+        }
+        if self.frames.len() >= MAX_INLINE {
+            return Err("calls inlined too deep");
+        }
+        let rc = self.peek(self.sp - cp);
+        let w = self.keep(&fv);
+        self.guard(k, Uop::GUARD_IS, &[rc], w);
+        if let Some(with_self) = with_self {
+            let rs = self.read(cp + 1);
+            let g = if with_self { Uop::GUARD_IS_NOT } else { Uop::GUARD_IS };
+            self.guard(k, g, &[rs], Value::UNDEF_BITS);
+        }
+        let code_ptr: *const Code = code;
+        let nl = code.nlocals();
+        self.ensure_slots(args + code.frame_size());
+        let undef = self.emit(Uop::CONST, &[], Value::UNDEF_BITS);
+        for i in args + nargs..args + nl {
+            self.slots[i] = Some(undef);
+            self.dirty[i] = true;
+        }
+        self.sp = args + nl;
+        self.frames.push(VFrame {
+            code: code_ptr,
+            func: w,
+            fp: args,
+            callable: cp,
+            call_k: k,
+        });
+        self.trace.max_frames = self.trace.max_frames.max(self.frames.len() as u32);
+        self.next[0] = 0;
+        Ok(())
+    }
+
+    /// RETURN_VALUE of an inlined frame: what the interpreter's return releases, and the
+    /// result in the callable's slot.
+    fn inline_return(&mut self) {
+        let r = self.pop();
+        let f = self.frames.pop().unwrap();
+        for i in f.fp..self.sp {
+            let x = self.read(i);
+            self.decref(x);
+        }
+        for i in f.callable..f.fp {
+            let x = self.read(i);
+            self.decref(x);
+        }
+        for i in f.callable..self.slots.len() {
+            self.slots[i] = None;
+            self.dirty[i] = false;
+        }
+        self.sp = f.callable;
+        self.push(r);
+        self.next[0] = f.call_k + 1;
+    }
+
     fn cache(&self, c: u16) -> &Cache {
         &self.code().caches[c as usize]
     }
@@ -798,7 +942,15 @@ impl Recorder {
     fn load_global(&mut self, k: usize, op: Op, c: u16) {
         // The entry the tier-1 cache found, if the cache still describes the dicts.
         // SAFETY: the root frame is live; its globals are a dict.
-        let globals: Value = unsafe { (*(*self.root).globals).clone() };
+        let globals: Value = match self.frames.last() {
+            // SAFETY: inlined functions are kept alive by the trace.
+            Some(f) => Value::from_raw_ref(&f.func)
+                .downcast::<vm::types::func::FunctionObj>()
+                .map(|f| f.globals.clone())
+                .unwrap_or(Value::NONE),
+            // SAFETY: the root frame is live; its globals are a dict.
+            None => unsafe { (*(*self.root).globals).clone() },
+        };
         let builtins = self.builtins.clone();
         let cache = self.cache(c);
         let (g1, g2, g3, index) = (cache.g1.get(), cache.g2.get(), cache.g3.get(), cache.index.get());
@@ -816,7 +968,9 @@ impl Recorder {
         }
         let gw = self.keep(&globals);
         let s = self.snap(k);
-        self.trace.emit(Uop::GUARD_GLOBALS, &[], gw, g2 as u64, s);
+        // The root frame's globals are checked; an inlined function's are its own.
+        let g = if self.frames.is_empty() { Uop::GUARD_GLOBALS } else { Uop::GUARD_DICT_VERSION };
+        self.trace.emit(g, &[], gw, g2 as u64, s);
         let dict = if op == Op::LOAD_GLOBAL_BUILTIN {
             self.trace.emit(Uop::GUARD_BUILTINS, &[], 0, g3 as u64, s);
             self.keep(&builtins)

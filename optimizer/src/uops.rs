@@ -87,6 +87,7 @@ uops! {
     GUARD_SHAPE(1) -> Void [GUARD] "the value is a plain instance with shape `imm` (its type already guarded)";
     GUARD_EPOCH(0) -> Void [GUARD] "the type epoch is still `imm` (no class attribute changed)";
     GUARD_GLOBALS(0) -> Void [GUARD] "the frame's globals are the dict `imm`, still at version `imm2`";
+    GUARD_DICT_VERSION(0) -> Void [GUARD] "the dict `imm` (an inlined function's globals) is still at version `imm2`";
     GUARD_BUILTINS(0) -> Void [GUARD] "the builtins dict is still at version `imm2`";
     LOAD_DICT_ENTRY(0) -> Word [] "the value of entry `imm2` of the dict `imm` (its version guarded: the key is there; a rebinding keeps the version, so the value is read each time)";
     GUARD_IS(1) -> Void [GUARD] "the value is the word `imm`";

@@ -293,6 +293,19 @@ impl FrameStack {
         // SAFETY: not empty.
         self.end = unsafe { self.end.sub(1) };
     }
+    /// Records above `top` go (tier 2: inlined frames materialized for one instruction).
+    #[inline]
+    pub fn truncate_to(&mut self, top: *mut Frame) {
+        debug_assert!(top >= self.base && top < self.end);
+        // SAFETY: `top` is one of the records.
+        self.end = unsafe { top.add(1) };
+    }
+    /// One past the deepest record allowed (the recursion limit).
+    #[inline]
+    pub fn limit(&self) -> usize {
+        // SAFETY: both point into the reservation.
+        unsafe { self.limit.offset_from(self.base) as usize }
+    }
     /// The running frame.
     #[inline]
     pub fn top(&self) -> *mut Frame {
