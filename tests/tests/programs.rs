@@ -368,3 +368,22 @@ fn test_programs_match_cpython_with_uop_traces() {
 fn test_benches_match_cpython_with_uop_traces() {
     run_suite(&workspace().join("benches/programs"), bench_args, &["-X", "jit=uops"]);
 }
+
+/// Each optimizer pass turned off in turn (threshold 1): every pass must be optional, and
+/// the others must stay right without it.
+#[test]
+fn test_programs_match_cpython_with_each_tier2_pass_off() {
+    for pass in ["fold", "refcount", "dce"] {
+        let off: &'static str = Box::leak(format!("opt.{pass}=off").into_boxed_str());
+        run_suite(
+            &workspace().join("tests/programs"),
+            |_| vec![],
+            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", off],
+        );
+        run_suite(
+            &workspace().join("benches/programs"),
+            bench_args,
+            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", off],
+        );
+    }
+}

@@ -509,6 +509,40 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()>
     generic_setattr(vm, obj, name, v)
 }
 
+/// `obj.__class__ = cls`: instances of Python classes may change to another Python class
+/// with the same layout (the same `__slots__`), as in CPython.
+fn set_class(obj: &Value, cls: Value) -> PyResult<()> {
+    let Some(new_td) = cls.downcast::<TypeData>() else {
+        return Err(error::type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            type_name(&cls)
+        )));
+    };
+    let old_td = typeobj::type_data_ptr(type_ptr(obj));
+    if obj.downcast::<crate::types::instance::InstanceObj>().is_none()
+        || old_td.is_builtin
+        || new_td.is_builtin
+        || new_td.layout != crate::object::Kind::Instance
+    {
+        return Err(error::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let same_slots = match (&old_td.slots, &new_td.slots) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| as_str(x) == as_str(y)),
+        _ => false,
+    };
+    if !same_slots {
+        return Err(error::type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new_td.name, old_td.name
+        )));
+    }
+    crate::object::set_heap_type(obj, &cls);
+    Ok(())
+}
+
 /// Attribute assignment without a user `__setattr__` (also `object.__setattr__`).
 pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
     let name = &interned(name);
@@ -529,6 +563,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
         DictObj::set_str(&t.dict, name.clone(), v);
         t.version.set(t.version.get() + 1);
         return Ok(());
+    }
+    if as_str(name) == Some("__class__") {
+        return set_class(obj, v);
     }
     let ty = type_ptr(obj);
     if let Some(a) = typeobj::lookup(ty, name) {
