@@ -365,7 +365,7 @@ Options (as CPython 3.11's; pyrun runs Python 3.11 programs):
          -X jit-threshold=N (loop/function executions before code is hot, default
          1039), -X jit=off|uops (tier 2: hot loops recorded into uop traces run by
          the uop interpreter; off by default), -X opt.NAME=off (turn off one tier-2
-         pass: fold, refcount, dce); other -X options are accepted and ignored
+         pass: peel, fold, refcount, dce); other -X options are accepted and ignored
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]

@@ -162,20 +162,40 @@ impl Executor for UopExecutor {
             let b = ins.args[1] as usize;
             let (ra, rb) = (regs[a], regs[b]);
             let out: u64 = match ins.op {
-                Uop::NOP | Uop::LOOP => 0,
+                Uop::NOP => 0,
+                // The peeled loop's start, reached from the first iteration.
+                Uop::LOOP => {
+                    iterations += 1;
+                    0
+                }
                 Uop::JUMP_LOOP => {
-                    write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
                     iterations += 1;
                     if vm::signals::pending() {
                         // The interpreter raises it at its next back edge.
+                        write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
                         if let Some(s) = &self.stats {
                             s.borrow_mut().exit(t, pc, iterations);
                         }
                         return Exit::Resume;
                     }
-                    pc = 1;
+                    if ins.imm2 == 0 {
+                        write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
+                        pc = 1;
+                        continue;
+                    }
+                    // Peeled: the PHIs after the loop's LOOP take their next values (all
+                    // read before any is written).
+                    let first = ins.imm as usize + 1;
+                    let mut end = first;
+                    while matches!(t.insts[end].op, Uop::PHI | Uop::PHI_I64 | Uop::PHI_F64) {
+                        end += 1;
+                    }
+                    let next: Vec<u64> = (first..end).map(|p| regs[t.insts[p].args[1] as usize]).collect();
+                    regs[first..end].copy_from_slice(&next);
+                    pc = end;
                     continue;
                 }
+                Uop::PHI | Uop::PHI_I64 | Uop::PHI_F64 => ra,
                 Uop::INTERP => {
                     write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
                     let top = vm.frames.top();

@@ -106,10 +106,12 @@ impl Trace {
         &ins.args[..ins.op.arity()]
     }
 
-    /// Counts of live (non-NOP) uops: all, guards, refcount operations.
+    /// Counts of live (non-NOP) uops in the part that runs every iteration (after the
+    /// peeled loop's LOOP, or all of an unpeeled trace): all, guards, refcount operations.
     pub fn counts(&self) -> (usize, usize, usize) {
         let mut n = (0, 0, 0);
-        for ins in &self.insts {
+        let from = self.insts.iter().rposition(|u| u.op == Uop::LOOP).unwrap_or(0);
+        for ins in &self.insts[from..] {
             if ins.op == Uop::NOP {
                 continue;
             }

@@ -105,9 +105,9 @@ impl Jit {
             passes::run(&mut trace, p);
             let (u1, g1, r1) = trace.counts();
             let d = passes::Removed {
-                uops: u0 - u1,
-                guards: g0 - g1,
-                refcounts: r0 - r1,
+                uops: u0 as i64 - u1 as i64,
+                guards: g0 as i64 - g1 as i64,
+                refcounts: r0 as i64 - r1 as i64,
             };
             if self.opts.dump_opt {
                 eprint!(
@@ -121,9 +121,9 @@ impl Jit {
         if let Some(s) = &self.stats {
             let mut s = s.borrow_mut();
             s.recorded += 1;
-            s.recorded_counts.uops += before.0;
-            s.recorded_counts.guards += before.1;
-            s.recorded_counts.refcounts += before.2;
+            s.recorded_counts.uops += before.0 as i64;
+            s.recorded_counts.guards += before.1 as i64;
+            s.recorded_counts.refcounts += before.2 as i64;
             for (p, d) in removed {
                 let e = s.removed.entry(p).or_default();
                 e.uops += d.uops;

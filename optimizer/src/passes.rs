@@ -1,6 +1,13 @@
 //! The optimizer's passes over a recorded trace, in order, each behind its own flag
 //! (`-X opt.NAME=off`):
 //!
+//! - `peel`: loop peeling. The recorded iteration becomes the first one (the preamble);
+//!   a copy of it is the loop, whose start reads the slots the previous iteration wrote
+//!   through PHIs instead of memory, and whose end writes nothing back: values stay in the
+//!   trace from iteration to iteration, and what the preamble proved (types, shapes,
+//!   versions of values it loaded and did not change) holds in the loop, so `fold` removes
+//!   the loop's copies of those guards: loop-invariant code motion by peeling, as LuaJIT
+//!   does. Exits in the loop write the PHIs' slots back.
 //! - `fold`: type and constant propagation. Every value gets a fact (unknown, a small int,
 //!   a float, a bool, None, an object of an exact type) from what produced it and from the
 //!   guards that held before; guards already implied are removed, box/unbox pairs cancel
@@ -19,18 +26,20 @@ use crate::uops::{flags, Kind, Uop};
 use std::collections::HashMap;
 use vm::value::Value;
 
-pub const PASSES: &[&str] = &["fold", "refcount", "dce"];
+pub const PASSES: &[&str] = &["peel", "fold", "refcount", "dce"];
 
-/// What a pass removed (for `--stats` and `--dump=opt`).
+/// What a pass removed from the uops run every iteration (negative: added), for
+/// `--stats` and `--dump=opt`.
 #[derive(Clone, Copy, Default, Debug)]
 pub struct Removed {
-    pub uops: usize,
-    pub guards: usize,
-    pub refcounts: usize,
+    pub uops: i64,
+    pub guards: i64,
+    pub refcounts: i64,
 }
 
 pub fn run(trace: &mut Trace, name: &str) {
     match name {
+        "peel" => peel(trace),
         "fold" => fold(trace),
         "refcount" => refcount(trace),
         "dce" => dce(trace),
@@ -84,6 +93,85 @@ fn set_const(trace: &mut Trace, i: usize, op: Uop, imm: u64) {
     ins.snap = NO_SNAP;
 }
 
+/// Loop peeling (see the module comment).
+fn peel(t: &mut Trace) {
+    let jl = t.insts.len() - 1;
+    if t.insts[jl].op != Uop::JUMP_LOOP || t.insts[jl].imm2 != 0 {
+        return;
+    }
+    let end = t.insts[jl].snap as usize;
+    let carried: Vec<(u32, Ref)> = t.snaps[end].slots.clone();
+    // The first iteration falls into the loop instead of writing back.
+    nop(t, jl);
+    let label = t.emit(Uop::LOOP, &[], 0, 0, NO_SNAP);
+    let mut phi_of: HashMap<u32, Ref> = HashMap::new();
+    for &(slot, r) in &carried {
+        let p = t.emit(Uop::PHI, &[r, r], slot as u64, 0, NO_SNAP);
+        phi_of.insert(slot, p);
+    }
+    // Slots the iteration writes (an INTERP may have written some back already: those
+    // are in memory at the next iteration's start, not in the preamble's loaded value).
+    let mut written: Vec<u32> = carried.iter().map(|e| e.0).collect();
+    for sn in &t.snaps {
+        written.extend(sn.slots.iter().map(|e| e.0));
+    }
+    let mut sub: Vec<Ref> = (0..t.insts.len() as Ref).collect();
+    let mut seen_interp = false;
+    let map_snap = |t: &mut Trace, s: u32, sub: &[Ref], with_phis: bool| -> u32 {
+        let mut sn = t.snaps[s as usize].clone();
+        for e in sn.slots.iter_mut() {
+            e.1 = sub[e.1 as usize];
+        }
+        for r in sn.increfs.iter_mut() {
+            *r = sub[*r as usize];
+        }
+        if with_phis {
+            // Slots the preamble had not written yet at this point hold the PHIs' values
+            // (memory still has the trace's entry state).
+            for &(slot, _) in &carried {
+                if slot < sn.sp && !sn.slots.iter().any(|e| e.0 == slot) {
+                    sn.slots.push((slot, phi_of[&slot]));
+                }
+            }
+            sn.slots.sort_by_key(|e| e.0);
+        }
+        t.snaps.push(sn);
+        (t.snaps.len() - 1) as u32
+    };
+    for i in 1..jl {
+        let ins = t.insts[i].clone();
+        match ins.op {
+            Uop::NOP | Uop::LOOP => continue,
+            // Before any INTERP, a slot the iteration wrote last is the PHI; one it never
+            // writes is what the preamble loaded (unchanged); one an INTERP wrote back is
+            // read from memory again.
+            Uop::LOAD_SLOT if !seen_interp && (phi_of.contains_key(&(ins.imm as u32)) || !written.contains(&(ins.imm as u32))) => {
+                sub[i] = phi_of.get(&(ins.imm as u32)).copied().unwrap_or(i as Ref);
+                continue;
+            }
+            _ => {}
+        }
+        let mut new = ins.clone();
+        for j in 0..new.op.arity() {
+            new.args[j] = sub[new.args[j] as usize];
+        }
+        if new.snap != NO_SNAP {
+            new.snap = map_snap(t, new.snap, &sub, !seen_interp);
+        }
+        if ins.op == Uop::INTERP {
+            seen_interp = true;
+        }
+        t.insts.push(new);
+        sub[i] = (t.insts.len() - 1) as Ref;
+    }
+    let s = map_snap(t, end as u32, &sub, false);
+    t.emit(Uop::JUMP_LOOP, &[], label as u64, 1, s);
+    for (&slot, &p) in &phi_of {
+        let r = carried.iter().find(|e| e.0 == slot).unwrap().1;
+        t.insts[p as usize].args[1] = sub[r as usize];
+    }
+}
+
 /// Type and constant propagation with guard removal and box/unbox cancellation.
 fn fold(t: &mut Trace) {
     let n = t.insts.len();
@@ -100,6 +188,11 @@ fn fold(t: &mut Trace) {
     let mut globals = None;
     let mut builtins = None;
     let mut dicts: Vec<(u64, u64)> = Vec::new();
+    let loop_has_interp = {
+        let label = t.insts.iter().rposition(|u| u.op == Uop::LOOP).unwrap_or(0);
+        label > 0 && t.insts[label..].iter().any(|u| u.op == Uop::INTERP)
+    };
+    let uses = use_counts(t);
     for i in 0..n {
         for j in 0..t.insts[i].op.arity() {
             let a = t.insts[i].args[j];
@@ -121,6 +214,45 @@ fn fold(t: &mut Trace) {
                 fact[i] = Fact::of_word(ins.imm);
                 bound[i] = true;
             }
+            // The peeled loop's start: after an INTERP in the loop, what outside code can
+            // change is not known at the start of the next iteration.
+            Uop::LOOP if i > 0 && loop_has_interp => {
+                shapes.clear();
+                lens.clear();
+                epoch = None;
+                globals = None;
+                builtins = None;
+                dicts.clear();
+                for f in fact.iter_mut() {
+                    if let Fact::Type(ty) = *f {
+                        if ty != list_ty && ty != tuple_ty {
+                            *f = Fact::Unknown;
+                        }
+                    }
+                }
+            }
+            Uop::PHI => {
+                bound[i] = true;
+                // Carried as an unboxed int or float when both inputs are boxed the same
+                // way and every use can take the raw value.
+                let (init, next) = (t.insts[a as usize].clone(), t.insts[b as usize].clone());
+                let boxer = init.op;
+                if (boxer == Uop::BOX_INT || boxer == Uop::BOX_FLOAT)
+                    && next.op == boxer
+                    && uses.only_raw(t, i as Ref, boxer)
+                {
+                    let ins = &mut t.insts[i];
+                    ins.op = if boxer == Uop::BOX_INT { Uop::PHI_I64 } else { Uop::PHI_F64 };
+                    ins.args = [init.args[0], next.args[0], 0];
+                    fact[i] = if boxer == Uop::BOX_INT { Fact::Int } else { Fact::Float };
+                } else if init.op == Uop::BOX_INT && next.op == Uop::BOX_INT {
+                    fact[i] = Fact::Int;
+                } else if init.op == Uop::BOX_FLOAT && next.op == Uop::BOX_FLOAT {
+                    fact[i] = Fact::Float;
+                } else if b == i as Ref || b == a {
+                    fact[i] = fact[a as usize];
+                }
+            }
             Uop::LOAD_SLOT => {}
             Uop::INTERP => {
                 shapes.clear();
@@ -139,12 +271,13 @@ fn fold(t: &mut Trace) {
                 }
             }
             Uop::GUARD_BOUND => {
-                if bound[a as usize] || op_of(t, a) != Uop::LOAD_SLOT {
+                if bound[a as usize] || !matches!(op_of(t, a), Uop::LOAD_SLOT | Uop::PHI) {
                     nop(t, i);
                 } else {
                     bound[a as usize] = true;
                 }
             }
+            Uop::INCREF | Uop::DECREF if matches!(op_of(t, a), Uop::PHI_I64 | Uop::PHI_F64) => nop(t, i),
             Uop::GUARD_INT | Uop::GUARD_FLOAT => {
                 let want = if ins.op == Uop::GUARD_INT { Fact::Int } else { Fact::Float };
                 if fact[a as usize] == want {
@@ -232,7 +365,11 @@ fn fold(t: &mut Trace) {
             Uop::GUARD_BIT => fold_guard_bit(t, i),
             Uop::UNBOX_INT | Uop::UNBOX_FLOAT => {
                 let boxer = if ins.op == Uop::UNBOX_INT { Uop::BOX_INT } else { Uop::BOX_FLOAT };
-                if op_of(t, a) == boxer {
+                let phi = if ins.op == Uop::UNBOX_INT { Uop::PHI_I64 } else { Uop::PHI_F64 };
+                if op_of(t, a) == phi {
+                    repl[i] = a;
+                    nop(t, i);
+                } else if op_of(t, a) == boxer {
                     repl[i] = arg0(t, a);
                     nop(t, i);
                 } else if op_of(t, a) == Uop::CONST {
@@ -305,6 +442,13 @@ fn fold(t: &mut Trace) {
             }
         }
     }
+    // PHIs' second inputs come later in the trace: remap them now.
+    for i in 0..n {
+        if matches!(t.insts[i].op, Uop::PHI | Uop::PHI_I64 | Uop::PHI_F64) {
+            let b = t.insts[i].args[1];
+            t.insts[i].args[1] = repl[b as usize];
+        }
+    }
     // Snapshots box at exits what the trace keeps unboxed.
     for sn in t.snaps.iter_mut() {
         for e in sn.slots.iter_mut() {
@@ -318,6 +462,39 @@ fn fold(t: &mut Trace) {
         for r in sn.increfs.iter_mut() {
             *r = repl[*r as usize];
         }
+    }
+}
+
+/// Where each value is used: by which uops (and whether by a snapshot).
+struct Uses {
+    by: Vec<Vec<u32>>,
+}
+
+fn use_counts(t: &Trace) -> Uses {
+    let mut by = vec![Vec::new(); t.insts.len()];
+    for (i, ins) in t.insts.iter().enumerate() {
+        for &a in &ins.args[..ins.op.arity()] {
+            by[a as usize].push(i as u32);
+        }
+    }
+    Uses { by }
+}
+
+impl Uses {
+    /// Can every use of the PHI `p` (boxed by `boxer`) take its raw value? Unboxing,
+    /// kind guards and refcounts can; snapshots box at exits.
+    fn only_raw(&self, t: &Trace, p: Ref, boxer: Uop) -> bool {
+        let (unbox, guard) = if boxer == Uop::BOX_INT {
+            (Uop::UNBOX_INT, Uop::GUARD_INT)
+        } else {
+            (Uop::UNBOX_FLOAT, Uop::GUARD_FLOAT)
+        };
+        self.by[p as usize].iter().all(|&u| {
+            let op = t.insts[u as usize].op;
+            op == unbox
+                || op == guard
+                || matches!(op, Uop::INCREF | Uop::DECREF | Uop::GUARD_BOUND | Uop::NOP)
+        })
     }
 }
 
@@ -369,7 +546,7 @@ fn refcount(t: &mut Trace) {
         } else if ins.op == Uop::INCREF
             && t.insts[i + 1..=p]
                 .iter()
-                .all(|u| u.op.flags() & (flags::FREES | flags::CALLS) == 0 && u.op != Uop::JUMP_LOOP)
+                .all(|u| u.op.flags() & (flags::FREES | flags::CALLS) == 0 && !matches!(u.op, Uop::JUMP_LOOP | Uop::LOOP))
         {
             take_at_exits(t, i + 1, p + 1, x);
             nop(t, i);
@@ -393,7 +570,9 @@ fn refcount(t: &mut Trace) {
                     open.clear();
                 }
             }
-            _ if op.flags() & (flags::FREES | flags::CALLS) != 0 || op == Uop::JUMP_LOOP => open.clear(),
+            _ if op.flags() & (flags::FREES | flags::CALLS) != 0 || op == Uop::JUMP_LOOP || op == Uop::LOOP => {
+                open.clear()
+            }
             _ => {}
         }
     }
@@ -415,6 +594,14 @@ fn take_at_exits(t: &mut Trace, from: usize, to: usize, x: Ref) {
 fn dce(t: &mut Trace) {
     let n = t.insts.len();
     let mut used = vec![false; n];
+    // PHIs stay (they are few), and their inputs are used before the backward sweep
+    // reaches them (a PHI's second input comes later in the trace).
+    for ins in &t.insts {
+        if matches!(ins.op, Uop::PHI | Uop::PHI_I64 | Uop::PHI_F64) {
+            used[ins.args[0] as usize] = true;
+            used[ins.args[1] as usize] = true;
+        }
+    }
     for i in (0..n).rev() {
         let ins = &t.insts[i];
         if ins.op == Uop::NOP {

@@ -110,7 +110,6 @@ fn interp_ok(op: Op) -> bool {
             | COMPARE_OP
             | CONTAINS_OP
             | DELETE_ATTR
-            | DELETE_FAST
             | DELETE_SUBSCR
             | DICT_MERGE
             | DICT_UPDATE
@@ -1034,6 +1033,8 @@ fn unsupported(op: Op) -> Abort {
         Op::RAISE_VARARGS | Op::RERAISE | Op::PUSH_EXC_INFO | Op::POP_EXCEPT | Op::CHECK_EXC_MATCH
         | Op::WITH_EXCEPT_START => "exception handling",
         Op::IMPORT_NAME | Op::IMPORT_FROM | Op::IMPORT_STAR => "import",
+        // Traces keep locals' values in registers across iterations.
+        Op::DELETE_FAST => "del of a local",
         Op::LOAD_NAME | Op::STORE_NAME | Op::DELETE_NAME | Op::LOAD_CLASSDEREF => "module or class scope",
         _ => "unsupported instruction",
     }

@@ -58,18 +58,23 @@ impl Stats {
             let _ = writeln!(s, "    {op}: {n}");
         }
         let r = &self.recorded_counts;
-        let _ = writeln!(s, "  recorded: {} uops, {} guards, {} refcount uops", r.uops, r.guards, r.refcounts);
+        let _ = writeln!(
+            s,
+            "  recorded (one iteration): {} uops, {} guards, {} refcount uops",
+            r.uops, r.guards, r.refcounts
+        );
         let mut tot = Removed::default();
-        for (pass, d) in &self.removed {
+        for &pass in crate::passes::PASSES {
+            let Some(d) = self.removed.get(pass) else { continue };
             let _ = writeln!(s, "  pass {pass}: removed {} uops, {} guards, {} refcount uops", d.uops, d.guards, d.refcounts);
             tot.uops += d.uops;
             tot.guards += d.guards;
             tot.refcounts += d.refcounts;
         }
-        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+        let pct = |a: i64, b: i64| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
         let _ = writeln!(
             s,
-            "  removed in all: {:.1}% of uops, {:.1}% of guards, {:.1}% of refcount uops",
+            "  removed from each iteration: {:.1}% of uops, {:.1}% of guards, {:.1}% of refcount uops",
             pct(tot.uops, r.uops),
             pct(tot.guards, r.guards),
             pct(tot.refcounts, r.refcounts)

@@ -70,7 +70,10 @@ uops! {
     // ---- structure ----
     NOP(0) -> Void [] "nothing (a removed instruction)";
     LOOP(0) -> Void [] "the loop header: every iteration starts here";
-    JUMP_LOOP(0) -> Void [] "end of an iteration: write the snapshot's slots back to the frame, check for a pending signal, start the next iteration";
+    JUMP_LOOP(0) -> Void [] "end of an iteration: check for a pending signal (then leave through the snapshot); unpeeled (`imm2` 0): write the snapshot's slots back and start again after the first LOOP; peeled (`imm2` 1): set each PHI after the LOOP at `imm` to its second input and start after them";
+    PHI(2) -> Word [] "a loop-carried value, first in the peeled loop: a on entry from the first iteration, b (computed by the previous iteration) after each JUMP_LOOP; `imm`: the slot it stands for";
+    PHI_I64(2) -> I64 [] "a loop-carried unboxed int (as PHI)";
+    PHI_F64(2) -> F64 [] "a loop-carried unboxed float (as PHI)";
     INTERP(0) -> Void [GUARD | RAISES | CALLS | FREES] "write the snapshot's slots back and run bytecode instruction `imm` in the interpreter's generic form; continue if it went on to instruction `imm2`, else leave the trace where it went (or raise what it raised)";
     // ---- values ----
     CONST(0) -> Word [PURE] "the constant word `imm` (a pointer is kept alive by the trace)";

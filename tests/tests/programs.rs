@@ -373,7 +373,7 @@ fn test_benches_match_cpython_with_uop_traces() {
 /// the others must stay right without it.
 #[test]
 fn test_programs_match_cpython_with_each_tier2_pass_off() {
-    for pass in ["fold", "refcount", "dce"] {
+    for pass in ["peel", "fold", "refcount", "dce"] {
         let off: &'static str = Box::leak(format!("opt.{pass}=off").into_boxed_str());
         run_suite(
             &workspace().join("tests/programs"),
