@@ -401,6 +401,23 @@ impl Executor for UopExecutor {
                     }
                     (f64::from_bits(ra) / y).to_bits()
                 }
+                Uop::POW_FLOAT => {
+                    let (x, y) = (f64::from_bits(ra), f64::from_bits(rb));
+                    let r = x.powf(y);
+                    if !(x > 0.0 && x.is_finite() && y.is_finite() && r.is_finite()) {
+                        exit!(ins, pc)
+                    }
+                    r.to_bits()
+                }
+                Uop::NEG_INT => {
+                    let r = -(ra as i64);
+                    if !Value::fits_small(r) {
+                        exit!(ins, pc)
+                    }
+                    r as u64
+                }
+                Uop::NEG_FLOAT => (-f64::from_bits(ra)).to_bits(),
+                Uop::LEN => vm::ops::len_fast(Value::from_raw_ref(&ra)).unwrap_unchecked() as u64,
                 Uop::CMP_FLOAT => {
                     ((order(f64::from_bits(ra), f64::from_bits(rb)) as u64 & ins.imm) != 0) as u64
                 }

@@ -551,6 +551,8 @@ impl Recorder {
                 STORE_SUBSCR => self.store_subscr(k),
                 UNPACK_SEQUENCE => self.unpack(k, arg),
                 LOAD_GLOBAL => self.load_global(k, op, ins.cache),
+                UNARY_NEGATIVE => self.negative(k),
+                CALL if op == CALL_LEN && arg == 1 => self.call_len(k),
                 LOAD_ATTR if op == LOAD_ATTR_INSTANCE => self.load_attr(k, ins.cache),
                 STORE_ATTR if op == STORE_ATTR_INSTANCE => self.store_attr(k, ins.cache),
                 CALL | CALL_METHOD if op == CALL || op == CALL_METHOD => {
@@ -655,6 +657,7 @@ impl Recorder {
             BinOp::Sub => Some(Uop::SUB_FLOAT),
             BinOp::Mul => Some(Uop::MUL_FLOAT),
             BinOp::TrueDiv => Some(Uop::DIV_FLOAT),
+            BinOp::Pow if a.is_float() && b.is_float() => Some(Uop::POW_FLOAT),
             _ => None,
         };
         let (ra, rb) = (self.peek(2), self.peek(1));
@@ -677,6 +680,54 @@ impl Recorder {
         self.pop();
         self.decref(rb);
         self.decref(ra);
+        self.push(w);
+    }
+
+    fn negative(&mut self, k: usize) {
+        let v = self.tos(1).clone();
+        let r = self.peek(1);
+        let w = if v.is_small_int() {
+            self.guard(k, Uop::GUARD_INT, &[r], 0);
+            let x = self.emit(Uop::UNBOX_INT, &[r], 0);
+            let n = self.guard(k, Uop::NEG_INT, &[x], 0);
+            self.emit(Uop::BOX_INT, &[n], 0)
+        } else if v.is_float() {
+            self.guard(k, Uop::GUARD_FLOAT, &[r], 0);
+            let x = self.emit(Uop::UNBOX_FLOAT, &[r], 0);
+            let n = self.emit(Uop::NEG_FLOAT, &[x], 0);
+            self.emit(Uop::BOX_FLOAT, &[n], 0)
+        } else {
+            return self.interp(k);
+        };
+        self.pop();
+        self.decref(r);
+        self.push(w);
+    }
+
+    /// `len(x)` (CALL_LEN) on an exact builtin sized type.
+    fn call_len(&mut self, k: usize) {
+        let (f, x) = (self.tos(2).clone(), self.tos(1).clone());
+        let tt = vm::types::tt();
+        let ty = vm::types::type_ptr(&x);
+        let sized = [tt.str_, tt.list, tt.tuple, tt.dict, tt.set].contains(&ty);
+        let is_len = self
+            .code()
+            .caches
+            .get(self.code().instr(k).cache as usize)
+            .is_some_and(|c| c.obj.borrow().bits() == f.bits());
+        if !sized || !is_len || vm::ops::len_fast(&x).is_none() {
+            return self.interp(k);
+        }
+        let (rf, rx) = (self.peek(2), self.peek(1));
+        let fw = self.keep(&f);
+        self.guard(k, Uop::GUARD_IS, &[rf], fw);
+        self.guard(k, Uop::GUARD_TYPE, &[rx], ty as u64);
+        let n = self.emit(Uop::LEN, &[rx], 0);
+        let w = self.emit(Uop::BOX_INT, &[n], 0);
+        self.pop();
+        self.pop();
+        self.decref(rx);
+        self.decref(rf);
         self.push(w);
     }
 

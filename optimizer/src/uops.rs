@@ -121,6 +121,9 @@ uops! {
     SUB_FLOAT(2) -> F64 [PURE] "a - b";
     MUL_FLOAT(2) -> F64 [PURE] "a * b";
     DIV_FLOAT(2) -> F64 [GUARD | PURE] "a / b; leaves if b == 0.0 (the interpreter raises)";
+    POW_FLOAT(2) -> F64 [GUARD | PURE] "a ** b; leaves unless a > 0 and both are finite and so is the result (the interpreter raises or returns a complex)";
+    NEG_INT(1) -> I64 [GUARD | PURE] "-a; leaves if the result is not a small int";
+    NEG_FLOAT(1) -> F64 [PURE] "-a";
     CMP_FLOAT(2) -> Bit [PURE] "1 if the order of a and b is in the `when` mask `imm` (LT 1, EQ 2, GT 4, unordered 8)";
     // ---- other values ----
     BOX_BOOL(1) -> Word [PURE] "False or True from a bit";
@@ -135,6 +138,7 @@ uops! {
     TUPLE_GET(2) -> Word [GUARD] "tuple[i] (i < 0 counts from the end); leaves when out of range";
     SEQ_ITEM(1) -> Word [] "item `imm` of a tuple or list whose length was guarded";
     RANGE_NEXT(1) -> I64 [GUARD] "the range iterator's next value; leaves (before advancing) when exhausted or not a small int";
+    LEN(1) -> I64 [PURE] "len() of an exact str, list, tuple, dict or set (type guarded)";
     LIST_ITER_NEXT(1) -> Word [GUARD] "the list iterator's next item; leaves (before advancing) when exhausted";
 }
 
