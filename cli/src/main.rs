@@ -168,6 +168,7 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
             dump_uops: cmd.dump == Some(Dump::Uops),
             dump_opt: cmd.dump == Some(Dump::Opt),
             stats: cmd.stats,
+            dump_to: None,
         })));
     }
     let status = if let Some(Dump::Bytecode) = cmd.dump {

@@ -45,6 +45,8 @@ pub struct Options {
     /// `--dump=opt`: each trace after each pass, to stderr.
     pub dump_opt: bool,
     pub stats: bool,
+    /// Where dumps go instead of stderr (the snapshot tests read them).
+    pub dump_to: Option<Rc<RefCell<String>>>,
 }
 
 pub struct Jit {
@@ -55,6 +57,13 @@ pub struct Jit {
 }
 
 impl Jit {
+    fn dump(&self, text: &str) {
+        match &self.opts.dump_to {
+            Some(buf) => buf.borrow_mut().push_str(text),
+            None => eprint!("{text}"),
+        }
+    }
+
     pub fn new(opts: Options) -> Jit {
         let stats = opts.stats.then(|| Rc::new(RefCell::new(Stats::default())));
         Jit {
@@ -71,7 +80,7 @@ impl Jit {
             *s.borrow_mut().aborted.entry(why).or_default() += 1;
         }
         if self.opts.dump_uops {
-            eprintln!("trace {} @{}: aborted ({why})", rec.trace.name, rec.trace.header);
+            self.dump(&format!("trace {} @{}: aborted ({why})\n", rec.trace.name, rec.trace.header));
         }
         let code = rec.code_ptr();
         let key = (code as usize, rec.trace.jump);
@@ -93,7 +102,7 @@ impl Jit {
         let code = rec.code_ptr();
         let mut trace = rec.trace;
         if self.opts.dump_uops {
-            eprint!("trace {} @{}: recorded\n{}", trace.name, trace.header, trace.listing());
+            self.dump(&format!("trace {} @{}: recorded\n{}", trace.name, trace.header, trace.listing()));
         }
         let before = trace.counts();
         let mut removed = Vec::new();
@@ -110,11 +119,15 @@ impl Jit {
                 refcounts: r0 as i64 - r1 as i64,
             };
             if self.opts.dump_opt {
-                eprint!(
+                self.dump(&format!(
                     "trace {} @{}: after {p} (removed {} uops, {} guards, {} refcount uops)\n{}",
-                    trace.name, trace.header, d.uops, d.guards, d.refcounts,
+                    trace.name,
+                    trace.header,
+                    d.uops,
+                    d.guards,
+                    d.refcounts,
                     trace.listing()
-                );
+                ));
             }
             removed.push((p, d));
         }

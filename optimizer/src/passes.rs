@@ -193,6 +193,8 @@ fn fold(t: &mut Trace) {
         label > 0 && t.insts[label..].iter().any(|u| u.op == Uop::INTERP)
     };
     let uses = use_counts(t);
+    // Instance slots whose value the trace knows: (object, slot index) -> value.
+    let mut fields: HashMap<(Ref, u64), Ref> = HashMap::new();
     for i in 0..n {
         for j in 0..t.insts[i].op.arity() {
             let a = t.insts[i].args[j];
@@ -216,7 +218,10 @@ fn fold(t: &mut Trace) {
             }
             // The peeled loop's start: after an INTERP in the loop, what outside code can
             // change is not known at the start of the next iteration.
+            // Instance slots change from one iteration to the next.
+            Uop::LOOP if i > 0 && !loop_has_interp => fields.clear(),
             Uop::LOOP if i > 0 && loop_has_interp => {
+                fields.clear();
                 shapes.clear();
                 lens.clear();
                 epoch = None;
@@ -255,6 +260,7 @@ fn fold(t: &mut Trace) {
             }
             Uop::LOAD_SLOT => {}
             Uop::INTERP => {
+                fields.clear();
                 shapes.clear();
                 lens.clear();
                 epoch = None;
@@ -363,6 +369,16 @@ fn fold(t: &mut Trace) {
                 }
             }
             Uop::GUARD_BIT => fold_guard_bit(t, i),
+            Uop::GUARD_IS_NOT => {
+                let w = Fact::of_word(ins.imm);
+                let f = fact[a as usize];
+                let differs = (ins.imm == Value::UNDEF_BITS && bound[a as usize])
+                    || (matches!(f, Fact::Type(_)) && w.immediate())
+                    || (f.immediate() && matches!(w, Fact::Type(_)));
+                if differs {
+                    nop(t, i);
+                }
+            }
             Uop::UNBOX_INT | Uop::UNBOX_FLOAT => {
                 let boxer = if ins.op == Uop::UNBOX_INT { Uop::BOX_INT } else { Uop::BOX_FLOAT };
                 let phi = if ins.op == Uop::UNBOX_INT { Uop::PHI_I64 } else { Uop::PHI_F64 };
@@ -433,8 +449,30 @@ fn fold(t: &mut Trace) {
                 let x = imm_of(t, a);
                 set_const(t, i, Uop::CONST_I64, x ^ 1);
             }
-            Uop::LIST_GET | Uop::LOAD_ATTR_SLOT | Uop::SEQ_ITEM | Uop::LOAD_DICT_ENTRY
-            | Uop::LIST_ITER_NEXT | Uop::TUPLE_GET | Uop::STORE_ATTR_SLOT | Uop::LIST_SET => {
+            // Load/store forwarding on instance slots: a load after a load or store of
+            // the same slot of the same object is that value; a store's old value is the
+            // value known before it (then its DECREF can be proven an immediate).
+            Uop::LOAD_ATTR_SLOT => {
+                bound[i] = true;
+                if let Some(&v) = fields.get(&(a, ins.imm)) {
+                    repl[i] = v;
+                    nop(t, i);
+                } else {
+                    fields.insert((a, ins.imm), i as Ref);
+                }
+            }
+            Uop::STORE_ATTR_SLOT => {
+                bound[i] = true;
+                let known = fields.get(&(a, ins.imm)).copied();
+                // Another object's slot with this index may be the same object.
+                fields.retain(|k, _| k.1 != ins.imm);
+                fields.insert((a, ins.imm), b);
+                if let Some(v) = known {
+                    repl[i] = v;
+                }
+            }
+            Uop::LIST_GET | Uop::SEQ_ITEM | Uop::LOAD_DICT_ENTRY
+            | Uop::LIST_ITER_NEXT | Uop::TUPLE_GET | Uop::LIST_SET => {
                 bound[i] = true;
             }
             _ => {

@@ -554,6 +554,9 @@ impl Recorder {
                 UNARY_NEGATIVE => self.negative(k),
                 CALL if op == CALL_LEN && arg == 1 => self.call_len(k),
                 LOAD_ATTR if op == LOAD_ATTR_INSTANCE => self.load_attr(k, ins.cache),
+                LOAD_METHOD if op == LOAD_METHOD_INSTANCE || op == LOAD_METHOD_BUILTIN => {
+                    self.load_method(k, op, ins.cache)
+                }
                 STORE_ATTR if op == STORE_ATTR_INSTANCE => self.store_attr(k, ins.cache),
                 CALL | CALL_METHOD if op == CALL || op == CALL_METHOD => {
                     // The generic form, on a plain Python function, runs it in a frame
@@ -1061,6 +1064,38 @@ impl Recorder {
         self.pop();
         self.decref(r);
         self.push(v);
+    }
+
+    /// LOAD_METHOD_INSTANCE (a Python method of the instance's class) and
+    /// LOAD_METHOD_BUILTIN (a native method of a builtin type): `[obj]` becomes
+    /// `[method, obj]`, the method a constant under the cache's guards.
+    fn load_method(&mut self, k: usize, op: Op, c: u16) {
+        let obj = self.tos(1).clone();
+        let (f, g1) = {
+            let cache = self.cache(c);
+            let f = cache.obj.borrow().clone();
+            (f, cache.g1.get())
+        };
+        let ty = vm::types::type_ptr(&obj) as usize;
+        let r = self.peek(1);
+        if op == Op::LOAD_METHOD_INSTANCE {
+            let Some(site) = self.instance_site(c, &obj) else {
+                return self.interp(k);
+            };
+            self.instance_guards(k, r, &site);
+        } else {
+            if ty != g1 || !obj.is_ptr() {
+                return self.interp(k);
+            }
+            // Builtin types are immortal and their methods fixed.
+            self.guard(k, Uop::GUARD_TYPE, &[r], ty as u64);
+        }
+        let fw = self.keep(&f);
+        let rf = self.emit(Uop::CONST, &[], fw);
+        self.incref(rf);
+        self.pop();
+        self.push(rf);
+        self.push(r);
     }
 
     fn store_attr(&mut self, k: usize, c: u16) {
