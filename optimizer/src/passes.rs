@@ -590,6 +590,37 @@ fn refcount(t: &mut Trace) {
             nop(t, i);
         }
     }
+    // Pinned values: loaded from a slot the trace never writes, so the frame keeps them
+    // alive throughout; their pairs cancel even across uops that free (not across a
+    // write-back: INTERP, the loop's ends).
+    let mut written: Vec<u32> = Vec::new();
+    for sn in &t.snaps {
+        written.extend(sn.slots.iter().map(|e| e.0));
+    }
+    let pinned: Vec<bool> = t
+        .insts
+        .iter()
+        .map(|u| u.op == Uop::LOAD_SLOT && !written.contains(&(u.imm as u32)))
+        .collect();
+    let mut open: HashMap<Ref, Vec<usize>> = HashMap::new();
+    for q in 0..n {
+        let op = t.insts[q].op;
+        match op {
+            Uop::INCREF if pinned[t.insts[q].args[0] as usize] => {
+                open.entry(t.insts[q].args[0]).or_default().push(q)
+            }
+            Uop::DECREF if pinned[t.insts[q].args[0] as usize] => {
+                let x = t.insts[q].args[0];
+                if let Some(p) = open.get_mut(&x).and_then(|v| v.pop()) {
+                    take_at_exits(t, p + 1, q, x);
+                    nop(t, p);
+                    nop(t, q);
+                }
+            }
+            Uop::INTERP | Uop::JUMP_LOOP | Uop::LOOP => open.clear(),
+            _ => {}
+        }
+    }
     // Pairs: INCREF x .. DECREF x with nothing between that frees or writes back.
     let mut open: HashMap<Ref, Vec<usize>> = HashMap::new();
     for q in 0..n {

@@ -665,6 +665,18 @@ impl<'a> Compiler<'a> {
                 self.expr(&e.value)?;
                 self.emit(Op::POP_TOP, 0);
             }
+            Stmt::Assign(a) if swap_assign(a).is_some() => {
+                // `a, b = x, y` (2 or 3 names each side, no star): no tuple is built; the
+                // values are reordered with one SWAP, as CPython compiles it.
+                let (targets, values) = swap_assign(a).unwrap();
+                for v in values {
+                    self.expr(v)?;
+                }
+                self.emit(Op::SWAP, values.len() as u32);
+                for t in targets {
+                    self.store_target(t)?;
+                }
+            }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
@@ -1466,4 +1478,20 @@ mod tests {
         assert!(n > 200, "found only {n} programs");
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
+}
+
+/// The target and value items of an assignment `t1, t2 = v1, v2` (or three of each) that
+/// compiles to a SWAP instead of building and unpacking a tuple.
+fn swap_assign(a: &ast::StmtAssign) -> Option<(&[Expr], &[Expr])> {
+    let [target] = a.targets.as_slice() else { return None };
+    let targets: &[Expr] = match target {
+        Expr::Tuple(t) => &t.elts,
+        Expr::List(l) => &l.elts,
+        _ => return None,
+    };
+    let Expr::Tuple(v) = &*a.value else { return None };
+    let n = targets.len();
+    let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+    ((2..=3).contains(&n) && v.elts.len() == n && !targets.iter().any(starred) && !v.elts.iter().any(starred))
+        .then_some((targets, &v.elts[..]))
 }
