@@ -12,6 +12,7 @@ use crate::ir::{Inst, Snapshot, Trace};
 use crate::stats::Stats;
 use crate::uops::{Kind, Uop};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use vm::bytecode::when;
 use vm::frame::{Borrowed, CodeRef, Frame};
@@ -31,16 +32,73 @@ pub struct UopExecutor {
     pub trace: Trace,
     pub stats: Option<Rc<RefCell<Stats>>>,
     regs: RefCell<Vec<u64>>,
+    /// Side traces (bridges) by the uop whose exit they continue.
+    pub bridges: Rc<RefCell<HashMap<u32, Rc<UopExecutor>>>>,
+    /// Times each uop's exit was taken (bridges start at hot ones).
+    exits: RefCell<HashMap<u32, u32>>,
+    shared: Rc<Shared>,
+}
+
+/// What executors and the `Jit` share: the side exit that asked for a bridge.
+#[derive(Default)]
+pub struct Shared {
+    pub request: RefCell<Option<BridgeRequest>>,
+    /// Exits taken before a bridge is recorded there.
+    pub threshold: u32,
+}
+
+/// A hot side exit to record a bridge from: the uop `pc` of the trace whose bridge map
+/// this is; recording starts at instruction `ip` of `code` and ends at the loop header.
+pub struct BridgeRequest {
+    pub bridges: Rc<RefCell<HashMap<u32, Rc<UopExecutor>>>>,
+    pub pc: u32,
+    pub code: *const vm::bytecode::Code,
+    pub ip: u32,
+    pub header: u32,
+    pub jump: u32,
+    pub name: String,
+}
+
+/// Recording attempts per exit before it stays an exit.
+const BRIDGE_ATTEMPTS: u32 = 3;
+
+/// How a trace run ended.
+enum End {
+    Exit(Exit),
+    /// A bridge reached the loop header: its parent starts the loop again.
+    Reenter,
 }
 
 impl UopExecutor {
-    pub fn new(trace: Trace, stats: Option<Rc<RefCell<Stats>>>) -> UopExecutor {
+    pub fn new(trace: Trace, stats: Option<Rc<RefCell<Stats>>>, shared: Rc<Shared>) -> UopExecutor {
         let n = trace.insts.len();
         UopExecutor {
             trace,
             stats,
             regs: RefCell::new(vec![0; n]),
+            bridges: Rc::new(RefCell::new(HashMap::new())),
+            exits: RefCell::new(HashMap::new()),
+            shared,
         }
+    }
+
+    /// Counts an exit at uop `pc`; true when a bridge should be recorded from it now.
+    fn hot_exit(&self, pc: usize) -> bool {
+        let ins = &self.trace.insts[pc];
+        // Bridges start in the trace's own frame, at a guard (not INTERP: its state is
+        // already the interpreter's), and only on loops (a bridge ends at the header).
+        let sn = &self.trace.snaps[ins.snap as usize];
+        if !ins.op.is_guard() || ins.op == Uop::INTERP || !sn.frames.is_empty() || self.bridges.borrow().contains_key(&(pc as u32)) {
+            return false;
+        }
+        let mut ex = self.exits.borrow_mut();
+        let n = ex.entry(pc as u32).or_default();
+        *n += 1;
+        let t = self.shared.threshold.max(1);
+        if *n % t != 0 || *n / t > BRIDGE_ATTEMPTS || self.shared.request.borrow().is_some() {
+            return false;
+        }
+        true
     }
 }
 
@@ -125,6 +183,16 @@ unsafe fn write_back(vm: &mut Vm, trace: &Trace, regs: &[u64], sn: &Snapshot, fr
 
 impl Executor for UopExecutor {
     unsafe fn execute(&self, vm: &mut Vm, frame: *mut Frame) -> Exit {
+        match self.run(vm, frame) {
+            End::Exit(e) => e,
+            // Only bridges re-enter; a loop trace restarts itself instead.
+            End::Reenter => Exit::Resume,
+        }
+    }
+}
+
+impl UopExecutor {
+    unsafe fn run(&self, vm: &mut Vm, frame: *mut Frame) -> End {
         // A trace that re-enters itself (through a nested run) gets its own registers.
         let mut own;
         let mut borrowed = self.regs.try_borrow_mut();
@@ -142,18 +210,46 @@ impl Executor for UopExecutor {
         if vm.frames.len() + t.max_frames as usize >= vm.frames.limit()
             || !vm.stack.fits(fp, t.max_slots as usize + 1)
         {
-            return Exit::Resume;
+            return End::Exit(Exit::Resume);
         }
         let mut iterations: u64 = 0;
-        let mut pc = 1; // after LOOP
+        // A loop trace starts after its LOOP; a bridge at its first uop.
+        let mut pc = (t.insts[0].op == Uop::LOOP) as usize;
         macro_rules! exit {
             ($ins:expr, $i:expr) => {{
                 let sn = &t.snaps[$ins.snap as usize];
                 write_back(vm, t, regs, sn, frame);
+                let bridge = self.bridges.borrow().get(&($i as u32)).cloned();
                 if let Some(s) = &self.stats {
-                    s.borrow_mut().exit(t, $i, iterations);
+                    s.borrow_mut().exit(t, $i, iterations, bridge.is_some());
                 }
-                return Exit::Resume;
+                if let Some(b) = bridge {
+                    // The exit continues in its side trace, which ends at the loop header:
+                    // the loop starts again (its first iteration reads the frame).
+                    match b.run(vm, frame) {
+                        // Bridges of bridges hand the re-entry up to the loop trace.
+                        End::Reenter if t.insts[0].op == Uop::LOOP => {
+                            iterations = 0;
+                            pc = 1;
+                            continue;
+                        }
+                        e => return e,
+                    }
+                }
+                if self.hot_exit($i) {
+                    let (code, ip) = ((*frame).code.ptr(), sn.ip);
+                    *self.shared.request.borrow_mut() = Some(BridgeRequest {
+                        bridges: self.bridges.clone(),
+                        pc: $i as u32,
+                        code,
+                        ip,
+                        header: t.header,
+                        jump: t.jump,
+                        name: t.name.clone(),
+                    });
+                    return End::Exit(Exit::Record);
+                }
+                return End::Exit(Exit::Resume);
             }};
         }
         loop {
@@ -174,9 +270,17 @@ impl Executor for UopExecutor {
                         // The interpreter raises it at its next back edge.
                         write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
                         if let Some(s) = &self.stats {
-                            s.borrow_mut().exit(t, pc, iterations);
+                            s.borrow_mut().exit(t, pc, iterations, false);
                         }
-                        return Exit::Resume;
+                        return End::Exit(Exit::Resume);
+                    }
+                    if ins.imm2 == 2 {
+                        // A bridge's end: write back; the parent starts the loop again.
+                        write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
+                        if let Some(s) = &self.stats {
+                            s.borrow_mut().in_traces += t.per_iter as u64;
+                        }
+                        return End::Reenter;
                     }
                     if ins.imm2 == 0 {
                         write_back(vm, t, regs, &t.snaps[ins.snap as usize], frame);
@@ -208,15 +312,15 @@ impl Executor for UopExecutor {
                         }
                         Stepped::Next | Stepped::Left => {
                             if let Some(s) = &self.stats {
-                                s.borrow_mut().exit(t, pc, iterations);
+                                s.borrow_mut().exit(t, pc, iterations, false);
                             }
-                            return Exit::Resume;
+                            return End::Exit(Exit::Resume);
                         }
                         Stepped::Raised(e) => {
                             if let Some(s) = &self.stats {
-                                s.borrow_mut().exit(t, pc, iterations);
+                                s.borrow_mut().exit(t, pc, iterations, false);
                             }
-                            return Exit::Raise(e);
+                            return End::Exit(Exit::Raise(e));
                         }
                     }
                 }
@@ -327,6 +431,21 @@ impl Executor for UopExecutor {
                         None => false,
                     };
                     if !ok {
+                        exit!(ins, pc)
+                    }
+                    0
+                }
+                Uop::GUARD_ITER_DONE => {
+                    let io = Value::from_raw_ref(&ra).downcast::<IterObj>().unwrap_unchecked();
+                    let done = match &*io.state.as_ptr() {
+                        IterState::Range { remaining, .. } => *remaining <= 0,
+                        IterState::Seq { seq, idx } => match seq.downcast::<ListObj>() {
+                            Some(l) => *idx >= (&*l.items.as_ptr()).len(),
+                            None => false,
+                        },
+                        _ => false,
+                    };
+                    if !done {
                         exit!(ins, pc)
                     }
                     0

@@ -52,6 +52,9 @@ pub struct Options {
 pub struct Jit {
     opts: Options,
     rec: Option<(Recorder, Instant)>,
+    /// The bridge being recorded: where it goes when finished.
+    bridge: Option<exec::BridgeRequest>,
+    shared: Rc<exec::Shared>,
     attempts: HashMap<(usize, u32), u32>,
     stats: Option<Rc<RefCell<Stats>>>,
 }
@@ -69,6 +72,11 @@ impl Jit {
         Jit {
             opts,
             rec: None,
+            bridge: None,
+            shared: Rc::new(exec::Shared {
+                request: RefCell::new(None),
+                threshold: 0,
+            }),
             attempts: HashMap::new(),
             stats,
         }
@@ -81,6 +89,10 @@ impl Jit {
         }
         if self.opts.dump_uops {
             self.dump(&format!("trace {} @{}: aborted ({why})\n", rec.trace.name, rec.trace.header));
+        }
+        if self.bridge.take().is_some() {
+            // The exit stays an exit (it asks again after more exits, a few times).
+            return;
         }
         let code = rec.code_ptr();
         let key = (code as usize, rec.trace.jump);
@@ -146,7 +158,14 @@ impl Jit {
             s.compile_times.push(start.elapsed());
         }
         let (header, jump) = (trace.header as usize, trace.jump as usize);
-        let e = exec::UopExecutor::new(trace, self.stats.clone());
+        let e = exec::UopExecutor::new(trace, self.stats.clone(), self.shared.clone());
+        if let Some(b) = self.bridge.take() {
+            if let Some(s) = &self.stats {
+                s.borrow_mut().bridges += 1;
+            }
+            b.bridges.borrow_mut().insert(b.pc, Rc::new(e));
+            return;
+        }
         // SAFETY: the code outlives the recording (its frame was running).
         vm::tier2::install(unsafe { &*code }, header, jump, Rc::new(e));
     }
@@ -157,12 +176,36 @@ impl Tier2 for Jit {
         if self.rec.is_some() {
             return Hot::Continue;
         }
+        if self.shared.threshold == 0 {
+            // Exits taken before a bridge is recorded: a fraction of the loop threshold.
+            let t = (vm.options.hot_threshold as u32 / 16).clamp(1, 64);
+            self.shared = Rc::new(exec::Shared {
+                request: RefCell::new(None),
+                threshold: t,
+            });
+        }
         // SAFETY: the interpreter passes its synced top record.
         self.rec = Some((unsafe { Recorder::new(vm, frame, jump) }, Instant::now()));
         Hot::Record
     }
 
     fn record(&mut self, vm: &mut Vm, frame: *mut Frame) -> Rec {
+        if self.rec.is_none() {
+            // A hot side exit asked for a bridge: the interpreter resumed there.
+            let Some(req) = self.shared.request.borrow_mut().take() else {
+                return Rec::Stop;
+            };
+            // SAFETY: the recording loop passes its synced top record.
+            let here = unsafe { ((*frame).code.ptr(), (*frame).ip_index()) };
+            if here != (req.code, req.ip as usize) {
+                return Rec::Stop;
+            }
+            // SAFETY: as above.
+            let mut rec = unsafe { Recorder::new_bridge(vm, frame, req.header as usize, req.jump as usize) };
+            rec.trace.name = format!("{} (bridge from %{})", req.name, req.pc);
+            self.rec = Some((rec, Instant::now()));
+            self.bridge = Some(req);
+        }
         let Some((rec, _)) = self.rec.as_mut() else {
             return Rec::Stop;
         };

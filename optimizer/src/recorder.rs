@@ -87,6 +87,8 @@ pub struct Recorder {
     done: u32,
     /// The builtins dict (LOAD_GLOBAL_BUILTIN's guard).
     builtins: Value,
+    /// A side trace: it ends by writing back and entering its loop again.
+    pub bridge: bool,
 }
 
 /// Which generic instructions `INTERP` may run (all but those the dispatch loop alone runs,
@@ -204,6 +206,7 @@ impl Recorder {
             snap: NO_SNAP,
             done: 0,
             builtins: vm.builtins.clone(),
+            bridge: false,
         }
     }
 
@@ -212,6 +215,22 @@ impl Recorder {
     }
 
     /// The code of the frame being recorded (the innermost inlined one, or the root).
+    /// Starts recording a side trace (bridge) at instruction `ip` of `frame` (synced, at
+    /// `ip`), which ends when the loop reaches its header `header` again.
+    ///
+    /// # Safety
+    /// `frame` is the synced top record.
+    pub unsafe fn new_bridge(vm: &Vm, frame: *mut Frame, header: usize, jump: usize) -> Recorder {
+        let mut r = Recorder::new(vm, frame, jump);
+        let ip = (*frame).ip_index();
+        r.trace.insts.clear(); // no LOOP: a bridge runs once per exit
+        r.trace.header = header as u32;
+        r.header = header;
+        r.next = vec![ip];
+        r.bridge = true;
+        r
+    }
+
     fn code(&self) -> &Code {
         // SAFETY: the root frame runs its code for the whole recording; an inlined frame's
         // function (kept by the trace) keeps its code.
@@ -405,7 +424,7 @@ impl Recorder {
     pub fn close(&mut self) {
         self.snap = NO_SNAP;
         let s = self.snap(self.header);
-        self.trace.emit(Uop::JUMP_LOOP, &[], 0, 0, s);
+        self.trace.emit(Uop::JUMP_LOOP, &[], 0, if self.bridge { 2 } else { 0 }, s);
         self.trace.per_iter = self.done;
     }
 
@@ -588,7 +607,9 @@ impl Recorder {
             if !self.frames.is_empty() {
                 return Err("loop in an inlined function");
             }
-            if target != self.header {
+            // A bridge may go round an enclosing loop on its way back to the header (an
+            // inner loop's exit through the outer loop's tail and head).
+            if target != self.header && !self.bridge {
                 return Err("inner loop");
             }
         }
@@ -820,6 +841,20 @@ impl Recorder {
                 let v = self.guard(k, Uop::LIST_ITER_NEXT, &[r], 0);
                 self.incref(v);
                 self.push(v);
+            }
+            // A bridge follows a loop's end (an inner loop's exit on its way round the
+            // enclosing loop): the iterator is done, popped, and the loop left.
+            Some(Err(_)) if self.bridge => {
+                let kind = if matches!(it.downcast::<IterObj>().map(|io| unsafe { &*io.state.as_ptr() }), Some(IterState::Range { .. })) {
+                    Uop::GUARD_RANGE_ITER
+                } else {
+                    Uop::GUARD_LIST_ITER
+                };
+                self.guard(k, kind, &[r], 0);
+                self.guard(k, Uop::GUARD_ITER_DONE, &[r], 0);
+                self.pop();
+                self.decref(r);
+                self.next[0] = target;
             }
             Some(Err(e)) => return Err(e),
             _ => {

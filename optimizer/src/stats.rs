@@ -11,6 +11,8 @@ use std::time::Duration;
 #[derive(Default)]
 pub struct Stats {
     pub recorded: usize,
+    /// Of the traces recorded, side traces (bridges) from hot exits.
+    pub bridges: usize,
     pub aborted: BTreeMap<&'static str, usize>,
     /// Side exits by the uop that left.
     pub exits: BTreeMap<&'static str, usize>,
@@ -19,16 +21,22 @@ pub struct Stats {
     pub removed: BTreeMap<&'static str, Removed>,
     /// Bytecode instructions run inside traces.
     pub in_traces: u64,
+    /// Exits that went on in a bridge.
+    pub bridged: u64,
     pub entries: u64,
     pub compile_times: Vec<Duration>,
 }
 
 impl Stats {
     /// A trace left at uop `pc` after `iterations` full iterations.
-    pub fn exit(&mut self, t: &Trace, pc: usize, iterations: u64) {
+    pub fn exit(&mut self, t: &Trace, pc: usize, iterations: u64, to_bridge: bool) {
         let ins = &t.insts[pc];
-        *self.exits.entry(ins.op.name()).or_default() += 1;
-        self.entries += 1;
+        if to_bridge {
+            self.bridged += 1;
+        } else {
+            *self.exits.entry(ins.op.name()).or_default() += 1;
+            self.entries += 1;
+        }
         let partial = if ins.snap != crate::ir::NO_SNAP { t.snaps[ins.snap as usize].done } else { 0 };
         self.in_traces += iterations * t.per_iter as u64 + partial as u64;
     }
@@ -37,7 +45,11 @@ impl Stats {
     pub fn report(&self, interpreted: u64) -> String {
         let mut s = String::new();
         let aborted: usize = self.aborted.values().sum();
-        let _ = writeln!(s, "tier 2: {} traces recorded, {} recordings aborted", self.recorded, aborted);
+        let _ = writeln!(
+            s,
+            "tier 2: {} traces recorded ({} of them bridges from hot side exits), {} recordings aborted",
+            self.recorded, self.bridges, aborted
+        );
         for (why, n) in &self.aborted {
             let _ = writeln!(s, "  aborted: {why}: {n}");
         }
@@ -45,7 +57,7 @@ impl Stats {
         if total > 0 {
             let _ = writeln!(
                 s,
-                "  bytecode instructions in traces: {} of {} ({:.1}%), {} trace entries",
+                "  bytecode instructions in traces: {} of {} ({:.1}%), {} trace runs",
                 self.in_traces,
                 total,
                 100.0 * self.in_traces as f64 / total as f64,
@@ -53,7 +65,7 @@ impl Stats {
             );
         }
         let exits: usize = self.exits.values().sum();
-        let _ = writeln!(s, "  side exits: {exits}");
+        let _ = writeln!(s, "  side exits to the interpreter: {exits} (and {} into bridges)", self.bridged);
         for (op, n) in &self.exits {
             let _ = writeln!(s, "    {op}: {n}");
         }

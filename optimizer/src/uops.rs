@@ -70,7 +70,7 @@ uops! {
     // ---- structure ----
     NOP(0) -> Void [] "nothing (a removed instruction)";
     LOOP(0) -> Void [] "the loop header: every iteration starts here";
-    JUMP_LOOP(0) -> Void [] "end of an iteration: check for a pending signal (then leave through the snapshot); unpeeled (`imm2` 0): write the snapshot's slots back and start again after the first LOOP; peeled (`imm2` 1): set each PHI after the LOOP at `imm` to its second input and start after them";
+    JUMP_LOOP(0) -> Void [] "end of an iteration: check for a pending signal (then leave through the snapshot); unpeeled (`imm2` 0): write the snapshot's slots back and start again after the first LOOP; peeled (`imm2` 1): set each PHI after the LOOP at `imm` to its second input and start after them; a bridge's end (`imm2` 2): write back and start the parent loop again";
     PHI(2) -> Word [] "a loop-carried value, first in the peeled loop: a on entry from the first iteration, b (computed by the previous iteration) after each JUMP_LOOP; `imm`: the slot it stands for";
     PHI_I64(2) -> I64 [] "a loop-carried unboxed int (as PHI)";
     PHI_F64(2) -> F64 [] "a loop-carried unboxed float (as PHI)";
@@ -98,6 +98,7 @@ uops! {
     GUARD_BIT(1) -> Void [GUARD] "the bit equals `imm` (a branch goes the recorded way)";
     GUARD_RANGE_ITER(1) -> Void [GUARD] "the value is a range iterator";
     GUARD_LIST_ITER(1) -> Void [GUARD] "the value is an iterator over a list";
+    GUARD_ITER_DONE(1) -> Void [GUARD] "the range or list iterator (kind guarded) is exhausted (a loop ends as recorded)";
     GUARD_LEN(1) -> Void [GUARD] "the tuple or list (type guarded) has length `imm`";
     // ---- ints: unboxed i64 in the small-int range ----
     UNBOX_INT(1) -> I64 [PURE] "a small int's payload";

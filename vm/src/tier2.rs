@@ -41,6 +41,9 @@ pub enum Exit {
     Resume,
     /// Raise this error at the top frame's record (an operation in the trace failed).
     Raise(PyErr),
+    /// Resume at the top frame's record, recording (a hot side exit: tier 2 was told where,
+    /// and records a side trace from there).
+    Record,
 }
 
 /// A compiled trace, entered at a loop header.

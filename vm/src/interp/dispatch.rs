@@ -383,8 +383,12 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                     let r = e.execute(vm, frame);
                                     drop(e);
                                     reload!();
-                                    if let crate::tier2::Exit::Raise(err) = r {
-                                        break 'run err;
+                                    match r {
+                                        crate::tier2::Exit::Raise(err) => break 'run err,
+                                        crate::tier2::Exit::Record if MODE != RECORD => {
+                                            return Ok(LoopExit::Switch(RECORD))
+                                        }
+                                        _ => {}
                                     }
                                 }
                                 BackEdge::Record => return Ok(LoopExit::Switch(RECORD)),
