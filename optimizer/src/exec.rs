@@ -172,8 +172,12 @@ unsafe fn write_back(vm: &mut Vm, trace: &Trace, regs: &[u64], sn: &Snapshot, fr
         (*rec).sp = fp.add(f.callable as usize);
         let func = Value::from_raw_ref(&f.func);
         let fo = func.downcast::<FunctionObj>().unwrap_unchecked();
-        let r = Frame::new(CodeRef::of(&fo.code), Borrowed::of(func), Borrowed::of(&fo.globals), fp.add(f.fp as usize))
+        let mut r = Frame::new(CodeRef::of(&fo.code), Borrowed::of(func), Borrowed::of(&fo.globals), fp.add(f.fp as usize))
             .with_caller_sp(fp.add(f.callable as usize));
+        if f.init {
+            r.flags |= vm::frame::INIT;
+            incref(f.func);
+        }
         // Room was checked when the trace was entered.
         rec = vm.frames.push(r);
     }
@@ -550,6 +554,7 @@ impl UopExecutor {
                     }
                 }
                 Uop::NOT_BIT => ra ^ 1,
+                Uop::NEW_INSTANCE => vm::types::instance::new_instance(Value::from_raw_ref(&ins.imm)).into_raw(),
                 Uop::LOAD_ATTR_SLOT => {
                     let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
                     (&*i.slots.as_ptr()).get_unchecked(ins.imm as usize).bits()
@@ -558,6 +563,11 @@ impl UopExecutor {
                     let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
                     let slot = (*i.slots.as_ptr()).as_mut_ptr().add(ins.imm as usize);
                     std::ptr::replace(slot, Value::from_raw(rb)).into_raw()
+                }
+                Uop::STORE_ATTR_ADD => {
+                    let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
+                    i.push_slot(ins.imm as *const vm::types::instance::Shape, Value::from_raw(rb));
+                    0
                 }
                 Uop::LIST_GET | Uop::TUPLE_GET => {
                     let v = Value::from_raw_ref(&ra);

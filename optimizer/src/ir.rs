@@ -47,6 +47,9 @@ pub struct SnapFrame {
     pub fp: u32,
     pub callable: u32,
     pub call_k: u32,
+    /// `__init__` of a class call (an INIT record: the instance waits in the callable's
+    /// slot, and the record owns a reference to the function).
+    pub init: bool,
 }
 
 pub struct Trace {
@@ -171,7 +174,10 @@ impl Trace {
                 }
                 // Shapes, epochs, dicts and versions are run-time addresses and counters:
                 // listings leave them out so they stay the same from run to run.
-                Uop::GUARD_SHAPE | Uop::GUARD_EPOCH | Uop::GUARD_GLOBALS | Uop::GUARD_DICT_VERSION | Uop::GUARD_BUILTINS => {}
+                Uop::GUARD_SHAPE | Uop::GUARD_EPOCH | Uop::GUARD_GLOBALS | Uop::GUARD_DICT_VERSION | Uop::GUARD_BUILTINS | Uop::STORE_ATTR_ADD => {}
+                Uop::NEW_INSTANCE => {
+                    let _ = write!(s, " {}", type_name(ins.imm));
+                }
                 _ if ins.op.arity() < 3 && has_imm(ins.op) => {
                     let _ = write!(s, " {}", ins.imm);
                 }

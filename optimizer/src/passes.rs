@@ -471,6 +471,13 @@ fn fold(t: &mut Trace) {
                     repl[i] = v;
                 }
             }
+            Uop::NEW_INSTANCE => {
+                fact[i] = Fact::Type(ins.imm);
+                bound[i] = true;
+            }
+            Uop::STORE_ATTR_ADD => {
+                shapes.insert(a, ins.imm);
+            }
             Uop::LIST_GET | Uop::SEQ_ITEM | Uop::LOAD_DICT_ENTRY
             | Uop::LIST_ITER_NEXT | Uop::TUPLE_GET | Uop::LIST_SET => {
                 bound[i] = true;

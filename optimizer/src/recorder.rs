@@ -60,6 +60,8 @@ struct VFrame {
     callable: usize,
     /// The caller's CALL instruction.
     call_k: usize,
+    /// `__init__` of a class call.
+    init: bool,
 }
 
 /// Python calls inlined into one another at most.
@@ -306,6 +308,7 @@ impl Recorder {
                     fp: f.fp as u32,
                     callable: f.callable as u32,
                     call_k: f.call_k as u32,
+                    init: f.init,
                 })
                 .collect();
             self.trace.snaps.push(Snapshot {
@@ -367,7 +370,7 @@ impl Recorder {
     ///
     /// # Safety
     /// `frame` is the synced top record.
-    pub unsafe fn step(&mut self, _vm: &mut Vm, frame: *mut Frame) -> Result<Step, Abort> {
+    pub unsafe fn step(&mut self, vm: &mut Vm, frame: *mut Frame) -> Result<Step, Abort> {
         let expected = self.root.add(self.frames.len());
         if frame != expected {
             return Err(if frame > expected {
@@ -415,7 +418,7 @@ impl Recorder {
             return Err("trace too long");
         }
         self.snap = NO_SNAP;
-        self.instruction(k)?;
+        self.instruction(vm, k)?;
         self.done += 1;
         Ok(Step::Continue)
     }
@@ -428,7 +431,7 @@ impl Recorder {
         self.trace.per_iter = self.done;
     }
 
-    fn instruction(&mut self, k: usize) -> Result<(), Abort> {
+    fn instruction(&mut self, vm: &Vm, k: usize) -> Result<(), Abort> {
         let ins = self.code().instr(k);
         let arg = ins.arg as usize;
         let op = ins.op;
@@ -559,7 +562,7 @@ impl Recorder {
                 self.check_back_edge(backward, arg, taken)?;
             }
             RETURN_VALUE if self.frames.is_empty() => return Err("return from the loop's frame"),
-            RETURN_VALUE => self.inline_return(),
+            RETURN_VALUE => self.inline_return(k),
             CALL_PY_EXACT | CALL_METHOD_PY_EXACT => self.inline_call(k, op, arg)?,
             FOR_ITER_GEN => return Err("generator"),
             _ => match op.generic() {
@@ -576,15 +579,20 @@ impl Recorder {
                 LOAD_METHOD if op == LOAD_METHOD_INSTANCE || op == LOAD_METHOD_BUILTIN => {
                     self.load_method(k, op, ins.cache)
                 }
-                STORE_ATTR if op == STORE_ATTR_INSTANCE => self.store_attr(k, ins.cache),
+                STORE_ATTR if op == STORE_ATTR_INSTANCE || op == STORE_ATTR_INSTANCE_ADD => {
+                    self.store_attr(k, op == STORE_ATTR_INSTANCE_ADD, ins.cache)
+                }
                 CALL | CALL_METHOD if op == CALL || op == CALL_METHOD => {
                     // The generic form, on a plain Python function, runs it in a frame
                     // just as the specialized form does: inline it the same way.
                     let method = op == CALL_METHOD;
                     let cp = self.sp - arg - 1 - method as usize;
-                    if self.actual(cp).downcast::<vm::types::func::FunctionObj>().is_some() {
+                    let callable = self.actual(cp).clone();
+                    if callable.downcast::<vm::types::func::FunctionObj>().is_some() {
                         let as_op = if method { CALL_METHOD_PY_EXACT } else { CALL_PY_EXACT };
                         self.inline_call(k, as_op, arg)?;
+                    } else if let Some(init) = vm::interp::init_of_plain_class(vm, &callable) {
+                        self.inline_class_call(k, method, arg, &callable, &init)?;
                     } else {
                         self.interp(k);
                     }
@@ -995,6 +1003,77 @@ impl Recorder {
             fp: args,
             callable: cp,
             call_k: k,
+            init: false,
+        });
+        self.trace.max_frames = self.trace.max_frames.max(self.frames.len() as u32);
+        self.next[0] = 0;
+        Ok(())
+    }
+
+    /// A plain class call (`object.__new__` and a Python `__init__`): the new instance takes
+    /// the class's slot and becomes `__init__`'s first argument, whose frame is inlined as
+    /// an INIT frame (the interpreter's own reshaping, `interp/calls.rs`).
+    fn inline_class_call(&mut self, k: usize, method: bool, argc: usize, cls: &Value, init: &Value) -> Result<(), Abort> {
+        let cp = self.sp - argc - 1 - method as usize;
+        let f = init.downcast::<vm::types::func::FunctionObj>().unwrap();
+        let code: &Code = &f.code;
+        use vm::bytecode::flags as cf;
+        if method && !self.actual(cp + 1).is_undef() {
+            return Err("call to a Python function (not inlined)");
+        }
+        if code.argcount as usize != argc + 1
+            || code.kwonlyargcount != 0
+            || code.flags & (cf::VARARGS | cf::VARKW | cf::GENERATOR) != 0
+            || code.ncells() != 0
+        {
+            return Err("call to a Python function (not inlined)");
+        }
+        if self.frames.len() >= MAX_INLINE {
+            return Err("calls inlined too deep");
+        }
+        let rc = self.read(cp);
+        let cw = self.keep(cls);
+        let fw = self.keep(init);
+        self.guard(k, Uop::GUARD_IS, &[rc], cw);
+        if method {
+            let rs = self.read(cp + 1);
+            self.guard(k, Uop::GUARD_IS, &[rs], Value::UNDEF_BITS);
+        }
+        // `__init__` and `__new__` come from the class dicts: the epoch guards them.
+        self.guard(k, Uop::GUARD_EPOCH, &[], vm::types::typeobj::type_epoch() as u64);
+        let obj = self.emit(Uop::NEW_INSTANCE, &[], cw);
+        self.incref(obj);
+        let args = cp + 1;
+        self.ensure_slots(args + code.frame_size() + 1);
+        if !method {
+            // The arguments move up one slot for the instance.
+            for i in (args..self.sp).rev() {
+                let r = self.read(i);
+                self.slots[i + 1] = Some(r);
+                self.dirty[i + 1] = true;
+            }
+            self.sp += 1;
+        }
+        self.slots[cp] = Some(obj);
+        self.dirty[cp] = true;
+        self.slots[args] = Some(obj);
+        self.dirty[args] = true;
+        self.decref(rc);
+        let nargs = argc + 1;
+        let nl = code.nlocals();
+        let undef = self.emit(Uop::CONST, &[], Value::UNDEF_BITS);
+        for i in args + nargs..args + nl {
+            self.slots[i] = Some(undef);
+            self.dirty[i] = true;
+        }
+        self.sp = args + nl;
+        self.frames.push(VFrame {
+            code,
+            func: fw,
+            fp: args,
+            callable: cp,
+            call_k: k,
+            init: true,
         });
         self.trace.max_frames = self.trace.max_frames.max(self.frames.len() as u32);
         self.next[0] = 0;
@@ -1002,24 +1081,35 @@ impl Recorder {
     }
 
     /// RETURN_VALUE of an inlined frame: what the interpreter's return releases, and the
-    /// result in the callable's slot.
-    fn inline_return(&mut self) {
+    /// result in the callable's slot (for `__init__`, the instance already there).
+    fn inline_return(&mut self, k: usize) {
+        if self.frames.last().is_some_and(|f| f.init) {
+            // `__init__` must return None (else the interpreter raises TypeError).
+            let r = self.peek(1);
+            self.guard(k, Uop::GUARD_IS, &[r], Value::NONE_BITS);
+        }
         let r = self.pop();
         let f = self.frames.pop().unwrap();
         for i in f.fp..self.sp {
             let x = self.read(i);
             self.decref(x);
         }
-        for i in f.callable..f.fp {
-            let x = self.read(i);
-            self.decref(x);
-        }
+        let result = if f.init {
+            self.decref(r);
+            self.read(f.callable)
+        } else {
+            for i in f.callable..f.fp {
+                let x = self.read(i);
+                self.decref(x);
+            }
+            r
+        };
         for i in f.callable..self.slots.len() {
             self.slots[i] = None;
             self.dirty[i] = false;
         }
         self.sp = f.callable;
-        self.push(r);
+        self.push(result);
         self.next[0] = f.call_k + 1;
     }
 
@@ -1133,17 +1223,26 @@ impl Recorder {
         self.push(r);
     }
 
-    fn store_attr(&mut self, k: usize, c: u16) {
+    /// STORE_ATTR_INSTANCE (an existing slot) and STORE_ATTR_INSTANCE_ADD (a new
+    /// attribute: the cache's `g4` is the shape it leads to).
+    fn store_attr(&mut self, k: usize, add: bool, c: u16) {
         let obj = self.tos(1).clone();
         let Some(site) = self.instance_site(c, &obj) else {
             return self.interp(k);
         };
         let (rv, r) = (self.peek(2), self.peek(1));
         self.instance_guards(k, r, &site);
-        let old = self.emit(Uop::STORE_ATTR_SLOT, &[r, rv], site.3 as u64);
-        self.pop();
-        self.pop();
-        self.decref(old);
+        if add {
+            let next = self.cache(c).g4.get() as u64;
+            self.emit(Uop::STORE_ATTR_ADD, &[r, rv], next);
+            self.pop();
+            self.pop();
+        } else {
+            let old = self.emit(Uop::STORE_ATTR_SLOT, &[r, rv], site.3 as u64);
+            self.pop();
+            self.pop();
+            self.decref(old);
+        }
         self.decref(r);
     }
 }

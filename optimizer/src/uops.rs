@@ -132,8 +132,10 @@ uops! {
     TRUTH(1) -> Bit [PURE] "truth of a bool or small int (kind guarded)";
     NOT_BIT(1) -> Bit [PURE] "1 - a";
     // ---- objects (results borrowed unless stated; inputs never consumed unless stated) ----
+    NEW_INSTANCE(0) -> Word [] "a new, empty instance of the plain class `imm` (owned; allocates, runs no code)";
     LOAD_ATTR_SLOT(1) -> Word [] "the instance's slot `imm` (type and shape guarded)";
     STORE_ATTR_SLOT(2) -> Word [] "b moves into the instance's slot `imm`; the result is the old value (owned: to release)";
+    STORE_ATTR_ADD(2) -> Void [] "b moves into a new slot of the instance, whose shape becomes `imm` (a new attribute; the old shape guarded)";
     LIST_GET(2) -> Word [GUARD] "list[i] (i < 0 counts from the end); leaves when out of range";
     LIST_SET(3) -> Word [GUARD] "c moves into list[b] (0 <= b < len); leaves when out of range; the result is the old item (owned)";
     TUPLE_GET(2) -> Word [GUARD] "tuple[i] (i < 0 counts from the end); leaves when out of range";

@@ -34,7 +34,7 @@ fn frame_function(v: &Value) -> Option<&FunctionObj> {
 
 /// For a class call: `__init__` when the interpreter can run the call itself (the plain
 /// `object.__new__`, a Python `__init__`, no metaclass `__call__`).
-fn init_of_plain_class(vm: &Vm, cls: &Value) -> Option<Value> {
+pub fn init_of_plain_class(vm: &Vm, cls: &Value) -> Option<Value> {
     let td = cls.downcast::<TypeData>()?;
     if td.is_builtin || td.layout != Kind::Instance || crate::types::type_ptr(cls) != vm.tt.type_ {
         return None;

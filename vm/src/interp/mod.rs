@@ -13,6 +13,7 @@
 //! - `gen_inline.rs`: generators resumed by `for` loops without a nested run.
 
 mod calls;
+pub use calls::init_of_plain_class;
 mod dispatch;
 mod gen_inline;
 mod generic;
