@@ -128,18 +128,6 @@ fn float_word(f: f64) -> u64 {
     Value::float(f).into_raw()
 }
 
-fn order<T: PartialOrd>(x: T, y: T) -> u8 {
-    if x < y {
-        when::LT
-    } else if x == y {
-        when::EQ
-    } else if x > y {
-        when::GT
-    } else {
-        when::NAN
-    }
-}
-
 /// The value of trace value `r` as a boxed word.
 fn boxed(trace: &Trace, regs: &[u64], r: u32) -> u64 {
     let x = regs[r as usize];
@@ -510,7 +498,7 @@ impl UopExecutor {
                 Uop::AND_INT => ra & rb,
                 Uop::OR_INT => ra | rb,
                 Uop::XOR_INT => ra ^ rb,
-                Uop::CMP_INT => ((order(ra as i64, rb as i64) as u64 & ins.imm) != 0) as u64,
+                Uop::CMP_INT => ((when::of_order(ra as i64, rb as i64) as u64 & ins.imm) != 0) as u64,
                 Uop::UNBOX_FLOAT => Value::from_raw_ref(&ra).float_unchecked().to_bits(),
                 Uop::BOX_FLOAT => float_word(f64::from_bits(ra)),
                 Uop::INT_TO_FLOAT => (ra as i64 as f64).to_bits(),
@@ -542,7 +530,7 @@ impl UopExecutor {
                 Uop::NEG_FLOAT => (-f64::from_bits(ra)).to_bits(),
                 Uop::LEN => vm::ops::len_fast(Value::from_raw_ref(&ra)).unwrap_unchecked() as u64,
                 Uop::CMP_FLOAT => {
-                    ((order(f64::from_bits(ra), f64::from_bits(rb)) as u64 & ins.imm) != 0) as u64
+                    ((when::of_order(f64::from_bits(ra), f64::from_bits(rb)) as u64 & ins.imm) != 0) as u64
                 }
                 Uop::BOX_BOOL => Value::bool(ra != 0).into_raw(),
                 Uop::IS => (ra == rb) as u64,

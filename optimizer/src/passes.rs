@@ -195,6 +195,26 @@ fn fold(t: &mut Trace) {
     let uses = use_counts(t);
     // Instance slots whose value the trace knows: (object, slot index) -> value.
     let mut fields: HashMap<(Ref, u64), Ref> = HashMap::new();
+    // Forgets what code outside the trace can change; an instance's class may be
+    // reassigned, lists and tuples keep theirs.
+    macro_rules! forget_outside {
+        () => {{
+            fields.clear();
+            shapes.clear();
+            lens.clear();
+            epoch = None;
+            globals = None;
+            builtins = None;
+            dicts.clear();
+            for f in fact.iter_mut() {
+                if let Fact::Type(ty) = *f {
+                    if ty != list_ty && ty != tuple_ty {
+                        *f = Fact::Unknown;
+                    }
+                }
+            }
+        }};
+    }
     for i in 0..n {
         for j in 0..t.insts[i].op.arity() {
             let a = t.insts[i].args[j];
@@ -220,22 +240,7 @@ fn fold(t: &mut Trace) {
             // change is not known at the start of the next iteration.
             // Instance slots change from one iteration to the next.
             Uop::LOOP if i > 0 && !loop_has_interp => fields.clear(),
-            Uop::LOOP if i > 0 && loop_has_interp => {
-                fields.clear();
-                shapes.clear();
-                lens.clear();
-                epoch = None;
-                globals = None;
-                builtins = None;
-                dicts.clear();
-                for f in fact.iter_mut() {
-                    if let Fact::Type(ty) = *f {
-                        if ty != list_ty && ty != tuple_ty {
-                            *f = Fact::Unknown;
-                        }
-                    }
-                }
-            }
+            Uop::LOOP if i > 0 && loop_has_interp => forget_outside!(),
             Uop::PHI => {
                 bound[i] = true;
                 // Carried as an unboxed int or float when both inputs are boxed the same
@@ -259,23 +264,7 @@ fn fold(t: &mut Trace) {
                 }
             }
             Uop::LOAD_SLOT => {}
-            Uop::INTERP => {
-                fields.clear();
-                shapes.clear();
-                lens.clear();
-                epoch = None;
-                globals = None;
-                builtins = None;
-                dicts.clear();
-                // An instance's class may be reassigned; lists and tuples keep theirs.
-                for f in fact.iter_mut() {
-                    if let Fact::Type(ty) = *f {
-                        if ty != list_ty && ty != tuple_ty {
-                            *f = Fact::Unknown;
-                        }
-                    }
-                }
-            }
+            Uop::INTERP => forget_outside!(),
             Uop::GUARD_BOUND => {
                 if bound[a as usize] || !matches!(op_of(t, a), Uop::LOAD_SLOT | Uop::PHI) {
                     nop(t, i);

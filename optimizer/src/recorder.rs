@@ -163,18 +163,6 @@ pub fn cmp_mask(c: CmpOp) -> u8 {
     }
 }
 
-fn order_bit<T: PartialOrd>(x: T, y: T) -> u8 {
-    if x < y {
-        when::LT
-    } else if x == y {
-        when::EQ
-    } else if x > y {
-        when::GT
-    } else {
-        when::NAN
-    }
-}
-
 /// A float or small int as f64 (the operands the float uops accept).
 fn num_f64(v: &Value) -> Option<f64> {
     v.as_float().or_else(|| v.as_small_int().map(|i| i as f64))
@@ -773,11 +761,11 @@ impl Recorder {
             self.guard(k, Uop::GUARD_INT, &[rb], 0);
             let x_ = self.emit(Uop::UNBOX_INT, &[ra], 0);
             let y_ = self.emit(Uop::UNBOX_INT, &[rb], 0);
-            (self.emit(Uop::CMP_INT, &[x_, y_], mask as u64), order_bit(x, y))
+            (self.emit(Uop::CMP_INT, &[x_, y_], mask as u64), when::of_order(x, y))
         } else if let (Some(x), Some(y), true) = (num_f64(&a), num_f64(&b), a.is_float() || b.is_float()) {
             let x_ = self.unbox_num(k, ra, &a);
             let y_ = self.unbox_num(k, rb, &b);
-            (self.emit(Uop::CMP_FLOAT, &[x_, y_], mask as u64), order_bit(x, y))
+            (self.emit(Uop::CMP_FLOAT, &[x_, y_], mask as u64), when::of_order(x, y))
         } else {
             // Strs and other objects: the generic compare (and, when fused, the jump
             // after it, modelled once we see where it went).
@@ -954,6 +942,23 @@ impl Recorder {
         self.decref(r);
     }
 
+    /// Can a call of `code` with `nargs` positional arguments be inlined (its frame made
+    /// from the arguments in place, as the interpreter's exact-arguments path does)?
+    fn check_inlinable(&self, code: &Code, nargs: usize) -> Result<(), Abort> {
+        use vm::bytecode::flags as cf;
+        if code.argcount as usize != nargs
+            || code.kwonlyargcount != 0
+            || code.flags & (cf::VARARGS | cf::VARKW | cf::GENERATOR) != 0
+            || code.ncells() != 0
+        {
+            return Err("call to a Python function (not inlined)");
+        }
+        if self.frames.len() >= MAX_INLINE {
+            return Err("calls inlined too deep");
+        }
+        Ok(())
+    }
+
     /// CALL_PY_EXACT / CALL_METHOD_PY_EXACT: the callee's frame becomes part of the trace.
     fn inline_call(&mut self, k: usize, op: Op, argc: usize) -> Result<(), Abort> {
         let (cp, args, with_self) = if op == Op::CALL_METHOD_PY_EXACT {
@@ -969,17 +974,7 @@ impl Recorder {
         };
         let code: &Code = &f.code;
         let nargs = self.sp - args;
-        use vm::bytecode::flags as cf;
-        if code.argcount as usize != nargs
-            || code.kwonlyargcount != 0
-            || code.flags & (cf::VARARGS | cf::VARKW | cf::GENERATOR) != 0
-            || code.ncells() != 0
-        {
-            return Err("call to a Python function (not inlined)");
-        }
-        if self.frames.len() >= MAX_INLINE {
-            return Err("calls inlined too deep");
-        }
+        self.check_inlinable(code, nargs)?;
         let rc = self.peek(self.sp - cp);
         let w = self.keep(&fv);
         self.guard(k, Uop::GUARD_IS, &[rc], w);
@@ -1017,20 +1012,10 @@ impl Recorder {
         let cp = self.sp - argc - 1 - method as usize;
         let f = init.downcast::<vm::types::func::FunctionObj>().unwrap();
         let code: &Code = &f.code;
-        use vm::bytecode::flags as cf;
         if method && !self.actual(cp + 1).is_undef() {
             return Err("call to a Python function (not inlined)");
         }
-        if code.argcount as usize != argc + 1
-            || code.kwonlyargcount != 0
-            || code.flags & (cf::VARARGS | cf::VARKW | cf::GENERATOR) != 0
-            || code.ncells() != 0
-        {
-            return Err("call to a Python function (not inlined)");
-        }
-        if self.frames.len() >= MAX_INLINE {
-            return Err("calls inlined too deep");
-        }
+        self.check_inlinable(code, argc + 1)?;
         let rc = self.read(cp);
         let cw = self.keep(cls);
         let fw = self.keep(init);

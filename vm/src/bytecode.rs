@@ -248,6 +248,20 @@ pub mod when {
     pub const NAN: u8 = 8;
     /// The fused jump goes backward (a back edge: its counter ticks when taken).
     pub const BACKWARD: u8 = 16;
+
+    /// The bit of how `x` and `y` are ordered (NAN when they are not).
+    #[inline(always)]
+    pub fn of_order<T: PartialOrd>(x: T, y: T) -> u8 {
+        if x < y {
+            LT
+        } else if x == y {
+            EQ
+        } else if x > y {
+            GT
+        } else {
+            NAN
+        }
+    }
 }
 
 /// The inline cache of one specializable instruction (`Instr::cache` indexes

@@ -716,16 +716,7 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         };
                         hit!();
                         sp = sp.sub(2);
-                        let bit = if x < y {
-                            when::LT
-                        } else if x == y {
-                            when::EQ
-                        } else if x > y {
-                            when::GT
-                        } else {
-                            when::NAN
-                        };
-                        fused_jump!(bit);
+                        fused_jump!(when::of_order(x, y));
                     }
                     Op::COMPARE_OP_STR_JUMP => {
                         let ord = {
