@@ -77,6 +77,10 @@ pub fn version_text(verbose: bool) -> String {
     }
 }
 
+/// The passes pyrun can switch off with `-X NAME=off` (each is on by default), for
+/// `pyrun bench --sweep-all-passes`. A new on/off pass is added here and in `parse`.
+pub const PASSES: &[&str] = &["specialize", "superinstructions"];
+
 /// Short options that take an argument (CPython's `c:m:W:X:`).
 const WITH_ARG: &[char] = &['c', 'm', 'W', 'X'];
 /// Short options without an argument.
@@ -346,6 +350,18 @@ mod tests {
         match parse("pyrun", &v, &|_| None) {
             Ok(c) => c,
             Err(Early::Exit { stderr, .. }) => panic!("early exit: {stderr}"),
+        }
+    }
+
+    #[test]
+    fn every_listed_pass_can_be_switched_off() {
+        let pass_state = |c: &Command| (c.specialize, c.superinstructions);
+        let default = pass_state(&p(&["-c", "1"]));
+        for pass in PASSES {
+            let on = p(&["-X", &format!("{pass}=on"), "-c", "1"]);
+            let off = p(&["-X", &format!("{pass}=off"), "-c", "1"]);
+            assert_eq!(pass_state(&on), default, "{pass}=on is the default");
+            assert_ne!(pass_state(&off), default, "{pass}=off changes nothing");
         }
     }
 
