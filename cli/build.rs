@@ -13,7 +13,18 @@ fn git(args: &[&str]) -> Option<String> {
 }
 
 fn main() {
-    let commit = git(&["rev-parse", "HEAD"]).unwrap_or_else(|| "unknown".into());
+    // The sources that go into the binary: a change to them reruns this script, and
+    // uncommitted changes in them mark the commit "+dirty".
+    let sources = ["src", "../vm/src", "../optimizer/src", "../codegen/src"];
+    let mut commit = git(&["rev-parse", "HEAD"]).unwrap_or_else(|| "unknown".into());
+    let mut status = vec!["status", "--porcelain", "--untracked-files=no", "--"];
+    status.extend(sources.iter().filter(|s| Path::new(s).exists()));
+    if git(&status).is_some() {
+        commit.push_str("+dirty");
+    }
+    for s in sources.iter().filter(|s| Path::new(s).exists()) {
+        println!("cargo:rerun-if-changed={s}");
+    }
     println!("cargo:rustc-env=PYRUN_GIT_COMMIT={commit}");
     for var in ["PROFILE", "OPT_LEVEL", "TARGET"] {
         let v = std::env::var(var).unwrap_or_else(|_| "unknown".into());
