@@ -339,7 +339,11 @@ fn worker(shared: Arc<Shared>, mut db: Db) {
                 st = shared.wake.wait(st).unwrap_or_else(|e| e.into_inner());
             }
         };
-        let outcome = run_job(&shared, &mut db, id, commit, &build);
+        // A bug in one job must not stop the worker: a panic fails that job only.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_job(&shared, &mut db, id, commit, &build)
+        }))
+        .unwrap_or_else(|_| Err("internal error in pyrun bench (a panic; see the daemon's stderr)".into()));
         let (state, error, report) = match outcome {
             Ok(f) => (if f.ok { "done" } else { "failed" }, None, Some(f.report)),
             Err(e) => ("failed", Some(e), None),
