@@ -81,6 +81,16 @@ pub fn version_text(verbose: bool) -> String {
 /// `pyrun bench --sweep-all-passes`. A new on/off pass is added here and in `parse`.
 pub const PASSES: &[&str] = &["specialize", "superinstructions"];
 
+/// Every `-X` option that changes what pyrun does (the others are accepted and ignored, as
+/// CPython does); `pyrun bench --sweep` warns about sweeping one not listed here.
+pub const EFFECTIVE_XOPTIONS: &[&str] = &[
+    "specialize",
+    "superinstructions",
+    "jit-threshold",
+    "dev",
+    "int_max_str_digits",
+];
+
 /// Short options that take an argument (CPython's `c:m:W:X:`).
 const WITH_ARG: &[char] = &['c', 'm', 'W', 'X'];
 /// Short options without an argument.
@@ -351,6 +361,17 @@ mod tests {
             Ok(c) => c,
             Err(Early::Exit { stderr, .. }) => panic!("early exit: {stderr}"),
         }
+    }
+
+    #[test]
+    fn every_effective_xoption_is_parsed() {
+        // A bad value is an error only for options pyrun reads.
+        for name in EFFECTIVE_XOPTIONS.iter().filter(|n| **n != "dev") {
+            let v = vec!["-X".to_string(), format!("{name}=bogus"), "-c".into(), "1".into()];
+            assert!(parse("pyrun", &v, &|_| None).is_err(), "-X {name}=bogus accepted");
+        }
+        assert!(p(&["-X", "dev", "-c", "1"]).config.flags.dev_mode);
+        assert!(PASSES.iter().all(|p| EFFECTIVE_XOPTIONS.contains(p)));
     }
 
     #[test]

@@ -470,11 +470,16 @@ fn one_at_a_time_all_passes_and_pinned_streams() {
     let s = Scratch::new("passes");
     s.write("a.py", "print(len([i for i in range(3000) if i % 3]))\n", false);
     s.write("b.py", "print(sum(x * x for x in range(3000)))\n", false);
-    let (code, out, err) = s.pyrun(&["bench", "a.py", "b.py", "-n", "2", "--sweep-all-passes", "-j", "2"]);
+    let (code, out, err) = s.pyrun(&[
+        "bench", "a.py", "b.py", "-n", "2", "--sweep-all-passes", "-j", "2",
+        "--sweep", "nosuchpass=on,off",
+    ]);
     assert_eq!(code, 0, "{out}\n{err}");
+    assert!(out.contains("note: this pyrun ignores -X nosuchpass"), "{out}");
+    assert!(!out.contains("ignores -X specialize"), "{out}");
     let table = parse_table(&out);
     let names: Vec<&str> = table[1..5].iter().map(|r| if r[0].ends_with(".py") { r[1] } else { r[0] }).collect();
-    assert_eq!(names, ["default", "specialize=off", "superinstructions=off", "default"], "{out}");
+    assert_eq!(names, ["default", "nosuchpass=off", "specialize=off", "superinstructions=off"], "{out}");
     // Either two pinned streams, or a note that fewer cores were free.
     assert!(
         out.contains("2 timing stream(s), pinned to cpu")

@@ -547,13 +547,25 @@ fn prepare(cli: &BenchCli) -> Result<Bench, String> {
             }
         })
         .collect();
-    let (cores, notes) = match cli.jobs {
+    let (cores, mut notes) = match cli.jobs {
         None => (Vec::new(), Vec::new()),
         Some(n) => {
             let (cores, note) = affinity::choose(n as usize);
             (cores, note.into_iter().collect())
         }
     };
+    // Sweeping an option this pyrun ignores gives configurations that differ only in name.
+    if cli.pyrun.is_none() {
+        for spec in &cli.sweep {
+            let name = sweep::parse(spec)?.name;
+            if !crate::args::EFFECTIVE_XOPTIONS.contains(&name.as_str()) {
+                notes.push(format!(
+                    "note: this pyrun ignores -X {name} (unknown -X options are accepted \
+                     without effect, as in CPython): its configurations differ only in name"
+                ));
+            }
+        }
+    }
     Ok(Bench {
         interps,
         refs,
