@@ -93,6 +93,20 @@ pub fn version_text(verbose: bool) -> String {
     }
 }
 
+/// The passes pyrun can switch off with `-X NAME=off` (each is on by default), for
+/// `pyrun bench --sweep-all-passes`. A new on/off pass is added here and in `parse`.
+pub const PASSES: &[&str] = &["specialize", "superinstructions"];
+
+/// Every `-X` option that changes what pyrun does (the others are accepted and ignored, as
+/// CPython does); `pyrun bench --sweep` warns about sweeping one not listed here.
+pub const EFFECTIVE_XOPTIONS: &[&str] = &[
+    "specialize",
+    "superinstructions",
+    "jit-threshold",
+    "dev",
+    "int_max_str_digits",
+];
+
 /// Short options that take an argument (CPython's `c:m:W:X:`).
 const WITH_ARG: &[char] = &['c', 'm', 'W', 'X'];
 /// Short options without an argument.
@@ -393,6 +407,29 @@ mod tests {
         match parse("pyrun", &v, &|_| None) {
             Ok(c) => c,
             Err(Early::Exit { stderr, .. }) => panic!("early exit: {stderr}"),
+        }
+    }
+
+    #[test]
+    fn every_effective_xoption_is_parsed() {
+        // A bad value is an error only for options pyrun reads.
+        for name in EFFECTIVE_XOPTIONS.iter().filter(|n| **n != "dev") {
+            let v = vec!["-X".to_string(), format!("{name}=bogus"), "-c".into(), "1".into()];
+            assert!(parse("pyrun", &v, &|_| None).is_err(), "-X {name}=bogus accepted");
+        }
+        assert!(p(&["-X", "dev", "-c", "1"]).config.flags.dev_mode);
+        assert!(PASSES.iter().all(|p| EFFECTIVE_XOPTIONS.contains(p)));
+    }
+
+    #[test]
+    fn every_listed_pass_can_be_switched_off() {
+        let pass_state = |c: &Command| (c.specialize, c.superinstructions);
+        let default = pass_state(&p(&["-c", "1"]));
+        for pass in PASSES {
+            let on = p(&["-X", &format!("{pass}=on"), "-c", "1"]);
+            let off = p(&["-X", &format!("{pass}=off"), "-c", "1"]);
+            assert_eq!(pass_state(&on), default, "{pass}=on is the default");
+            assert_ne!(pass_state(&off), default, "{pass}=off changes nothing");
         }
     }
 

@@ -1,5 +1,6 @@
 //! The `pyrun` command: a drop-in `python3` (CPython 3.11's command line), plus
-//! `pyrun bench ...`, which times programs against other interpreters (bench/).
+//! `pyrun bench ...`, which times programs against other interpreters (bench/), and
+//! `pyrun daemon`, which runs benchmark jobs and keeps their history (daemon/).
 
 
 /// mimalloc instead of the system allocator: Python programs allocate many small,
@@ -63,6 +64,7 @@ static CONFIGURE_ALLOCATOR: extern "C" fn() = {
 
 mod args;
 mod bench;
+mod daemon;
 mod repl;
 
 use args::{Command, Dump, Early, Target};
@@ -81,6 +83,10 @@ fn main() -> ExitCode {
     // keeps its python3-like shape. A program file named `bench` runs as `pyrun ./bench`.
     if argv.get(1).is_some_and(|a| a == "bench") {
         return bench::main(std::env::args_os().skip(2).collect());
+    }
+    // Likewise `pyrun daemon ...`, the benchmark daemon (a file named `daemon`: `pyrun ./daemon`).
+    if argv.get(1).is_some_and(|a| a == "daemon") {
+        return daemon::main(std::env::args_os().skip(2).collect());
     }
     let prog = argv.first().cloned().unwrap_or_else(|| "pyrun".into());
     let cmd = match args::parse(&prog, &argv[1.min(argv.len())..], &|k| std::env::var(k).ok()) {

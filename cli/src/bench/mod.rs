@@ -1,20 +1,31 @@
 //! `pyrun bench`: times programs under pyrun (and flag variants of it) against reference
 //! interpreters, in fresh processes, alternating interpreters within each round.
 //!
-//! Flow: resolve interpreters (a missing reference is skipped with a note) → one check run
-//! of every (program, interpreter) pair, in parallel (rayon), comparing stdout → timed runs,
-//! sequential, `A B C A B C …` per program → table on stdout, optional JSON with every sample.
+//! Flow: resolve interpreters (a missing reference is skipped with a note; `--sweep` flags
+//! expand into pyrun configurations) → one check run of every (program, interpreter) pair,
+//! in parallel (rayon), comparing stdout → timed runs, `A B C A B C …` per program, in one
+//! stream or `-j N` streams pinned to free cores (timing.rs) → the table with intervals and
+//! verdicts (stats.rs) on stdout; optional pyperf JSON, Markdown, CSV and an SVG plot.
+//! With `--daemon` the same work is done by `pyrun daemon` (crate::daemon).
 
+pub mod affinity;
+mod export;
 mod json;
+mod plot;
+mod pyperf;
+pub mod remote;
 mod report;
 mod run;
+pub mod stats;
+mod sweep;
+mod timing;
 
 use clap::Parser;
 use rayon::prelude::*;
 use run::{Sample, Status};
 use std::collections::HashMap;
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -27,14 +38,20 @@ use std::time::Duration;
 Every sample is a fresh process; within a round each interpreter runs once (A B C A B C ...).
 Before timing, each interpreter runs each program once and the outputs are compared; a
 mismatch or a failure is reported and marks that program's ratios invalid.
-Ratios are row / reference median wall time: > 1 means the row is slower.
+Ratios are row / reference median time: > 1 means the row is slower; the 95% interval is a
+bootstrap over the rounds, and a ratio is significant (faster/slower) when it excludes 1.0.
 Exit status: 0 when every check passed, 1 when some output differed or a run failed,
 2 on bad usage. (To run a program file named `bench`, write `pyrun ./bench`.)
 
 Examples:
   pyrun bench benches/programs/fib.py --vs python3 --vs pypy3 -n 5 -- 30
   pyrun bench benches/programs/*.py --vs python3 --args-from benches/programs/test_args.txt
-  pyrun bench prog.py --variant nospec='-X specialize=off' --json out.json"
+  pyrun bench prog.py --variant nospec='-X specialize=off' --json out.json
+  pyrun bench benches/programs/*.py --sweep specialize=on,off --sweep superinstructions=on,off \\
+      --plot sweep.svg --json sweep.json
+  pyrun bench --daemon benches/programs/fib.py -n 5     (run by `pyrun daemon`)
+
+Subcommands: pyrun bench submit|status|results|history|compare ... (see `pyrun bench status -h`)."
 )]
 struct BenchCli {
     /// Python programs to time.
@@ -84,6 +101,52 @@ struct BenchCli {
     #[arg(long, value_name = "SECS")]
     timeout: Option<f64>,
 
+    /// Sweep a pyrun -X option over values, NAME=V1,V2,... (each value runs as -X NAME=V;
+    /// the first is the baseline's). Several sweeps time every combination. Repeatable.
+    #[arg(long = "sweep", value_name = "NAME=V1,V2")]
+    sweep: Vec<String>,
+
+    /// With --sweep: time the default configuration plus each value alone instead of every
+    /// combination.
+    #[arg(long)]
+    one_at_a_time: bool,
+
+    /// Time the default configuration plus each pass pyrun can switch off, turned off alone.
+    #[arg(long)]
+    sweep_all_passes: bool,
+
+    /// Run N timing streams at once, each pinned to its own free core (fewer when fewer
+    /// cores are free; a note says so).
+    #[arg(short = 'j', long = "jobs", value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    jobs: Option<u32>,
+
+    /// Write the table as Markdown.
+    #[arg(long, value_name = "FILE")]
+    markdown: Option<PathBuf>,
+
+    /// Write one CSV line per program, interpreter and reference, with full precision.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+
+    /// Write an SVG plot: speed-up of every column over the baseline per program, with the
+    /// 95% intervals.
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<PathBuf>,
+
+    /// Have the benchmark daemon (`pyrun daemon`) run this and print its report.
+    #[arg(long)]
+    daemon: bool,
+
+    /// With --daemon: return once the job is queued (print its number) instead of waiting.
+    #[arg(long, requires = "daemon")]
+    no_wait: bool,
+
+    /// The daemon's socket (default: $XDG_RUNTIME_DIR/pyrun/daemon.sock or
+    /// /tmp/pyrun-$UID/daemon.sock).
+    #[arg(long, value_name = "PATH")]
+    socket: Option<PathBuf>,
+
     /// Arguments for every program.
     #[arg(last = true, value_name = "PROGRAM_ARGS")]
     program_args: Vec<String>,
@@ -119,6 +182,7 @@ struct Interp {
 }
 
 /// One timed run.
+#[derive(Clone)]
 struct Measured {
     round: usize,
     warmup: bool,
@@ -127,6 +191,13 @@ struct Measured {
     sys: Duration,
     max_rss_kib: u64,
     status: Status,
+}
+
+impl Measured {
+    /// CPU time of the child: user + system.
+    fn cpu(&self) -> Duration {
+        self.user + self.sys
+    }
 }
 
 /// Everything measured for one program.
@@ -154,34 +225,56 @@ impl ProgramResult {
             && self.check[a].stdout == self.check[b].stdout
     }
 
-    /// Median over the timed (non-warm-up) samples of `i`.
-    fn median(&self, i: usize, f: impl Fn(&Measured) -> f64) -> Option<f64> {
-        let mut v: Vec<f64> = self.samples[i]
+    /// The timed (non-warm-up) values of `i`.
+    fn values(&self, i: usize, f: impl Fn(&Measured) -> f64) -> Vec<f64> {
+        self.samples[i]
             .iter()
             .filter(|m| !m.warmup)
             .map(f)
-            .collect();
-        if v.is_empty() {
-            return None;
+            .collect()
+    }
+
+    /// The timed values of `i` per round (None for a round without a sample).
+    fn by_round(&self, i: usize, f: impl Fn(&Measured) -> f64) -> Vec<Option<f64>> {
+        let rounds = self
+            .samples
+            .iter()
+            .flatten()
+            .map(|m| m.round + 1)
+            .max()
+            .unwrap_or(0);
+        let mut v = vec![None; rounds];
+        for m in self.samples[i].iter().filter(|m| !m.warmup) {
+            v[m.round] = Some(f(m));
         }
-        v.sort_by(|a, b| a.total_cmp(b));
-        let n = v.len();
-        Some(if n % 2 == 1 {
-            v[n / 2]
-        } else {
-            (v[n / 2 - 1] + v[n / 2]) / 2.0
-        })
+        v
+    }
+
+    /// Median over the timed (non-warm-up) samples of `i`.
+    fn median(&self, i: usize, f: impl Fn(&Measured) -> f64) -> Option<f64> {
+        stats::median(&self.values(i, f))
     }
 
     fn wall_ms(&self, i: usize) -> Option<f64> {
         self.median(i, |m| ms(m.wall))
     }
 
-    fn user_ms(&self, i: usize) -> Option<f64> {
-        self.median(i, |m| ms(m.user))
+    fn cpu_ms(&self, i: usize) -> Option<f64> {
+        self.median(i, |m| ms(m.cpu()))
     }
 
-    /// Median-wall ratio `a / b`, if both were timed (validity is checked separately).
+    /// Median ratio `a / b` with its interval, if both were timed (validity is checked
+    /// separately).
+    fn ratio_stats(
+        &self,
+        a: usize,
+        b: usize,
+        f: impl Fn(&Measured) -> f64 + Copy,
+    ) -> Option<stats::Ratio> {
+        stats::ratio(&self.by_round(a, f), &self.by_round(b, f))
+    }
+
+    /// Median ratio `a / b`, if both were timed (validity is checked separately).
     fn ratio(&self, a: usize, b: usize, f: impl Fn(&Measured) -> f64 + Copy) -> Option<f64> {
         let (x, y) = (self.median(a, f)?, self.median(b, f)?);
         (y > 0.0).then(|| x / y)
@@ -205,16 +298,30 @@ struct Bench {
     warmup: u32,
     timeout: Option<Duration>,
     machine: report::Machine,
+    /// Whether the columns come from --sweep (the first is the baseline).
+    sweep: bool,
+    /// Cores of the -j timing streams (empty: one unpinned stream).
+    cores: Vec<usize>,
+    /// Remarks for the header (e.g. fewer free cores than asked).
+    notes: Vec<String>,
+    /// The 1-minute load average when the timing ended.
+    load_after: Option<f64>,
     programs: Vec<ProgramResult>,
 }
 
 /// Entry point: `args` are the arguments after `bench`.
 pub fn main(args: Vec<OsString>) -> ExitCode {
-    let argv = std::iter::once(OsString::from("pyrun bench")).chain(args);
+    if let Some(code) = remote::subcommand(&args) {
+        return code;
+    }
+    let argv = std::iter::once(OsString::from("pyrun bench")).chain(args.iter().cloned());
     let cli = match BenchCli::try_parse_from(argv) {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
+    if cli.daemon {
+        return remote::submit_from_cli(&args, cli.socket.clone(), !cli.no_wait);
+    }
     match bench(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -225,8 +332,196 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     }
 }
 
-/// Runs the whole benchmark; Ok(all checks passed).
-fn bench(cli: BenchCli) -> Result<bool, String> {
+/// Parses bench arguments (those after `bench`) as the daemon receives them.
+pub fn parse_args(args: &[String]) -> Result<Plan, String> {
+    let argv = std::iter::once("pyrun bench".to_string()).chain(args.iter().cloned());
+    let cli = BenchCli::try_parse_from(argv).map_err(|e| {
+        let text = e.to_string();
+        text.lines()
+            .find(|l| l.starts_with("error:"))
+            .unwrap_or(text.trim())
+            .trim_start_matches("error: ")
+            .to_string()
+    })?;
+    if cli.daemon {
+        return Err("--daemon: the job is already being sent to the daemon".into());
+    }
+    for (given, what) in [
+        (&cli.json, "--json"),
+        (&cli.markdown, "--markdown"),
+        (&cli.csv, "--csv"),
+        (&cli.plot, "--plot"),
+    ] {
+        if given.is_some() {
+            return Err(format!(
+                "{what} is not available for daemon jobs: the daemon keeps every sample \
+                 (see pyrun bench results / history / compare)"
+            ));
+        }
+    }
+    Ok(Plan { cli })
+}
+
+/// A parsed benchmark request.
+pub struct Plan {
+    cli: BenchCli,
+}
+
+impl Plan {
+    /// Checks, for a job submitted from `cwd`, that its programs and files exist and its
+    /// sweeps and variants are well formed (so that a bad job is refused at submission).
+    pub fn validate(&self, cwd: &Path) -> Result<(), String> {
+        for p in &self.cli.programs {
+            let full = cwd.join(p);
+            if !full.is_file() {
+                let why = if full.is_dir() {
+                    "is a directory"
+                } else {
+                    "no such file"
+                };
+                return Err(format!("unknown program '{}': {why}", full.display()));
+            }
+        }
+        if let Some(f) = &self.cli.args_from {
+            read_args_file(&cwd.join(f))?;
+        }
+        interpreters(&self.cli).map(|_| ())
+    }
+
+    pub fn program_count(&self) -> usize {
+        self.cli.programs.len()
+    }
+}
+
+/// One line describing this machine (for the daemon's records).
+pub fn machine_summary() -> String {
+    report::Machine::detect().summary()
+}
+
+/// A finished benchmark, as the daemon stores it.
+pub struct Finished {
+    /// Header, findings and table, as `pyrun bench` prints them.
+    pub report: String,
+    pub ok: bool,
+}
+
+/// Runs `plan` for the daemon: `on_program` gets each program's results as they complete.
+pub fn run_plan(
+    plan: Plan,
+    pin: Option<usize>,
+    on_program: &mut dyn FnMut(&ProgramRecord),
+) -> Result<Finished, String> {
+    let mut b = prepare(&plan.cli)?;
+    if let (Some(core), true) = (pin, b.cores.is_empty()) {
+        b.cores = vec![core];
+    }
+    let mut report = report::header(&b);
+    check(&mut b);
+    report.push_str(&report::findings(&b));
+    let interps = &b.interps;
+    timing::time_all(
+        interps,
+        &mut b.programs,
+        b.runs,
+        b.warmup,
+        b.timeout,
+        &b.cores,
+        &mut |programs, p| on_program(&record(interps, &programs[p])),
+    );
+    b.load_after = report::Machine::detect().load;
+    report.push_str(&report::table(&b));
+    Ok(Finished {
+        report,
+        ok: all_ok(&b),
+    })
+}
+
+/// One program's results in the form the daemon stores.
+pub struct ProgramRecord {
+    pub path: PathBuf,
+    pub label: String,
+    pub args: Vec<String>,
+    /// Per interpreter: name, kind, command line, version, problem, samples
+    /// (round, warm-up, wall ms, user ms, sys ms, max RSS KiB, status).
+    pub results: Vec<InterpRecord>,
+}
+
+pub struct InterpRecord {
+    pub name: String,
+    pub kind: &'static str,
+    pub command: Vec<String>,
+    pub version: String,
+    pub problem: Option<String>,
+    pub samples: Vec<SampleRecord>,
+}
+
+pub struct SampleRecord {
+    pub round: usize,
+    pub warmup: bool,
+    pub wall_ms: f64,
+    pub user_ms: f64,
+    pub sys_ms: f64,
+    pub max_rss_kib: u64,
+    pub status: String,
+}
+
+fn record(interps: &[Interp], p: &ProgramResult) -> ProgramRecord {
+    ProgramRecord {
+        path: p.path.clone(),
+        label: p.label.clone(),
+        args: p.args.clone(),
+        results: interps
+            .iter()
+            .enumerate()
+            .map(|(i, it)| InterpRecord {
+                name: it.name.clone(),
+                kind: it.kind.as_str(),
+                command: it.argv.iter().map(|a| a.to_string_lossy().into()).collect(),
+                version: it.version.clone(),
+                problem: p.problem[i].clone().or_else(|| p.remark[i].clone()),
+                samples: p.samples[i]
+                    .iter()
+                    .map(|m| SampleRecord {
+                        round: m.round,
+                        warmup: m.warmup,
+                        wall_ms: ms(m.wall),
+                        user_ms: ms(m.user),
+                        sys_ms: ms(m.sys),
+                        max_rss_kib: m.max_rss_kib,
+                        status: m.status.describe(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn all_ok(b: &Bench) -> bool {
+    b.programs
+        .iter()
+        .all(|p| p.findings.is_empty() && p.problem.iter().all(Option::is_none))
+}
+
+/// Opens an output file now, so that a bad path fails before the run rather than after it.
+fn create(path: &Option<PathBuf>) -> Result<Option<(PathBuf, std::fs::File)>, String> {
+    match path {
+        None => Ok(None),
+        Some(p) => std::fs::File::create(p)
+            .map(|f| Some((p.clone(), f)))
+            .map_err(|e| format!("can't write {}: {e}", p.display())),
+    }
+}
+
+fn write_out(file: Option<(PathBuf, std::fs::File)>, text: &str) -> Result<(), String> {
+    if let Some((path, mut f)) = file {
+        f.write_all(text.as_bytes())
+            .map_err(|e| format!("can't write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Resolves settings, programs and interpreters; chooses cores for -j.
+fn prepare(cli: &BenchCli) -> Result<Bench, String> {
     let timeout = match cli.timeout {
         None => None,
         // Beyond what a Duration holds (~5.8e11 years) is no limit at all.
@@ -237,29 +532,41 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
             ))
         }
     };
-    let programs = programs(&cli)?;
-    // Fail on an unwritable --json path now rather than after the whole run.
-    let json_file = match &cli.json {
-        Some(path) => Some((
-            path,
-            std::fs::File::create(path)
-                .map_err(|e| format!("can't write {}: {e}", path.display()))?,
-        )),
-        None => None,
-    };
-    let (mut interps, skipped) = interpreters(&cli)?;
+    let programs = programs(cli)?;
+    let (mut interps, skipped, sweep) = interpreters(cli)?;
     describe_interpreters(&mut interps);
     let has_refs = interps.iter().any(|i| i.kind == Kind::Reference);
     let refs: Vec<usize> = (0..interps.len())
         .filter(|&i| {
-            if has_refs {
+            if sweep && i == 0 {
+                true
+            } else if has_refs {
                 interps[i].kind == Kind::Reference
             } else {
                 interps[i].kind == Kind::Pyrun && interps.len() > 1
             }
         })
         .collect();
-    let mut b = Bench {
+    let (cores, mut notes) = match cli.jobs {
+        None => (Vec::new(), Vec::new()),
+        Some(n) => {
+            let (cores, note) = affinity::choose(n as usize);
+            (cores, note.into_iter().collect())
+        }
+    };
+    // Sweeping an option this pyrun ignores gives configurations that differ only in name.
+    if cli.pyrun.is_none() {
+        for spec in &cli.sweep {
+            let name = sweep::parse(spec)?.name;
+            if !crate::args::EFFECTIVE_XOPTIONS.contains(&name.as_str()) {
+                notes.push(format!(
+                    "note: this pyrun ignores -X {name} (unknown -X options are accepted \
+                     without effect, as in CPython): its configurations differ only in name"
+                ));
+            }
+        }
+    }
+    Ok(Bench {
         interps,
         refs,
         skipped,
@@ -267,30 +574,79 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
         warmup: cli.warmup,
         timeout,
         machine: report::Machine::detect(),
-        programs: Vec::new(),
-    };
+        sweep,
+        cores,
+        notes,
+        load_after: None,
+        programs: programs
+            .into_iter()
+            .map(|(path, args)| ProgramResult {
+                label: String::new(),
+                path,
+                args,
+                check: Vec::new(),
+                samples: Vec::new(),
+                problem: Vec::new(),
+                remark: Vec::new(),
+                findings: Vec::new(),
+            })
+            .collect(),
+    })
+}
+
+/// The check runs (in parallel) and the output comparison.
+fn check(b: &mut Bench) {
+    let programs = std::mem::take(&mut b.programs)
+        .into_iter()
+        .map(|p| (p.path, p.args))
+        .collect();
+    b.programs = check_runs(&b.interps, programs, b.timeout);
+}
+
+/// Runs the whole benchmark; Ok(all checks passed).
+fn bench(cli: BenchCli) -> Result<bool, String> {
+    // Fail on an unwritable output path now rather than after the whole run.
+    let json_file = create(&cli.json)?;
+    let md_file = create(&cli.markdown)?;
+    let csv_file = create(&cli.csv)?;
+    let plot_file = create(&cli.plot)?;
+    let mut b = prepare(&cli)?;
+    if cli.plot.is_some() && b.refs.is_empty() {
+        return Err("--plot needs columns to compare: a --sweep, a --variant or a --vs".into());
+    }
 
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(report::header(&b).as_bytes());
     let _ = out.flush();
 
-    b.programs = check_runs(&b.interps, programs, timeout);
+    check(&mut b);
     let _ = out.write_all(report::findings(&b).as_bytes());
     let _ = out.flush();
 
-    for p in 0..b.programs.len() {
-        time_program(&b.interps, &mut b.programs[p], b.runs, b.warmup, timeout);
-    }
+    timing::time_all(
+        &b.interps,
+        &mut b.programs,
+        b.runs,
+        b.warmup,
+        b.timeout,
+        &b.cores,
+        &mut |_, _| {},
+    );
+    b.load_after = report::Machine::detect().load;
     let _ = out.write_all(report::table(&b).as_bytes());
     let _ = out.flush();
 
-    if let Some((path, mut file)) = json_file {
-        file.write_all(report::json(&b).to_pretty().as_bytes())
-            .map_err(|e| format!("can't write {}: {e}", path.display()))?;
+    if let Some((path, file)) = json_file {
+        let written = pyperf::write(&b, &path, file)?;
+        let _ = writeln!(out, "wrote {}", written.join(", "));
     }
-    Ok(b.programs
-        .iter()
-        .all(|p| p.findings.is_empty() && p.problem.iter().all(Option::is_none)))
+    write_out(md_file, &export::markdown(&b))?;
+    write_out(csv_file, &export::csv(&b))?;
+    if let Some((path, file)) = plot_file {
+        plot::write(&b, &path, file)?;
+        let _ = writeln!(out, "wrote {}", path.display());
+    }
+    Ok(all_ok(&b))
 }
 
 /// The programs to run with their arguments; every file must exist.
@@ -359,8 +715,9 @@ fn find_executable(name: &str) -> Option<PathBuf> {
         .find(|p| is_exe(p))
 }
 
-/// The interpreter columns (pyrun, its variants, the references found) and the skipped ones.
-fn interpreters(cli: &BenchCli) -> Result<(Vec<Interp>, Skipped), String> {
+/// The interpreter columns (pyrun or the sweep's configurations, the variants, the references
+/// found), the skipped references, and whether the columns come from a sweep.
+fn interpreters(cli: &BenchCli) -> Result<(Vec<Interp>, Skipped, bool), String> {
     let pyrun = match &cli.pyrun {
         Some(p) => find_executable(&p.to_string_lossy())
             .ok_or_else(|| format!("--pyrun {}: not found or not executable", p.display()))?,
@@ -368,13 +725,45 @@ fn interpreters(cli: &BenchCli) -> Result<(Vec<Interp>, Skipped), String> {
             std::env::current_exe().map_err(|e| format!("can't locate the pyrun binary: {e}"))?
         }
     };
-    let mut interps = vec![Interp {
-        name: "pyrun".to_string(),
-        kind: Kind::Pyrun,
-        argv: vec![pyrun.clone().into_os_string()],
-        version: String::new(),
-        note: None,
-    }];
+    let sweeps = cli
+        .sweep
+        .iter()
+        .map(|s| sweep::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    if cli.one_at_a_time && sweeps.is_empty() {
+        return Err("--one-at-a-time needs at least one --sweep".into());
+    }
+    let passes: &[&str] = if cli.sweep_all_passes {
+        crate::args::PASSES
+    } else {
+        &[]
+    };
+    let configs = sweep::configurations(&sweeps, cli.one_at_a_time, passes)?;
+    let is_sweep = !configs.is_empty();
+    let mut interps: Vec<Interp> = configs
+        .into_iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let mut argv = vec![pyrun.clone().into_os_string()];
+            argv.extend(c.flags.into_iter().map(OsString::from));
+            Interp {
+                name: c.name,
+                kind: if k == 0 { Kind::Pyrun } else { Kind::Variant },
+                argv,
+                version: String::new(),
+                note: None,
+            }
+        })
+        .collect();
+    if interps.is_empty() {
+        interps.push(Interp {
+            name: "pyrun".to_string(),
+            kind: Kind::Pyrun,
+            argv: vec![pyrun.clone().into_os_string()],
+            version: String::new(),
+            note: None,
+        });
+    }
     let taken = |name: &str, interps: &[Interp]| interps.iter().any(|i| i.name == name);
     for v in &cli.variants {
         let Some((name, flags)) = v.split_once('=') else {
@@ -434,7 +823,7 @@ fn interpreters(cli: &BenchCli) -> Result<(Vec<Interp>, Skipped), String> {
             note: None,
         });
     }
-    Ok((interps, skipped))
+    Ok((interps, skipped, is_sweep))
 }
 
 /// Fills in versions and, for references, replaces a launcher (a pyenv shim, a wrapper
@@ -599,54 +988,3 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-/// The timed runs of one program: warm-up rounds then `runs` rounds, each running every
-/// interpreter once in column order. Interpreters whose check run failed are not timed.
-fn time_program(
-    interps: &[Interp],
-    r: &mut ProgramResult,
-    runs: u32,
-    warmup: u32,
-    timeout: Option<Duration>,
-) {
-    let rounds = (warmup + runs) as usize;
-    let live: Vec<usize> = (0..interps.len())
-        .filter(|&i| r.check[i].status.ok())
-        .collect();
-    let progress = std::io::stderr().is_terminal();
-    for round in 0..rounds {
-        for &i in &live {
-            if progress {
-                eprint!(
-                    "\r\x1b[K{}: round {}/{rounds}, {}",
-                    r.label,
-                    round + 1,
-                    interps[i].name
-                );
-            }
-            let s = run::run_once(&argv_for(&interps[i], &r.path, &r.args), timeout);
-            if r.problem[i].is_none() {
-                if !s.status.ok() {
-                    r.problem[i] = Some(format!(
-                        "failed in round {}: {}",
-                        round + 1,
-                        s.status.describe()
-                    ));
-                } else if s.stdout != r.check[i].stdout {
-                    r.problem[i] = Some(format!("output changed in round {}", round + 1));
-                }
-            }
-            r.samples[i].push(Measured {
-                round,
-                warmup: round < warmup as usize,
-                wall: s.wall,
-                user: s.user,
-                sys: s.sys,
-                max_rss_kib: s.max_rss_kib,
-                status: s.status,
-            });
-        }
-    }
-    if progress {
-        eprint!("\r\x1b[K");
-    }
-}

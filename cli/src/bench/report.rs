@@ -1,7 +1,7 @@
 //! What `pyrun bench` prints (header, check findings, the table) and the `--json` document.
 
 use super::json::Json;
-use super::{ms, Bench, Measured, ProgramResult};
+use super::{ms, stats, Bench, Measured, ProgramResult};
 use std::fmt::Write;
 
 /// The machine the numbers come from.
@@ -33,6 +33,16 @@ impl Machine {
             cpu,
             load,
         }
+    }
+
+    /// "2 cores, Linux 6.1.0 x86_64, CPU model".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} cores, {}{}",
+            self.nproc,
+            self.short_uname(),
+            self.cpu.as_ref().map(|c| format!(", {c}")).unwrap_or_default()
+        )
     }
 
     /// "Linux 6.1.0 x86_64": system, release and architecture without the build string.
@@ -130,6 +140,32 @@ pub fn header(b: &Bench) -> String {
     for (given, why) in &b.skipped {
         let _ = writeln!(s, "{given}: {why}, skipped");
     }
+    if b.sweep {
+        let _ = writeln!(
+            s,
+            "sweep: {} configuration(s); base (the baseline) = {}",
+            b.interps
+                .iter()
+                .filter(|i| i.kind != super::Kind::Reference)
+                .count(),
+            b.interps[0].name
+        );
+    }
+    if !b.cores.is_empty() {
+        let _ = writeln!(
+            s,
+            "{} timing stream(s), pinned to cpu {}",
+            b.cores.len(),
+            b.cores
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+    }
+    for n in &b.notes {
+        let _ = writeln!(s, "{n}");
+    }
     s
 }
 
@@ -153,7 +189,7 @@ pub fn findings(b: &Bench) -> String {
     s
 }
 
-fn fmt_num(v: Option<f64>) -> String {
+pub(super) fn fmt_num(v: Option<f64>) -> String {
     match v {
         Some(x) if x >= 100.0 => format!("{x:.0}"),
         Some(x) => format!("{x:.1}"),
@@ -161,7 +197,7 @@ fn fmt_num(v: Option<f64>) -> String {
     }
 }
 
-fn fmt_ratio(v: f64) -> String {
+pub(super) fn fmt_ratio(v: f64) -> String {
     if v >= 100.0 {
         format!("{v:.0}")
     } else {
@@ -169,50 +205,98 @@ fn fmt_ratio(v: f64) -> String {
     }
 }
 
-/// The ratio cell of row `i` against reference `r` for one program.
-fn ratio_cell(p: &ProgramResult, i: usize, r: usize) -> String {
-    if i == r {
-        return "-".to_string();
-    }
-    match p.ratio(i, r, |m| ms(m.wall)) {
-        None => "-".to_string(),
-        Some(_) if !p.comparable(i, r) => "invalid".to_string(),
-        Some(v) => fmt_ratio(v),
-    }
+fn wall(m: &Measured) -> f64 {
+    ms(m.wall)
 }
 
-/// Geometric mean of the valid wall ratios of `i` against `r`: (mean, programs used).
-fn geomean(
+fn cpu(m: &Measured) -> f64 {
+    ms(m.cpu())
+}
+
+/// The ratio of row `i` to reference `r` for one program, with its interval; None when
+/// not comparable (failed, output differs) or not timed.
+pub(super) fn ratio_of(
+    p: &ProgramResult,
+    i: usize,
+    r: usize,
+    f: fn(&Measured) -> f64,
+) -> Option<stats::Ratio> {
+    if !p.comparable(i, r) {
+        return None;
+    }
+    p.ratio_stats(i, r, f)
+}
+
+/// The cells of row `i` against reference `r`: ratio, interval, verdict, CPU ratio.
+fn ratio_cells(p: &ProgramResult, i: usize, r: usize) -> [String; 4] {
+    let dash = || "-".to_string();
+    if i == r || p.ratio(i, r, wall).is_none() {
+        return [dash(), dash(), dash(), dash()];
+    }
+    if !p.comparable(i, r) {
+        return ["invalid".into(), dash(), dash(), dash()];
+    }
+    let w = ratio_of(p, i, r, wall);
+    let c = ratio_of(p, i, r, cpu);
+    [
+        w.map_or_else(dash, |w| fmt_ratio(w.value)),
+        w.and_then(|w| w.interval)
+            .map_or_else(dash, |(lo, hi)| format!("{}-{}", fmt_ratio(lo), fmt_ratio(hi))),
+        w.map_or_else(dash, |w| w.verdict().as_str().to_string()),
+        c.map_or_else(dash, |c| fmt_ratio(c.value)),
+    ]
+}
+
+/// Geometric mean of the valid ratios of `i` against `r`: (mean, programs used).
+pub(super) fn geomean(
     b: &Bench,
     i: usize,
     r: usize,
     f: impl Fn(&Measured) -> f64 + Copy,
 ) -> (Option<f64>, usize) {
-    let logs: Vec<f64> = b
+    let v: Vec<f64> = b
         .programs
         .iter()
         .filter(|p| p.comparable(i, r))
         .filter_map(|p| p.ratio(i, r, f))
         .filter(|v| *v > 0.0)
-        .map(f64::ln)
         .collect();
-    if logs.is_empty() {
-        return (None, 0);
-    }
-    let n = logs.len();
-    (Some((logs.iter().sum::<f64>() / n as f64).exp()), n)
+    (stats::geomean(&v), v.len())
 }
 
-/// The results table: medians per program and interpreter, ratios, geometric means.
-pub fn table(b: &Bench) -> String {
+/// The relative spread (MAD / median) of `i`'s wall times when it is above stats::NOISY.
+pub(super) fn noisy(p: &ProgramResult, i: usize) -> Option<f64> {
+    stats::relative_spread(&p.values(i, wall)).filter(|s| *s > stats::NOISY)
+}
+
+/// A reference's name in column headers: `base` for a sweep's baseline (named in the header).
+pub(super) fn ref_name(b: &Bench, r: usize) -> String {
+    if b.sweep && r == 0 {
+        "base".into()
+    } else {
+        b.interps[r].name.clone()
+    }
+}
+
+/// The table as rows of cells (None: a separator line), the header first.
+pub(super) fn rows(b: &Bench) -> Vec<Option<Vec<String>>> {
     let mut head = vec![
         "program".to_string(),
         "interpreter".into(),
         "wall ms".into(),
-        "user ms".into(),
+        "MAD".into(),
+        "cpu ms".into(),
         "RSS MiB".into(),
     ];
-    head.extend(b.refs.iter().map(|&r| format!("/{}", b.interps[r].name)));
+    for &r in &b.refs {
+        let n = &ref_name(b, r);
+        head.extend([
+            format!("/{n}"),
+            "95% CI".into(),
+            "sig".into(),
+            format!("cpu/{n}"),
+        ]);
+    }
     head.push("note".into());
     let mut rows: Vec<Option<Vec<String>>> = vec![Some(head)];
     for p in &b.programs {
@@ -228,55 +312,71 @@ pub fn table(b: &Bench) -> String {
                 label,
                 it.name.clone(),
                 fmt_num(p.wall_ms(i)),
-                fmt_num(p.user_ms(i)),
+                fmt_num(stats::mad(&p.values(i, wall))),
+                fmt_num(p.cpu_ms(i)),
                 fmt_num(p.median(i, |m| m.max_rss_kib as f64 / 1024.0)),
             ];
-            row.extend(b.refs.iter().map(|&r| ratio_cell(p, i, r)));
-            row.push(
-                p.problem[i]
-                    .clone()
-                    .or_else(|| p.remark[i].clone())
-                    .unwrap_or_default(),
-            );
+            for &r in &b.refs {
+                row.extend(ratio_cells(p, i, r));
+            }
+            let note = p.problem[i].clone().or_else(|| p.remark[i].clone());
+            let note = note.or_else(|| {
+                noisy(p, i).map(|s| format!("noisy: MAD {:.1}% of the median", s * 100.0))
+            });
+            row.push(note.unwrap_or_default());
             rows.push(Some(row));
         }
     }
-    let mut partial = false;
-    if !b.refs.is_empty() {
-        rows.push(None);
-        let n = b.programs.len();
-        for (i, it) in b.interps.iter().enumerate() {
-            if b.refs == [i] {
+    if b.refs.is_empty() {
+        return rows;
+    }
+    rows.push(None);
+    let n = b.programs.len();
+    for (i, it) in b.interps.iter().enumerate() {
+        if b.refs == [i] {
+            continue;
+        }
+        let mut row = vec!["geomean".to_string(), it.name.clone()];
+        row.extend(std::iter::repeat_n(String::new(), 4));
+        let mut verdicts = [0usize; 3];
+        for &r in &b.refs {
+            if i == r {
+                row.extend(std::iter::repeat_n("-".to_string(), 4));
                 continue;
             }
-            let mut row = vec![
-                "geomean".to_string(),
-                it.name.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ];
-            for &r in &b.refs {
-                row.push(match geomean(b, i, r, |m| ms(m.wall)) {
-                    _ if i == r => "-".to_string(),
-                    (None, _) => {
-                        partial = true;
-                        "-".to_string()
-                    }
-                    (Some(g), k) => {
-                        partial |= k < n;
-                        if k < n {
-                            format!("{} ({k}/{n})", fmt_ratio(g))
-                        } else {
-                            fmt_ratio(g)
-                        }
-                    }
-                });
+            let mean = |f: fn(&Measured) -> f64| match geomean(b, i, r, f) {
+                (None, _) => "-".to_string(),
+                (Some(g), k) if k < n => format!("{} ({k}/{n})", fmt_ratio(g)),
+                (Some(g), _) => fmt_ratio(g),
+            };
+            for p in b.programs.iter().filter(|_| r == b.refs[0]) {
+                match ratio_of(p, i, r, wall).map(|w| w.verdict()) {
+                    Some(stats::Verdict::Faster) => verdicts[0] += 1,
+                    Some(stats::Verdict::Slower) => verdicts[1] += 1,
+                    Some(stats::Verdict::NotSignificant) => verdicts[2] += 1,
+                    _ => {}
+                }
             }
-            row.push(String::new());
-            rows.push(Some(row));
+            row.extend([mean(wall), String::new(), String::new(), mean(cpu)]);
         }
+        let [f, s, ns] = verdicts;
+        row.push(if f + s + ns > 0 {
+            format!(
+                "vs {}: {f} faster, {s} slower, {ns} not significant",
+                ref_name(b, b.refs[0])
+            )
+        } else {
+            String::new()
+        });
+        rows.push(Some(row));
     }
+    rows
+}
+
+/// The results table: medians per program and interpreter, ratios with intervals and
+/// verdicts, geometric means, then warnings (load, noisy measurements).
+pub fn table(b: &Bench) -> String {
+    let rows = rows(b);
     let ncols = rows[0].as_ref().map_or(0, Vec::len);
     let mut width = vec![0; ncols];
     for row in rows.iter().flatten() {
@@ -285,7 +385,10 @@ pub fn table(b: &Bench) -> String {
         }
     }
     let mut s = String::from(
-        "\nmedians; /REF columns = the row's median wall time / REF's (> 1: the row is slower than REF)\n",
+        "\nmedians of the timed runs; MAD = median absolute deviation of the wall times;\n\
+         /REF = the row's median wall time / REF's (> 1: slower than REF), 95% CI = bootstrap \
+         interval of that ratio,\nsig = faster/slower when the interval excludes 1 (~: not \
+         significant, ?: fewer than 3 runs); cpu/REF = the same ratio of CPU times (user+sys)\n",
     );
     let total: usize = width.iter().sum::<usize>() + 2 * (ncols - 1);
     for row in &rows {
@@ -309,8 +412,53 @@ pub fn table(b: &Bench) -> String {
         }
         let _ = writeln!(s, "{}", line.trim_end());
     }
-    if partial {
+    if rows
+        .iter()
+        .flatten()
+        .any(|r| r[0] == "geomean" && r.iter().any(|c| c.contains(" (")))
+    {
         s.push_str("geomean (k/n): over the k of n programs whose ratio is valid\n");
+    }
+    s.push_str(&warnings(b));
+    s
+}
+
+/// Warnings about the trustworthiness of the figures.
+pub(super) fn warnings(b: &Bench) -> String {
+    let mut s = String::new();
+    let busy = b.machine.nproc as f64 * 0.75;
+    let loads: Vec<f64> = [b.machine.load, b.load_after].into_iter().flatten().collect();
+    if let Some(max) = loads.iter().copied().filter(|l| *l > busy).reduce(f64::max) {
+        let _ = writeln!(
+            s,
+            "warning: the machine was loaded (load average up to {max:.1} on {} cores): wall \
+             times include waiting for a CPU; CPU times are less affected",
+            b.machine.nproc
+        );
+    }
+    let (mut noisy_n, mut total) = (0, 0);
+    for p in &b.programs {
+        for i in 0..b.interps.len() {
+            if p.problem[i].is_none() && p.values(i, wall).len() > 1 {
+                total += 1;
+                noisy_n += noisy(p, i).is_some() as usize;
+            }
+        }
+    }
+    if noisy_n > 0 {
+        let _ = writeln!(
+            s,
+            "warning: {noisy_n} of {total} measurement(s) vary by more than {:.0}% (MAD / \
+             median), marked noisy: more runs (-n) or a quieter machine narrow the intervals",
+            stats::NOISY * 100.0
+        );
+    }
+    if !b.refs.is_empty() && (b.runs as usize) < stats::MIN_SAMPLES {
+        let _ = writeln!(
+            s,
+            "note: intervals and significance need -n {} or more",
+            stats::MIN_SAMPLES
+        );
     }
     s
 }
@@ -373,11 +521,13 @@ pub fn json(b: &Bench) -> Json {
             }
             let (wall, k) = geomean(b, i, r, |m| ms(m.wall));
             let (user, _) = geomean(b, i, r, |m| ms(m.user));
+            let (cpu, _) = geomean(b, i, r, cpu);
             means.push(Json::obj(vec![
                 ("interpreter", Json::str(&b.interps[i].name)),
                 ("reference", Json::str(&b.interps[r].name)),
                 ("wall", Json::opt_num(wall)),
                 ("user", Json::opt_num(user)),
+                ("cpu", Json::opt_num(cpu)),
                 ("programs", Json::Int(k as i64)),
                 ("of", Json::Int(b.programs.len() as i64)),
             ]));
@@ -449,7 +599,16 @@ fn program_json(b: &Bench, p: &ProgramResult) -> Json {
                 .collect();
             let median = Json::obj(vec![
                 ("wall_ms", Json::opt_num(p.wall_ms(i))),
-                ("user_ms", Json::opt_num(p.user_ms(i))),
+                ("user_ms", Json::opt_num(p.median(i, |m| ms(m.user)))),
+                ("cpu_ms", Json::opt_num(p.cpu_ms(i))),
+                ("wall_ms_mad", Json::opt_num(stats::mad(&p.values(i, wall)))),
+                (
+                    "wall_ms_interval95",
+                    match stats::median_interval(&p.values(i, wall)) {
+                        Some((lo, hi)) => Json::Arr(vec![Json::Num(lo), Json::Num(hi)]),
+                        None => Json::Null,
+                    },
+                ),
                 ("sys_ms", Json::opt_num(p.median(i, |m| ms(m.sys)))),
                 (
                     "max_rss_kib",
@@ -480,6 +639,19 @@ fn program_json(b: &Bench, p: &ProgramResult) -> Json {
                     ("reference", Json::str(&b.interps[r].name)),
                     ("wall", Json::opt_num(p.ratio(i, r, |m| ms(m.wall)))),
                     ("user", Json::opt_num(p.ratio(i, r, |m| ms(m.user)))),
+                    ("cpu", Json::opt_num(p.ratio(i, r, cpu))),
+                    (
+                        "wall_interval95",
+                        match ratio_of(p, i, r, wall).and_then(|w| w.interval) {
+                            Some((lo, hi)) => Json::Arr(vec![Json::Num(lo), Json::Num(hi)]),
+                            None => Json::Null,
+                        },
+                    ),
+                    (
+                        "verdict",
+                        ratio_of(p, i, r, wall)
+                            .map_or(Json::Null, |w| Json::str(w.verdict().describe())),
+                    ),
                     ("valid", Json::Bool(p.comparable(i, r))),
                 ]));
             }
