@@ -103,6 +103,11 @@ pub const EFFECTIVE_XOPTIONS: &[&str] = &[
     "specialize",
     "superinstructions",
     "jit-threshold",
+    "jit",
+    "opt.peel",
+    "opt.fold",
+    "opt.refcount",
+    "opt.dce",
     "dev",
     "int_max_str_digits",
 ];
@@ -419,6 +424,9 @@ mod tests {
         }
         assert!(p(&["-X", "dev", "-c", "1"]).config.flags.dev_mode);
         assert!(PASSES.iter().all(|p| EFFECTIVE_XOPTIONS.contains(p)));
+        for pass in optimizer::passes::PASSES {
+            assert!(EFFECTIVE_XOPTIONS.contains(&format!("opt.{pass}").as_str()), "opt.{pass}");
+        }
     }
 
     #[test]
