@@ -161,11 +161,14 @@ opcodes! { |a|
     CALL_METHOD_PY_EXACT < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: Python method, exact positional arguments";
     CALL_BUILTIN < CALL = -a, -a, "tier 1 CALL: a native function (no keywords)";
     CALL_METHOD_BUILTIN < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: a native method (no keywords)";
+    CALL_METHOD_FAST < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: list.append/pop, set.add, dict.get on the exact type, through the method's direct entry";
     CALL_LEN < CALL = -a, -a, "tier 1 CALL: builtins.len";
     CALL_ISINSTANCE < CALL = -a, -a, "tier 1 CALL: builtins.isinstance";
+    CALL_TYPE_BUILTIN < CALL = -a, -a, "tier 1 CALL: a builtin type's constructor (set(), range(), tuple(), ...; no keywords)";
     FOR_ITER_RANGE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: range iterator";
     FOR_ITER_LIST < FOR_ITER = 1, -1, "tier 1 FOR_ITER: list iterator";
     FOR_ITER_TUPLE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: tuple iterator";
+    FOR_ITER_STR < FOR_ITER = 1, -1, "tier 1 FOR_ITER: str iterator (one-character strs, ASCII ones shared)";
     FOR_ITER_GEN < FOR_ITER = 1, -1, "tier 1 FOR_ITER: a generator, resumed in a frame pushed on this loop (no nested run)";
     BINARY_SUBSCR_LIST_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: list[small int]";
     BINARY_SUBSCR_TUPLE_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: tuple[small int]";

@@ -979,7 +979,11 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             reload!();
                         }
                     }
-                    Op::CALL_BUILTIN | Op::CALL_METHOD_BUILTIN | Op::CALL_LEN | Op::CALL_ISINSTANCE => {
+                    Op::CALL_BUILTIN
+                    | Op::CALL_METHOD_BUILTIN
+                    | Op::CALL_LEN
+                    | Op::CALL_ISINSTANCE
+                    | Op::CALL_TYPE_BUILTIN => {
                         let c = cache!();
                         let argc = arg!() as usize;
                         let (callable_pos, args_start) = if op == Op::CALL_METHOD_BUILTIN {
@@ -1018,9 +1022,15 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             None => {
                                 // The arguments are read in place: frames started by the
                                 // callee begin above this frame's window.
-                                let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
                                 let args = std::slice::from_raw_parts(args_start, nargs);
-                                tri!(n.call(vm, args, &[]))
+                                if op == Op::CALL_TYPE_BUILTIN {
+                                    // The guarded type's constructor (tier1::call).
+                                    let ctor: crate::types::func::NativeFn = std::mem::transmute(c.g2.get());
+                                    tri!(ctor(vm, args, &[]))
+                                } else {
+                                    let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
+                                    tri!(n.call(vm, args, &[]))
+                                }
                             }
                         };
                         // Release callable, self and arguments; the result takes their place.
@@ -1030,7 +1040,27 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         }
                         push!(r);
                     }
-                    Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE => {
+                    Op::CALL_METHOD_FAST => {
+                        // [method, receiver, args...]: the cached native method on a
+                        // receiver of its exact type (so never an UNDEF self slot).
+                        let c = cache!();
+                        let argc = arg!() as usize;
+                        let cp = sp.sub(argc + 2);
+                        if (*cp).bits() != (*c.obj.as_ptr()).bits()
+                            || crate::types::type_ptr(&*cp.add(1)) as usize != c.g3.get()
+                        {
+                            miss!()
+                        }
+                        hit!();
+                        let f: crate::builtins::FastMethod = std::mem::transmute(c.g2.get());
+                        let r = tri!(f(vm, &*cp.add(1), std::slice::from_raw_parts(cp.add(2), argc)));
+                        let base = sp.sub(argc + 2);
+                        while sp > base {
+                            release!(pop!());
+                        }
+                        push!(r);
+                    }
+                    Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE | Op::FOR_ITER_STR => {
                         let next = {
                             let Some(io) = (*sp.sub(1)).downcast::<IterObj>() else { miss!() };
                             // No borrow of an iterator's state outlives a step.
@@ -1063,6 +1093,26 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                     let r = t.get(*idx).cloned();
                                     *idx += 1;
                                     r
+                                }
+                                (IterState::Str { s, byte_pos }, Op::FOR_ITER_STR) => {
+                                    // A str iterator holds a str (strs are immutable).
+                                    let so = s.downcast::<crate::types::str::StrObj>().unwrap_unchecked();
+                                    match so.s.as_bytes().get(*byte_pos) {
+                                        Some(&b) if b < 0x80 => {
+                                            *byte_pos += 1;
+                                            Some(crate::types::str::char_str(b as char))
+                                        }
+                                        // Past the end (and later calls): the loop ends.
+                                        None => None,
+                                        Some(_) => {
+                                            let c = so.s[*byte_pos..].chars().next().unwrap_unchecked();
+                                            *byte_pos += c.len_utf8();
+                                            sync!();
+                                            let v = crate::types::str::char_str(c);
+                                            reload!();
+                                            Some(v)
+                                        }
+                                    }
                                 }
                                 _ => miss!(),
                             }

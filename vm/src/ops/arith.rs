@@ -353,8 +353,7 @@ pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>
                 if let Err(e) = crate::mem::probe(((x.len() + y.len()) * 8) as u64) {
                     return Some(Err(e));
                 }
-                let items = x.iter().chain(y).cloned();
-                return Some(Ok(crate::types::tuple::new_tuple_from(x.len() + y.len(), items)));
+                return Some(Ok(crate::types::tuple::new_tuple_concat(&[x, y])));
             }
             None
         }

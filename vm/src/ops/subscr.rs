@@ -125,6 +125,10 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             if start == 0 && step == 1 && count == t.len() as i64 {
                 return Ok(obj.clone());
             }
+            if step == 1 {
+                let (a, n) = (start as usize, count.max(0) as usize);
+                return Ok(crate::types::tuple::new_tuple_concat(&[&t[a..a + n]]));
+            }
             let items = (0..count).map(|k| t[(start + k * step) as usize].clone());
             return Ok(crate::types::tuple::new_tuple_from(count as usize, items));
         }

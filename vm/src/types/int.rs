@@ -23,6 +23,22 @@ pub fn big_to_value(b: BigInt) -> Value {
     alloc_obj(BigIntObj(b), tt().int)
 }
 
+/// An i128 result as a normalised value (heap ints only past i64).
+#[inline]
+fn i128_to_value(r: i128) -> Value {
+    match i64::try_from(r) {
+        Ok(i) => Value::int(i),
+        Err(_) => alloc_obj(BigIntObj(BigInt::from(r)), tt().int),
+    }
+}
+
+/// Both operands as i128, when both fit: the fast path for ints of up to two machine words
+/// (an LCG's 64-bit state, its 128-bit product), before num-bigint.
+#[inline]
+fn i128_pair(a: &IntRef, b: &IntRef) -> Option<(i128, i128)> {
+    Some((a.to_i128()?, b.to_i128()?))
+}
+
 /// A borrowed view of any int (bools count as ints).
 pub enum IntRef<'a> {
     Small(i64),
@@ -34,6 +50,13 @@ impl IntRef<'_> {
         match self {
             IntRef::Small(i) => BigInt::from(*i),
             IntRef::Big(b) => (*b).clone(),
+        }
+    }
+    #[inline]
+    pub fn to_i128(&self) -> Option<i128> {
+        match self {
+            IntRef::Small(i) => Some(*i as i128),
+            IntRef::Big(b) => b.to_i128(),
         }
     }
     pub fn to_i64(&self) -> Option<i64> {
@@ -105,11 +128,21 @@ pub fn add(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x + y); // 48-bit inputs cannot overflow i64
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if let Some(r) = x.checked_add(y) {
+            return i128_to_value(r);
+        }
+    }
     big_to_value(a.to_big() + b.to_big())
 }
 pub fn sub(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x - y);
+    }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if let Some(r) = x.checked_sub(y) {
+            return i128_to_value(r);
+        }
     }
     big_to_value(a.to_big() - b.to_big())
 }
@@ -119,6 +152,11 @@ pub fn mul(a: &IntRef, b: &IntRef) -> Value {
             return Value::int(r);
         }
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if let Some(r) = x.checked_mul(y) {
+            return i128_to_value(r);
+        }
+    }
     big_to_value(a.to_big() * b.to_big())
 }
 /// Floor division; caller checked b != 0.
@@ -126,12 +164,24 @@ pub fn floordiv(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x.div_floor(y));
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        // i128::MIN // -1 is the one overflow.
+        if !(x == i128::MIN && y == -1) {
+            return i128_to_value(Integer::div_floor(&x, &y));
+        }
+    }
     big_to_value(a.to_big().div_floor(&b.to_big()))
 }
 /// Python modulo (sign of divisor); caller checked b != 0.
 pub fn modulo(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x.mod_floor(y));
+    }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if y != -1 {
+            return i128_to_value(Integer::mod_floor(&x, &y));
+        }
+        return Value::small_int(0);
     }
     big_to_value(a.to_big().mod_floor(&b.to_big()))
 }
@@ -151,17 +201,26 @@ pub fn and(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x & y);
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        return i128_to_value(x & y);
+    }
     big_to_value(a.to_big() & b.to_big())
 }
 pub fn or(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x | y);
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        return i128_to_value(x | y);
+    }
     big_to_value(a.to_big() | b.to_big())
 }
 pub fn xor(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x ^ y);
+    }
+    if let Some((x, y)) = i128_pair(a, b) {
+        return i128_to_value(x ^ y);
     }
     big_to_value(a.to_big() ^ b.to_big())
 }
@@ -173,6 +232,12 @@ pub fn lshift(a: &IntRef, n: u64) -> Value {
         }
         if *x == 0 {
             return Value::small_int(0);
+        }
+    }
+    if let Some(x) = a.to_i128() {
+        // Exact when the shifted value keeps a sign bit to spare.
+        if n < 127 && (x.unsigned_abs().leading_zeros() as u64) > n + 1 {
+            return i128_to_value(x << n);
         }
     }
     big_to_value(a.to_big() << (n as usize))
@@ -188,7 +253,11 @@ pub fn rshift(a: &IntRef, n: u64) -> Value {
         } else {
             x >> n
         }),
-        IntRef::Big(b) => big_to_value((*b).clone() >> (n as usize)),
+        IntRef::Big(b) => match b.to_i128() {
+            // Arithmetic shift floors, as Python's >> does.
+            Some(x) => i128_to_value(x >> n.min(127)),
+            None => big_to_value((*b).clone() >> (n as usize)),
+        },
     }
 }
 /// Non-negative integer power. Exponents beyond u32 are only representable for bases
@@ -230,7 +299,11 @@ pub fn pow_mod(a: &BigInt, e: &BigInt, m: &BigInt) -> Value {
 pub fn cmp(a: &IntRef, b: &IntRef) -> std::cmp::Ordering {
     match (a, b) {
         (IntRef::Small(x), IntRef::Small(y)) => x.cmp(y),
-        _ => a.to_big().cmp(&b.to_big()),
+        (IntRef::Big(x), IntRef::Big(y)) => x.cmp(y),
+        _ => match i128_pair(a, b) {
+            Some((x, y)) => x.cmp(&y),
+            None => a.to_big().cmp(&b.to_big()),
+        },
     }
 }
 
@@ -241,6 +314,15 @@ pub fn hash(a: &IntRef) -> i64 {
         IntRef::Small(x) => {
             let r = x.abs() % M;
             if *x < 0 {
+                -r
+            } else {
+                r
+            }
+        }
+        IntRef::Big(b) if b.to_i128().is_some() => {
+            let x = b.to_i128().unwrap();
+            let r = (x.unsigned_abs() % M as u128) as i64;
+            if x < 0 {
                 -r
             } else {
                 r

@@ -287,8 +287,47 @@ enum Look {
     Missing(usize),
 }
 
-/// Finds `key` in `cell`, releasing the borrow around Python-level `__eq__`.
+/// Finds `key` in `cell`. The probe runs under one borrow while every entry it meets is
+/// decided without Python code (identity, a different hash, `eq_fast`); the first entry that
+/// needs `__eq__` hands over to `lookup_slow`, which restarts the probe.
+#[inline]
 fn lookup(vm: &mut Vm, cell: &RefCell<SetTable>, key: &Value, hash: i64) -> PyResult<Look> {
+    {
+        let t = cell.borrow();
+        let entries = &t.entries[..];
+        let mut p = ProbeSeq::new(hash, entries.len() - 1);
+        let mut freeslot: Option<usize> = None;
+        loop {
+            let s = p.next();
+            let e = &entries[s];
+            if e.key.is_undef() {
+                if e.hash != DUMMY_HASH {
+                    return Ok(Look::Missing(freeslot.unwrap_or(s)));
+                }
+                // CPython 3.11 reuses the last dummy on the probe path.
+                freeslot = Some(s);
+                continue;
+            }
+            if e.hash != hash {
+                continue;
+            }
+            if e.key.is(key) {
+                return Ok(Look::Found(s));
+            }
+            match ops::eq_fast(&e.key, key) {
+                Some(true) => return Ok(Look::Found(s)),
+                Some(false) => continue,
+                None => break,
+            }
+        }
+    }
+    lookup_slow(vm, cell, key, hash)
+}
+
+/// `lookup` when some entry's comparison may run Python code: the borrow is released
+/// around `__eq__`, and the probe restarts if the table changed meanwhile.
+#[inline(never)]
+fn lookup_slow(vm: &mut Vm, cell: &RefCell<SetTable>, key: &Value, hash: i64) -> PyResult<Look> {
     'restart: loop {
         let (mut p, gen) = {
             let t = cell.borrow();
