@@ -85,7 +85,7 @@ impl Stats {
         let _ = writeln!(out, "dispatched instructions: {total}");
         let mut ops: Vec<(usize, u64)> = self.executed.iter().copied().enumerate().filter(|x| x.1 > 0).collect();
         ops.sort_by(|a, b| b.1.cmp(&a.1));
-        for (o, c) in ops.iter().take(12) {
+        for (o, c) in ops.iter().take(24) {
             let _ = writeln!(out, "  {:<26} {:>12} {:>5.1}%", Op::ALL[*o].name(), c, 100.0 * *c as f64 / total as f64);
         }
         let n = Op::ALL.len();

@@ -470,6 +470,17 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         release!(a);
                         push!(Value::bool(r));
                     }
+                    Op::UNARY_NOT => {
+                        let t = truth!(pop!());
+                        push!(Value::bool(!t));
+                    }
+                    Op::GET_ITER => {
+                        // The general protocol, without the generic step's round trip.
+                        let v = pop!();
+                        let it = tri!(ops::iter(vm, &v));
+                        release!(v);
+                        push!(it);
+                    }
                     Op::JUMP_FORWARD => ip = target!(arg!()),
                     Op::JUMP_BACKWARD => {
                         let jump = ip.sub(1);

@@ -404,8 +404,13 @@ fn repeat(seq: &Value, mut n: usize) -> PyResult<Value> {
     let total = crate::mem::repeat_len(items.len(), n, std::mem::size_of::<Value>())
         .ok_or_else(|| error::memory_error(""))?;
     let mut v = crate::mem::vec_with_capacity(total)?;
-    for _ in 0..n {
-        v.extend(items.iter().cloned());
+    if let [x] = &items[..] {
+        // `[x] * n`: n clones of one value, no per-repetition iterator.
+        v.resize(n, x.clone());
+    } else {
+        for _ in 0..n {
+            v.extend(items.iter().cloned());
+        }
     }
     Ok(if seq.downcast::<ListObj>().is_some() {
         new_list(v)

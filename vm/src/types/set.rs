@@ -407,6 +407,39 @@ impl SetObj {
         self.add_hashed(vm, key, h)
     }
     pub fn add_hashed(&self, vm: &mut Vm, key: Value, h: i64) -> PyResult<()> {
+        // Probe and insert under one borrow while every entry met is decided without
+        // Python code (as `lookup`); an entry that needs `__eq__` takes the general path.
+        if let Ok(mut t) = self.table.try_borrow_mut() {
+            let mask = t.mask();
+            let mut p = ProbeSeq::new(h, mask);
+            let mut freeslot: Option<usize> = None;
+            loop {
+                let s = p.next();
+                let e = &t.entries[s];
+                if e.key.is_undef() {
+                    if e.hash != DUMMY_HASH {
+                        if (t.fill + 1) * 5 >= mask * 3 {
+                            crate::mem::probe((t.used as u64 + 1) * 8 * 16)?;
+                        }
+                        t.store_at(freeslot.unwrap_or(s), h, key);
+                        return Ok(());
+                    }
+                    freeslot = Some(s);
+                    continue;
+                }
+                if e.hash != h {
+                    continue;
+                }
+                if e.key.is(&key) {
+                    return Ok(());
+                }
+                match ops::eq_fast(&e.key, &key) {
+                    Some(true) => return Ok(()),
+                    Some(false) => continue,
+                    None => break,
+                }
+            }
+        }
         if let Look::Missing(slot) = lookup(vm, &self.table, &key, h)? {
             let mut t = self.table.borrow_mut();
             if (t.fill + 1) * 5 >= t.mask() * 3 {
