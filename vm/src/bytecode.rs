@@ -141,6 +141,8 @@ opcodes! { |a|
     BINARY_OP_MUL_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: float * float";
     BINARY_OP_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: other operators on floats (and float/int mixes)";
     BINARY_OP_ADD_STR < BINARY_OP = -1, -1, "tier 1 BINARY_OP: str + str";
+    BINARY_OP_ADD_TUPLE < BINARY_OP = -1, -1, "tier 1 BINARY_OP: tuple + tuple (exact tuples)";
+    BINARY_OP_WIDE < BINARY_OP = -1, -1, "tier 1 BINARY_OP: ints of up to two words (heap ints in i128), exact i128 results";
     COMPARE_OP_INT < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: small ints";
     COMPARE_OP_FLOAT < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: floats";
     COMPARE_OP_STR < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: strs";

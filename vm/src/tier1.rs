@@ -269,6 +269,16 @@ pub fn binary_op(op: BinOp, a: &Value, b: &Value) -> Result<Op, &'static str> {
     {
         return Ok(Op::BINARY_OP_ADD_STR);
     }
+    if op == BinOp::Add && type_ptr(a) == tt().tuple && type_ptr(b) == tt().tuple {
+        return Ok(Op::BINARY_OP_ADD_TUPLE);
+    }
+    if (a.kind() == Some(Kind::BigInt) || b.kind() == Some(Kind::BigInt))
+        && crate::types::int::wide(a).is_some()
+        && crate::types::int::wide(b).is_some()
+        && !matches!(op, BinOp::TrueDiv | BinOp::Pow | BinOp::MatMul)
+    {
+        return Ok(Op::BINARY_OP_WIDE);
+    }
     Err(operand_kinds(a, b))
 }
 

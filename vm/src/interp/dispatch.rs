@@ -700,6 +700,62 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         release!(b);
                         release!(a);
                     }
+                    Op::BINARY_OP_ADD_TUPLE => {
+                        let r = {
+                            let t = vm.tt.tuple;
+                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                            if crate::types::type_ptr(a) != t || crate::types::type_ptr(b) != t {
+                                miss!()
+                            }
+                            let (x, y) = (as_tuple(a).unwrap_unchecked(), as_tuple(b).unwrap_unchecked());
+                            // As CPython: concatenating an empty tuple returns the other one.
+                            if y.is_empty() {
+                                a.clone()
+                            } else if x.is_empty() {
+                                b.clone()
+                            } else {
+                                crate::types::tuple::new_tuple_concat(&[x, y])
+                            }
+                        };
+                        hit!();
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), r);
+                        release!(b);
+                        release!(a);
+                    }
+                    Op::BINARY_OP_WIDE => {
+                        let r = {
+                            let (Some(x), Some(y)) =
+                                (crate::types::int::wide(&*sp.sub(2)), crate::types::int::wide(&*sp.sub(1)))
+                            else {
+                                miss!()
+                            };
+                            let (bop, _) = BinOp::from_arg(arg!());
+                            // Overflow, a zero divisor, a negative shift: the generic form.
+                            let Some(r) = crate::types::int::wide_binop(bop, x, y) else { miss!() };
+                            r
+                        };
+                        hit!();
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), r);
+                        release!(b);
+                        release!(a);
+                    }
+                    Op::BUILD_TUPLE => {
+                        // The top `n` operands move into the tuple.
+                        let n = arg!() as usize;
+                        sp = sp.sub(n);
+                        let base = sp;
+                        push!(crate::types::tuple::new_tuple_from(n, (0..n).map(|i| base.add(i).read())));
+                    }
+                    Op::YIELD_VALUE if (*frame).flags & GEN_INLINE != 0 => {
+                        // A generator driven by FOR_ITER_GEN: its frame is popped and the
+                        // value goes to the loop (as generic.rs's yield_from_frame).
+                        let v = pop!();
+                        sync!();
+                        gen_inline::yield_value(vm, frame, ip, sp, v);
+                        reload!();
+                    }
                     Op::COMPARE_OP_INT_JUMP => {
                         let Some((x, y)) =
                             Value::small_int_pair_shifted(&*sp.sub(2), &*sp.sub(1))

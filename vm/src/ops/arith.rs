@@ -113,6 +113,12 @@ pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
     if op == BinOp::MatMul {
         return None;
     }
+    // Ints of up to two words (not bools): i128 arithmetic, no num-bigint.
+    if let (Some(x), Some(y)) = (int::wide(a), int::wide(b)) {
+        if let Some(r) = int::wide_binop(op, x, y) {
+            return Some(Ok(r));
+        }
+    }
     let (x, y) = (num(a)?, num(b)?);
     let int_only = matches!(
         op,

@@ -8,9 +8,22 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-pub struct BigIntObj(pub BigInt);
+/// A heap int. Values that fit in i128 (ints of up to two machine words, such as an LCG's
+/// 64-bit state and its products) are kept as `wide`, and the num-bigint form is made only
+/// when something needs it (formatting, big-int algorithms): arithmetic on two wide ints
+/// is i128 arithmetic with one allocation for the result.
+pub struct BigIntObj {
+    wide: Option<i128>,
+    big: std::cell::OnceCell<BigInt>,
+}
 impl Payload for BigIntObj {
     const KIND: Kind = Kind::BigInt;
+}
+impl BigIntObj {
+    /// The num-bigint form (made on first use for a wide value).
+    pub fn big(&self) -> &BigInt {
+        self.big.get_or_init(|| BigInt::from(self.wide.expect("a heap int has a value")))
+    }
 }
 
 /// Normalises a BigInt into a value.
@@ -20,16 +33,64 @@ pub fn big_to_value(b: BigInt) -> Value {
             return Value::small_int(i);
         }
     }
-    alloc_obj(BigIntObj(b), tt().int)
+    alloc_obj(
+        BigIntObj {
+            wide: b.to_i128(),
+            big: std::cell::OnceCell::from(b),
+        },
+        tt().int,
+    )
 }
 
-/// An i128 result as a normalised value (heap ints only past i64).
+/// An i128 result as a normalised value (one allocation past the small range).
 #[inline]
-fn i128_to_value(r: i128) -> Value {
-    match i64::try_from(r) {
-        Ok(i) => Value::int(i),
-        Err(_) => alloc_obj(BigIntObj(BigInt::from(r)), tt().int),
+pub fn i128_to_value(r: i128) -> Value {
+    if let Ok(i) = i64::try_from(r) {
+        if Value::fits_small(i) {
+            return Value::small_int(i);
+        }
     }
+    alloc_obj(
+        BigIntObj {
+            wide: Some(r),
+            big: std::cell::OnceCell::new(),
+        },
+        tt().int,
+    )
+}
+
+/// An int (not a bool) as i128, when it fits: small ints and wide heap ints, without
+/// touching num-bigint.
+#[inline]
+pub fn wide(v: &Value) -> Option<i128> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i as i128);
+    }
+    v.downcast::<BigIntObj>().and_then(|b| b.wide)
+}
+
+/// `x op y` on two i128 ints when the result is exact in i128 and needs no error; None
+/// sends the operation to the general path (overflow, division by zero, negative
+/// shifts, true division, powers).
+#[inline]
+pub fn wide_binop(op: crate::bytecode::BinOp, x: i128, y: i128) -> Option<Value> {
+    use crate::bytecode::BinOp;
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::FloorDiv if y != 0 && !(x == i128::MIN && y == -1) => Integer::div_floor(&x, &y),
+        BinOp::Mod if y != 0 && y != -1 => Integer::mod_floor(&x, &y),
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::LShift if (0..127).contains(&y) && x.unsigned_abs().leading_zeros() as i128 > y + 1 => {
+            x << y
+        }
+        BinOp::RShift if y >= 0 => x >> y.min(127),
+        _ => return None,
+    };
+    Some(i128_to_value(r))
 }
 
 /// Both operands as i128, when both fit: the fast path for ints of up to two machine words
@@ -87,7 +148,7 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
     } else if let Some(b) = v.as_bool() {
         Some(IntRef::Small(b as i64))
     } else {
-        v.downcast::<BigIntObj>().map(|b| IntRef::Big(&b.0))
+        v.downcast::<BigIntObj>().map(|b| IntRef::Big(b.big()))
     }
 }
 
