@@ -32,7 +32,12 @@ KERNELS = {
     "method_call": (100_000, 400_000, lambda n: n),
     "float_arith": (100_000, 400_000, lambda n: n),
     "for_range_sum": (100_000, 400_000, lambda n: n),
+    "call_loop": (100_000, 400_000, lambda n: n),
+    "empty_loop": (100_000, 400_000, lambda n: n),
 }
+
+# Rows derived from two kernels: name -> (kernel, baseline subtracted from it).
+DERIVED = {"call+return": ("call_loop", "empty_loop")}
 
 
 def real_executable(cmd):
@@ -86,6 +91,7 @@ def main():
         head += "".join(f"{'pyrun/' + name:>16}" for name, _ in cols[1:])
     print("instructions per iteration (callgrind, difference of two sizes)")
     print(head)
+    seen = {}
     for k in args.kernels:
         vals = []
         outs = []
@@ -93,11 +99,18 @@ def main():
             v, o = per_iteration(cmd, k)
             vals.append(v)
             outs.append(o)
+        seen[k] = vals
         line = f"{k:<16}" + "".join(f"{v:>12,.0f}" for v in vals)
         line += "".join(f"{vals[0] / v:>16.2f}" for v in vals[1:])
         if any(o != outs[0] for o in outs[1:]):
             line += "   OUTPUT DIFFERS"
         print(line, flush=True)
+    for name, (k, base) in DERIVED.items():
+        if k in seen and base in seen:
+            vals = [a - b for a, b in zip(seen[k], seen[base])]
+            line = f"{name:<16}" + "".join(f"{v:>12,.0f}" for v in vals)
+            line += "".join(f"{vals[0] / v:>16.2f}" for v in vals[1:] if v)
+            print(line + f"   ({k} - {base})", flush=True)
 
 
 if __name__ == "__main__":

@@ -141,6 +141,8 @@ opcodes! { |a|
     BINARY_OP_MUL_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: float * float";
     BINARY_OP_FLOAT < BINARY_OP = -1, -1, "tier 1 BINARY_OP: other operators on floats (and float/int mixes)";
     BINARY_OP_ADD_STR < BINARY_OP = -1, -1, "tier 1 BINARY_OP: str + str";
+    BINARY_OP_ADD_TUPLE < BINARY_OP = -1, -1, "tier 1 BINARY_OP: tuple + tuple (exact tuples)";
+    BINARY_OP_WIDE < BINARY_OP = -1, -1, "tier 1 BINARY_OP: ints of up to two words (heap ints in i128), exact i128 results";
     COMPARE_OP_INT < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: small ints";
     COMPARE_OP_FLOAT < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: floats";
     COMPARE_OP_STR < COMPARE_OP = -1, -1, "tier 1 COMPARE_OP: strs";
@@ -161,11 +163,14 @@ opcodes! { |a|
     CALL_METHOD_PY_EXACT < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: Python method, exact positional arguments";
     CALL_BUILTIN < CALL = -a, -a, "tier 1 CALL: a native function (no keywords)";
     CALL_METHOD_BUILTIN < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: a native method (no keywords)";
+    CALL_METHOD_FAST < CALL_METHOD = -a - 1, -a - 1, "tier 1 CALL_METHOD: list.append/pop, set.add, dict.get on the exact type, through the method's direct entry";
     CALL_LEN < CALL = -a, -a, "tier 1 CALL: builtins.len";
     CALL_ISINSTANCE < CALL = -a, -a, "tier 1 CALL: builtins.isinstance";
+    CALL_TYPE_BUILTIN < CALL = -a, -a, "tier 1 CALL: a builtin type's constructor (set(), range(), tuple(), ...; no keywords)";
     FOR_ITER_RANGE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: range iterator";
     FOR_ITER_LIST < FOR_ITER = 1, -1, "tier 1 FOR_ITER: list iterator";
     FOR_ITER_TUPLE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: tuple iterator";
+    FOR_ITER_STR < FOR_ITER = 1, -1, "tier 1 FOR_ITER: str iterator (one-character strs, ASCII ones shared)";
     FOR_ITER_GEN < FOR_ITER = 1, -1, "tier 1 FOR_ITER: a generator, resumed in a frame pushed on this loop (no nested run)";
     BINARY_SUBSCR_LIST_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: list[small int]";
     BINARY_SUBSCR_TUPLE_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: tuple[small int]";

@@ -49,12 +49,13 @@ impl Vm {
         // SAFETY: the record just pushed; its slots `[fp, sp)` are moved into the
         // generator, so popping releases nothing.
         let (slots, code, func, globals) = unsafe {
-            let mut slots = Vec::new();
-            let mut p = (*f).fp;
-            while p < (*f).sp {
-                slots.push(p.read());
-                p = p.add(1);
-            }
+            // Room for the whole window (locals, cells, operand stack): later yields
+            // reuse the buffer without growing it.
+            let code = &*(*f).code.ptr();
+            let n = (*f).sp.offset_from((*f).fp) as usize;
+            let mut slots = Vec::with_capacity(code.frame_size().max(n));
+            std::ptr::copy_nonoverlapping((*f).fp, slots.as_mut_ptr(), n);
+            slots.set_len(n);
             (slots, (*f).code.rc(), (*(*f).func).clone(), (*(*f).globals).clone())
         };
         self.frames.pop();
@@ -96,11 +97,12 @@ impl Vm {
             let mut inner = gen.inner.borrow_mut();
             // The buffer is empty (resuming drained it) and keeps its capacity.
             debug_assert!(inner.slots.is_empty());
-            let mut p = f.fp;
-            while p < sp {
-                inner.slots.push(p.read());
-                p = p.add(1);
-            }
+            // One copy: the values move (the slots above `fp` are dead after the pop).
+            let n = sp.offset_from(f.fp) as usize;
+            inner.slots.reserve(n);
+            let len = inner.slots.len();
+            std::ptr::copy_nonoverlapping(f.fp, inner.slots.as_mut_ptr().add(len), n);
+            inner.slots.set_len(len + n);
             inner.ip = f.ip_index();
             f.sp = f.fp;
         }
@@ -192,10 +194,11 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
     // SAFETY: inside the stack (checked) and above every live frame: the slots are empty.
     // The saved values move back; the generator keeps the buffer for the next yield.
     unsafe {
-        for v in gen.inner.borrow_mut().slots.drain(..) {
-            sp.write(v);
-            sp = sp.add(1);
-        }
+        let mut inner = gen.inner.borrow_mut();
+        let n = inner.slots.len();
+        std::ptr::copy_nonoverlapping(inner.slots.as_ptr(), sp, n);
+        inner.slots.set_len(0);
+        sp = sp.add(n);
     }
     let thrown = match how {
         Resume::Send(v) => {

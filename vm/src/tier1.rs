@@ -85,7 +85,7 @@ impl Stats {
         let _ = writeln!(out, "dispatched instructions: {total}");
         let mut ops: Vec<(usize, u64)> = self.executed.iter().copied().enumerate().filter(|x| x.1 > 0).collect();
         ops.sort_by(|a, b| b.1.cmp(&a.1));
-        for (o, c) in ops.iter().take(12) {
+        for (o, c) in ops.iter().take(24) {
             let _ = writeln!(out, "  {:<26} {:>12} {:>5.1}%", Op::ALL[*o].name(), c, 100.0 * *c as f64 / total as f64);
         }
         let n = Op::ALL.len();
@@ -268,6 +268,16 @@ pub fn binary_op(op: BinOp, a: &Value, b: &Value) -> Result<Op, &'static str> {
         && type_ptr(b) == tt().str_
     {
         return Ok(Op::BINARY_OP_ADD_STR);
+    }
+    if op == BinOp::Add && type_ptr(a) == tt().tuple && type_ptr(b) == tt().tuple {
+        return Ok(Op::BINARY_OP_ADD_TUPLE);
+    }
+    if (a.kind() == Some(Kind::BigInt) || b.kind() == Some(Kind::BigInt))
+        && crate::types::int::wide(a).is_some()
+        && crate::types::int::wide(b).is_some()
+        && !matches!(op, BinOp::TrueDiv | BinOp::Pow | BinOp::MatMul)
+    {
+        return Ok(Op::BINARY_OP_WIDE);
     }
     Err(operand_kinds(a, b))
 }
@@ -605,6 +615,14 @@ pub fn call(
             return Err("bound native method");
         }
         *c.obj.borrow_mut() = callable.clone();
+        if method && c.g1.get() == 1 && n.owner.kind() == Some(Kind::Type) {
+            // With its receiver: argc counts it.
+            if let Some(f) = crate::builtins::fast_method(n.owner.ptr(), n.name, argc - 1) {
+                c.g2.set(f as usize);
+                c.g3.set(n.owner.ptr() as usize);
+                return Ok(Op::CALL_METHOD_FAST);
+            }
+        }
         if !method {
             match n.name {
                 "len" if n.owner.is_none() => return Ok(Op::CALL_LEN),
@@ -617,6 +635,18 @@ pub fn call(
         } else {
             Op::CALL_BUILTIN
         });
+    }
+    if !method && callable.kind() == Some(Kind::Type) {
+        let p = callable.ptr();
+        let td = crate::types::typeobj::type_data(callable);
+        if td.is_builtin && !crate::types::typeobj::is_subtype(p, tt().base_exception) {
+            if let Some(ctor) = crate::builtins::constructor_for(p) {
+                // Builtin types are immortal: the pointer guard cannot meet a new type.
+                *c.obj.borrow_mut() = callable.clone();
+                c.g2.set(ctor as usize);
+                return Ok(Op::CALL_TYPE_BUILTIN);
+            }
+        }
     }
     Err(match callable.kind() {
         Some(Kind::Type) => "class call",
@@ -635,6 +665,7 @@ pub fn for_iter(it: &Value) -> Result<Op, &'static str> {
     };
     match &*io.state.borrow() {
         IterState::Range { .. } => Ok(Op::FOR_ITER_RANGE),
+        IterState::Str { .. } => Ok(Op::FOR_ITER_STR),
         IterState::Seq { seq, .. } if seq.kind() == Some(Kind::List) => Ok(Op::FOR_ITER_LIST),
         IterState::Seq { seq, .. } if seq.kind() == Some(Kind::Tuple) => Ok(Op::FOR_ITER_TUPLE),
         _ => Err("other builtin iterator"),

@@ -744,7 +744,7 @@ fn hasattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("hasattr", args, kwnames);
     a.check(2, 2, &[])?;
     ops::attr::check_name(&a.pos[1])?;
-    Ok(Value::bool(ops::attr::lookup(vm, &a.pos[0], &a.pos[1])?.is_some()))
+    Ok(Value::bool(ops::attr::has(vm, &a.pos[0], &a.pos[1])?))
 }
 
 fn delattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -186,19 +186,25 @@ fn list_pop(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         Some(v) => to_i64(v, "")?,
         None => -1,
     };
-    let removed = {
-        let mut items = l.items.borrow_mut();
-        let n = items.len() as i64;
-        if n == 0 {
-            return Err(error::index_error("pop from empty list"));
-        }
-        let at = if i < 0 { i + n } else { i };
-        if at < 0 || at >= n {
-            return Err(error::index_error("pop index out of range"));
-        }
+    pop_at(l, i)
+}
+
+/// `l.pop(i)` once the index is an i64.
+pub(super) fn pop_at(l: &ListObj, i: i64) -> PyResult<Value> {
+    let mut items = l.items.borrow_mut();
+    let n = items.len() as i64;
+    if n == 0 {
+        return Err(error::index_error("pop from empty list"));
+    }
+    let at = if i < 0 { i + n } else { i };
+    if at < 0 || at >= n {
+        return Err(error::index_error("pop index out of range"));
+    }
+    Ok(if at == n - 1 {
+        items.pop().unwrap()
+    } else {
         items.remove(at as usize)
-    };
-    Ok(removed)
+    })
 }
 
 fn list_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -5,6 +5,7 @@ mod bytes_conv;
 mod constructors;
 mod descriptors;
 mod exec;
+mod fast_methods;
 mod functions;
 mod introspect;
 mod methods_bytearray;
@@ -29,6 +30,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use constructors::constructor_for;
+pub use fast_methods::{fast_method, FastMethod};
 pub use introspect::dir_of;
 pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 

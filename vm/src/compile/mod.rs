@@ -814,7 +814,7 @@ impl<'a> Compiler<'a> {
                 for clause in &i.elif_else_clauses {
                     end_jumps.push(self.emit(Op::JUMP_FORWARD, 0));
                     let h = self.here();
-                    self.patch(pending, h);
+                    self.patch_all(&pending, h);
                     self.set_line(clause);
                     match &clause.test {
                         Some(t) => {
@@ -823,14 +823,12 @@ impl<'a> Compiler<'a> {
                         }
                         None => {
                             self.stmts(&clause.body)?;
-                            pending = usize::MAX;
+                            pending = vec![];
                         }
                     }
                 }
-                if pending != usize::MAX {
-                    let h = self.here();
-                    self.patch(pending, h);
-                }
+                let h = self.here();
+                self.patch_all(&pending, h);
                 Ok(())
             })?;
         let h = self.here();
@@ -840,12 +838,42 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Compiles `test` and a jump taken when its truth equals `jump_if`; returns the jump.
-    fn cond_jump(&mut self, test: &Expr, jump_if: bool) -> Result<usize, CompileError> {
+    /// Patches every jump of `jumps` to `target`.
+    fn patch_all(&mut self, jumps: &[usize], target: usize) {
+        for &j in jumps {
+            self.patch(j, target);
+        }
+    }
+
+    /// Compiles `test` and the jumps taken when its truth equals `jump_if`; returns them
+    /// (all go to the same target). `and`/`or` become chains of conditional jumps, as
+    /// CPython's `compiler_jump_if` emits, so each operand's test is a plain POP_JUMP (which
+    /// tier 1 can fuse with a preceding comparison) instead of JUMP_IF_*_OR_POP, and `not`
+    /// inverts the jump instead of computing a bool.
+    fn cond_jump(&mut self, test: &Expr, jump_if: bool) -> Result<Vec<usize>, CompileError> {
         if let Expr::UnaryOp(u) = test {
             if u.op == ast::UnaryOp::Not {
                 return self.cond_jump(&u.operand, !jump_if);
             }
+        }
+        if let Expr::BoolOp(b) = test {
+            // `and` fails (`or` succeeds) as soon as one operand does: those exits jump
+            // to the target when they agree with `jump_if`, else past the last operand.
+            let is_and = b.op == ast::BoolOp::And;
+            let (last, init) = b.values.split_last().expect("a boolean operation has operands");
+            let mut jumps = vec![];
+            let mut skips = vec![];
+            for v in init {
+                if is_and != jump_if {
+                    jumps.extend(self.cond_jump(v, jump_if)?);
+                } else {
+                    skips.extend(self.cond_jump(v, !jump_if)?);
+                }
+            }
+            jumps.extend(self.cond_jump(last, jump_if)?);
+            let h = self.here();
+            self.patch_all(&skips, h);
+            return Ok(jumps);
         }
         // `x is None` / `x is not None`: one fused test-and-jump, as CPython 3.11 emits.
         if let Expr::Compare(c) = test {
@@ -854,26 +882,26 @@ impl<'a> Compiler<'a> {
                     self.expr(&c.left)?;
                     self.set_line(test);
                     let when_none = (*op == ast::CmpOp::Is) == jump_if;
-                    return Ok(self.emit(
+                    return Ok(vec![self.emit(
                         if when_none {
                             Op::POP_JUMP_IF_NONE
                         } else {
                             Op::POP_JUMP_IF_NOT_NONE
                         },
                         0,
-                    ));
+                    )]);
                 }
             }
         }
         self.expr(test)?;
-        Ok(self.emit(
+        Ok(vec![self.emit(
             if jump_if {
                 Op::POP_JUMP_IF_TRUE
             } else {
                 Op::POP_JUMP_IF_FALSE
             },
             0,
-        ))
+        )])
     }
 
     /// `while` loops are rotated, as CPython does: the test runs once on entry and again
@@ -908,11 +936,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::JUMP_FORWARD, body as u32);
         } else {
             let back = self.cond_jump(&w.test, true)?;
-            self.patch(back, body);
+            self.patch_all(&back, body);
         }
         if let Some(j) = entry_exit {
             let h = self.here();
-            self.patch(j, h);
+            self.patch_all(&j, h);
         }
         self.stmts(&w.orelse)?;
         let end = self.here();

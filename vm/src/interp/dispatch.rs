@@ -474,6 +474,17 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         release!(a);
                         push!(Value::bool(r));
                     }
+                    Op::UNARY_NOT => {
+                        let t = truth!(pop!());
+                        push!(Value::bool(!t));
+                    }
+                    Op::GET_ITER => {
+                        // The general protocol, without the generic step's round trip.
+                        let v = pop!();
+                        let it = tri!(ops::iter(vm, &v));
+                        release!(v);
+                        push!(it);
+                    }
                     Op::JUMP_FORWARD => ip = target!(arg!()),
                     Op::JUMP_BACKWARD => {
                         let jump = ip.sub(1);
@@ -692,6 +703,62 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let a = std::ptr::replace(sp.sub(1), r);
                         release!(b);
                         release!(a);
+                    }
+                    Op::BINARY_OP_ADD_TUPLE => {
+                        let r = {
+                            let t = vm.tt.tuple;
+                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                            if crate::types::type_ptr(a) != t || crate::types::type_ptr(b) != t {
+                                miss!()
+                            }
+                            let (x, y) = (as_tuple(a).unwrap_unchecked(), as_tuple(b).unwrap_unchecked());
+                            // As CPython: concatenating an empty tuple returns the other one.
+                            if y.is_empty() {
+                                a.clone()
+                            } else if x.is_empty() {
+                                b.clone()
+                            } else {
+                                crate::types::tuple::new_tuple_concat(&[x, y])
+                            }
+                        };
+                        hit!();
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), r);
+                        release!(b);
+                        release!(a);
+                    }
+                    Op::BINARY_OP_WIDE => {
+                        let r = {
+                            let (Some(x), Some(y)) =
+                                (crate::types::int::wide(&*sp.sub(2)), crate::types::int::wide(&*sp.sub(1)))
+                            else {
+                                miss!()
+                            };
+                            let (bop, _) = BinOp::from_arg(arg!());
+                            // Overflow, a zero divisor, a negative shift: the generic form.
+                            let Some(r) = crate::types::int::wide_binop(bop, x, y) else { miss!() };
+                            r
+                        };
+                        hit!();
+                        let b = pop!();
+                        let a = std::ptr::replace(sp.sub(1), r);
+                        release!(b);
+                        release!(a);
+                    }
+                    Op::BUILD_TUPLE => {
+                        // The top `n` operands move into the tuple.
+                        let n = arg!() as usize;
+                        sp = sp.sub(n);
+                        let base = sp;
+                        push!(crate::types::tuple::new_tuple_from(n, (0..n).map(|i| base.add(i).read())));
+                    }
+                    Op::YIELD_VALUE if (*frame).flags & GEN_INLINE != 0 => {
+                        // A generator driven by FOR_ITER_GEN: its frame is popped and the
+                        // value goes to the loop (as generic.rs's yield_from_frame).
+                        let v = pop!();
+                        sync!();
+                        gen_inline::yield_value(vm, frame, ip, sp, v);
+                        reload!();
                     }
                     Op::COMPARE_OP_INT_JUMP => {
                         let Some((x, y)) =
@@ -974,7 +1041,11 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             reload!();
                         }
                     }
-                    Op::CALL_BUILTIN | Op::CALL_METHOD_BUILTIN | Op::CALL_LEN | Op::CALL_ISINSTANCE => {
+                    Op::CALL_BUILTIN
+                    | Op::CALL_METHOD_BUILTIN
+                    | Op::CALL_LEN
+                    | Op::CALL_ISINSTANCE
+                    | Op::CALL_TYPE_BUILTIN => {
                         let c = cache!();
                         let argc = arg!() as usize;
                         let (callable_pos, args_start) = if op == Op::CALL_METHOD_BUILTIN {
@@ -1013,9 +1084,15 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             None => {
                                 // The arguments are read in place: frames started by the
                                 // callee begin above this frame's window.
-                                let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
                                 let args = std::slice::from_raw_parts(args_start, nargs);
-                                tri!(n.call(vm, args, &[]))
+                                if op == Op::CALL_TYPE_BUILTIN {
+                                    // The guarded type's constructor (tier1::call).
+                                    let ctor: crate::types::func::NativeFn = std::mem::transmute(c.g2.get());
+                                    tri!(ctor(vm, args, &[]))
+                                } else {
+                                    let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
+                                    tri!(n.call(vm, args, &[]))
+                                }
                             }
                         };
                         // Release callable, self and arguments; the result takes their place.
@@ -1025,7 +1102,27 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         }
                         push!(r);
                     }
-                    Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE => {
+                    Op::CALL_METHOD_FAST => {
+                        // [method, receiver, args...]: the cached native method on a
+                        // receiver of its exact type (so never an UNDEF self slot).
+                        let c = cache!();
+                        let argc = arg!() as usize;
+                        let cp = sp.sub(argc + 2);
+                        if (*cp).bits() != (*c.obj.as_ptr()).bits()
+                            || crate::types::type_ptr(&*cp.add(1)) as usize != c.g3.get()
+                        {
+                            miss!()
+                        }
+                        hit!();
+                        let f: crate::builtins::FastMethod = std::mem::transmute(c.g2.get());
+                        let r = tri!(f(vm, &*cp.add(1), std::slice::from_raw_parts(cp.add(2), argc)));
+                        let base = sp.sub(argc + 2);
+                        while sp > base {
+                            release!(pop!());
+                        }
+                        push!(r);
+                    }
+                    Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE | Op::FOR_ITER_STR => {
                         let next = {
                             let Some(io) = (*sp.sub(1)).downcast::<IterObj>() else { miss!() };
                             // No borrow of an iterator's state outlives a step.
@@ -1058,6 +1155,26 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                     let r = t.get(*idx).cloned();
                                     *idx += 1;
                                     r
+                                }
+                                (IterState::Str { s, byte_pos }, Op::FOR_ITER_STR) => {
+                                    // A str iterator holds a str (strs are immutable).
+                                    let so = s.downcast::<crate::types::str::StrObj>().unwrap_unchecked();
+                                    match so.s.as_bytes().get(*byte_pos) {
+                                        Some(&b) if b < 0x80 => {
+                                            *byte_pos += 1;
+                                            Some(crate::types::str::char_str(b as char))
+                                        }
+                                        // Past the end (and later calls): the loop ends.
+                                        None => None,
+                                        Some(_) => {
+                                            let c = so.s[*byte_pos..].chars().next().unwrap_unchecked();
+                                            *byte_pos += c.len_utf8();
+                                            sync!();
+                                            let v = crate::types::str::char_str(c);
+                                            reload!();
+                                            Some(v)
+                                        }
+                                    }
                                 }
                                 _ => miss!(),
                             }

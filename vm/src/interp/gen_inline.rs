@@ -41,11 +41,11 @@ pub(super) unsafe fn enter(vm: &mut Vm, frame: *mut Frame) -> Option<*mut Frame>
     inner.running = true;
     inner.started = true;
     // The slots above `fp` hold nothing (stack invariant): the saved values move there.
-    let mut sp = fp;
-    for v in inner.slots.drain(..) {
-        sp.write(v);
-        sp = sp.add(1);
-    }
+    // One copy; the buffer keeps its capacity and no longer owns the values.
+    let n = inner.slots.len();
+    std::ptr::copy_nonoverlapping(inner.slots.as_ptr(), fp, n);
+    inner.slots.set_len(0);
+    let mut sp = fp.add(n);
     if send_none {
         sp.write(Value::NONE);
         sp = sp.add(1);

@@ -114,6 +114,12 @@ pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
     if op == BinOp::MatMul {
         return None;
     }
+    // Ints of up to two words (not bools): i128 arithmetic, no num-bigint.
+    if let (Some(x), Some(y)) = (int::wide(a), int::wide(b)) {
+        if let Some(r) = int::wide_binop(op, x, y) {
+            return Some(Ok(r));
+        }
+    }
     let (x, y) = (num(a)?, num(b)?);
     let int_only = matches!(
         op,
@@ -354,8 +360,7 @@ pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>
                 if let Err(e) = crate::mem::probe(((x.len() + y.len()) * 8) as u64) {
                     return Some(Err(e));
                 }
-                let items = x.iter().chain(y).cloned();
-                return Some(Ok(crate::types::tuple::new_tuple_from(x.len() + y.len(), items)));
+                return Some(Ok(crate::types::tuple::new_tuple_concat(&[x, y])));
             }
             None
         }
@@ -406,8 +411,13 @@ fn repeat(seq: &Value, mut n: usize) -> PyResult<Value> {
     let total = crate::mem::repeat_len(items.len(), n, std::mem::size_of::<Value>())
         .ok_or_else(|| error::memory_error(""))?;
     let mut v = crate::mem::vec_with_capacity(total)?;
-    for _ in 0..n {
-        v.extend(items.iter().cloned());
+    if let [x] = &items[..] {
+        // `[x] * n`: n clones of one value, no per-repetition iterator.
+        v.resize(n, x.clone());
+    } else {
+        for _ in 0..n {
+            v.extend(items.iter().cloned());
+        }
     }
     Ok(if seq.downcast::<ListObj>().is_some() {
         new_list(v)

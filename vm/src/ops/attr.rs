@@ -407,11 +407,31 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
 /// `getattr(v, name)` that reports a missing attribute as None instead of raising (what
 /// `hasattr` and `getattr(v, name, default)` need): the common case, an object without
 /// attribute hooks, never builds the AttributeError.
-pub fn lookup(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value>> {
-    let plain = v.downcast::<ModuleObj>().is_none()
+/// Is `v`'s attribute lookup the generic one (no module/class/super rules, no
+/// `__getattribute__`/`__getattr__` hook)?
+fn plain_lookup(v: &Value) -> bool {
+    v.downcast::<ModuleObj>().is_none()
         && v.downcast::<TypeData>().is_none()
         && v.downcast::<SuperObj>().is_none()
-        && (!dunder::dispatches(v) || hooks(v) & (HOOK_GETATTRIBUTE | HOOK_GETATTR) == 0);
+        && (!dunder::dispatches(v) || hooks(v) & (HOOK_GETATTRIBUTE | HOOK_GETATTR) == 0)
+}
+
+/// `hasattr(v, name)`: `lookup(..).is_some()`, except that a Python function found on a
+/// plain object's class answers at once: whether an instance attribute shadows it or it is
+/// bound, the attribute exists (binding a function can neither fail nor run code), so no
+/// bound method is made only to be dropped.
+pub fn has(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<bool> {
+    if plain_lookup(v) {
+        let n = interned(name);
+        if typeobj::lookup(type_ptr(v), &n).is_some_and(|a| a.downcast::<FunctionObj>().is_some()) {
+            return Ok(true);
+        }
+    }
+    Ok(lookup(vm, v, name)?.is_some())
+}
+
+pub fn lookup(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let plain = plain_lookup(v);
     let r = if plain {
         generic_lookup(vm, v, name)
     } else {

@@ -213,13 +213,21 @@ pub fn const_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// `hash(v)`. Small ints (|x| < 2^47, below the modulus 2^61 - 1) hash to themselves
+/// (-1 to -2) and strs to their cached hash without a call.
+#[inline]
 pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
-        return Ok(int::hash(&int::IntRef::Small(i)));
+        return Ok(if i == -1 { -2 } else { i });
     }
     if let Some(s) = v.downcast::<StrObj>() {
         return Ok(s.hash());
     }
+    hash_slow(vm, v)
+}
+
+#[inline(never)]
+fn hash_slow(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Some(b) = v.downcast::<BytesObj>() {
         return Ok(b.hash());
     }

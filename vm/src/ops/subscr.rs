@@ -122,8 +122,12 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, _, step, count) = slice_indices(s, t.len() as i64)?;
-            if start == 0 && step == 1 && count == t.len() as i64 {
+            if start == 0 && step == 1 && count == t.len() as i64 && crate::types::type_ptr(obj) == crate::types::tt().tuple {
                 return Ok(obj.clone());
+            }
+            if step == 1 {
+                let (a, n) = (start as usize, count.max(0) as usize);
+                return Ok(crate::types::tuple::new_tuple_concat(&[&t[a..a + n]]));
             }
             let items = (0..count).map(|k| t[(start + k * step) as usize].clone());
             return Ok(crate::types::tuple::new_tuple_from(count as usize, items));
@@ -151,6 +155,11 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, _, step, count) = slice_indices(s, so.nchars as i64)?;
             if step == 1 {
+                // As CPython: the whole of an exact str is the str itself (its hash is
+                // already cached).
+                if start == 0 && count == so.nchars as i64 && crate::types::type_ptr(obj) == crate::types::tt().str_ {
+                    return Ok(obj.clone());
+                }
                 let a = so.byte_offset(start as usize);
                 let b = so.byte_offset((start + count) as usize);
                 return Ok(new_str(&so.s[a..b]));

@@ -61,7 +61,11 @@ impl NativeObj {
     #[inline]
     pub fn call(&self, vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         if self.self_.is_undef() {
-            if !self.owner.is_none() {
+            // A method of a builtin type: the receiver's exact type is the common case.
+            if !self.owner.is_none()
+                && !(args.len() > kwnames.len()
+                    && crate::types::type_ptr(&args[0]) == self.owner.ptr())
+            {
                 check_receiver(self, args.len() - kwnames.len(), args.first())?;
             }
             return (self.f)(vm, args, kwnames);

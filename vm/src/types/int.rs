@@ -8,9 +8,22 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-pub struct BigIntObj(pub BigInt);
+/// A heap int. Values that fit in i128 (ints of up to two machine words, such as an LCG's
+/// 64-bit state and its products) are kept as `wide`, and the num-bigint form is made only
+/// when something needs it (formatting, big-int algorithms): arithmetic on two wide ints
+/// is i128 arithmetic with one allocation for the result.
+pub struct BigIntObj {
+    wide: Option<i128>,
+    big: std::cell::OnceCell<BigInt>,
+}
 impl Payload for BigIntObj {
     const KIND: Kind = Kind::BigInt;
+}
+impl BigIntObj {
+    /// The num-bigint form (made on first use for a wide value).
+    pub fn big(&self) -> &BigInt {
+        self.big.get_or_init(|| BigInt::from(self.wide.expect("a heap int has a value")))
+    }
 }
 
 /// Normalises a BigInt into a value.
@@ -20,7 +33,71 @@ pub fn big_to_value(b: BigInt) -> Value {
             return Value::small_int(i);
         }
     }
-    alloc_obj(BigIntObj(b), tt().int)
+    alloc_obj(
+        BigIntObj {
+            wide: b.to_i128(),
+            big: std::cell::OnceCell::from(b),
+        },
+        tt().int,
+    )
+}
+
+/// An i128 result as a normalised value (one allocation past the small range).
+#[inline]
+pub fn i128_to_value(r: i128) -> Value {
+    if let Ok(i) = i64::try_from(r) {
+        if Value::fits_small(i) {
+            return Value::small_int(i);
+        }
+    }
+    alloc_obj(
+        BigIntObj {
+            wide: Some(r),
+            big: std::cell::OnceCell::new(),
+        },
+        tt().int,
+    )
+}
+
+/// An int (not a bool) as i128, when it fits: small ints and wide heap ints, without
+/// touching num-bigint.
+#[inline]
+pub fn wide(v: &Value) -> Option<i128> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i as i128);
+    }
+    v.downcast::<BigIntObj>().and_then(|b| b.wide)
+}
+
+/// `x op y` on two i128 ints when the result is exact in i128 and needs no error; None
+/// sends the operation to the general path (overflow, division by zero, negative
+/// shifts, true division, powers).
+#[inline]
+pub fn wide_binop(op: crate::bytecode::BinOp, x: i128, y: i128) -> Option<Value> {
+    use crate::bytecode::BinOp;
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::FloorDiv if y != 0 && !(x == i128::MIN && y == -1) => Integer::div_floor(&x, &y),
+        BinOp::Mod if y != 0 && y != -1 => Integer::mod_floor(&x, &y),
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::LShift if (0..127).contains(&y) && x.unsigned_abs().leading_zeros() as i128 > y + 1 => {
+            x << y
+        }
+        BinOp::RShift if y >= 0 => x >> y.min(127),
+        _ => return None,
+    };
+    Some(i128_to_value(r))
+}
+
+/// Both operands as i128, when both fit: the fast path for ints of up to two machine words
+/// (an LCG's 64-bit state, its 128-bit product), before num-bigint.
+#[inline]
+fn i128_pair(a: &IntRef, b: &IntRef) -> Option<(i128, i128)> {
+    Some((a.to_i128()?, b.to_i128()?))
 }
 
 /// A borrowed view of any int (bools count as ints).
@@ -34,6 +111,13 @@ impl IntRef<'_> {
         match self {
             IntRef::Small(i) => BigInt::from(*i),
             IntRef::Big(b) => (*b).clone(),
+        }
+    }
+    #[inline]
+    pub fn to_i128(&self) -> Option<i128> {
+        match self {
+            IntRef::Small(i) => Some(*i as i128),
+            IntRef::Big(b) => b.to_i128(),
         }
     }
     pub fn to_i64(&self) -> Option<i64> {
@@ -64,7 +148,7 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
     } else if let Some(b) = v.as_bool() {
         Some(IntRef::Small(b as i64))
     } else {
-        v.downcast::<BigIntObj>().map(|b| IntRef::Big(&b.0))
+        v.downcast::<BigIntObj>().map(|b| IntRef::Big(b.big()))
     }
 }
 
@@ -105,11 +189,21 @@ pub fn add(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x + y); // 48-bit inputs cannot overflow i64
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if let Some(r) = x.checked_add(y) {
+            return i128_to_value(r);
+        }
+    }
     big_to_value(a.to_big() + b.to_big())
 }
 pub fn sub(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x - y);
+    }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if let Some(r) = x.checked_sub(y) {
+            return i128_to_value(r);
+        }
     }
     big_to_value(a.to_big() - b.to_big())
 }
@@ -119,6 +213,11 @@ pub fn mul(a: &IntRef, b: &IntRef) -> Value {
             return Value::int(r);
         }
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if let Some(r) = x.checked_mul(y) {
+            return i128_to_value(r);
+        }
+    }
     big_to_value(a.to_big() * b.to_big())
 }
 /// Floor division; caller checked b != 0.
@@ -126,12 +225,24 @@ pub fn floordiv(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x.div_floor(y));
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        // i128::MIN // -1 is the one overflow.
+        if !(x == i128::MIN && y == -1) {
+            return i128_to_value(Integer::div_floor(&x, &y));
+        }
+    }
     big_to_value(a.to_big().div_floor(&b.to_big()))
 }
 /// Python modulo (sign of divisor); caller checked b != 0.
 pub fn modulo(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x.mod_floor(y));
+    }
+    if let Some((x, y)) = i128_pair(a, b) {
+        if y != -1 {
+            return i128_to_value(Integer::mod_floor(&x, &y));
+        }
+        return Value::small_int(0);
     }
     big_to_value(a.to_big().mod_floor(&b.to_big()))
 }
@@ -151,17 +262,26 @@ pub fn and(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x & y);
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        return i128_to_value(x & y);
+    }
     big_to_value(a.to_big() & b.to_big())
 }
 pub fn or(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x | y);
     }
+    if let Some((x, y)) = i128_pair(a, b) {
+        return i128_to_value(x | y);
+    }
     big_to_value(a.to_big() | b.to_big())
 }
 pub fn xor(a: &IntRef, b: &IntRef) -> Value {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         return Value::int(x ^ y);
+    }
+    if let Some((x, y)) = i128_pair(a, b) {
+        return i128_to_value(x ^ y);
     }
     big_to_value(a.to_big() ^ b.to_big())
 }
@@ -173,6 +293,12 @@ pub fn lshift(a: &IntRef, n: u64) -> Value {
         }
         if *x == 0 {
             return Value::small_int(0);
+        }
+    }
+    if let Some(x) = a.to_i128() {
+        // Exact when the shifted value keeps a sign bit to spare.
+        if n < 127 && (x.unsigned_abs().leading_zeros() as u64) > n + 1 {
+            return i128_to_value(x << n);
         }
     }
     big_to_value(a.to_big() << (n as usize))
@@ -188,7 +314,11 @@ pub fn rshift(a: &IntRef, n: u64) -> Value {
         } else {
             x >> n
         }),
-        IntRef::Big(b) => big_to_value((*b).clone() >> (n as usize)),
+        IntRef::Big(b) => match b.to_i128() {
+            // Arithmetic shift floors, as Python's >> does.
+            Some(x) => i128_to_value(x >> n.min(127)),
+            None => big_to_value((*b).clone() >> (n as usize)),
+        },
     }
 }
 /// Non-negative integer power. Exponents beyond u32 are only representable for bases
@@ -230,7 +360,11 @@ pub fn pow_mod(a: &BigInt, e: &BigInt, m: &BigInt) -> Value {
 pub fn cmp(a: &IntRef, b: &IntRef) -> std::cmp::Ordering {
     match (a, b) {
         (IntRef::Small(x), IntRef::Small(y)) => x.cmp(y),
-        _ => a.to_big().cmp(&b.to_big()),
+        (IntRef::Big(x), IntRef::Big(y)) => x.cmp(y),
+        _ => match i128_pair(a, b) {
+            Some((x, y)) => x.cmp(&y),
+            None => a.to_big().cmp(&b.to_big()),
+        },
     }
 }
 
@@ -241,6 +375,15 @@ pub fn hash(a: &IntRef) -> i64 {
         IntRef::Small(x) => {
             let r = x.abs() % M;
             if *x < 0 {
+                -r
+            } else {
+                r
+            }
+        }
+        IntRef::Big(b) if b.to_i128().is_some() => {
+            let x = b.to_i128().unwrap();
+            let r = (x.unsigned_abs() % M as u128) as i64;
+            if x < 0 {
                 -r
             } else {
                 r

@@ -287,8 +287,47 @@ enum Look {
     Missing(usize),
 }
 
-/// Finds `key` in `cell`, releasing the borrow around Python-level `__eq__`.
+/// Finds `key` in `cell`. The probe runs under one borrow while every entry it meets is
+/// decided without Python code (identity, a different hash, `eq_fast`); the first entry that
+/// needs `__eq__` hands over to `lookup_slow`, which restarts the probe.
+#[inline]
 fn lookup(vm: &mut Vm, cell: &RefCell<SetTable>, key: &Value, hash: i64) -> PyResult<Look> {
+    {
+        let t = cell.borrow();
+        let entries = &t.entries[..];
+        let mut p = ProbeSeq::new(hash, entries.len() - 1);
+        let mut freeslot: Option<usize> = None;
+        loop {
+            let s = p.next();
+            let e = &entries[s];
+            if e.key.is_undef() {
+                if e.hash != DUMMY_HASH {
+                    return Ok(Look::Missing(freeslot.unwrap_or(s)));
+                }
+                // CPython 3.11 reuses the last dummy on the probe path.
+                freeslot = Some(s);
+                continue;
+            }
+            if e.hash != hash {
+                continue;
+            }
+            if e.key.is(key) {
+                return Ok(Look::Found(s));
+            }
+            match ops::eq_fast(&e.key, key) {
+                Some(true) => return Ok(Look::Found(s)),
+                Some(false) => continue,
+                None => break,
+            }
+        }
+    }
+    lookup_slow(vm, cell, key, hash)
+}
+
+/// `lookup` when some entry's comparison may run Python code: the borrow is released
+/// around `__eq__`, and the probe restarts if the table changed meanwhile.
+#[inline(never)]
+fn lookup_slow(vm: &mut Vm, cell: &RefCell<SetTable>, key: &Value, hash: i64) -> PyResult<Look> {
     'restart: loop {
         let (mut p, gen) = {
             let t = cell.borrow();
@@ -368,6 +407,39 @@ impl SetObj {
         self.add_hashed(vm, key, h)
     }
     pub fn add_hashed(&self, vm: &mut Vm, key: Value, h: i64) -> PyResult<()> {
+        // Probe and insert under one borrow while every entry met is decided without
+        // Python code (as `lookup`); an entry that needs `__eq__` takes the general path.
+        if let Ok(mut t) = self.table.try_borrow_mut() {
+            let mask = t.mask();
+            let mut p = ProbeSeq::new(h, mask);
+            let mut freeslot: Option<usize> = None;
+            loop {
+                let s = p.next();
+                let e = &t.entries[s];
+                if e.key.is_undef() {
+                    if e.hash != DUMMY_HASH {
+                        if (t.fill + 1) * 5 >= mask * 3 {
+                            crate::mem::probe((t.used as u64 + 1) * 8 * 16)?;
+                        }
+                        t.store_at(freeslot.unwrap_or(s), h, key);
+                        return Ok(());
+                    }
+                    freeslot = Some(s);
+                    continue;
+                }
+                if e.hash != h {
+                    continue;
+                }
+                if e.key.is(&key) {
+                    return Ok(());
+                }
+                match ops::eq_fast(&e.key, &key) {
+                    Some(true) => return Ok(()),
+                    Some(false) => continue,
+                    None => break,
+                }
+            }
+        }
         if let Look::Missing(slot) = lookup(vm, &self.table, &key, h)? {
             let mut t = self.table.borrow_mut();
             if (t.fill + 1) * 5 >= t.mask() * 3 {

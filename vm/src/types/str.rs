@@ -61,11 +61,12 @@ impl StrObj {
 /// zero key over the string's compact representation (1, 2 or 4 bytes per code point,
 /// little-endian), so sets and dicts of strings iterate in CPython's order.
 pub fn str_hash(s: &str) -> i64 {
+    // ASCII (the common case) is its own compact form: no decoding.
+    if s.is_ascii() {
+        return bytes_hash(s.as_bytes());
+    }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
     if max < 0x100 {
-        if s.is_ascii() {
-            return bytes_hash(s.as_bytes());
-        }
         let v: Vec<u8> = s.chars().map(|c| c as u8).collect();
         return bytes_hash(&v);
     }

@@ -95,6 +95,39 @@ pub fn new_tuple_from(len: usize, items: impl Iterator<Item = Value>) -> Value {
     alloc_tuple(len, items, tt().tuple)
 }
 
+/// A tuple of the items of `parts`, one after the other (concatenation and contiguous
+/// slices: plain copies, no iterator adapters).
+pub fn new_tuple_concat(parts: &[&[Value]]) -> Value {
+    let n: usize = parts.iter().map(|p| p.len()).sum();
+    if n == 0 {
+        return EMPTY.with(|e| e.clone());
+    }
+    let l = layout(n);
+    // SAFETY: as in `alloc_tuple`: the header, the length and exactly `n` items are written
+    // before the value is made.
+    unsafe {
+        let p = alloc(l) as *mut Obj<TupleObj>;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(l);
+        }
+        std::ptr::addr_of_mut!((*p).header).write(Header {
+            rc: Cell::new(1),
+            kind: Kind::Tuple,
+            flags: Cell::new(0),
+            ty: Cell::new(tt().tuple),
+        });
+        std::ptr::addr_of_mut!((*p).data.len).write(n);
+        let mut dst = std::ptr::addr_of_mut!((*p).data.items) as *mut Value;
+        for part in parts {
+            for v in part.iter() {
+                dst.write(v.clone());
+                dst = dst.add(1);
+            }
+        }
+        Value::from_new_ptr(p as *const Header)
+    }
+}
+
 /// A tuple that is never the shared empty tuple (for tuple subclasses' instances).
 pub fn new_tuple_fresh(items: Vec<Value>) -> Value {
     alloc_tuple(items.len(), items.into_iter(), tt().tuple)
