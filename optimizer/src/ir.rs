@@ -68,6 +68,8 @@ pub struct Trace {
     /// the trace may write: entering checks there is room for both.
     pub max_frames: u32,
     pub max_slots: u32,
+    /// The root frame's locals (window slots below this are its variables).
+    pub root_locals: u32,
 }
 
 impl Trace {
@@ -82,6 +84,7 @@ impl Trace {
             name,
             max_frames: 0,
             max_slots: 0,
+            root_locals: 0,
         }
     }
 

@@ -188,6 +188,7 @@ fn fold(t: &mut Trace) {
     let mut globals = None;
     let mut builtins = None;
     let mut dicts: Vec<(u64, u64)> = Vec::new();
+    let mut bound_locals: Vec<u64> = Vec::new();
     let loop_has_interp = {
         let label = t.insts.iter().rposition(|u| u.op == Uop::LOOP).unwrap_or(0);
         label > 0 && t.insts[label..].iter().any(|u| u.op == Uop::INTERP)
@@ -266,10 +267,20 @@ fn fold(t: &mut Trace) {
             Uop::LOAD_SLOT => {}
             Uop::INTERP => forget_outside!(),
             Uop::GUARD_BOUND => {
-                if bound[a as usize] || !matches!(op_of(t, a), Uop::LOAD_SLOT | Uop::PHI) {
+                // A local of the loop's frame, once bound, stays bound in the trace (it
+                // never stores UNDEF there, and `del` of a local stops recording).
+                let slot = t.insts[a as usize].imm;
+                let root_local = op_of(t, a) == Uop::LOAD_SLOT && slot < t.root_locals as u64;
+                if bound[a as usize]
+                    || !matches!(op_of(t, a), Uop::LOAD_SLOT | Uop::PHI)
+                    || (root_local && bound_locals.contains(&slot))
+                {
                     nop(t, i);
                 } else {
                     bound[a as usize] = true;
+                    if root_local {
+                        bound_locals.push(slot);
+                    }
                 }
             }
             Uop::INCREF | Uop::DECREF if matches!(op_of(t, a), Uop::PHI_I64 | Uop::PHI_F64) => nop(t, i),

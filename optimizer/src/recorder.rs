@@ -180,6 +180,7 @@ impl Recorder {
         let n = (*code).frame_size();
         let mut trace = Trace::new((*code).qualname.clone(), header as u32, jump as u32);
         trace.max_slots = n as u32;
+        trace.root_locals = (*code).nlocals() as u32;
         trace.emit(Uop::LOOP, &[], 0, 0, NO_SNAP);
         Recorder {
             trace,
