@@ -542,6 +542,7 @@ impl UopExecutor {
                     }
                 }
                 Uop::NOT_BIT => ra ^ 1,
+                Uop::NONZERO => (ra != 0) as u64,
                 Uop::NEW_INSTANCE => vm::types::instance::new_instance(Value::from_raw_ref(&ins.imm)).into_raw(),
                 Uop::LOAD_ATTR_SLOT => {
                     let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();

@@ -445,6 +445,18 @@ fn fold(t: &mut Trace) {
                 set_const(t, i, Uop::CONST_F64, r.to_bits());
             }
             Uop::IS if a == b => set_const(t, i, Uop::CONST_I64, 1),
+            // The truth of a boxed int or bool the trace made: test the raw value.
+            Uop::TRUTH if matches!(op_of(t, a), Uop::BOX_INT | Uop::BOX_BOOL) => {
+                let raw = arg0(t, a);
+                if op_of(t, a) == Uop::BOX_BOOL {
+                    repl[i] = raw;
+                    nop(t, i);
+                } else {
+                    let ins = &mut t.insts[i];
+                    ins.op = Uop::NONZERO;
+                    ins.args[0] = raw;
+                }
+            }
             Uop::NOT_BIT if op_of(t, a) == Uop::CONST_I64 => {
                 let x = imm_of(t, a);
                 set_const(t, i, Uop::CONST_I64, x ^ 1);

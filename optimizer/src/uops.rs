@@ -131,6 +131,7 @@ uops! {
     IS(2) -> Bit [PURE] "a is b (the same word)";
     TRUTH(1) -> Bit [PURE] "truth of a bool or small int (kind guarded)";
     NOT_BIT(1) -> Bit [PURE] "1 - a";
+    NONZERO(1) -> Bit [PURE] "1 if the i64 is not 0 (the truth of an unboxed int)";
     // ---- objects (results borrowed unless stated; inputs never consumed unless stated) ----
     NEW_INSTANCE(0) -> Word [] "a new, empty instance of the plain class `imm` (owned; allocates, runs no code)";
     LOAD_ATTR_SLOT(1) -> Word [] "the instance's slot `imm` (type and shape guarded)";
