@@ -22,6 +22,8 @@ fn generated_programs_match_cpython() {
         .arg(ws.join("tests/fuzz/progen.py"))
         .args(["--count", "40", "--seed", "1", "--jobs", "2"])
         .args(["--flags", "", "--flags", "-X specialize=off"])
+        // Tier 2 tracing every loop that runs twice: types change mid-loop in these.
+        .args(["--flags", "-X jit=uops -X jit-threshold=1"])
         .arg("--pyrun")
         .arg(&bin)
         .arg("--out")
