@@ -55,6 +55,8 @@ pub struct Command {
     pub jit: Jit,
     /// Optimizer passes turned off (`-X opt.NAME=off`).
     pub opt_off: Vec<String>,
+    /// Check every tier-2 trace's invariants after each pass (`-X jit-check=on`).
+    pub jit_check: bool,
     /// `-x`: skip the first line of the source.
     pub skip_first_line: bool,
     /// `-R` or `PYTHONHASHSEED`: None = pyrun's default (seed 0).
@@ -104,6 +106,7 @@ pub const EFFECTIVE_XOPTIONS: &[&str] = &[
     "superinstructions",
     "jit-threshold",
     "jit",
+    "jit-check",
     "opt.peel",
     "opt.fold",
     "opt.refcount",
@@ -130,6 +133,7 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
         hot_threshold: None,
         jit: Jit::Off,
         opt_off: Vec::new(),
+        jit_check: false,
         skip_first_line: false,
         hash_seed: None,
     };
@@ -256,6 +260,9 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
                     return Err(usage_error(prog, &format!("invalid -X jit-threshold={v} (use 1..65535)")))
                 }
             },
+            ("jit-check", None | Some("on" | "1")) => cmd.jit_check = true,
+            ("jit-check", Some("off" | "0")) => cmd.jit_check = false,
+            ("jit-check", Some(v)) => return Err(usage_error(prog, &format!("invalid -X jit-check={v} (use on or off)"))),
             ("jit", Some("off" | "0")) => cmd.jit = Jit::Off,
             ("jit", Some("uops")) => cmd.jit = Jit::Uops,
             ("jit", Some("on" | "1") | None) => {
@@ -384,7 +391,8 @@ Options (as CPython 3.11's; pyrun runs Python 3.11 programs):
          -X jit-threshold=N (loop/function executions before code is hot, default
          1039), -X jit=off|uops (tier 2: hot loops recorded into uop traces run by
          the uop interpreter; off by default), -X opt.NAME=off (turn off one tier-2
-         pass: peel, fold, refcount, dce); other -X options are accepted and ignored
+         pass: peel, fold, refcount, dce), -X jit-check=on (check every trace's
+         invariants after each pass); other -X options are accepted and ignored
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]

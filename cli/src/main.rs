@@ -175,6 +175,7 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
             dump_opt: cmd.dump == Some(Dump::Opt),
             stats: cmd.stats,
             dump_to: None,
+            validate: cmd.jit_check,
         })));
     }
     let status = if let Some(Dump::Bytecode) = cmd.dump {

@@ -47,6 +47,9 @@ pub struct Options {
     pub stats: bool,
     /// Where dumps go instead of stderr (the snapshot tests read them).
     pub dump_to: Option<Rc<RefCell<String>>>,
+    /// Check each trace's invariants after recording and after each pass (tests; a
+    /// violation panics with the pass and the listing).
+    pub validate: bool,
 }
 
 pub struct Jit {
@@ -116,6 +119,14 @@ impl Jit {
         if self.opts.dump_uops {
             self.dump(&format!("trace {} @{}: recorded\n{}", trace.name, trace.header, trace.listing()));
         }
+        let check = |trace: &ir::Trace, after: &str| {
+            if let Err(e) = trace.validate() {
+                panic!("tier-2 trace {} invalid after {after}: {e}\n{}", trace.name, trace.listing());
+            }
+        };
+        if self.opts.validate {
+            check(&trace, "recording");
+        }
         let before = trace.counts();
         let mut removed = Vec::new();
         for &p in passes::PASSES {
@@ -124,6 +135,9 @@ impl Jit {
             }
             let (u0, g0, r0) = trace.counts();
             passes::run(&mut trace, p);
+            if self.opts.validate {
+                check(&trace, p);
+            }
             let (u1, g1, r1) = trace.counts();
             let d = passes::Removed {
                 uops: u0 as i64 - u1 as i64,

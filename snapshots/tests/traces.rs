@@ -17,6 +17,7 @@ fn traces(src: &str) -> String {
         dump_uops: true,
         dump_opt: true,
         dump_to: Some(buf.clone()),
+        validate: true,
         ..Default::default()
     })));
     machine.run_main(code).expect("runs");

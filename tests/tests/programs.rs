@@ -345,7 +345,7 @@ fn test_programs_match_cpython_with_uop_traces_at_threshold_1() {
     run_suite(
         &workspace().join("tests/programs"),
         |_| vec![],
-        &["-X", "jit=uops", "-X", "jit-threshold=1"],
+        &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on"],
     );
 }
 
@@ -354,7 +354,7 @@ fn test_benches_match_cpython_with_uop_traces_at_threshold_1() {
     run_suite(
         &workspace().join("benches/programs"),
         bench_args,
-        &["-X", "jit=uops", "-X", "jit-threshold=1"],
+        &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on"],
     );
 }
 
@@ -378,12 +378,12 @@ fn test_programs_match_cpython_with_each_tier2_pass_off() {
         run_suite(
             &workspace().join("tests/programs"),
             |_| vec![],
-            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", off],
+            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on", "-X", off],
         );
         run_suite(
             &workspace().join("benches/programs"),
             bench_args,
-            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", off],
+            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on", "-X", off],
         );
     }
 }
