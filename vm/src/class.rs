@@ -117,6 +117,8 @@ fn is_final(t: *const Header) -> bool {
         tt.builtin_function,
         tt.method,
         tt.generator,
+        tt.coroutine,
+        tt.async_generator,
         tt.code,
         tt.cell,
         tt.not_implemented_type,

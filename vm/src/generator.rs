@@ -4,7 +4,7 @@
 //! object and the frame is popped; resuming copies them back on top of the caller's stack
 //! and runs the frame as an entry frame. Saving costs one move per live slot.
 
-use crate::bytecode::Code;
+use crate::bytecode::{flags, Code};
 use crate::error::{self, PyErr, PyResult};
 use crate::object::{alloc_obj, Kind, Payload};
 use crate::types::str::intern;
@@ -27,6 +27,12 @@ pub struct GenInner {
     /// The exception this generator was handling when it yielded (UNDEF if none): it is
     /// the handled exception only while the generator runs.
     pub exc_state: Value,
+    /// Async generators: an asend/athrow awaitable is running it (`ag_running`).
+    pub running_async: bool,
+    /// Async generators: finished or closed by `aclose()`.
+    pub closed: bool,
+    /// Async generators: `sys`'s first-iteration hook has been called.
+    pub hooks_inited: bool,
 }
 
 pub struct GenObj {
@@ -34,6 +40,8 @@ pub struct GenObj {
     pub func: Value,
     pub globals: Value,
     pub inner: RefCell<GenInner>,
+    /// Async generators: the finalizer hook recorded at first iteration (or None).
+    pub finalizer: RefCell<Value>,
 }
 impl Payload for GenObj {
     const KIND: Kind = Kind::Generator;
@@ -55,11 +63,20 @@ impl Vm {
             (slots, (*f).code.rc(), (*(*f).func).clone(), (*(*f).globals).clone())
         };
         self.frames.pop();
+        let f = code.flags;
+        let ty = if f & flags::ASYNC_GENERATOR != 0 {
+            tt().async_generator
+        } else if f & flags::COROUTINE != 0 {
+            tt().coroutine
+        } else {
+            tt().generator
+        };
         alloc_obj(
             GenObj {
                 code,
                 func,
                 globals,
+                finalizer: RefCell::new(Value::NONE),
                 inner: RefCell::new(GenInner {
                     slots,
                     ip: 0,
@@ -68,9 +85,12 @@ impl Vm {
                     done: false,
                     resume_in_place: false,
                     exc_state: Value::UNDEF,
+                    running_async: false,
+                    closed: false,
+                    hooks_inited: false,
                 }),
             },
-            tt().generator,
+            ty,
         )
     }
 
@@ -133,6 +153,9 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
             return Err(error::value_error("generator already executing"));
         }
         if inner.done {
+            if gen.code.flags & flags::COROUTINE != 0 && matches!(how, Resume::Send(_)) {
+                return Err(error::runtime_error("cannot reuse already awaited coroutine"));
+            }
             return match how {
                 Resume::Send(_) => Ok(Step::Return(Value::NONE)),
                 Resume::Throw(e) => Err(e),
@@ -241,9 +264,21 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
             inner.done = true;
             inner.slots.clear();
             drop(inner);
-            if e.is_instance(tt().stop_iteration) {
+            let async_gen = gen.code.flags & flags::ASYNC_GENERATOR != 0;
+            let what = if async_gen {
+                "async generator"
+            } else if gen.code.flags & flags::COROUTINE != 0 {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            let stop = e.is_instance(tt().stop_iteration);
+            if stop || (async_gen && e.is_instance(tt().stop_async_iteration)) {
                 // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                let r = error::runtime_error("generator raised StopIteration");
+                let r = error::runtime_error(format!(
+                    "{what} raised {}",
+                    if stop { "StopIteration" } else { "StopAsyncIteration" }
+                ));
                 if let Some(x) = crate::types::exc::as_exc(&r.0) {
                     *x.cause.borrow_mut() = e.0.clone();
                     *x.context.borrow_mut() = e.0.clone();
@@ -376,13 +411,24 @@ pub fn close(vm: &mut Vm, genv: &Value) -> PyResult<()> {
     }
     let exit = PyErr::with_args(tt().generator_exit, vec![]);
     match step(vm, genv, Resume::Throw(exit)) {
-        Ok(Step::Yield(_)) => Err(error::runtime_error("generator ignored GeneratorExit")),
+        Ok(Step::Yield(_)) => Err(error::runtime_error(
+            if gen.code.flags & flags::COROUTINE != 0 {
+                "coroutine ignored GeneratorExit"
+            } else {
+                "generator ignored GeneratorExit"
+            },
+        )),
         Ok(Step::Return(_)) => Ok(()),
         Err(e) if e.is_instance(tt().generator_exit) || e.is_instance(tt().stop_iteration) => {
             Ok(())
         }
         Err(e) => Err(e),
     }
+}
+
+/// Is `v` a plain generator (not a coroutine or async generator)?
+pub fn is_plain(v: &Value) -> bool {
+    v.downcast::<GenObj>().is_some() && crate::types::type_ptr(v) == tt().generator
 }
 
 /// StopIteration carrying a generator's return value.

@@ -8,6 +8,7 @@ pub mod class;
 pub mod codecs;
 pub mod compile;
 pub mod config;
+pub mod coro;
 pub mod error;
 pub mod fmt;
 pub mod frame;

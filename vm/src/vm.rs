@@ -63,6 +63,8 @@ pub struct Vm {
     /// Tier 1 quickening enabled (`-X specialize=off` clears it).
     pub tier1: bool,
     pub stats: crate::tier1::Stats,
+    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
+    pub asyncgen_hooks: (Value, Value),
     /// The builtin types (cached here: `tt()` is a thread-local lookup).
     pub tt: &'static crate::types::typeobj::TypeTable,
 }
@@ -93,6 +95,7 @@ impl Vm {
             delegate_result: Value::NONE,
             tier1: true,
             stats: crate::tier1::Stats::new(),
+            asyncgen_hooks: (Value::NONE, Value::NONE),
             tt: tt(),
         };
         vm.builtins = crate::builtins::make_builtins_module(&mut vm);

@@ -473,7 +473,7 @@ fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("next", args, kwnames);
     a.check(1, 2, &[])?;
-    if a.pos[0].downcast::<crate::generator::GenObj>().is_some() {
+    if crate::generator::is_plain(&a.pos[0]) {
         use crate::generator::{step, Resume, Step};
         return match step(vm, &a.pos[0], Resume::Send(Value::NONE))? {
             Step::Yield(v) => Ok(v),

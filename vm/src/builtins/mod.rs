@@ -30,6 +30,7 @@ use crate::vm::Vm;
 
 pub use constructors::constructor_for;
 pub use introspect::dir_of;
+pub use methods_gen::thrown_exception;
 pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 
 pub use methods_bytes::find_sub as find_bytes;
@@ -76,6 +77,9 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.float, constructors::FLOAT_METHODS);
     add_methods(t.range, crate::types::range::RANGE_METHODS);
     add_methods(t.generator, methods_gen::METHODS);
+    add_methods(t.coroutine, methods_gen::METHODS);
+    add_methods(t.coroutine, crate::coro::COROUTINE_METHODS);
+    add_methods(t.async_generator, crate::coro::ASYNC_GEN_METHODS);
     crate::class::install(t);
     add_methods(t.property, descriptors::PROPERTY_METHODS);
     add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
@@ -108,7 +112,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
                 | "module"
         ) || name.contains("iterator")
             || name.starts_with("dict_")
-            || name == "generator"
+            || matches!(name, "generator" | "coroutine" | "async_generator")
         {
             continue;
         }

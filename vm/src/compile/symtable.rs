@@ -39,6 +39,11 @@ pub struct Scope {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub is_generator: bool,
+    /// `async def`, or a comprehension using `async for`/`await` (with `is_generator`: an
+    /// async generator).
+    pub is_coroutine: bool,
+    /// An `await` appears directly in this scope.
+    pub has_await: bool,
 }
 
 impl Scope {
@@ -57,6 +62,8 @@ impl Scope {
             cellvars: vec![],
             freevars: vec![],
             is_generator: false,
+            is_coroutine: false,
+            has_await: false,
         }
     }
     pub fn lookup(&self, name: &str) -> NameKind {
@@ -159,6 +166,7 @@ impl Builder<'_> {
                 self.param_defaults(&f.parameters)?;
                 self.bind(&f.name);
                 let prev = self.enter(node_key(f), ScopeKind::Function, &f.name);
+                self.scope().is_coroutine = f.is_async;
                 self.params(&f.parameters);
                 self.stmts(&f.body)?;
                 self.cur = prev;
@@ -375,6 +383,8 @@ impl Builder<'_> {
         for e in elts {
             self.expr(e)?;
         }
+        let s = self.scope();
+        s.is_coroutine = s.has_await || gens.iter().any(|g| g.is_async);
         self.cur = prev;
         Ok(())
     }
@@ -440,6 +450,10 @@ impl Builder<'_> {
             Expr::YieldFrom(y) => {
                 self.scope().is_generator = true;
                 self.expr(&y.value)?;
+            }
+            Expr::Await(a) => {
+                self.scope().has_await = true;
+                self.expr(&a.value)?;
             }
             _ => {
                 let mut err = Ok(());

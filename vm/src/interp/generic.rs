@@ -571,7 +571,14 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         }
         Op::GET_YIELD_FROM_ITER => {
             let v = st.pop();
-            let it = if v.downcast::<crate::generator::GenObj>().is_some() {
+            let it = if crate::generator::is_plain(&v) {
+                v
+            } else if crate::coro::is_coroutine(&v) {
+                if code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                    return Err(error::type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
                 v
             } else {
                 ops::iter(vm, &v)?
@@ -595,6 +602,36 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                     st.push(std::mem::replace(&mut vm.delegate_result, Value::NONE));
                 }
             }
+        }
+        Op::GET_AWAITABLE => {
+            let v = st.pop();
+            st.push(crate::coro::get_awaitable(vm, &v)?);
+        }
+        Op::GET_AITER => {
+            let v = st.pop();
+            st.push(crate::coro::get_aiter(vm, &v)?);
+        }
+        Op::GET_ANEXT => {
+            let a = st.peek(1).clone();
+            st.push(crate::coro::get_anext(vm, &a)?);
+        }
+        Op::END_ASYNC_FOR => {
+            let exc = st.pop();
+            drop(st.pop());
+            if let Err(e) = crate::coro::end_async_for(exc) {
+                vm.reraising = true;
+                return Err(e);
+            }
+        }
+        Op::BEFORE_ASYNC_WITH => {
+            let mgr = st.pop();
+            let (exit, entered) = crate::coro::before_async_with(vm, &mgr)?;
+            st.push(exit);
+            st.push(entered);
+        }
+        Op::ASYNC_GEN_WRAP => {
+            let v = st.pop();
+            st.push(crate::coro::wrap_value(v));
         }
         op => unreachable!("{} is run by the dispatch loop", op.name()),
     }

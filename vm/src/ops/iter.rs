@@ -113,7 +113,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             t.set_iterator,
         ));
     }
-    if v.downcast::<crate::generator::GenObj>().is_some() {
+    if crate::generator::is_plain(v) {
         return Ok(v.clone());
     }
     if let Some(io) = v.downcast::<IterObj>() {
@@ -149,7 +149,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// Advances an iterator: Ok(None) when exhausted.
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    if it.downcast::<crate::generator::GenObj>().is_some() {
+    if crate::generator::is_plain(it) {
         return crate::generator::resume(vm, it, Value::NONE);
     }
     if let Some(f) = crate::types::ext::ext_next(it) {
@@ -433,6 +433,7 @@ fn not_iterable(v: &Value) -> crate::error::PyErr {
 pub fn is_iterator(v: &Value) -> bool {
     v.downcast::<IterObj>()
         .is_some_and(|io| !matches!(&*io.state.borrow(), IterState::DictView { .. }))
-        || v.downcast::<crate::generator::GenObj>().is_some()
+        || crate::generator::is_plain(v)
+        || crate::types::ext::ext_next(v).is_some()
         || super::dunder::special(v, "__next__").is_some()
 }

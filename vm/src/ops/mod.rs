@@ -11,7 +11,7 @@ pub mod repr;
 mod subscr;
 
 pub use attr::{delattr, getattr, load_method, setattr};
-pub use iter::{collect, collect_unpack, iter, next};
+pub use iter::{collect, collect_unpack, is_iterator, iter, next};
 pub use repr::{ascii, format, repr, repr_plain, to_str};
 pub use subscr::{delitem, getitem, setitem, slice_indices};
 

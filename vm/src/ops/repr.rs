@@ -221,7 +221,8 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
     if let Some(g) = v.downcast::<crate::generator::GenObj>() {
         return Ok(format!(
-            "<generator object {} at {:#x}>",
+            "<{} object {} at {:#x}>",
+            type_name(v),
             g.code.qualname,
             v.ptr() as usize
         ));

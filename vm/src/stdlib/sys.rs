@@ -95,6 +95,35 @@ fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     Ok(new_str(format!("{}({})", as_str(&name).unwrap_or("?"), parts.join(", "))))
 }
 
+fn sys_get_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("get_asyncgen_hooks", args, kw).check(0, 0, &[])?;
+    let (first, fin) = vm.asyncgen_hooks.clone();
+    Ok(struct_seq(vm, "asyncgen_hooks", &["firstiter", "finalizer"], vec![first, fin]))
+}
+
+/// `set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted hook keeps its value.
+fn sys_set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("set_asyncgen_hooks", args, kw);
+    a.check(0, 2, &["firstiter", "finalizer"])?;
+    let mut hooks = vm.asyncgen_hooks.clone();
+    for (i, name) in ["firstiter", "finalizer"].iter().enumerate() {
+        let Some(h) = a.get(i).or_else(|| a.kw(name)) else { continue };
+        if !h.is_none() && !crate::ops::callable(h) {
+            return Err(error::type_error(format!(
+                "callable {name} expected, got {}",
+                crate::types::type_name(h)
+            )));
+        }
+        if i == 0 {
+            hooks.0 = h.clone();
+        } else {
+            hooks.1 = h.clone();
+        }
+    }
+    vm.asyncgen_hooks = hooks;
+    Ok(Value::NONE)
+}
+
 fn sys_exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("exc_info", args, kw).check(0, 0, &[])?;
     let e = vm.exc_info.clone();
@@ -301,6 +330,8 @@ pub fn make(vm: &mut Vm) -> Value {
         ("breakpointhook", sys_breakpointhook),
         ("excepthook", sys_excepthook),
         ("displayhook", sys_displayhook),
+        ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+        ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
     ] {
         let f = new_native(n, f);
         set(n, f.clone());
