@@ -5,6 +5,7 @@ mod asyncs;
 mod classdef;
 mod expr;
 mod flow;
+mod pattern;
 pub mod symtable;
 
 use crate::bytecode::{flags, BinOp, Code, Handler, Instr, Op};
@@ -771,7 +772,7 @@ impl<'a> Compiler<'a> {
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => self.with_stmt(w)?,
-            Stmt::Match(_) => return Err(self.not_supported("the 'match' statement", s)),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(_) => return Err(self.not_supported("the 'type' statement", s)),
             Stmt::IpyEscapeCommand(_) => return Err(self.syntax_err("invalid syntax", s)),
         }

@@ -633,6 +633,33 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             let v = st.pop();
             st.push(crate::coro::wrap_value(v));
         }
+        Op::MATCH_MAPPING => {
+            let v = st.peek(1).clone();
+            st.push(Value::bool(ops::matching::is_mapping(vm, &v)?));
+        }
+        Op::MATCH_SEQUENCE => {
+            let v = st.peek(1).clone();
+            st.push(Value::bool(ops::matching::is_sequence(vm, &v)?));
+        }
+        Op::MATCH_KEYS => {
+            let (subject, keys) = (st.peek(2).clone(), st.peek(1).clone());
+            st.push(ops::matching::match_keys(vm, &subject, &keys)?);
+        }
+        Op::MATCH_CLASS => {
+            let kwnames = st.pop();
+            let cls = st.pop();
+            let subject = st.pop();
+            st.push(ops::matching::match_class(vm, &subject, &cls, arg as usize, &kwnames)?);
+        }
+        Op::GET_LEN => {
+            let v = st.peek(1).clone();
+            st.push(Value::int(ops::len(vm, &v)? as i64));
+        }
+        Op::COPY_DICT_WITHOUT_KEYS => {
+            let keys = st.pop();
+            let subject = st.peek(1).clone();
+            st.push(ops::matching::dict_without_keys(vm, &subject, &keys)?);
+        }
         op => unreachable!("{} is run by the dispatch loop", op.name()),
     }
     Ok(Flow::Next)

@@ -7,6 +7,7 @@ pub mod attr;
 mod bytes;
 pub mod dunder;
 mod iter;
+pub mod matching;
 pub mod repr;
 mod subscr;
 
