@@ -156,12 +156,6 @@ pub fn new_class(
                 bt.name
             )));
         }
-        if bt.layout == Kind::Ext && bt.is_builtin {
-            return Err(error::not_implemented_error(format!(
-                "subclassing '{}' is not supported yet by pyrun",
-                bt.name
-            )));
-        }
         if bt.layout == Kind::BigInt {
             return Err(error::not_implemented_error(format!(
                 "subclassing '{}' is not supported yet by pyrun",

@@ -10,6 +10,7 @@ pub mod compile;
 pub mod config;
 pub mod coro;
 pub mod error;
+pub mod finalize;
 pub mod fmt;
 pub mod frame;
 pub mod generator;

@@ -124,7 +124,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
         ($v:expr) => {{
             if let Some(h) = Value::release($v) {
                 sync!();
-                crate::object::dealloc(h);
+                crate::finalize::free(vm, h);
                 reload!();
             }
         }};

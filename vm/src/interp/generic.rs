@@ -84,6 +84,10 @@ pub(super) fn step(vm: &mut Vm, frame: *mut Frame, ins: Instr) -> Result<Flow, P
         // SAFETY: the record is still live (a frame that yielded returned `Return`).
         unsafe { (*frame).sp = ops.sp };
     }
+    // A safe point: the frame is synced and no borrow is held.
+    if crate::finalize::pending() {
+        crate::finalize::run(vm);
+    }
     r
 }
 

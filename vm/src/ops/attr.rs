@@ -379,33 +379,53 @@ const HOOK_GETATTRIBUTE: u8 = 1;
 const HOOK_GETATTR: u8 = 2;
 const HOOK_SETATTR: u8 = 4;
 const HOOK_DELATTR: u8 = 8;
+const HOOK_DEL: u8 = 16;
 
 /// Which attribute hooks `v`'s class defines (cached per class and type epoch).
 fn hooks(v: &Value) -> u8 {
-    let td = type_data_ptr(type_ptr(v));
+    type_hooks(type_ptr(v))
+}
+
+fn type_hooks(ty: *const Header) -> u8 {
+    let td = type_data_ptr(ty);
     let epoch = typeobj::type_epoch();
     let (e, bits) = td.hooks.get();
     if e == epoch {
         return bits;
     }
     let mut bits = 0;
-    for (name, bit) in [
-        ("__getattribute__", HOOK_GETATTRIBUTE),
-        ("__getattr__", HOOK_GETATTR),
-        ("__setattr__", HOOK_SETATTR),
-        ("__delattr__", HOOK_DELATTR),
-    ] {
-        if user_hook(v, name).is_some() {
-            bits |= bit;
+    if td.dispatch {
+        for (name, bit) in [
+            ("__getattribute__", HOOK_GETATTRIBUTE),
+            ("__getattr__", HOOK_GETATTR),
+            ("__setattr__", HOOK_SETATTR),
+            ("__delattr__", HOOK_DELATTR),
+            ("__del__", HOOK_DEL),
+        ] {
+            if type_user_hook(ty, name).is_some() {
+                bits |= bit;
+            }
         }
     }
     td.hooks.set((epoch, bits));
     bits
 }
 
+/// Whether instances of `ty` have a `__del__` finalizer (cached like the attribute hooks).
+pub fn has_finalizer(ty: *const Header) -> bool {
+    type_hooks(ty) & HOOK_DEL != 0
+}
+
 /// A special method the class defines itself (not object's generic native).
 fn user_hook(v: &Value, name: &'static str) -> Option<Value> {
-    let m = dunder::special(v, name)?;
+    if !dunder::dispatches(v) {
+        return None;
+    }
+    type_user_hook(type_ptr(v), name)
+}
+
+fn type_user_hook(ty: *const Header, name: &'static str) -> Option<Value> {
+    let m = typeobj::lookup(ty, &crate::types::str::intern_static(name))?;
     if m.downcast::<NativeObj>()
         .is_some_and(|n| n.owner.ptr() == tt().object)
     {

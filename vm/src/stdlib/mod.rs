@@ -25,6 +25,8 @@ mod sizes;
 pub mod stdstreams;
 pub mod sys;
 pub mod time;
+mod weakproxy;
+pub mod weakref;
 
 use crate::types::dict::DictObj;
 use crate::types::func::{new_native, NativeFn};
@@ -51,6 +53,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("io", io::make),
     ("array", array::make),
     ("os", os::make),
+    ("_weakref", weakref::make_module),
 ];
 
 /// Source modules: name and Python source.

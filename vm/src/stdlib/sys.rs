@@ -250,6 +250,10 @@ pub fn make(vm: &mut Vm) -> Value {
         set(k, new_str(prefix.as_str()));
     }
     set("platlibdir", new_str("lib"));
+    set(
+        "_stdlib_dir",
+        cfg.stdlib_dirs.first().map(|d| new_str(d.as_str())).unwrap_or(Value::NONE),
+    );
     set("pycache_prefix", Value::NONE);
     set("maxsize", Value::int(i64::MAX));
     set("maxunicode", Value::int(0x10FFFF));
