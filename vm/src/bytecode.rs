@@ -491,6 +491,8 @@ pub struct Code {
     pub prepared: Cell<bool>,
     /// Function entries left before the function counts as hot (tier 2's entry hook).
     pub hotness: Cell<u16>,
+    /// Flags added after compilation (`types.coroutine`'s ITERABLE_COROUTINE).
+    pub extra_flags: Cell<u32>,
 }
 
 /// Where an instruction's node lies in the source: 1-based lines, 0-based UTF-8 byte

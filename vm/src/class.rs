@@ -226,6 +226,7 @@ pub fn new_class(
     if !type_data(meta).is_builtin {
         set_heap_type(&cls, meta);
     }
+    crate::pytypes::subclasses::register(&cls);
     if let Some(q) = qualname {
         DictObj::set_str(&dict, intern("__qualname__"), q);
     }

@@ -83,8 +83,9 @@ pub fn is_async_gen(v: &Value) -> bool {
 
 /// A generator `types.coroutine` marked: awaitable as it is.
 fn is_iterable_coroutine(v: &Value) -> bool {
-    v.downcast::<GenObj>()
-        .is_some_and(|g| g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0)
+    v.downcast::<GenObj>().is_some_and(|g| {
+        (g.code.flags | g.code.extra_flags.get()) & crate::bytecode::flags::ITERABLE_COROUTINE != 0
+    })
 }
 
 /// Is the suspended generator inside a `yield from`/`await`?

@@ -426,6 +426,51 @@ pub fn close(vm: &mut Vm, genv: &Value) -> PyResult<()> {
     }
 }
 
+/// Attributes of generators, coroutines and async generators (`gi_*`, `cr_*`, `ag_*`).
+pub fn attr(v: &Value, g: &GenObj, name: &str) -> Option<Value> {
+    let prefix = if crate::coro::is_coroutine(v) {
+        "cr_"
+    } else if crate::coro::is_async_gen(v) {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    let field = name.strip_prefix(prefix);
+    let inner = g.inner.borrow();
+    Some(match (name, field) {
+        ("__name__", _) => crate::types::str::new_str(g.code.name.as_str()),
+        ("__qualname__", _) => crate::types::str::new_str(g.code.qualname.as_str()),
+        (_, Some("code")) => crate::types::func::new_code(g.code.clone()),
+        (_, Some("running")) => Value::bool(if prefix == "ag_" { inner.running_async } else { inner.running }),
+        (_, Some("suspended")) if prefix != "ag_" => Value::bool(inner.started && !inner.done && !inner.running),
+        (_, Some("frame")) => {
+            if inner.done {
+                Value::NONE
+            } else {
+                crate::pytypes::frames::frame_for_generator(
+                    g.code.clone(),
+                    g.globals.clone(),
+                    inner.ip,
+                    &inner.slots,
+                )
+            }
+        }
+        (_, Some("yieldfrom" | "await")) => {
+            let delegating = inner.started
+                && !inner.done
+                && !inner.running
+                && g.code.instr(inner.ip).op == crate::bytecode::Op::YIELD_FROM;
+            if delegating {
+                inner.slots.last().cloned().unwrap_or(Value::NONE)
+            } else {
+                Value::NONE
+            }
+        }
+        (_, Some("origin")) if prefix == "cr_" => Value::NONE,
+        _ => return None,
+    })
+}
+
 /// Is `v` a plain generator (not a coroutine or async generator)?
 pub fn is_plain(v: &Value) -> bool {
     v.downcast::<GenObj>().is_some() && crate::types::type_ptr(v) == tt().generator

@@ -18,6 +18,7 @@ pub mod import;
 pub mod interactive;
 mod interp;
 pub mod object;
+pub mod pytypes;
 pub mod ops;
 pub mod run;
 pub mod signals;

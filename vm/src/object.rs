@@ -192,6 +192,7 @@ pub unsafe fn dealloc(p: *const Header) {
     match (*p).kind {
         Kind::Type => {
             typeobj::note_class_freed();
+            crate::pytypes::subclasses::forget(p);
             drop_as::<typeobj::TypeData>(p)
         }
         Kind::BigInt => drop_as::<int::BigIntObj>(p),

@@ -9,8 +9,7 @@ use crate::types::int::{self, as_int, IntRef};
 use crate::types::iter::{new_iter, IterState};
 use crate::types::list::new_list;
 use crate::types::str::{as_str, new_str};
-use crate::types::tuple::{as_tuple, new_tuple};
-use crate::types::typeobj::{is_subtype, isinstance_ptr, TypeData};
+use crate::types::tuple::new_tuple;
 use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -177,50 +176,16 @@ fn any(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 /// isinstance/issubclass's second argument: a class or a (nested) tuple of classes.
-fn class_check(
-    cls: &Value,
-    fname: &str,
-    test: &mut dyn FnMut(*const crate::object::Header) -> bool,
-) -> PyResult<bool> {
-    if cls.downcast::<TypeData>().is_some() {
-        return Ok(test(cls.ptr()));
-    }
-    if let Some(t) = as_tuple(cls) {
-        for c in t {
-            if class_check(c, fname, test)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    Err(error::type_error(format!(
-        "{fname}() arg 2 must be a type, a tuple of types, or a union"
-    )))
-}
-
-fn isinstance(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn isinstance(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("isinstance", args, kwnames);
     a.check(2, 2, &[])?;
-    let v = &a.pos[0];
-    Ok(Value::bool(class_check(
-        &a.pos[1],
-        "isinstance",
-        &mut |c| isinstance_ptr(v, c),
-    )?))
+    Ok(Value::bool(crate::ops::isinstance::isinstance(vm, &a.pos[0], &a.pos[1])?))
 }
 
-fn issubclass(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("issubclass", args, kwnames);
     a.check(2, 2, &[])?;
-    if a.pos[0].downcast::<TypeData>().is_none() {
-        return Err(error::type_error("issubclass() arg 1 must be a class"));
-    }
-    let sub = a.pos[0].ptr();
-    Ok(Value::bool(class_check(
-        &a.pos[1],
-        "issubclass",
-        &mut |c| is_subtype(sub, c),
-    )?))
+    Ok(Value::bool(crate::ops::isinstance::issubclass(vm, &a.pos[0], &a.pos[1])?))
 }
 
 fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -81,6 +81,7 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.coroutine, crate::coro::COROUTINE_METHODS);
     add_methods(t.async_generator, crate::coro::ASYNC_GEN_METHODS);
     crate::class::install(t);
+    crate::pytypes::install(t);
     add_methods(t.property, descriptors::PROPERTY_METHODS);
     add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
     add_methods(t.dict_values, methods_dict::VIEW_METHODS);
@@ -118,6 +119,12 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         }
         DictObj::set_str(&d, intern(name), unsafe { Value::from_header(p) });
     }
+    DictObj::set_str(&d, intern("complex"), unsafe {
+        Value::from_header(crate::pytypes::complex::complex_type())
+    });
+    DictObj::set_str(&d, intern("memoryview"), unsafe {
+        Value::from_header(crate::pytypes::memoryview::view_type())
+    });
     DictObj::set_str(&d, intern("None"), Value::NONE);
     DictObj::set_str(&d, intern("True"), Value::TRUE);
     DictObj::set_str(&d, intern("False"), Value::FALSE);

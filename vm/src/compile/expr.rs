@@ -267,7 +267,7 @@ impl Compiler<'_> {
                     crate::types::int::big_to_value(b)
                 }
             },
-            ast::Number::Complex { .. } => return Err(self.not_supported("complex numbers", e)),
+            ast::Number::Complex { real, imag } => crate::pytypes::complex::new_complex(*real, *imag),
         })
     }
 

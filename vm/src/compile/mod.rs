@@ -487,6 +487,7 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             prepared: Cell::new(false),
             hotness: Cell::new(0),
+            extra_flags: Cell::new(0),
         })
     }
 

@@ -762,7 +762,10 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             }
                             Op::CALL_ISINSTANCE if nargs == 2 => {
                                 let t = &*args_start.add(1);
-                                if t.downcast::<crate::types::typeobj::TypeData>().is_some() {
+                                // Classes whose metaclass is `type` (no __instancecheck__).
+                                if t.downcast::<crate::types::typeobj::TypeData>().is_some()
+                                    && (*t.ptr()).ty.get() == vm.tt.type_
+                                {
                                     Some(Value::bool(crate::types::typeobj::isinstance_ptr(
                                         &*args_start,
                                         t.ptr(),

@@ -578,7 +578,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             let it = if crate::generator::is_plain(&v) {
                 v
             } else if crate::coro::is_coroutine(&v) {
-                if code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                if (code.flags | code.extra_flags.get()) & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
                     return Err(error::type_error(
                         "cannot 'yield from' a coroutine object in a non-coroutine generator",
                     ));

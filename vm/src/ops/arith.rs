@@ -230,7 +230,10 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<Value> {
         ));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        return Err(error::value_error("complex results are not supported yet by pyrun (negative number raised to a fractional power)"));
+        // A negative number to a fractional power is complex.
+        use crate::pytypes::complex::{new_complex, pow, Complex};
+        let r = pow(Complex { re: a, im: 0.0 }, Complex { re: b, im: 0.0 })?;
+        return Ok(new_complex(r.re, r.im));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {

@@ -58,7 +58,9 @@ fn bind_native(f: &Value, obj: &Value) -> Value {
     )
 }
 
-fn special_attr(v: &Value, name: &str) -> Option<Value> {
+/// Attributes served by a builtin payload (function, code, exception, generator, type...)
+/// rather than a dict.
+pub fn special_attr(v: &Value, name: &str) -> Option<Value> {
     // Numbers' data attributes (`int.real`, `float.imag`, ...).
     if v.is_float() {
         return match name {
@@ -91,7 +93,30 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
                     .and_then(|d| DictObj::get_str(d, &intern("__doc__")))
                     .unwrap_or_else(|| f.code.doc.clone()),
             ),
-            "__module__" => DictObj::get_str(&f.globals, &intern("__name__")),
+            "__module__" => f
+                .dict
+                .borrow()
+                .as_ref()
+                .and_then(|d| DictObj::get_str(d, &intern("__module__")))
+                .or_else(|| DictObj::get_str(&f.globals, &intern("__name__")))
+                .or(Some(Value::NONE)),
+            "__code__" => Some(crate::types::func::new_code(f.code.clone())),
+            "__globals__" => Some(f.globals.clone()),
+            "__closure__" => Some(f.closure.clone()),
+            "__kwdefaults__" => Some(f.kwdefaults.clone()),
+            "__builtins__" => DictObj::get_str(&f.globals, &intern("__builtins__")),
+            "__annotations__" => Some({
+                let mut d = f.dict.borrow_mut();
+                let d = d.get_or_insert_with(DictObj::new_value);
+                match DictObj::get_str(d, &intern("__annotations__")) {
+                    Some(a) => a,
+                    None => {
+                        let a = DictObj::new_value();
+                        DictObj::set_str(d, intern("__annotations__"), a.clone());
+                        a
+                    }
+                }
+            }),
             "__dict__" => Some(
                 f.dict
                     .borrow_mut()
@@ -122,7 +147,7 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             }
             "__bases__" => Some(crate::types::tuple::new_tuple(t.bases.clone())),
             "__base__" => Some(t.bases.first().cloned().unwrap_or(Value::NONE)),
-            "__dict__" => Some(t.dict.clone()),
+            "__dict__" => Some(crate::pytypes::namespace::new_proxy(t.dict.clone())),
             "__qualname__" if !t.is_builtin => DictObj::get_str(&t.dict, &intern("__qualname__"))
                 .or_else(|| Some(crate::types::str::new_str(t.name.as_str()))),
             "__module__" if t.is_builtin => Some(intern("builtins")),
@@ -156,12 +181,19 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             _ => None,
         };
     }
+    if let Some(c) = v.downcast::<crate::types::func::CodeObj>() {
+        return crate::pytypes::code::attr(c, name);
+    }
+    if let Some(g) = v.downcast::<crate::generator::GenObj>() {
+        return crate::generator::attr(v, g, name);
+    }
     if let Some(e) = v.downcast::<ExcObj>() {
         return match name {
             "args" => Some(e.args.borrow().clone()),
             "__cause__" => Some(e.cause.borrow().clone()),
             "__context__" => Some(e.context.borrow().clone()),
             "__suppress_context__" => Some(Value::bool(e.suppress_context.get())),
+            "__traceback__" => Some(crate::pytypes::frames::traceback_of(e)),
             "value" if typeobj::isinstance_ptr(v, tt().stop_iteration) => Some(
                 crate::generator::stop_value(&crate::error::PyErr(v.clone())),
             ),
@@ -259,9 +291,15 @@ fn class_getattr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Value> {
     if let Some(r) = special_attr(cls, as_str(name).unwrap_or("")) {
         return Ok(r);
     }
+    if let Some(f) = crate::pytypes::slots::find(cls.ptr(), as_str(name).unwrap_or("")) {
+        return Ok(f);
+    }
     let meta = type_ptr(cls);
     if let Some(a) = typeobj::lookup(meta, name) {
         return bind_descriptor(vm, &a, cls);
+    }
+    if let Some(f) = crate::pytypes::slots::find(meta, as_str(name).unwrap_or("")) {
+        return Ok(bind_native(&f, cls));
     }
     Err(no_attr(cls, name))
 }
@@ -277,11 +315,20 @@ fn super_lookup(s: &SuperObj, name: &Value) -> Option<Value> {
         .find_map(|t| DictObj::get_str(&type_data(t).dict, name))
 }
 
+/// A builtin slot (`object.__repr__`, `dict.__setitem__`) after `this` in the MRO.
+fn super_slot(s: &SuperObj, name: &Value) -> Option<Value> {
+    let td = type_data(&s.obj_type);
+    let mut mro = vec![s.obj_type.clone()];
+    mro.extend(td.mro.borrow().iter().cloned());
+    let start = mro.iter().position(|t| t.ptr() == s.this.ptr())? + 1;
+    crate::pytypes::slots::find_in(&mro[start..], as_str(name)?)
+}
+
 fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResult<Value> {
     if as_str(name) == Some("__class__") {
         return Ok(type_of(sv));
     }
-    let Some(a) = super_lookup(s, name) else {
+    let Some(a) = super_lookup(s, name).or_else(|| super_slot(s, name)) else {
         return Err(error::attribute_error(format!(
             "'super' object has no attribute '{}'",
             as_str(name).unwrap_or("?")
@@ -336,7 +383,11 @@ pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> 
     match as_str(name) {
         Some("__class__") => Ok(type_of(v)),
         Some("__doc__") if dunder::dispatches(v) => Ok(Value::NONE),
-        _ => Err(no_attr(v, name)),
+        Some(n) => match crate::pytypes::slots::find(ty, n) {
+            Some(f) => Ok(bind_native(&f, v)),
+            None => Err(no_attr(v, name)),
+        },
+        None => Err(no_attr(v, name)),
     }
 }
 
@@ -551,6 +602,18 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
         match as_str(name) {
             Some("__name__") => *f.name.borrow_mut() = v,
             Some("__qualname__") => *f.qualname.borrow_mut() = v,
+            Some("__code__") => {
+                // Only the function's own code (what `types.coroutine` gives back after
+                // `replace(co_flags=...)`, whose flag change is recorded in the code).
+                let same = v
+                    .downcast::<crate::types::func::CodeObj>()
+                    .is_some_and(|c| std::rc::Rc::ptr_eq(&c.code, &f.code));
+                if !same {
+                    return Err(error::not_implemented_error(
+                        "assigning another code object to __code__ is not supported by pyrun",
+                    ));
+                }
+            }
             _ => {
                 let d = f
                     .dict
@@ -570,6 +633,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
             }
             Some("__context__") => *e.context.borrow_mut() = v,
             Some("__suppress_context__") => e.suppress_context.set(v.as_bool() == Some(true)),
+            Some("__traceback__") => crate::pytypes::frames::set_traceback(e, &v)?,
             Some("args") => {
                 let items = crate::ops::collect(vm, &v)?;
                 *e.args.borrow_mut() = crate::types::tuple::new_tuple(items);

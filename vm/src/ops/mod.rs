@@ -6,6 +6,7 @@ pub mod arith;
 pub mod attr;
 mod bytes;
 pub mod dunder;
+pub mod isinstance;
 mod iter;
 pub mod matching;
 pub mod repr;
@@ -549,6 +550,13 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
         } = &*io.state.borrow()
         {
             let _ = io;
+        }
+    }
+    if op == BinOp::Or && !(a.is_none() && b.is_none()) {
+        // `int | str`: a union of types (`type.__or__`).
+        let r = crate::pytypes::generic_alias::make_union(vm, a, b)?;
+        if !r.is(&crate::types::tt().not_implemented) {
+            return Ok(r);
         }
     }
     if op == BinOp::Add {

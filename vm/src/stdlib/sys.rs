@@ -289,12 +289,17 @@ pub fn make(vm: &mut Vm) -> Value {
     let mut names = names;
     names.sort();
     set("builtin_module_names", new_tuple(names.iter().map(|n| new_str(n.as_str())).collect()));
-    let impl_ns = DictObj::new_value();
-    DictObj::set_str(&impl_ns, intern("name"), new_str("pyrun"));
-    DictObj::set_str(&impl_ns, intern("cache_tag"), Value::NONE);
-    DictObj::set_str(&impl_ns, intern("version"), vm_call_version(vm, maj, min, mic));
-    DictObj::set_str(&impl_ns, intern("_multiarch"), new_str("x86_64-linux-gnu"));
-    set("implementation", new_module("implementation", impl_ns));
+    let version = vm_call_version(vm, maj, min, mic);
+    set(
+        "implementation",
+        crate::pytypes::namespace::new_namespace(&[
+            ("name", new_str("pyrun")),
+            ("cache_tag", Value::NONE),
+            ("version", version),
+            ("hexversion", Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64)),
+            ("_multiarch", new_str("x86_64-linux-gnu")),
+        ]),
+    );
     let (names, values): (Vec<&str>, Vec<Value>) = cfg
         .flags
         .fields()
@@ -335,6 +340,7 @@ pub fn make(vm: &mut Vm) -> Value {
         ("excepthook", sys_excepthook),
         ("displayhook", sys_displayhook),
         ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+        ("_getframe", crate::pytypes::sys_getframe),
         ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
     ] {
         let f = new_native(n, f);
