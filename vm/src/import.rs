@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 /// also has: found before `sys.path`, as CPython's BuiltinImporter is.
 const BUILTIN_NAMES: &[&str] = &[
     "builtins", "sys", "time", "itertools", "_functools", "_collections", "_heapq", "_operator",
-    "_frozen_importlib", "_io", "_weakref",
+    "_frozen_importlib", "_io", "_weakref", "_thread",
 ];
 
 fn get(d: &Value, k: &str) -> Option<Value> {
@@ -327,10 +327,15 @@ fn find_and_load(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Val
     let top_level = search.is_none();
     let found = find(vm, name, search)?;
     match found {
-        None if top_level && vm.options.config.stdlib_dirs.is_empty() => Err(not_found(
+        None if top_level
+            && vm.options.config.stdlib_dirs.is_empty()
+            && crate::stdlib::STDLIB_MODULE_NAMES.contains(&name) =>
+        {
+            Err(not_found(
             name,
             format!("No module named '{name}' ({})", crate::config::STDLIB_HINT),
-        )),
+        ))
+        }
         None => Err(not_found(name, format!("No module named '{name}'"))),
         Some(Found::Native) => {
             let m = crate::stdlib::make_native_module(vm, name)

@@ -73,6 +73,12 @@ fn ns_dict(v: &Value) -> PyResult<Value> {
         .ok_or_else(|| error::type_error("descriptor requires a 'types.SimpleNamespace' object"))
 }
 
+/// An object of type `cls` (deriving from the extension type `ty`) whose attributes live
+/// in its own dict, as a namespace's (`_thread._local`).
+pub fn new_ns_of(ty: *const Header, cls: &Value) -> PyResult<Value> {
+    new_ext_of(Ns(DictObj::new_value()), ty, cls)
+}
+
 fn ns_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let cls = args.first().ok_or_else(|| error::type_error("SimpleNamespace.__new__(): not enough arguments"))?;
     new_ext_of(Ns(DictObj::new_value()), types().namespace, cls)
@@ -92,7 +98,7 @@ fn ns_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ns_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+pub fn ns_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (this, name) = (&args[0], &args[1]);
     let d = ns_dict(this)?;
     if as_str(name) == Some("__dict__") {
@@ -114,13 +120,13 @@ fn ns_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     }
 }
 
-fn ns_setattr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+pub fn ns_setattr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let d = ns_dict(&args[0])?;
     DictObj::set_str(&d, crate::types::instance::interned(&args[1]), args[2].clone());
     Ok(Value::NONE)
 }
 
-fn ns_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+pub fn ns_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let d = ns_dict(&args[0])?;
     if d.downcast::<DictObj>().unwrap().remove(vm, &args[1])?.is_none() {
         return Err(ops::attr::attribute_error(&args[0], &args[1]));

@@ -373,13 +373,28 @@ pub fn find_in(chain: &[Value], name: &str) -> Option<Value> {
             continue;
         }
         if let Some(f) = slot_of(b.ptr(), name) {
-            return Some(crate::object::alloc_obj(
-                crate::types::func::NativeObj { name: sname, f, self_: Value::UNDEF, owner: b.clone() },
-                tt().builtin_function,
-            ));
+            // One object per (type, name), as the type dict entry it stands for
+            // (`getattr(C, '__lt__') is getattr(object, '__lt__')`).
+            let key = (b.ptr() as usize, *sname);
+            return Some(CACHE.with(|c| {
+                c.borrow_mut()
+                    .entry(key)
+                    .or_insert_with(|| {
+                        crate::object::alloc_obj(
+                            crate::types::func::NativeObj { name: sname, f, self_: Value::UNDEF, owner: b.clone() },
+                            tt().builtin_function,
+                        )
+                    })
+                    .clone()
+            }));
         }
     }
     None
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<std::collections::HashMap<(usize, &'static str), Value>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 const SLOT_NAMES: &[&str] = &[

@@ -15,6 +15,8 @@ pub mod io;
 pub mod itertools;
 mod itertools_comb;
 pub mod math;
+mod names;
+pub use names::STDLIB_MODULE_NAMES;
 mod math_int;
 pub mod operator;
 pub mod os;
@@ -24,6 +26,7 @@ mod sha512;
 mod sizes;
 pub mod stdstreams;
 pub mod sys;
+pub mod thread;
 pub mod time;
 mod weakproxy;
 pub mod weakref;
@@ -54,6 +57,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("array", array::make),
     ("os", os::make),
     ("_weakref", weakref::make_module),
+    ("_thread", thread::make),
 ];
 
 /// Source modules: name and Python source.

@@ -250,6 +250,12 @@ pub fn make(vm: &mut Vm) -> Value {
         set(k, new_str(prefix.as_str()));
     }
     set("platlibdir", new_str("lib"));
+    let names = crate::types::set::new_set();
+    for n in super::STDLIB_MODULE_NAMES {
+        let _ = crate::types::set::as_set(&names).unwrap().add(vm, new_str(*n));
+    }
+    names.header().unwrap().ty.set(tt().frozenset);
+    set("stdlib_module_names", names);
     set(
         "_stdlib_dir",
         cfg.stdlib_dirs.first().map(|d| new_str(d.as_str())).unwrap_or(Value::NONE),
