@@ -158,6 +158,16 @@ pub fn dict_merge(vm: &mut Vm, dst: &Value, src: &Value, no_dupes: bool) -> PyRe
     let d = dst.downcast::<DictObj>().unwrap();
     let items = match src.downcast::<DictObj>() {
         Some(s) => s.items(),
+        None if crate::ops::getattr(vm, src, &intern("keys")).is_ok() => {
+            let keys = crate::ops::getattr(vm, src, &intern("keys"))?;
+            let ks = vm.call0(&keys)?;
+            let mut items = vec![];
+            for k in crate::ops::collect(vm, &ks)? {
+                let v = crate::ops::getitem(vm, src, &k)?;
+                items.push((k, v));
+            }
+            items
+        }
         None => {
             if no_dupes {
                 return Err(error::type_error(format!(

@@ -184,6 +184,36 @@ pub fn special_attr(v: &Value, name: &str) -> Option<Value> {
     if let Some(c) = v.downcast::<crate::types::func::CodeObj>() {
         return crate::pytypes::code::attr(c, name);
     }
+    if let Some(w) = v.downcast::<FuncWrapObj>() {
+        return match name {
+            "__func__" | "__wrapped__" => Some(w.f.clone()),
+            "__isabstractmethod__" => Some(
+                special_attr(&w.f, name)
+                    .filter(|x| x.as_bool().is_some())
+                    .unwrap_or(Value::FALSE),
+            ),
+            "__doc__" | "__name__" | "__qualname__" | "__module__" => special_attr(&w.f, name),
+            _ => None,
+        };
+    }
+    if let Some(p) = v.downcast::<PropertyObj>() {
+        return match name {
+            "fget" => Some(p.fget.clone()),
+            "fset" => Some(p.fset.clone()),
+            "fdel" => Some(p.fdel.clone()),
+            "__doc__" => Some(if p.doc.is_none() {
+                special_attr(&p.fget, "__doc__").unwrap_or(Value::NONE)
+            } else {
+                p.doc.clone()
+            }),
+            "__isabstractmethod__" => Some(Value::bool(
+                [&p.fget, &p.fset, &p.fdel]
+                    .iter()
+                    .any(|f| special_attr(f, name).is_some_and(|x| x.as_bool() == Some(true))),
+            )),
+            _ => None,
+        };
+    }
     if let Some(g) = v.downcast::<crate::generator::GenObj>() {
         return crate::generator::attr(v, g, name);
     }
@@ -382,7 +412,8 @@ pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> 
     }
     match as_str(name) {
         Some("__class__") => Ok(type_of(v)),
-        Some("__doc__") if dunder::dispatches(v) => Ok(Value::NONE),
+        // Every type has a `__doc__` (None when undocumented), seen through its instances.
+        Some("__doc__") => Ok(Value::NONE),
         Some(n) => match crate::pytypes::slots::find(ty, n) {
             Some(f) => Ok(bind_native(&f, v)),
             None => Err(no_attr(v, name)),

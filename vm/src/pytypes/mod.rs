@@ -10,6 +10,7 @@ pub mod memoryview;
 pub mod namespace;
 pub mod reduce;
 pub mod slots;
+pub mod structseq;
 pub mod subclasses;
 
 use crate::error::{self, PyResult};
@@ -101,6 +102,8 @@ pub fn install(t: &TypeTable) {
         DictObj::set_str(&type_data_ptr(ty).dict, intern("__class_getitem__"), cm);
     }
     add(t.base_exception, "with_traceback", frames::with_traceback);
+    let prepare = crate::types::descr::new_classmethod(new_native("__prepare__", type_prepare));
+    DictObj::set_str(&type_data_ptr(t.type_).dict, intern("__prepare__"), prepare);
     for (name, f) in [
         ("__init_subclass__", init_subclass as NativeFn),
         ("__subclasshook__", subclasshook as NativeFn),
@@ -114,6 +117,11 @@ pub fn install(t: &TypeTable) {
     for name in ["__globals__", "__closure__", "__doc__", "__module__", "__builtins__"] {
         add_descr(t.function, "function", name, true);
     }
+}
+
+/// `type.__prepare__(name, bases, **kwds)`: a fresh dict for the class body.
+fn type_prepare(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(DictObj::new_value())
 }
 
 /// `object.__init_subclass__`: accepts no keyword arguments.

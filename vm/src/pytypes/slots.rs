@@ -82,6 +82,32 @@ unary! {
     getnewargs => |_vm, x| Ok(new_tuple(vec![x]));
 }
 
+fn num_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let x = exact(arg(args, 0, "__format__")?);
+    ops::format(vm, &x, Some(arg(args, 1, "__format__")?))
+}
+
+fn math_call(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let m = crate::import::gcd_import(vm, "math")?;
+    let f = ops::getattr(vm, &m, &intern(name))?;
+    vm.call(&f, args, &[])
+}
+
+fn num_round(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let mut a = vec![exact(arg(args, 0, "__round__")?)];
+    a.extend(args[1..].iter().cloned());
+    call_builtin(vm, "round", &a)
+}
+fn num_trunc(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    math_call(vm, "trunc", &[exact(arg(args, 0, "__trunc__")?)])
+}
+fn num_floor(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    math_call(vm, "floor", &[exact(arg(args, 0, "__floor__")?)])
+}
+fn num_ceil(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    math_call(vm, "ceil", &[exact(arg(args, 0, "__ceil__")?)])
+}
+
 fn call_builtin(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
     let f = DictObj::get_str(&vm.builtins, &intern(name)).expect("builtin");
     vm.call(&f, args, &[])
@@ -398,6 +424,7 @@ thread_local! {
 }
 
 const SLOT_NAMES: &[&str] = &[
+    "__round__", "__trunc__", "__floor__", "__ceil__",
     "__repr__", "__str__", "__hash__", "__format__", "__dir__", "__sizeof__", "__reduce_ex__",
     "__reduce__", "__getstate__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__bool__", "__neg__", "__pos__", "__abs__", "__invert__", "__index__", "__int__",
@@ -441,6 +468,11 @@ fn slot_of(b: *const Header, name: &str) -> Option<NativeFn> {
         "__index__" if b == t.int || b == t.bool_ => num_index,
         "__int__" if numeric => num_int,
         "__float__" if numeric => num_float,
+        "__format__" if numeric || b == t.str_ => num_format,
+        "__round__" if numeric => num_round,
+        "__trunc__" if numeric => num_trunc,
+        "__floor__" if numeric => num_floor,
+        "__ceil__" if numeric => num_ceil,
         "__getnewargs__" if numeric || b == t.str_ || b == t.tuple || b == t.bytes => getnewargs,
         "__len__" if sequence || mapping || b == t.set || b == t.frozenset => container_len,
         "__iter__" if sequence || mapping || b == t.set || b == t.frozenset => container_iter,

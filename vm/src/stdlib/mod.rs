@@ -20,6 +20,8 @@ pub use names::STDLIB_MODULE_NAMES;
 mod math_int;
 pub mod operator;
 pub mod os;
+pub mod posix;
+mod posix_proc;
 pub mod random;
 mod random_seq;
 mod sha512;
@@ -58,6 +60,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("os", os::make),
     ("_weakref", weakref::make_module),
     ("_thread", thread::make),
+    ("posix", posix_proc::make),
 ];
 
 /// Source modules: name and Python source.

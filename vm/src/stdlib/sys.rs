@@ -95,6 +95,11 @@ fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     Ok(new_str(format!("{}({})", as_str(&name).unwrap_or("?"), parts.join(", "))))
 }
 
+fn sys_getfilesystemencodeerrors(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("getfilesystemencodeerrors", args, kw).check(0, 0, &[])?;
+    Ok(new_str("surrogateescape"))
+}
+
 fn sys_get_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("get_asyncgen_hooks", args, kw).check(0, 0, &[])?;
     let (first, fin) = vm.asyncgen_hooks.clone();
@@ -341,6 +346,7 @@ pub fn make(vm: &mut Vm) -> Value {
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_getdefaultencoding),
         ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("getrefcount", sys_getrefcount),
         ("breakpointhook", sys_breakpointhook),
         ("excepthook", sys_excepthook),
