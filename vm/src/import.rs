@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 /// also has: found before `sys.path`, as CPython's BuiltinImporter is.
 const BUILTIN_NAMES: &[&str] = &[
     "builtins", "sys", "time", "itertools", "_functools", "_collections", "_heapq", "_operator",
-    "_frozen_importlib", "_io", "_weakref", "_thread", "posix",
+    "_frozen_importlib", "_io", "_weakref", "_thread", "posix", "_sre",
 ];
 
 fn get(d: &Value, k: &str) -> Option<Value> {

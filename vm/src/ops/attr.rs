@@ -430,6 +430,11 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         if let Some(r) = special_attr(v, as_str(name).unwrap_or("")) {
             return Ok(r);
         }
+        match as_str(name) {
+            Some("__dict__") => return Ok(m.dict.clone()),
+            Some("__class__") => return Ok(type_of(v)),
+            _ => {}
+        }
         return Err(no_attr(v, name));
     }
     if v.downcast::<TypeData>().is_some() {

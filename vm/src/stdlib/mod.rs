@@ -26,6 +26,8 @@ pub mod random;
 mod random_seq;
 mod sha512;
 mod sizes;
+pub mod sre;
+mod sre_match;
 pub mod stdstreams;
 pub mod sys;
 pub mod thread;
@@ -61,6 +63,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::make_module),
     ("_thread", thread::make),
     ("posix", posix_proc::make),
+    ("_sre", sre::make),
 ];
 
 /// Source modules: name and Python source.
