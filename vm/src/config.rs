@@ -122,7 +122,7 @@ pub fn find_stdlib() -> Option<String> {
 
 /// Whether the build's and the system's Lib are used without `$PYRUN_STDLIB` (switched on
 /// once CPython's modules run on pyrun's native halves).
-const SEARCH_DEFAULT_STDLIB: bool = false;
+const SEARCH_DEFAULT_STDLIB: bool = true;
 
 /// How to get the standard library, for the error when a module is missing without one.
 pub const STDLIB_HINT: &str = "pyrun runs CPython 3.11's standard library and found none: install it (Debian: apt-get install libpython3.11-stdlib) or set PYRUN_STDLIB to a CPython 3.11 Lib directory";

@@ -10,8 +10,10 @@ pub mod collections;
 pub mod copy;
 pub mod fileio;
 pub mod functools;
+pub mod hashes;
 pub mod heapq;
 pub mod io;
+mod io_base;
 pub mod itertools;
 mod itertools_comb;
 pub mod math;
@@ -23,8 +25,6 @@ pub mod os;
 pub mod posix;
 mod posix_proc;
 pub mod random;
-mod random_seq;
-mod sha512;
 mod sizes;
 pub mod sre;
 mod sre_match;
@@ -47,7 +47,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::make),
-    ("random", random::make),
+    ("_random", random::make),
     ("sys", sys::make),
     ("itertools", itertools::make),
     ("_functools", functools::make),
@@ -57,13 +57,19 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_collections", collections::make),
     ("copy", copy::make),
     ("time", time::make),
-    ("io", io::make),
+    ("_io", io::make),
     ("array", array::make),
     ("os", os::make),
     ("_weakref", weakref::make_module),
     ("_thread", thread::make),
     ("posix", posix_proc::make),
     ("_sre", sre::make),
+    ("_md5", hashes::make_md5),
+    ("_sha1", hashes::make_sha1),
+    ("_sha256", hashes::make_sha256),
+    ("_sha512", hashes::make_sha512),
+    ("_sha3", hashes::make_sha3),
+    ("_blake2", hashes::make_blake2),
 ];
 
 /// Source modules: name and Python source.
