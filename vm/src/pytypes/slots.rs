@@ -423,7 +423,17 @@ thread_local! {
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
+fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let it = arg(args, 0, "__next__")?;
+    ops::next(vm, it)?.ok_or_else(error::stop_iteration)
+}
+
+fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(arg(args, 0, "__iter__")?.clone())
+}
+
 const SLOT_NAMES: &[&str] = &[
+    "__next__",
     "__round__", "__trunc__", "__floor__", "__ceil__",
     "__repr__", "__str__", "__hash__", "__format__", "__dir__", "__sizeof__", "__reduce_ex__",
     "__reduce__", "__getstate__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
@@ -440,7 +450,11 @@ fn slot_of(b: *const Header, name: &str) -> Option<NativeFn> {
     let numeric = b == t.int || b == t.float || b == t.bool_;
     let sequence = b == t.str_ || b == t.tuple || b == t.bytes || b == t.list;
     let mapping = b == t.dict;
+    let iterator = type_data_ptr(b).layout == crate::object::Kind::Iter
+        && !matches!(type_data_ptr(b).name.as_str(), "dict_keys" | "dict_values" | "dict_items");
     let f: NativeFn = match name {
+        "__next__" if iterator => iter_next,
+        "__iter__" if iterator => iter_self,
         "__repr__" if b == t.object => object_repr,
         "__str__" if b == t.object => object_str,
         "__hash__" if b == t.object => object_hash,

@@ -101,7 +101,7 @@ fn make_types() -> Types {
     }
 }
 
-pub fn make(_vm: &mut Vm) -> Value {
+pub fn make(vm: &mut Vm) -> Value {
     let t = types();
     let m = super::module_with_functions(
         "_collections",
@@ -111,6 +111,7 @@ pub fn make(_vm: &mut Vm) -> Value {
         ],
     );
     super::set(&m, "deque", unsafe { Value::from_header(t.deque) });
+    super::set(&m, "defaultdict", super::defaultdict::defaultdict_type(vm));
     super::set(&m, "_tuplegetter", unsafe {
         Value::from_header(t.tuplegetter)
     });

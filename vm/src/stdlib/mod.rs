@@ -8,6 +8,7 @@ pub mod array;
 pub mod bisect;
 pub mod collections;
 pub mod copy;
+mod defaultdict;
 pub mod fileio;
 pub mod functools;
 pub mod hashes;
@@ -27,6 +28,7 @@ mod posix_proc;
 pub mod random;
 mod sizes;
 pub mod sre;
+mod string_mod;
 mod sre_match;
 pub mod stdstreams;
 pub mod sys;
@@ -64,6 +66,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_thread", thread::make),
     ("posix", posix_proc::make),
     ("_sre", sre::make),
+    ("_string", string_mod::make),
     ("_md5", hashes::make_md5),
     ("_sha1", hashes::make_sha1),
     ("_sha256", hashes::make_sha256),
