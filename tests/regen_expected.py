@@ -12,12 +12,21 @@ PYTHONHASHSEED=0, stdin closed, and a 60 s timeout. Write:
 
 Stale NAME.exit / NAME.err files are removed when the exit code is 0.
 
-Usage: python3 tests/regen_expected.py [--benches] [NAME[.py] ...]
+Usage: python3 tests/regen_expected.py [--benches] [--machine M --python CMD] [NAME[.py] ...]
 
 With --benches the programs are benches/programs/*.py, each run with the size
 argument listed for it in benches/programs/test_args.txt.
+
+With --machine M (e.g. aarch64) and --python CMD (CPython 3.11 built for M, e.g.
+under qemu: tests/cpython_aarch64.sh prints such a command) only the named
+programs are run, and their stdout is written to NAME.M.out when it differs from
+NAME.out (the C library's math functions differ in the last bit between ISAs),
+or a stale NAME.M.out is removed when it does not. The test suite uses NAME.M.out
+for a pyrun built for M. A different exit code or stderr on M is reported as a
+failure: per-machine .exit/.err files are not supported.
 """
 import os
+import shlex
 import subprocess
 import sys
 
@@ -35,6 +44,8 @@ def load_bench_args():
             if len(line) == 2:
                 ARGS[line[0]] = line[1]
 TIMEOUT = 60
+PYTHON = ["python3"]
+MACHINE = None
 
 
 def normalised_stderr(data):
@@ -68,17 +79,19 @@ def run_one(name):
     env.pop("PYTHONSTARTUP", None)
     try:
         proc = subprocess.run(
-            ["python3", "-X", "int_max_str_digits=0", name] + ([ARGS[stem]] if stem in ARGS else []),
+            PYTHON + ["-X", "int_max_str_digits=0", name] + ([ARGS[stem]] if stem in ARGS else []),
             cwd=PROG_DIR,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            timeout=TIMEOUT,
+            timeout=TIMEOUT * (10 if MACHINE else 1),
         )
     except subprocess.TimeoutExpired:
         return "TIMEOUT (no files written)", False
 
+    if MACHINE:
+        return write_machine_out(base, proc)
     with open(base + ".out", "wb") as f:
         f.write(proc.stdout)
 
@@ -96,12 +109,44 @@ def run_one(name):
     return "ok (%d bytes)" % len(proc.stdout), True
 
 
+def read_or(path, default):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return default
+
+
+def write_machine_out(base, proc):
+    """--machine: NAME.M.out where M's stdout differs from NAME.out."""
+    path = "%s.%s.out" % (base, MACHINE)
+    exp_code = int(read_or(base + ".exit", b"0").strip())
+    exp_err = read_or(base + ".err", b"").decode("utf-8")
+    if proc.returncode != exp_code or normalised_stderr(proc.stderr) != exp_err:
+        return "exit %d or stderr differs from NAME.exit/.err (not written)" % proc.returncode, False
+    if proc.stdout == read_or(base + ".out", None):
+        remove_if_exists(path)
+        return "same as %s.out" % os.path.basename(base), True
+    with open(path, "wb") as f:
+        f.write(proc.stdout)
+    return "differs: wrote %s" % os.path.basename(path), True
+
+
 def main(argv):
-    global PROG_DIR
+    global PROG_DIR, PYTHON, MACHINE
     if argv and argv[0] == "--benches":
         argv = argv[1:]
         PROG_DIR = os.path.join(os.path.dirname(HERE), "benches", "programs")
         load_bench_args()
+    while argv and argv[0] in ("--machine", "--python") and len(argv) > 1:
+        if argv[0] == "--machine":
+            MACHINE = argv[1]
+        else:
+            PYTHON = shlex.split(argv[1])
+        argv = argv[2:]
+    if MACHINE and (not argv or PYTHON == ["python3"]):
+        print("--machine needs --python CMD and the programs to run", file=sys.stderr)
+        return 2
     if argv:
         names = []
         for arg in argv:

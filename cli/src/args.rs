@@ -18,7 +18,10 @@ pub enum Target {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Dump {
+    /// The compiled code, without running it.
     Bytecode,
+    /// The main module's code after running it, with tier-1 forms (to stderr).
+    Quickened,
 }
 
 pub struct Command {
@@ -32,6 +35,10 @@ pub struct Command {
     pub stats: bool,
     /// Tier-1 quickening (`-X specialize=on|off`).
     pub specialize: bool,
+    /// Superinstructions formed when code first runs (`-X superinstructions=on|off`).
+    pub superinstructions: bool,
+    /// Back-edge / function-entry count at which code is hot (`-X jit-threshold=N`).
+    pub hot_threshold: Option<u16>,
     /// `-x`: skip the first line of the source.
     pub skip_first_line: bool,
     /// `-R` or `PYTHONHASHSEED`: None = pyrun's default (seed 0).
@@ -84,6 +91,8 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
         dump: None,
         stats: false,
         specialize: true,
+        superinstructions: true,
+        hot_threshold: None,
         skip_first_line: false,
         hash_seed: None,
     };
@@ -107,10 +116,11 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
                 "version" => version += 1,
                 "stats" => cmd.stats = true,
                 "dump=bytecode" => cmd.dump = Some(Dump::Bytecode),
+                "dump=quickened" => cmd.dump = Some(Dump::Quickened),
                 "check-hash-based-pycs" => i += 1,
                 _ if long.starts_with("check-hash-based-pycs=") => {}
                 _ if long.starts_with("dump") => {
-                    return Err(usage_error(prog, &format!("invalid --dump stage in {a} (supported: --dump=bytecode)")))
+                    return Err(usage_error(prog, &format!("invalid --dump stage in {a} (supported: --dump=bytecode, --dump=quickened)")))
                 }
                 _ => return Err(usage_error(prog, &format!("unknown option {a}"))),
             }
@@ -196,6 +206,17 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
             ("specialize", Some(v)) => {
                 return Err(usage_error(prog, &format!("invalid -X specialize={v} (use on or off)")))
             }
+            ("superinstructions", None | Some("on" | "1")) => cmd.superinstructions = true,
+            ("superinstructions", Some("off" | "0")) => cmd.superinstructions = false,
+            ("superinstructions", Some(v)) => {
+                return Err(usage_error(prog, &format!("invalid -X superinstructions={v} (use on or off)")))
+            }
+            ("jit-threshold", Some(v)) => match v.parse::<u16>() {
+                Ok(n) if n >= 1 => cmd.hot_threshold = Some(n),
+                _ => {
+                    return Err(usage_error(prog, &format!("invalid -X jit-threshold={v} (use 1..65535)")))
+                }
+            },
             ("dev", _) => cmd.config.flags.dev_mode = true,
             ("int_max_str_digits", Some(v)) => match v.parse::<i64>() {
                 Ok(n) if n == 0 || n >= 640 => cmd.config.flags.int_max_str_digits = n,
@@ -297,13 +318,16 @@ Options (as CPython 3.11's; pyrun runs Python 3.11 programs):
 -W arg : warning control (sys.warnoptions)
 -x     : skip first line of source
 -X opt : implementation-specific option; pyrun's: -X specialize=on|off (tier-1
-         quickening, on by default); other -X options are accepted and ignored
+         quickening, on by default), -X superinstructions=on|off (on by default),
+         -X jit-threshold=N (loop/function executions before code is hot, default
+         1039); other -X options are accepted and ignored
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
 
 pyrun's own options (before the program):
 --dump=bytecode : print the compiled bytecode of every code object instead of running
+--dump=quickened: run, then print the main module's code with its tier-1 forms to stderr
 --stats         : at exit, print tier-1 specialization statistics to stderr
 pyrun bench ... : benchmark programs against other interpreters (pyrun bench --help)
 

@@ -1,6 +1,66 @@
 //! The `pyrun` command: a drop-in `python3` (CPython 3.11's command line), plus
 //! `pyrun bench ...`, which times programs against other interpreters (bench/).
 
+
+/// mimalloc instead of the system allocator: Python programs allocate many small,
+/// short-lived objects (tuples, bound methods, dict entries), where it is measured
+/// faster (docs/ARCHITECTURE.md, "Memory"). The `mimalloc` crate's allocator always takes
+/// mimalloc's aligned-allocation path; ordinary alignments (mimalloc aligns every block
+/// to at least 8) go straight to `mi_malloc`, which is several times cheaper.
+struct Allocator;
+
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    #[inline]
+    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+        use libmimalloc_sys as mi;
+        if l.align() <= 8 {
+            mi::mi_malloc(l.size()) as *mut u8
+        } else {
+            mi::mi_malloc_aligned(l.size(), l.align()) as *mut u8
+        }
+    }
+    #[inline]
+    unsafe fn alloc_zeroed(&self, l: std::alloc::Layout) -> *mut u8 {
+        use libmimalloc_sys as mi;
+        if l.align() <= 8 {
+            mi::mi_zalloc(l.size()) as *mut u8
+        } else {
+            mi::mi_zalloc_aligned(l.size(), l.align()) as *mut u8
+        }
+    }
+    #[inline]
+    unsafe fn dealloc(&self, p: *mut u8, _: std::alloc::Layout) {
+        libmimalloc_sys::mi_free(p as *mut std::ffi::c_void)
+    }
+    #[inline]
+    unsafe fn realloc(&self, p: *mut u8, l: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        use libmimalloc_sys as mi;
+        if l.align() <= 8 {
+            mi::mi_realloc(p as *mut std::ffi::c_void, new_size) as *mut u8
+        } else {
+            mi::mi_realloc_aligned(p as *mut std::ffi::c_void, new_size, l.align()) as *mut u8
+        }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Allocator = Allocator;
+
+/// Runs before `main` (and before the allocator reserves its first arena): arenas are
+/// committed as they are used, not up front, so a small program's resident memory stays
+/// small (eager commit with transparent huge pages costs ~10 MB at start-up).
+#[used]
+#[link_section = ".init_array"]
+static CONFIGURE_ALLOCATOR: extern "C" fn() = {
+    extern "C" fn configure() {
+        // SAFETY: sets a plain option; mimalloc reads options when it first needs them.
+        // `mi_option_arena_eager_commit` (4 in mimalloc.h; the -sys crate does not name it).
+        const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+        unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
+    }
+    configure
+};
+
 mod args;
 mod bench;
 mod repl;
@@ -32,10 +92,25 @@ fn main() -> ExitCode {
         }
     };
     vm::signals::install();
-    let handle = std::thread::Builder::new()
-        .stack_size(THREAD_STACK)
-        .spawn(move || run(cmd, &prog))
-        .expect("spawn interpreter thread");
+    // Under a tight address-space limit (`ulimit -v`) a smaller stack still runs the program
+    // (deep recursion then hits the recursion limit's value-stack check sooner).
+    let job = std::sync::Arc::new(std::sync::Mutex::new(Some((cmd, prog))));
+    let mut handle = None;
+    for stack in [THREAD_STACK, THREAD_STACK / 4, THREAD_STACK / 16] {
+        let job = job.clone();
+        let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
+            let (cmd, prog) = job.lock().unwrap().take().unwrap();
+            run(cmd, &prog)
+        });
+        if let Ok(h) = spawned {
+            handle = Some(h);
+            break;
+        }
+    }
+    let Some(handle) = handle else {
+        eprintln!("pyrun: cannot start the interpreter thread (out of memory)");
+        return ExitCode::from(1);
+    };
     let code = handle.join().unwrap_or(70);
     // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's does.
     vm::signals::exit_if_interrupted();
@@ -83,6 +158,10 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
     machine.set_config(cmd.config.clone());
     machine.options.stats = cmd.stats;
     machine.tier1 = cmd.specialize;
+    machine.options.superinstructions = cmd.superinstructions;
+    if let Some(n) = cmd.hot_threshold {
+        machine.options.hot_threshold = n;
+    }
     let status = if let Some(Dump::Bytecode) = cmd.dump {
         dump_bytecode(&mut machine, &program, prog)
     } else if cmd.target == Target::Repl {
@@ -95,6 +174,14 @@ fn run(mut cmd: Command, prog: &str) -> i32 {
             s
         }
     };
+    if cmd.dump == Some(Dump::Quickened) {
+        machine.flush();
+        if let Some(code) = machine.main_code.clone() {
+            let mut out = String::new();
+            code.disassemble(&mut out);
+            eprint!("{out}");
+        }
+    }
     if cmd.stats {
         machine.flush();
         eprint!("{}", machine.stats.report(machine.tier1));

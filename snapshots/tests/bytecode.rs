@@ -66,3 +66,21 @@ fn quickened_loop_attributes_and_calls() {
         "class P:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n        return self.x\ndef add(a, b):\n    return a + b\ntotal = 0.0\nfor i in range(100):\n    p = P(i)\n    total = total + p.get() * 0.5\n    total = add(total, len([i]))\n"
     ));
 }
+
+/// Rotated `while` (test repeated at the bottom), COMPARE_OP fused with its jump, the
+/// `is None` jumps, and superinstructions.
+#[test]
+fn quickened_while_rotation_and_fused_compare() {
+    insta::assert_snapshot!(quickened(
+        "class Node:\n    def __init__(self, nxt):\n        self.nxt = nxt\ndef walk(n):\n    count = 0\n    while n is not None:\n        count += 1\n        n = n.nxt\n    return count\ndef loop(k):\n    i = 0\n    s = 0\n    while i < k:\n        s += i\n        i += 1\n    return s\nhead = None\nfor _ in range(50):\n    head = Node(head)\nprint(walk(head), loop(100))\n"
+    ));
+}
+
+/// A `for` loop over a generator resumes it inline (FOR_ITER_GEN); augmented subscript
+/// stores use the COPY2__COPY2 / SWAP3__SWAP2 superinstructions.
+#[test]
+fn quickened_generator_loop_and_augmented_subscript() {
+    insta::assert_snapshot!(quickened(
+        "def gen(n):\n    for i in range(n):\n        yield i * 2\ndef fill(a):\n    for v in gen(len(a)):\n        a[v % 4] += v\n    return a\nfor _ in range(20):\n    r = fill([0, 0, 0, 0, 0, 0, 0, 0])\nprint(r)\n"
+    ));
+}

@@ -246,6 +246,11 @@ fn bench_without_references_and_bad_input() {
     assert_eq!(code, 2);
     assert!(err.contains("NAME=FLAGS"), "{err}");
 
+    // A timeout too large for a Duration is no limit (was a panic).
+    let (code, out, err) = s.pyrun(&["bench", "ok.py", "-n", "1", "--timeout", "1e20"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
     // A program file named `bench` still runs when written as a path.
     s.write("bench", "print('the bench file')\n", false);
     let (code, out, _) = s.pyrun(&["./bench"]);

@@ -3,7 +3,9 @@
 //! `<dir>`) with CPython's recorded output.
 //!
 //! The binary is `$PYRUN_BIN`, else `target/release/pyrun`, else `target/debug/pyrun`
-//! (README's test command builds it first).
+//! (README's test command builds it first). `$PYRUN_BIN` may be a wrapper script, e.g. one
+//! running an AArch64 build under `qemu-aarch64` (README: "Building and testing for
+//! AArch64"); the expected stdout is then `NAME.aarch64.out` where that file exists.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -113,10 +115,45 @@ fn diff_text(expected: &str, got: &str) -> String {
     out
 }
 
+/// The machine the binary under test was built for ("x86_64", "aarch64"), from its
+/// `sys.implementation._multiarch`; asked once per suite, so a binary run through a wrapper
+/// (`qemu-aarch64`) answers for the emulated machine.
+fn target_machine(bin: &Path) -> String {
+    let out = Command::new(bin)
+        .args(["-c", "import sys; print(sys.implementation._multiarch)"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin.display()));
+    assert!(
+        out.status.success(),
+        "{} -c 'import sys; ...' failed: {}",
+        bin.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let triple = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    triple.split('-').next().unwrap_or_default().to_string()
+}
+
+/// The expected stdout of a program on `machine`: `NAME.MACHINE.out` where CPython prints
+/// something else there (the C library's math functions differ in the last bit between
+/// ISAs: CPython calls them as pyrun does), else `NAME.out`.
+fn expected_stdout(dir: &Path, name: &str, machine: &str) -> Option<Vec<u8>> {
+    std::fs::read(dir.join(format!("{name}.{machine}.out")))
+        .or_else(|_| std::fs::read(dir.join(format!("{name}.out"))))
+        .ok()
+}
+
 /// Checks one program against its `.out` / `.exit` / `.err` files; returns a failure report.
-fn check(bin: &Path, dir: &Path, name: &str, args: &[&str], extra: &[&str]) -> Option<String> {
+fn check(
+    bin: &Path,
+    machine: &str,
+    dir: &Path,
+    name: &str,
+    args: &[&str],
+    extra: &[&str],
+) -> Option<String> {
     let py = format!("{name}.py");
-    let expected = std::fs::read(dir.join(format!("{name}.out"))).ok()?;
+    let expected = expected_stdout(dir, name, machine)?;
     let exp_code: i32 = std::fs::read_to_string(dir.join(format!("{name}.exit")))
         .map(|s| s.trim().parse().unwrap())
         .unwrap_or(0);
@@ -182,6 +219,7 @@ fn programs_in(dir: &Path) -> Vec<String> {
 /// Runs all programs of `dir` on a small thread pool; panics with every mismatch.
 fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'static str]) {
     let bin = pyrun_bin();
+    let machine = target_machine(&bin);
     let names = programs_in(dir);
     assert!(!names.is_empty(), "no programs in {}", dir.display());
     let queue = Arc::new(Mutex::new(names.clone()));
@@ -191,10 +229,11 @@ fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'sta
         .unwrap_or(2);
     let handles: Vec<_> = (0..workers)
         .map(|_| {
-            let (q, f, bin, dir) = (
+            let (q, f, bin, machine, dir) = (
                 queue.clone(),
                 failures.clone(),
                 bin.clone(),
+                machine.clone(),
                 dir.to_path_buf(),
             );
             let extra = extra.to_vec();
@@ -202,7 +241,7 @@ fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'sta
                 let Some(name) = q.lock().unwrap().pop() else {
                     break;
                 };
-                if let Some(r) = check(&bin, &dir, &name, &args_for(&name), &extra) {
+                if let Some(r) = check(&bin, &machine, &dir, &name, &args_for(&name), &extra) {
                     f.lock().unwrap().push(r);
                 }
             })
@@ -237,7 +276,7 @@ fn run_suite(dir: &Path, args_for: fn(&str) -> Vec<&'static str>, extra: &[&'sta
     unexpected.sort();
     let passed = names.len() - expected_fail.len() - unexpected.len();
     println!(
-        "{}: {} programs, {} passed, {} failed (known, listed in known_failures.txt: {})",
+        "{} ({machine}): {} programs, {} passed, {} failed (known, listed in known_failures.txt: {})",
         dir.display(),
         names.len(),
         passed,

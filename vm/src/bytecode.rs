@@ -99,6 +99,10 @@ opcodes! { |a|
     POP_JUMP_IF_TRUE = -1, -1, "pop; jump forward to arg if true";
     POP_JUMP_BACKWARD_IF_FALSE = -1, -1, "pop; jump back to arg if false (a back edge, counted)";
     POP_JUMP_BACKWARD_IF_TRUE = -1, -1, "pop; jump back to arg if true (a rotated loop's back edge, counted)";
+    POP_JUMP_IF_NONE = -1, -1, "pop; jump forward to arg if it is None";
+    POP_JUMP_IF_NOT_NONE = -1, -1, "pop; jump forward to arg if it is not None";
+    POP_JUMP_BACKWARD_IF_NONE = -1, -1, "pop; jump back to arg if it is None (a back edge, counted)";
+    POP_JUMP_BACKWARD_IF_NOT_NONE = -1, -1, "pop; jump back to arg if it is not None (a back edge, counted)";
     JUMP_IF_FALSE_OR_POP = -1, 0, "if TOS false jump to arg (keep), else pop";
     JUMP_IF_TRUE_OR_POP = -1, 0, "if TOS true jump to arg (keep), else pop";
     GET_ITER = 0, 0, "TOS = iter(TOS)";
@@ -177,6 +181,7 @@ opcodes! { |a|
     FOR_ITER_RANGE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: range iterator";
     FOR_ITER_LIST < FOR_ITER = 1, -1, "tier 1 FOR_ITER: list iterator";
     FOR_ITER_TUPLE < FOR_ITER = 1, -1, "tier 1 FOR_ITER: tuple iterator";
+    FOR_ITER_GEN < FOR_ITER = 1, -1, "tier 1 FOR_ITER: a generator, resumed in a frame pushed on this loop (no nested run)";
     BINARY_SUBSCR_LIST_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: list[small int]";
     BINARY_SUBSCR_TUPLE_INT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: tuple[small int]";
     BINARY_SUBSCR_DICT < BINARY_SUBSCR = -1, -1, "tier 1 BINARY_SUBSCR: exact dict";
@@ -192,6 +197,8 @@ opcodes! { |a|
     LOAD_CONST__LOAD_FAST < LOAD_CONST = 2, 2, "superinstruction: LOAD_CONST arg; LOAD_FAST next.arg";
     STORE_FAST__LOAD_FAST < STORE_FAST = 0, 0, "superinstruction: STORE_FAST arg; LOAD_FAST next.arg";
     STORE_FAST__STORE_FAST < STORE_FAST = -2, -2, "superinstruction: STORE_FAST arg; STORE_FAST next.arg";
+    COPY2__COPY2 < COPY = 2, 2, "superinstruction: COPY 2; COPY 2 (duplicate the top two: augmented subscript/attribute stores)";
+    SWAP3__SWAP2 < SWAP = 0, 0, "superinstruction: SWAP 3; SWAP 2 (move TOS under the next two)";
 }
 
 impl Op {
@@ -225,6 +232,18 @@ impl Op {
                 | UNPACK_SEQUENCE
         )
     }
+}
+
+/// Does this instruction hold a back edge's hotness counter (in its `cache` field)?
+pub fn is_back_edge(op: Op) -> bool {
+    matches!(
+        op,
+        Op::JUMP_BACKWARD
+            | Op::POP_JUMP_BACKWARD_IF_FALSE
+            | Op::POP_JUMP_BACKWARD_IF_TRUE
+            | Op::POP_JUMP_BACKWARD_IF_NONE
+            | Op::POP_JUMP_BACKWARD_IF_NOT_NONE
+    )
 }
 
 /// Executions of a generic instruction before its first specialization attempt.
@@ -263,6 +282,19 @@ pub struct Cache {
     pub index: Cell<u32>,
     /// A cached object (function, method) kept alive while the cache holds it.
     pub obj: std::cell::RefCell<Value>,
+    /// Instance attribute and method sites that meet several classes (or shapes): more
+    /// `(type, shape)` entries, valid for the same type epoch `g2` (see `tier1::poly`).
+    pub poly: std::cell::RefCell<Vec<PolyEntry>>,
+}
+
+/// One more class an instance attribute or method site has seen.
+pub struct PolyEntry {
+    pub ty: usize,
+    pub shape: usize,
+    /// The slot index (attribute sites).
+    pub index: u32,
+    /// The function (method sites).
+    pub func: Value,
 }
 
 /// One exception-table entry: an exception raised by an instruction in `start..end` jumps
@@ -404,6 +436,10 @@ impl Instr {
                 | Op::POP_JUMP_IF_TRUE
                 | Op::POP_JUMP_BACKWARD_IF_FALSE
                 | Op::POP_JUMP_BACKWARD_IF_TRUE
+                | Op::POP_JUMP_IF_NONE
+                | Op::POP_JUMP_IF_NOT_NONE
+                | Op::POP_JUMP_BACKWARD_IF_NONE
+                | Op::POP_JUMP_BACKWARD_IF_NOT_NONE
                 | Op::JUMP_IF_FALSE_OR_POP
                 | Op::JUMP_IF_TRUE_OR_POP
                 | Op::FOR_ITER
@@ -493,6 +529,8 @@ pub struct Code {
     pub hotness: Cell<u16>,
     /// Flags added after compilation (`types.coroutine`'s ITERABLE_COROUTINE).
     pub extra_flags: Cell<u32>,
+    /// Tier-2 executors, by loop-header instruction index (`tier2.rs`).
+    pub executors: std::cell::RefCell<Vec<(u32, std::rc::Rc<dyn crate::tier2::Executor>)>>,
 }
 
 /// Where an instruction's node lies in the source: 1-based lines, 0-based UTF-8 byte
@@ -514,10 +552,7 @@ impl Code {
         let n = self.instrs.len();
         for i in 0..n {
             let ins = self.instrs[i].get();
-            if matches!(
-                ins.op,
-                Op::JUMP_BACKWARD | Op::POP_JUMP_BACKWARD_IF_FALSE | Op::POP_JUMP_BACKWARD_IF_TRUE
-            ) {
+            if is_back_edge(ins.op) {
                 self.instrs[i].set(Instr {
                     cache: options.hot_threshold,
                     ..ins
@@ -537,6 +572,8 @@ impl Code {
                 (Op::LOAD_CONST, Op::LOAD_FAST) => Op::LOAD_CONST__LOAD_FAST,
                 (Op::STORE_FAST, Op::LOAD_FAST) => Op::STORE_FAST__LOAD_FAST,
                 (Op::STORE_FAST, Op::STORE_FAST) => Op::STORE_FAST__STORE_FAST,
+                (Op::COPY, Op::COPY) if a.arg == 2 && b.arg == 2 => Op::COPY2__COPY2,
+                (Op::SWAP, Op::SWAP) if a.arg == 3 && b.arg == 2 => Op::SWAP3__SWAP2,
                 _ => continue,
             };
             self.instrs[i].set(Instr { op: sup, ..a });

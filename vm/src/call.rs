@@ -20,13 +20,7 @@ pub fn call_non_function(
     kwnames: &[Value],
 ) -> PyResult<Value> {
     if let Some(n) = callable.downcast::<NativeObj>() {
-        if n.self_.is_undef() {
-            return (n.f)(vm, args, kwnames);
-        }
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(n.self_.clone());
-        full.extend(args.iter().cloned());
-        return (n.f)(vm, &full, kwnames);
+        return n.call(vm, args, kwnames);
     }
     if callable.downcast::<FunctionObj>().is_some() {
         return vm.call(callable, args, kwnames);
@@ -131,8 +125,8 @@ pub fn make_function(
         FunctionObj {
             code,
             globals,
-            defaults,
-            kwdefaults,
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults),
             closure,
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),

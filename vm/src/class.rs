@@ -407,7 +407,7 @@ pub fn call_class(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
 
 /// The class's own `__new__` and `__init__` (None where object's apply), cached per type
 /// epoch.
-fn constructors(cls: &Value) -> (Option<Value>, Option<Value>) {
+pub(crate) fn constructors(cls: &Value) -> (Option<Value>, Option<Value>) {
     let td = type_data(cls);
     let epoch = crate::types::typeobj::type_epoch();
     {
@@ -484,6 +484,7 @@ fn object_init(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__setattr__", args, kw);
     a.check(3, 3, &[])?;
+    crate::ops::attr::check_name(&a.pos[1])?;
     crate::ops::attr::generic_setattr(vm, &a.pos[0], &a.pos[1], a.pos[2].clone())?;
     Ok(Value::NONE)
 }
@@ -491,6 +492,7 @@ fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__delattr__", args, kw);
     a.check(2, 2, &[])?;
+    crate::ops::attr::check_name(&a.pos[1])?;
     crate::ops::attr::generic_delattr(vm, &a.pos[0], &a.pos[1])?;
     Ok(Value::NONE)
 }
@@ -498,6 +500,7 @@ fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__getattribute__", args, kw);
     a.check(2, 2, &[])?;
+    crate::ops::attr::check_name(&a.pos[1])?;
     crate::ops::attr::generic_getattr(vm, &a.pos[0], &a.pos[1])
 }
 
@@ -670,6 +673,7 @@ fn add(ty: *const Header, name: &'static str, f: crate::types::func::NativeFn) {
             f,
             self_: Value::UNDEF,
             owner: tv.clone(),
+            plain: false,
         },
         tt().builtin_function,
     );

@@ -75,6 +75,13 @@ impl Deref for CodeRef {
 
 /// Frame flag: returning from this frame returns from `run_frame` to Rust.
 pub const ENTRY: u32 = 1;
+/// Frame flag: a generator resumed inline by FOR_ITER_GEN; yielding pushes the value on
+/// the caller's stack, returning ends the caller's loop (`interp/gen_inline.rs`).
+pub const GEN_INLINE: u32 = 2;
+/// Frame flag: `__init__` run for a class call made by the interpreter
+/// (`interp/calls.rs`): the instance waits in the caller's result slot, the return value
+/// must be None, and the record owns its `func` (released when the frame is popped).
+pub const INIT: u32 = 4;
 
 /// One running frame. Offsets are fixed (compiled code reads and writes `ip` and `sp`).
 #[repr(C)]
@@ -100,7 +107,7 @@ pub struct Frame {
     pub gen: Borrowed,
     /// Class bodies and exec: the namespace LOAD_NAME/STORE_NAME use first; else None.
     pub locals: Borrowed,
-    /// `ENTRY`.
+    /// `ENTRY`, `GEN_INLINE`, `INIT`.
     pub flags: u32,
     _pad: u32,
 }
@@ -131,6 +138,14 @@ impl Frame {
     pub fn with_caller_sp(mut self, caller_sp: *mut Value) -> Frame {
         self.caller_sp = caller_sp;
         self
+    }
+    /// Releases what the record owns (an INIT frame's function) when it is popped.
+    #[inline]
+    pub fn release_owned(&self) {
+        if self.flags & INIT != 0 {
+            // SAFETY: INIT records hold one reference to `func` (taken when pushed).
+            drop(unsafe { Value::from_raw(self.func.bits()) });
+        }
     }
     pub fn is_entry(&self) -> bool {
         self.flags & ENTRY != 0

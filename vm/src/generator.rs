@@ -33,6 +33,9 @@ pub struct GenInner {
     pub closed: bool,
     /// Async generators: `sys`'s first-iteration hook has been called.
     pub hooks_inited: bool,
+    /// While the generator runs inline (FOR_ITER_GEN), the exception its caller was
+    /// handling, given back when the generator's frame is left.
+    pub caller_exc: Value,
 }
 
 pub struct GenObj {
@@ -88,6 +91,7 @@ impl Vm {
                     running_async: false,
                     closed: false,
                     hooks_inited: false,
+                    caller_exc: Value::UNDEF,
                 }),
             },
             ty,
@@ -109,14 +113,14 @@ impl Vm {
             let f = &mut *frame;
             f.ip = ip;
             let gen = f.gen.downcast::<GenObj>().expect("generator frame");
-            let mut slots = Vec::with_capacity(sp.offset_from(f.fp) as usize);
+            let mut inner = gen.inner.borrow_mut();
+            // The buffer is empty (resuming drained it) and keeps its capacity.
+            debug_assert!(inner.slots.is_empty());
             let mut p = f.fp;
             while p < sp {
-                slots.push(p.read());
+                inner.slots.push(p.read());
                 p = p.add(1);
             }
-            let mut inner = gen.inner.borrow_mut();
-            inner.slots = slots;
             inner.ip = f.ip_index();
             f.sp = f.fp;
         }
@@ -178,12 +182,12 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         },
         s => s,
     };
-    let (slots, mut ip, started) = {
+    let (mut ip, started) = {
         let mut inner = gen.inner.borrow_mut();
         inner.running = true;
         let started = inner.started;
         inner.started = true;
-        (std::mem::take(&mut inner.slots), inner.ip, started)
+        (inner.ip, started)
     };
     if matches!(how, Resume::Throw(_))
         && started
@@ -195,6 +199,7 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         let mut inner = gen.inner.borrow_mut();
         inner.running = false;
         inner.done = true;
+        inner.slots.clear();
         Err(e)
     };
     if vm.frames.full() {
@@ -208,8 +213,9 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
     }
     let mut sp = fp;
     // SAFETY: inside the stack (checked) and above every live frame: the slots are empty.
+    // The saved values move back; the generator keeps the buffer for the next yield.
     unsafe {
-        for v in slots {
+        for v in gen.inner.borrow_mut().slots.drain(..) {
             sp.write(v);
             sp = sp.add(1);
         }
@@ -264,31 +270,42 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
             inner.done = true;
             inner.slots.clear();
             drop(inner);
-            let async_gen = gen.code.flags & flags::ASYNC_GENERATOR != 0;
-            let what = if async_gen {
-                "async generator"
-            } else if gen.code.flags & flags::COROUTINE != 0 {
-                "coroutine"
-            } else {
-                "generator"
-            };
-            let stop = e.is_instance(tt().stop_iteration);
-            if stop || (async_gen && e.is_instance(tt().stop_async_iteration)) {
-                // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                let r = error::runtime_error(format!(
-                    "{what} raised {}",
-                    if stop { "StopIteration" } else { "StopAsyncIteration" }
-                ));
-                if let Some(x) = crate::types::exc::as_exc(&r.0) {
-                    *x.cause.borrow_mut() = e.0.clone();
-                    *x.context.borrow_mut() = e.0.clone();
-                    x.suppress_context.set(true);
-                }
-                return Err(r);
-            }
-            Err(e)
+            Err(escaping_from(gen.code.flags, e))
         }
     }
+}
+
+/// An exception leaving a generator's frame: PEP 479 turns a StopIteration into a
+/// RuntimeError.
+pub fn escaping(e: PyErr) -> PyErr {
+    escaping_from(flags::GENERATOR, e)
+}
+
+/// PEP 479: a StopIteration (or, for an async generator, StopAsyncIteration) escaping a
+/// generator, coroutine or async generator becomes a RuntimeError; `code_flags` says which.
+pub fn escaping_from(code_flags: u32, e: PyErr) -> PyErr {
+    let async_gen = code_flags & flags::ASYNC_GENERATOR != 0;
+    let stop = e.is_instance(tt().stop_iteration);
+    if !(stop || (async_gen && e.is_instance(tt().stop_async_iteration))) {
+        return e;
+    }
+    let what = if async_gen {
+        "async generator"
+    } else if code_flags & flags::COROUTINE != 0 {
+        "coroutine"
+    } else {
+        "generator"
+    };
+    let r = error::runtime_error(format!(
+        "{what} raised {}",
+        if stop { "StopIteration" } else { "StopAsyncIteration" }
+    ));
+    if let Some(x) = crate::types::exc::as_exc(&r.0) {
+        *x.cause.borrow_mut() = e.0.clone();
+        *x.context.borrow_mut() = e.0.clone();
+        x.suppress_context.set(true);
+    }
+    r
 }
 
 enum Delegated {

@@ -198,7 +198,7 @@ pub unsafe fn dealloc(p: *const Header) {
         Kind::BigInt => drop_as::<int::BigIntObj>(p),
         Kind::Str => drop_as::<str::StrObj>(p),
         Kind::List => drop_as::<list::ListObj>(p),
-        Kind::Tuple => drop_as::<tuple::TupleObj>(p),
+        Kind::Tuple => tuple::free(p),
         Kind::Dict => drop_as::<dict::DictObj>(p),
         Kind::Set => drop_as::<set::SetObj>(p),
         Kind::Range => drop_as::<range::RangeObj>(p),

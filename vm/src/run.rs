@@ -210,6 +210,7 @@ fn run_main_source(vm: &mut Vm, src: &str, filename: &str, kind: MainKind) -> i3
         Ok(g) => g,
         Err(e) => return report_uncaught(vm, &e),
     };
+    vm.main_code = Some(code.clone());
     let status = match vm.run_code(code, globals) {
         Ok(_) => 0,
         Err(e) => report_uncaught(vm, &e),

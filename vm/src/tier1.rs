@@ -233,6 +233,7 @@ pub fn miss(stats: &mut Stats, code: &Code, pc: usize) {
         stats.deopts[g as usize] += 1;
         code.instrs[pc].set(Instr { op: g, ..ins });
         *c.obj.borrow_mut() = Value::NONE;
+        c.poly.borrow_mut().clear();
         c.misses.set(0);
         back_off(c);
     } else {
@@ -361,19 +362,17 @@ pub fn load_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static st
     if let Some(m) = obj.downcast::<ModuleObj>() {
         return module_entry(c, m, name).map(|_| Op::LOAD_ATTR_MODULE);
     }
-    let Some(inst) = obj.downcast::<InstanceObj>() else {
+    if obj.downcast::<InstanceObj>().is_none() {
         return Err(match obj.kind() {
             Some(Kind::Type) => "attribute of a class",
             Some(Kind::Exception) => "exception attribute",
             _ => "not an instance",
         });
-    };
+    }
     let ty = type_ptr(obj);
     plain_attribute_class(ty, name)?;
-    let shape = inst.shape.get();
-    if shape.is_null() {
-        return Err("instance in dict mode");
-    }
+    let shape = instance_shape(obj)?;
+    c.poly.borrow_mut().clear();
     c.g1.set(ty as usize);
     c.g2.set(typeobj::type_epoch());
     c.g3.set(shape as usize);
@@ -393,6 +392,77 @@ pub fn load_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static st
     c.index.set(i as u32);
     *c.obj.borrow_mut() = dict;
     Ok(Op::LOAD_ATTR_CLASS)
+}
+
+/// An instance's shape (not in dict mode).
+fn instance_shape(obj: &Value) -> Result<*const crate::types::instance::Shape, &'static str> {
+    let shape = obj.downcast::<InstanceObj>().ok_or("not an instance")?.shape.get();
+    if shape.is_null() {
+        return Err("instance in dict mode");
+    }
+    Ok(shape)
+}
+
+/// Entries a polymorphic instance site keeps beyond its first (type, shape).
+pub const POLY_MAX: usize = 4;
+
+/// What a polymorphic instance site is specialized for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PolyKind {
+    /// LOAD_ATTR_INSTANCE: an instance slot.
+    Load,
+    /// STORE_ATTR_INSTANCE: an existing instance slot.
+    Store,
+    /// LOAD_METHOD_INSTANCE: a Python function of the class.
+    Method,
+}
+
+/// A specialized instance site met an instance its first entry does not describe: finds
+/// (or adds, up to `POLY_MAX`) an entry for this instance's class and shape. Returns the
+/// slot index (attributes) or the function (methods), or None to take the miss.
+#[inline(never)]
+pub fn poly(c: &Cache, kind: PolyKind, obj: &Value, name: &Value) -> Option<(u32, Value)> {
+    if c.g2.get() != typeobj::type_epoch() {
+        return None;
+    }
+    let shape = instance_shape(obj).ok()? as usize;
+    let ty = type_ptr(obj) as usize;
+    if let Some(e) = c.poly.borrow().iter().find(|e| e.ty == ty && e.shape == shape) {
+        return Some((e.index, e.func.clone()));
+    }
+    if c.poly.borrow().len() >= POLY_MAX {
+        return None;
+    }
+    let tyh = ty as *const crate::object::Header;
+    plain_attribute_class(tyh, name).ok()?;
+    let sh = unsafe { &*(shape as *const crate::types::instance::Shape) };
+    let (index, func) = match kind {
+        PolyKind::Load | PolyKind::Store => {
+            if kind == PolyKind::Store {
+                if let Some(allowed) = &type_data_ptr(tyh).slots {
+                    if !allowed.iter().any(|s| s.bits() == name.bits()) {
+                        return None;
+                    }
+                }
+            }
+            (sh.index(name)? as u32, Value::NONE)
+        }
+        PolyKind::Method => {
+            if sh.index(name).is_some() {
+                return None;
+            }
+            let f = typeobj::lookup(tyh, name)?;
+            f.downcast::<FunctionObj>()?;
+            (0, f)
+        }
+    };
+    c.poly.borrow_mut().push(crate::bytecode::PolyEntry {
+        ty,
+        shape,
+        index,
+        func: func.clone(),
+    });
+    Some((index, func))
 }
 
 /// Caches a module attribute's entry: guards on the module dict and its version.
@@ -420,6 +490,7 @@ pub fn store_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static s
     if shape.is_null() {
         return Err("instance in dict mode");
     }
+    c.poly.borrow_mut().clear();
     c.g1.set(ty as usize);
     c.g2.set(typeobj::type_epoch());
     c.g3.set(shape as usize);
@@ -453,6 +524,7 @@ pub fn load_method(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static 
         if f.downcast::<FunctionObj>().is_none() {
             return Err("class attribute is not a function");
         }
+        c.poly.borrow_mut().clear();
         c.g1.set(ty as usize);
         c.g2.set(typeobj::type_epoch());
         c.g3.set(shape as usize);
@@ -561,11 +633,10 @@ pub fn call(
 pub fn for_iter(it: &Value) -> Result<Op, &'static str> {
     use crate::types::iter::{IterObj, IterState};
     let Some(io) = it.downcast::<IterObj>() else {
-        return Err(if it.kind() == Some(Kind::Generator) {
-            "generator"
-        } else {
-            "other iterator"
-        });
+        if it.kind() == Some(Kind::Generator) && type_ptr(it) == tt().generator {
+            return Ok(Op::FOR_ITER_GEN);
+        }
+        return Err("other iterator");
     };
     match &*io.state.borrow() {
         IterState::Range { .. } => Ok(Op::FOR_ITER_RANGE),

@@ -327,6 +327,9 @@ pub fn syntax_error_exc(e: &CompileError, filename: &str, src: &str) -> PyErr {
     let ty = match e.exception_name() {
         "IndentationError" => tt().indentation_error,
         "TabError" => tt().tab_error,
+        // Nesting too deep to parse or compile: CPython raises these without a location.
+        "RecursionError" => return PyErr::new(tt().recursion_error, e.msg.clone()),
+        "MemoryError" => return PyErr::new(tt().memory_error, e.msg.clone()),
         "NotImplementedError" => {
             return PyErr::new(tt().not_implemented_error, format!("{} ({}, line {})", e.msg, filename, e.line))
         }
@@ -370,15 +373,26 @@ pub fn syntax_error_exc(e: &CompileError, filename: &str, src: &str) -> PyErr {
 
 /// CPython's report of a compile error in the main program (no traceback).
 pub fn format_compile_error(e: &CompileError, filename: &str, src: &str) -> String {
-    if e.kind == crate::compile::CompileErrorKind::NotSupported {
-        return format!("NotImplementedError: {} ({}, line {})\n", e.msg, filename, e.line);
+    use crate::compile::CompileErrorKind as K;
+    match e.kind {
+        K::NotSupported => {
+            return format!("NotImplementedError: {} ({}, line {})\n", e.msg, filename, e.line)
+        }
+        K::Recursion | K::Memory if e.msg.is_empty() => return format!("{}\n", e.exception_name()),
+        K::Recursion | K::Memory => return format!("{}: {}\n", e.exception_name(), e.msg),
+        _ => {}
     }
     let mut out = String::new();
-    let text = src.split('\n').nth(e.line.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
+    let mut text = src.split('\n').nth(e.line.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
+    // CPython's tokenizer reports these without a caret; a NUL byte also ends the text.
+    let null_byte = e.msg == "source code cannot contain null bytes";
+    if null_byte {
+        text = text.map(|t| t.split('\0').next().unwrap_or("").to_string());
+    }
     let exact = e.exception_name() == "SyntaxError";
     let loc = Location {
         lineno: e.line as i64,
-        offset: Some(e.col as i64 + 1),
+        offset: if e.kind == K::Tab || null_byte { None } else { Some(e.col as i64 + 1) },
         end_lineno: None,
         end_offset: if exact { e.end_col.map(|c| c as i64 + 1) } else { None },
     };

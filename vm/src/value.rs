@@ -1,17 +1,22 @@
-//! The one-word value representation (NaN-boxing).
+//! The one-word value representation (NaN-boxing with pointers as they are).
 //!
-//! Every Python value is a single `u64`. A float is stored as its own IEEE-754 bits; all
-//! other values live in the negative quiet-NaN space, which real arithmetic never produces
-//! because every NaN result is canonicalised to `CANON_NAN` on the way in:
+//! Every Python value is a single `u64`. A heap object's pointer is stored as is (user-space
+//! addresses fit in 48 bits, so its top 16 bits are 0): reference counting and field access
+//! use the word directly, with no mask. Floats are their IEEE-754 bits plus 2^49, which moves
+//! every non-NaN float (and the one NaN allowed, `CANON_NAN`) to top-16 values 0x0002..0xFFF2;
+//! the rest of the space holds the other immediates:
 //!
-//! | top 16 bits | meaning                                   | payload (low 48 bits)       |
-//! |-------------|-------------------------------------------|-----------------------------|
-//! | `0xFFF9`    | small int                                 | two's complement, 48 bits   |
-//! | `0xFFFA`    | pointer to a heap object (`object::Header`) | address (user space, 48 bit) |
-//! | `0xFFFB`    | bool                                      | 0 or 1                      |
-//! | `0xFFFC`    | `None`                                    | 0                           |
-//! | `0xFFFD`    | "undefined" (unbound local, empty slot)   | 0                           |
-//! | otherwise   | float                                     | —                           |
+//! | top 16 bits       | meaning                                       | low 48 bits                |
+//! |-------------------|-----------------------------------------------|----------------------------|
+//! | `0x0000`          | pointer to a heap object (`object::Header`)   | the address                |
+//! | `0x0001`          | None (0), False (2), True (3), UNDEF (4)      | which one                  |
+//! | `0x0002..=0xFFF2` | float: bits + `FLOAT_OFFSET`                  | —                          |
+//! | `0xFFFF`          | small int                                     | two's complement, 48 bits  |
+//!
+//! Tests are one shift and one compare (`is_ptr`: `bits >> 48 == 0`); two small ints are
+//! tested at once with an AND (`0xFFFF` is the largest tag); a small int's payload is
+//! `(bits << 16) >> 16` and boxing is `payload | 0xFFFF << 48`. Every NaN result is
+//! canonicalised to `CANON_NAN` when boxed, so no float lands on another tag.
 //!
 //! Ints outside ±2^47 are heap `BigInt` objects. `Clone` increments and `Drop` decrements
 //! the heap refcount, so Rust code handles `Value` like an `Rc`; compiled code does the
@@ -21,13 +26,13 @@ use crate::object::{self, Header, Kind, Payload};
 use std::fmt;
 
 pub const TAG_SHIFT: u32 = 48;
-pub const TAG_INT: u64 = 0xFFF9;
-pub const TAG_PTR: u64 = 0xFFFA;
-pub const TAG_BOOL: u64 = 0xFFFB;
-pub const TAG_NONE: u64 = 0xFFFC;
-pub const TAG_UNDEF: u64 = 0xFFFD;
+pub const TAG_PTR: u64 = 0x0000;
+pub const TAG_SPECIAL: u64 = 0x0001;
+pub const TAG_INT: u64 = 0xFFFF;
 pub const PAYLOAD_MASK: u64 = (1 << TAG_SHIFT) - 1;
-/// The only NaN bit pattern a float value may hold.
+/// Added to a float's IEEE bits when it is boxed.
+pub const FLOAT_OFFSET: u64 = 1 << 49;
+/// The only NaN bit pattern a float may have (before the offset).
 pub const CANON_NAN: u64 = 0x7FF8_0000_0000_0000;
 /// Small ints are 48-bit two's complement.
 pub const SMALL_INT_MIN: i64 = -(1 << 47);
@@ -37,12 +42,14 @@ pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
 pub struct Value(u64);
 
 impl Value {
-    pub const NONE_BITS: u64 = TAG_NONE << TAG_SHIFT;
-    pub const UNDEF_BITS: u64 = TAG_UNDEF << TAG_SHIFT;
-    pub const NONE: Value = Value(TAG_NONE << TAG_SHIFT);
-    pub const TRUE: Value = Value((TAG_BOOL << TAG_SHIFT) | 1);
-    pub const FALSE: Value = Value(TAG_BOOL << TAG_SHIFT);
-    pub const UNDEF: Value = Value(TAG_UNDEF << TAG_SHIFT);
+    pub const NONE_BITS: u64 = TAG_SPECIAL << TAG_SHIFT;
+    pub const FALSE_BITS: u64 = Self::NONE_BITS | 2;
+    pub const TRUE_BITS: u64 = Self::NONE_BITS | 3;
+    pub const UNDEF_BITS: u64 = Self::NONE_BITS | 4;
+    pub const NONE: Value = Value(Self::NONE_BITS);
+    pub const TRUE: Value = Value(Self::TRUE_BITS);
+    pub const FALSE: Value = Value(Self::FALSE_BITS);
+    pub const UNDEF: Value = Value(Self::UNDEF_BITS);
 
     #[inline(always)]
     pub fn bits(&self) -> u64 {
@@ -72,13 +79,14 @@ impl Value {
     // ---- constructors ----
     #[inline(always)]
     pub fn bool(b: bool) -> Value {
-        Value((TAG_BOOL << TAG_SHIFT) | b as u64)
+        Value(Self::FALSE_BITS | b as u64)
     }
     /// A small int; caller guarantees the range.
     #[inline(always)]
     pub fn small_int(i: i64) -> Value {
         debug_assert!((SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i));
-        Value((TAG_INT << TAG_SHIFT) | (i as u64 & PAYLOAD_MASK))
+        // In range, a negative i already has 0xFFFF on top: the OR is exact for both signs.
+        Value((TAG_INT << TAG_SHIFT) | i as u64)
     }
     #[inline(always)]
     pub fn fits_small(i: i64) -> bool {
@@ -96,9 +104,9 @@ impl Value {
     #[inline(always)]
     pub fn float(f: f64) -> Value {
         if f.is_nan() {
-            Value(CANON_NAN)
+            Value(CANON_NAN + FLOAT_OFFSET)
         } else {
-            Value(f.to_bits())
+            Value(f.to_bits().wrapping_add(FLOAT_OFFSET))
         }
     }
 
@@ -107,7 +115,8 @@ impl Value {
     /// exactly when the 48-bit result does).
     #[inline(always)]
     pub fn small_int_pair_shifted(a: &Value, b: &Value) -> Option<(i64, i64)> {
-        if a.tag() == TAG_INT && b.tag() == TAG_INT {
+        // 0xFFFF is the largest tag: both are small ints exactly when their AND's tag is.
+        if (a.0 & b.0) >> TAG_SHIFT == TAG_INT {
             Some(((a.0 << 16) as i64, (b.0 << 16) as i64))
         } else {
             None
@@ -122,7 +131,8 @@ impl Value {
     // ---- tests ----
     #[inline(always)]
     pub fn is_float(&self) -> bool {
-        self.tag() < TAG_INT
+        // Float tags are 0x0002..=0xFFF2 (0xFFF3..0xFFFE are unused).
+        self.tag().wrapping_sub(2) < TAG_INT - 2
     }
     #[inline(always)]
     pub fn is_small_int(&self) -> bool {
@@ -134,15 +144,15 @@ impl Value {
     }
     #[inline(always)]
     pub fn is_bool(&self) -> bool {
-        self.tag() == TAG_BOOL
+        self.0 | 1 == Self::TRUE_BITS
     }
     #[inline(always)]
     pub fn is_none(&self) -> bool {
-        self.0 == TAG_NONE << TAG_SHIFT
+        self.0 == Self::NONE_BITS
     }
     #[inline(always)]
     pub fn is_undef(&self) -> bool {
-        self.0 == TAG_UNDEF << TAG_SHIFT
+        self.0 == Self::UNDEF_BITS
     }
     #[inline(always)]
     pub fn is(&self, other: &Value) -> bool {
@@ -166,14 +176,14 @@ impl Value {
     #[inline(always)]
     pub fn as_float(&self) -> Option<f64> {
         if self.is_float() {
-            Some(f64::from_bits(self.0))
+            Some(self.float_unchecked())
         } else {
             None
         }
     }
     #[inline(always)]
     pub fn float_unchecked(&self) -> f64 {
-        f64::from_bits(self.0)
+        f64::from_bits(self.0.wrapping_sub(FLOAT_OFFSET))
     }
     #[inline(always)]
     pub fn as_bool(&self) -> Option<bool> {
@@ -186,8 +196,8 @@ impl Value {
     #[inline(always)]
     pub fn header(&self) -> Option<&Header> {
         if self.is_ptr() {
-            // SAFETY: pointer-tagged values always point at a live object we hold a ref to.
-            Some(unsafe { &*((self.0 & PAYLOAD_MASK) as *const Header) })
+            // SAFETY: pointer values always point at a live object we hold a ref to.
+            Some(unsafe { &*(self.0 as *const Header) })
         } else {
             None
         }
@@ -218,12 +228,13 @@ impl Value {
     #[inline(always)]
     pub unsafe fn from_header(p: *const Header) -> Value {
         (*p).incref();
-        Value((TAG_PTR << TAG_SHIFT) | p as u64)
+        Value(p as u64)
     }
     /// Wraps a freshly allocated object whose refcount (1) is transferred to the value.
     #[inline(always)]
     pub(crate) fn from_new_ptr(p: *const Header) -> Value {
-        Value((TAG_PTR << TAG_SHIFT) | p as u64)
+        debug_assert!(p as u64 >> TAG_SHIFT == TAG_PTR && !p.is_null());
+        Value(p as u64)
     }
 }
 
@@ -325,10 +336,16 @@ mod tests {
             assert!(v.is_float());
             assert_eq!(v.as_float().unwrap().to_bits(), x.to_bits());
         }
-        let weird_nan = f64::from_bits(0xFFFA_0000_0000_1234);
-        let v = Value::float(weird_nan);
-        assert!(v.is_float() && v.as_float().unwrap().is_nan());
-        assert_eq!(v.bits(), CANON_NAN);
+        for bits in [0xFFFA_0000_0000_1234u64, 0x7FFF_FFFF_FFFF_FFFF, 0xFFF8_0000_0000_0000] {
+            let v = Value::float(f64::from_bits(bits));
+            assert!(v.is_float() && v.as_float().unwrap().is_nan());
+            assert_eq!(v.bits(), CANON_NAN + FLOAT_OFFSET);
+        }
+        // Every float lands between the special and the int tags.
+        for x in [f64::MAX, f64::MIN, -0.0, f64::NEG_INFINITY, 5e-324, -5e-324] {
+            let v = Value::float(x);
+            assert!(v.is_float() && !v.is_ptr() && !v.is_small_int() && !v.is_bool());
+        }
     }
 
     #[test]

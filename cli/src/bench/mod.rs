@@ -229,7 +229,8 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
 fn bench(cli: BenchCli) -> Result<bool, String> {
     let timeout = match cli.timeout {
         None => None,
-        Some(t) if t.is_finite() && t > 0.0 => Some(Duration::from_secs_f64(t)),
+        // Beyond what a Duration holds (~5.8e11 years) is no limit at all.
+        Some(t) if t.is_finite() && t > 0.0 => Duration::try_from_secs_f64(t).ok(),
         Some(t) => {
             return Err(format!(
                 "--timeout must be a positive number of seconds, not {t}"

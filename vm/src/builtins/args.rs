@@ -90,6 +90,21 @@ pub fn arg_count_error(fname: &str, min: usize, max: usize, n: usize) -> crate::
     ))
 }
 
+/// A method taking nothing but its receiver (CPython's METH_NOARGS): `args` includes the
+/// receiver.
+pub fn no_args(qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    if !kwnames.is_empty() {
+        return Err(error::type_error(format!("{qualname}() takes no keyword arguments")));
+    }
+    if args.len() > 1 {
+        return Err(error::type_error(format!(
+            "{qualname}() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+
 /// An int argument that must fit i64 (index-like).
 pub fn to_i64(v: &Value, what: &str) -> PyResult<i64> {
     match as_int(v) {

@@ -8,7 +8,6 @@ use crate::ops;
 use crate::types::bytes::{as_bytes, new_bytearray, new_bytes};
 use crate::types::int::{self, as_int};
 use crate::types::str::{as_str, new_str};
-use crate::types::typeobj::TypeData;
 use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -145,7 +144,7 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: &[Value], what: &str) -> PyRe
         let Some(enc) = enc else {
             return Err(error::type_error("string argument without an encoding"));
         };
-        return crate::codecs::encode(s, &enc, errors.as_deref().unwrap_or("strict"));
+        return crate::stdlib::codecs_mod::encode_text(vm, s, &enc, errors.as_deref().unwrap_or("strict"));
     }
     if enc.is_some() {
         return Err(error::type_error("encoding without a string argument"));
@@ -205,14 +204,15 @@ pub fn str_decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
             type_name(obj)
         ))
     })?;
-    Ok(new_str(crate::codecs::decode(
+    Ok(new_str(crate::stdlib::codecs_mod::decode_text(
+        vm,
         &data,
         enc.as_deref().unwrap_or("utf-8"),
         errors.as_deref().unwrap_or("strict"),
     )?))
 }
 
-fn str_encode(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn str_encode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let this = args.first().filter(|_| args.len() > kwnames.len());
     let s = this.and_then(as_str).ok_or_else(|| {
         error::type_error(match this {
@@ -227,7 +227,8 @@ fn str_encode(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let p = parse("encode", rest, kwnames, &["encoding", "errors"], 2, false)?;
     let enc = str_param(p[0], "encode", "encoding")?;
     let errors = str_param(p[1], "encode", "errors")?;
-    Ok(new_bytes(crate::codecs::encode(
+    Ok(new_bytes(crate::stdlib::codecs_mod::encode_text(
+        vm,
         s,
         enc.as_deref().unwrap_or("utf-8"),
         errors.as_deref().unwrap_or("strict"),
@@ -253,11 +254,8 @@ fn byteorder(v: Option<&Value>, fname: &str) -> PyResult<bool> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`: a classmethod, reached as
 /// `int.from_bytes(b)` (no receiver) or `n.from_bytes(b)` / via a type (receiver first).
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let n = args.len() - kwnames.len();
-    let receiver = n > 0
-        && (args[0].downcast::<TypeData>().is_some()
-            || (as_int(&args[0]).is_some() && n > 1 && as_str(&args[1]).is_none()));
-    let args = if receiver { &args[1..] } else { args };
+    // A classmethod: the class comes first.
+    let args = &args[1..];
     let p = parse(
         "from_bytes",
         args,

@@ -52,8 +52,9 @@ pub fn constructor_for(ty: *const Header) -> Option<NativeFn> {
     table.iter().find(|(p, _)| *p == ty).map(|(_, f)| *f)
 }
 
-/// Parses an int literal string as `int(s, base)` does.
-pub fn parse_int(s: &str, base: u32) -> Option<Value> {
+/// Parses an int literal string as `int(s, base)` does: None if it is not a literal, an
+/// error if it is over the digit limit.
+pub fn parse_int(s: &str, base: u32) -> Option<PyResult<Value>> {
     let t = s.trim_matches(|c: char| c.is_whitespace());
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -88,8 +89,14 @@ pub fn parse_int(s: &str, base: u32) -> Option<Value> {
     if !clean.chars().all(|c| c.is_digit(base)) {
         return None;
     }
+    // Over the digit limit: ValueError (not an invalid literal).
+    if !base.is_power_of_two() {
+        if let Err(e) = int::check_parse_digits(clean.len()) {
+            return Some(Err(e));
+        }
+    }
     let b = num_bigint::BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(int::big_to_value(if neg { -b } else { b }))
+    Some(Ok(int::big_to_value(if neg { -b } else { b })))
 }
 
 /// The text of a str or bytes-like argument of `int()` / `float()`, with its repr for
@@ -122,10 +129,10 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         let (s, shown) = numeric_text(v).ok_or_else(|| {
             error::type_error("int() can't convert non-string with explicit base")
         })?;
-        return parse_int(&s, base as u32).ok_or_else(|| {
-            error::value_error(format!(
+        return parse_int(&s, base as u32).unwrap_or_else(|| {
+            Err(error::value_error(format!(
                 "invalid literal for int() with base {base}: {shown}"
-            ))
+            )))
         });
     }
     if let Some(f) = v.as_float() {
@@ -143,8 +150,8 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Ok(int::add(&i, &IntRef::Small(0)));
     }
     if let Some((s, shown)) = numeric_text(v) {
-        return parse_int(&s, 10).ok_or_else(|| {
-            error::value_error(format!("invalid literal for int() with base 10: {shown}"))
+        return parse_int(&s, 10).unwrap_or_else(|| {
+            Err(error::value_error(format!("invalid literal for int() with base 10: {shown}")))
         });
     }
     for (name, what) in [
@@ -562,11 +569,13 @@ fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<IntRef<'a>> {
         .ok_or_else(|| error::type_error(format!("descriptor '{name}' requires an 'int' object")))
 }
 
-fn int_bit_length(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn int_bit_length(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::args::no_args("int.bit_length", args, kw)?;
     let i = self_int(args, "bit_length")?;
     Ok(Value::int(i.to_big().bits() as i64))
 }
-fn int_bit_count(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn int_bit_count(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::args::no_args("int.bit_count", args, kw)?;
     let i = self_int(args, "bit_count")?;
     let b = num_traits::Signed::abs(&i.to_big());
     Ok(Value::int(
@@ -577,18 +586,22 @@ fn int_bit_count(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
             .sum(),
     ))
 }
-fn int_conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn int_conjugate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::args::no_args("int.conjugate", args, kw)?;
     let i = self_int(args, "conjugate")?;
     Ok(int::add(&i, &IntRef::Small(0)))
 }
-fn float_is_integer(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn float_is_integer(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::args::no_args("float.is_integer", args, kw)?;
     let f = args[0].as_float().unwrap_or(0.0);
     Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
 }
-fn float_conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn float_conjugate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::args::no_args("float.conjugate", args, kw)?;
     Ok(args[0].clone())
 }
-fn float_as_integer_ratio(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn float_as_integer_ratio(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    super::args::no_args("float.as_integer_ratio", args, kw)?;
     let f = args[0].as_float().unwrap_or(0.0);
     if f.is_nan() {
         return Err(error::value_error("cannot convert NaN to integer ratio"));

@@ -13,7 +13,6 @@ use crate::types::int::as_int;
 use crate::types::list::new_list;
 use crate::types::str::{as_str, new_str};
 use crate::types::tuple::{as_tuple, new_tuple};
-use crate::types::typeobj::TypeData;
 use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -964,13 +963,11 @@ fn translate(_vm: &mut Vm, c: &Call) -> PyResult<Value> {
     Ok(c.make(out))
 }
 
-/// `bytes.maketrans(frm, to)`: a static method, so it may be reached with or without a
-/// receiver (`bytes.maketrans(a, b)` or `b.maketrans(a, b)`).
+/// `bytes.maketrans(frm, to)`: a static method (no receiver).
 fn maketrans(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if !kw.is_empty() {
         return Err(type_err("maketrans() takes no keyword arguments"));
     }
-    let args = if args.len() == 3 { &args[1..] } else { args };
     if args.len() != 2 {
         return Err(arg_count_error("maketrans", 2, 2, args.len()));
     }
@@ -1005,12 +1002,12 @@ fn str_param(
     }
 }
 
-fn decode(_vm: &mut Vm, c: &Call) -> PyResult<Value> {
+fn decode(vm: &mut Vm, c: &Call) -> PyResult<Value> {
     let p = c.params(&["encoding", "errors"])?;
     let enc = str_param(p[0], "utf-8", "decode", "encoding")?;
     let errors = str_param(p[1], "strict", "decode", "errors")?;
     let data = c.data().to_vec();
-    Ok(new_str(crate::codecs::decode(&data, &enc, &errors)?))
+    Ok(new_str(crate::stdlib::codecs_mod::decode_text(vm, &data, &enc, &errors)?))
 }
 
 /// Hex digits of `data`, with `sep` every `group` bytes (counted from the right when
@@ -1111,8 +1108,7 @@ fn parse_hex(s: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-/// `bytes.fromhex(s)` / `bytearray.fromhex(s)`: a classmethod, reached with the string alone
-/// (`bytes.fromhex(s)`) or after a receiver (`b.fromhex(s)`, `bytes.fromhex` via a type).
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)`: a classmethod (the class comes first).
 fn fromhex_impl(args: &[Value], kw: &[Value], ty: Ty) -> PyResult<Value> {
     let fname = match ty {
         Ty::Bytes => "bytes.fromhex",
@@ -1121,8 +1117,8 @@ fn fromhex_impl(args: &[Value], kw: &[Value], ty: Ty) -> PyResult<Value> {
     if !kw.is_empty() {
         return Err(type_err(format!("{fname}() takes no keyword arguments")));
     }
-    let receiver = args.len() == 2 || (args.len() == 1 && args[0].downcast::<TypeData>().is_some());
-    let args = if receiver { &args[1..] } else { args };
+    // A classmethod: the class comes first.
+    let args = &args[1..];
     if args.len() != 1 {
         return Err(arg_count_error(fname, 1, 1, args.len()));
     }

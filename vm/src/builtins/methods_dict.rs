@@ -6,11 +6,10 @@ use crate::error::{self, PyResult};
 use crate::ops;
 use crate::types::dict::DictObj;
 use crate::types::iter::{new_iter, DictPart, IterObj, IterState};
-use crate::types::list::ListObj;
 use crate::types::set::SetObj;
 use crate::types::str::new_str;
 use crate::types::tuple::new_tuple;
-use crate::types::typeobj::{is_subtype, TypeData};
+
 use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -161,29 +160,11 @@ fn dict_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     Ok(Value::NONE)
 }
 
-/// `dict.fromkeys(iterable, value=None)`. A classmethod in CPython; here the native is found
-/// on the type, so it may be called as `dict.fromkeys(seq, v)` (no receiver), as
-/// `d.fromkeys(seq, v)` (receiver `d`), or with the type object itself as receiver.
+/// `dict.fromkeys(iterable, value=None)`, a classmethod.
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kw(kwnames, "dict.fromkeys")?;
-    let first_is_receiver = match args.first() {
-        Some(f) if f.downcast::<TypeData>().is_some() => is_subtype(f.ptr(), tt().dict),
-        Some(f) if f.downcast::<DictObj>().is_some() => match args.len() {
-            3 => true,
-            // Ambiguous: `d.fromkeys(seq)` or `dict.fromkeys(d, value)`. Taken as the former
-            // when the second argument is iterable (but not an empty list, a common value).
-            2 => {
-                let v = &args[1];
-                let empty_list = v
-                    .downcast::<ListObj>()
-                    .is_some_and(|l| l.items.borrow().is_empty());
-                !empty_list && ops::iter(vm, v).is_ok()
-            }
-            _ => false,
-        },
-        _ => false,
-    };
-    let pos = if first_is_receiver { &args[1..] } else { args };
+    // A classmethod: the class comes first.
+    let pos = &args[1..];
     if pos.is_empty() {
         return Err(error::type_error(
             "fromkeys expected at least 1 argument, got 0",

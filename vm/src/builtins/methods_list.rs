@@ -151,7 +151,7 @@ fn list_append(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let l = list(args, kwnames, "append")?;
     let a = rest("list.append", args, kwnames);
     a.check(1, 1, &[])?;
-    l.items.borrow_mut().push(a.pos[0].clone());
+    l.push(a.pos[0].clone())?;
     Ok(Value::NONE)
 }
 
@@ -317,8 +317,8 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     no_kw(kwnames, "tuple.index")?;
     let a = rest("index", args, kwnames);
     a.check(1, 3, &[])?;
-    let (start, stop) = index_bounds(&a, t.items.len())?;
-    let get = |i: usize| t.items.get(i).cloned();
+    let (start, stop) = index_bounds(&a, t.items().len())?;
+    let get = |i: usize| t.items().get(i).cloned();
     match find(vm, &get, &a.pos[0], start, stop)? {
         Some(i) => Ok(Value::int(i as i64)),
         None => Err(error::value_error("tuple.index(x): x not in tuple")),
@@ -329,6 +329,6 @@ fn tuple_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let t = tuple(args, kwnames, "count")?;
     let a = rest("tuple.count", args, kwnames);
     a.check(1, 1, &[])?;
-    let get = |i: usize| t.items.get(i).cloned();
+    let get = |i: usize| t.items().get(i).cloned();
     Ok(Value::int(count_eq(vm, &get, &a.pos[0])? as i64))
 }

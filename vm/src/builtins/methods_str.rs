@@ -848,15 +848,8 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if !kw.is_empty() {
         return Err(type_err("maketrans() takes no keyword arguments"));
     }
-    // Bound calls carry the receiver first: disambiguate by shape.
-    let a = match args.len() {
-        2 if args[1].downcast::<DictObj>().is_some() => &args[1..],
-        3 if !(matches!((as_str(&args[0]), as_str(&args[1])), (Some(x), Some(y)) if nchars(x) == nchars(y))) => {
-            &args[1..]
-        }
-        4 => &args[1..],
-        _ => args,
-    };
+    // A staticmethod: no receiver.
+    let a = args;
     if a.is_empty() || a.len() > 3 {
         return Err(arg_count_error("maketrans", 1, 3, a.len()));
     }

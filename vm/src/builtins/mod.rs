@@ -44,15 +44,24 @@ fn add_methods(ty: *const Header, methods: MethodTable) {
     let tv = unsafe { Value::from_header(ty) };
     let td = crate::types::typeobj::type_data(&tv);
     for (name, f) in methods {
+        // As in CPython: alternate constructors are classmethods, `maketrans` is static
+        // (a static native has no owner: it takes no receiver to check).
+        let is_static = *name == "maketrans";
         let m = crate::object::alloc_obj(
             NativeObj {
                 name,
                 f: *f,
                 self_: Value::UNDEF,
-                owner: tv.clone(),
+                owner: if is_static { Value::NONE } else { tv.clone() },
+                plain: false,
             },
             tt_fn(),
         );
+        let m = match *name {
+            "fromkeys" | "from_bytes" | "fromhex" => crate::types::descr::new_classmethod(m),
+            "maketrans" => crate::types::descr::new_staticmethod(m),
+            _ => m,
+        };
         DictObj::set_str(&td.dict, intern(name), m);
     }
 }
@@ -95,7 +104,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     let _ = vm;
     let d = DictObj::new_value();
     for (name, f) in functions::FUNCTIONS {
-        let n = crate::types::func::new_native(name, *f);
+        let n = crate::types::func::new_module_function(name, *f);
         DictObj::set_str(&d, intern(name), n);
     }
     let t = tt();
@@ -140,7 +149,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("aiter", introspect::aiter),
         ("anext", introspect::anext),
     ] {
-        DictObj::set_str(&d, intern(name), crate::types::func::new_native(name, f));
+        DictObj::set_str(&d, intern(name), crate::types::func::new_module_function(name, f));
     }
     DictObj::set_str(&d, intern("__debug__"), Value::TRUE);
     DictObj::set_str(&d, intern("__doc__"), crate::types::str::new_str(BUILTINS_DOC));

@@ -91,6 +91,9 @@ impl PercentArgs for PArgs<'_> {
                     }
                     PercentValue::Float(f)
                 } else if let Some(i) = as_int(&v) {
+                    if matches!(conv, 'd' | 'i' | 'u') {
+                        crate::types::int::check_str_digits(&i)?;
+                    }
                     PercentValue::Int(i.to_big())
                 } else if let (PercentConv::Char, Some(s)) = (kind, as_str(&v)) {
                     PercentValue::Str(s.to_string())
@@ -104,7 +107,8 @@ impl PercentArgs for PArgs<'_> {
 
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     let mapping = match args.kind() {
-        Some(Kind::Dict | Kind::List | Kind::Range) => true,
+        // CPython's PyMapping_Check: anything subscriptable by key (bytes too), not tuples.
+        Some(Kind::Dict | Kind::List | Kind::Range | Kind::Bytes | Kind::ByteArray) => true,
         Some(Kind::Instance) => ops::getattr(vm, args, &intern("__getitem__")).is_ok(),
         _ => false,
     };

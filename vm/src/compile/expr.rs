@@ -10,10 +10,23 @@ use ruff_text_size::Ranged;
 
 impl Compiler<'_> {
     pub(crate) fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        // CPython's compiler allows 3 levels per unit of the recursion limit (1000), the
+        // statement holding the expression included.
+        if self.expr_depth >= 2998 {
+            return Err(CompileError {
+                kind: super::CompileErrorKind::Recursion,
+                msg: "maximum recursion depth exceeded during compilation".into(),
+                line: 0,
+                col: 0,
+                end_col: None,
+            });
+        }
         let saved = (self.line, self.range);
         self.line = self.line_of(e.range().start());
         self.range = e.range();
+        self.expr_depth += 1;
         let r = self.expr_inner(e);
+        self.expr_depth -= 1;
         (self.line, self.range) = saved;
         r
     }

@@ -56,12 +56,15 @@ pub(crate) enum FBlock {
     WithExcept { handler: Label, depth: u32 },
     /// The `__anext__` await of an `async for`: its handler ends the loop.
     AsyncNext { handler: Label, depth: u32 },
+    /// A `finally` body run by `return`: `[retval]`, dropped if the body itself leaves
+    /// (`continue`, `break` or another `return` in the `finally`).
+    PopValue,
 }
 
 impl FBlock {
     pub(crate) fn handler(&self) -> Option<(Label, u32)> {
         match self {
-            FBlock::Loop { .. } => None,
+            FBlock::Loop { .. } | FBlock::PopValue => None,
             FBlock::TryExcept { handler, depth }
             | FBlock::TryFinally { handler, depth, .. }
             | FBlock::HandlerDispatch { handler, depth }
@@ -348,11 +351,19 @@ impl<'a> Compiler<'a> {
             FBlock::TryFinally { body, .. } => {
                 if value {
                     self.add_depth(1);
+                    self.unit().fblocks.push(FBlock::PopValue);
                 }
                 self.stmts(body)?;
                 if value {
+                    self.unit().fblocks.pop();
                     self.add_depth(-1);
                 }
+            }
+            FBlock::PopValue => {
+                if value {
+                    self.emit(Op::SWAP, 2);
+                }
+                self.emit(Op::POP_TOP, 0);
             }
             // Statements never run inside these two: an `except` body or `with` exit has
             // its own block on top, which does the unwinding.
@@ -412,7 +423,7 @@ impl<'a> Compiler<'a> {
             let held = match b {
                 FBlock::Loop { is_for } => is_for as u32,
                 FBlock::FinallyEnd { .. } => 2,
-                FBlock::HandlerBody { .. } | FBlock::With { .. } => 1,
+                FBlock::HandlerBody { .. } | FBlock::With { .. } | FBlock::PopValue => 1,
                 _ => 0,
             };
             self.add_depth(-(held as i32));

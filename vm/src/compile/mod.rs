@@ -6,6 +6,8 @@ mod classdef;
 mod expr;
 mod flow;
 mod pattern;
+mod names;
+mod source_check;
 pub mod symtable;
 
 use crate::bytecode::{flags, BinOp, Code, Handler, Instr, Op};
@@ -36,6 +38,11 @@ pub struct CompileError {
 pub enum CompileErrorKind {
     Syntax,
     Indentation,
+    Tab,
+    /// Nesting too deep to compile (CPython: RecursionError, reported without a location).
+    Recursion,
+    /// Nesting too deep for CPython's parser (MemoryError, without a location).
+    Memory,
     NotSupported,
 }
 
@@ -53,6 +60,9 @@ impl CompileError {
         match self.kind {
             CompileErrorKind::Syntax => "SyntaxError",
             CompileErrorKind::Indentation => "IndentationError",
+            CompileErrorKind::Tab => "TabError",
+            CompileErrorKind::Recursion => "RecursionError",
+            CompileErrorKind::Memory => "MemoryError",
             CompileErrorKind::NotSupported => "NotImplementedError",
         }
     }
@@ -106,7 +116,7 @@ pub(crate) struct Unit {
     const_keys: HashMap<String, u32>,
     names: Vec<Value>,
     name_idx: HashMap<String, u32>,
-    varnames: Vec<String>,
+    varnames: names::Names,
     cellvars: Vec<String>,
     freevars: Vec<String>,
     loops: Vec<Loop>,
@@ -142,6 +152,8 @@ pub struct Compiler<'a> {
     /// exec/eval code: top-level names go through LOAD_NAME/STORE_NAME so that a separate
     /// locals mapping is honoured.
     name_ops: bool,
+    /// Expression nesting being compiled (bounded as CPython bounds it).
+    expr_depth: u32,
 }
 
 /// What a piece of source is compiled as.
@@ -172,13 +184,23 @@ pub fn compile_source_opt(
     mode: Mode,
     optimize: u8,
 ) -> Result<Rc<Code>, CompileError> {
+    let source = &*source_check::normalize_newlines(source);
     let lines = LineMap::new(source);
+    // CPython's tokenizer errors win over parse errors on later lines.
+    let token_error = source_check::check(source);
+    let first_error = |e: CompileError| match token_error.clone() {
+        Some(t) if t.line <= e.line => t,
+        _ => e,
+    };
     if mode == Mode::Eval {
         ruff_python_parser::parse_expression(source)
-            .map_err(|e| parse_error(&e, source, &lines))?;
+            .map_err(|e| first_error(parse_error(&e, source, &lines)))?;
     }
-    let parsed =
-        ruff_python_parser::parse_module(source).map_err(|e| parse_error(&e, source, &lines))?;
+    let parsed = ruff_python_parser::parse_module(source)
+        .map_err(|e| first_error(parse_error(&e, source, &lines)))?;
+    if let Some(e) = token_error {
+        return Err(e);
+    }
     let module = parsed.syntax();
     let st = symtable::build(module, &|off| lines.line(off))?;
     let mut c = Compiler {
@@ -192,6 +214,7 @@ pub fn compile_source_opt(
         optimize,
         frozensets: HashMap::new(),
         name_ops: mode != Mode::Module,
+        expr_depth: 0,
     };
     c.push_unit(0, "<module>", "<module>", 1);
     c.units.last_mut().unwrap().flags |= flags::MODULE;
@@ -395,17 +418,17 @@ impl<'a> Compiler<'a> {
 
     fn push_unit(&mut self, scope: usize, name: &str, qualname: &str, firstlineno: u32) {
         let s = &self.st.scopes[scope];
-        let mut varnames: Vec<String> = s.params.clone();
+        let mut varnames = s.params.clone();
         let mut cellvars = s.cellvars.clone();
         cellvars.sort();
         let freevars = s.freevars.clone();
         if s.kind == ScopeKind::Function {
-            for b in &s.bound {
+            for b in s.bound.iter() {
                 if !varnames.contains(b)
                     && s.lookup(b) != NameKind::GlobalExplicit
                     && s.lookup(b) != NameKind::Free
                 {
-                    varnames.push(b.clone());
+                    varnames.push_unique(b);
                 }
             }
         }
@@ -461,7 +484,7 @@ impl<'a> Compiler<'a> {
         let cell2arg = u
             .cellvars
             .iter()
-            .map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32))
+            .map(|c| u.varnames.index_of(c).map(|p| p as u32))
             .collect();
         Rc::new(Code {
             name: u.name,
@@ -488,6 +511,7 @@ impl<'a> Compiler<'a> {
             prepared: Cell::new(false),
             hotness: Cell::new(0),
             extra_flags: Cell::new(0),
+            executors: Default::default(),
         })
     }
 
@@ -541,13 +565,7 @@ impl<'a> Compiler<'a> {
 
     fn var_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        match u.varnames.iter().position(|v| v == name) {
-            Some(i) => i as u32,
-            None => {
-                u.varnames.push(name.to_string());
-                u.varnames.len() as u32 - 1
-            }
-        }
+        u.varnames.push_unique(name)
     }
     fn deref_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
@@ -822,6 +840,24 @@ impl<'a> Compiler<'a> {
         if let Expr::UnaryOp(u) = test {
             if u.op == ast::UnaryOp::Not {
                 return self.cond_jump(&u.operand, !jump_if);
+            }
+        }
+        // `x is None` / `x is not None`: one fused test-and-jump, as CPython 3.11 emits.
+        if let Expr::Compare(c) = test {
+            if let ([op], [Expr::NoneLiteral(_)]) = (&*c.ops, &*c.comparators) {
+                if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) {
+                    self.expr(&c.left)?;
+                    self.set_line(test);
+                    let when_none = (*op == ast::CmpOp::Is) == jump_if;
+                    return Ok(self.emit(
+                        if when_none {
+                            Op::POP_JUMP_IF_NONE
+                        } else {
+                            Op::POP_JUMP_IF_NOT_NONE
+                        },
+                        0,
+                    ));
+                }
             }
         }
         self.expr(test)?;
@@ -1305,6 +1341,8 @@ fn set_jump_directions(instrs: &mut [Instr]) {
             Op::JUMP_FORWARD => Op::JUMP_BACKWARD,
             Op::POP_JUMP_IF_FALSE => Op::POP_JUMP_BACKWARD_IF_FALSE,
             Op::POP_JUMP_IF_TRUE => Op::POP_JUMP_BACKWARD_IF_TRUE,
+            Op::POP_JUMP_IF_NONE => Op::POP_JUMP_BACKWARD_IF_NONE,
+            Op::POP_JUMP_IF_NOT_NONE => Op::POP_JUMP_BACKWARD_IF_NOT_NONE,
             op => op,
         };
     }

@@ -2,6 +2,7 @@
 //! (local captured by an inner scope), a free variable (captured from an outer scope) or a
 //! global. Runs over the whole module before code generation.
 
+use super::names::Names;
 use super::CompileError;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
@@ -28,11 +29,11 @@ pub struct Scope {
     pub kind: ScopeKind,
     pub name: String,
     /// Names bound in this scope, in first-binding order (parameters first).
-    pub bound: Vec<String>,
-    pub params: Vec<String>,
-    pub used: Vec<String>,
-    pub globals: Vec<String>,
-    pub nonlocals: Vec<String>,
+    pub bound: Names,
+    pub params: Names,
+    pub used: Names,
+    pub globals: Names,
+    pub nonlocals: Names,
     pub children: Vec<usize>,
     pub parent: Option<usize>,
     pub resolved: HashMap<String, NameKind>,
@@ -51,11 +52,11 @@ impl Scope {
         Scope {
             kind,
             name: name.to_string(),
-            bound: vec![],
-            params: vec![],
-            used: vec![],
-            globals: vec![],
-            nonlocals: vec![],
+            bound: Names::default(),
+            params: Names::default(),
+            used: Names::default(),
+            globals: Names::default(),
+            nonlocals: Names::default(),
             children: vec![],
             parent,
             resolved: HashMap::new(),
@@ -98,6 +99,9 @@ struct Builder<'a> {
     t: SymTable,
     cur: usize,
     line_of: &'a dyn Fn(u32) -> u32,
+    /// Parser stack CPython would use for the right-nested expressions being walked:
+    /// past its limit (6000) CPython's parser fails with MemoryError.
+    parse_cost: usize,
 }
 
 impl Builder<'_> {
@@ -105,10 +109,10 @@ impl Builder<'_> {
         &mut self.t.scopes[self.cur]
     }
     fn bind(&mut self, name: &str) {
-        push_unique(&mut self.scope().bound, name);
+        self.scope().bound.push_unique(name);
     }
     fn use_name(&mut self, name: &str) {
-        push_unique(&mut self.scope().used, name);
+        self.scope().used.push_unique(name);
     }
     fn enter(&mut self, key: usize, kind: ScopeKind, name: &str) -> usize {
         let id = self.t.scopes.len();
@@ -120,20 +124,29 @@ impl Builder<'_> {
         prev
     }
 
-    fn params(&mut self, p: &ast::Parameters) {
-        let names: Vec<String> = p
+    fn params(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
+        let names: Vec<(String, u32)> = p
             .posonlyargs
             .iter()
             .chain(p.args.iter())
-            .map(|a| a.parameter.name.to_string())
-            .chain(p.vararg.iter().map(|a| a.name.to_string()))
-            .chain(p.kwonlyargs.iter().map(|a| a.parameter.name.to_string()))
-            .chain(p.kwarg.iter().map(|a| a.name.to_string()))
+            .map(|a| &a.parameter)
+            .chain(p.vararg.iter().map(|a| &**a))
+            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(p.kwarg.iter().map(|a| &**a))
+            .map(|a| (a.name.to_string(), a.range().start().to_u32()))
             .collect();
-        for n in names {
-            push_unique(&mut self.scope().params, &n);
+        for (n, off) in names {
+            if self.scope().params.contains(&n) {
+                return Err(CompileError::syntax(
+                    format!("duplicate argument '{n}' in function definition"),
+                    (self.line_of)(off),
+                    0,
+                ));
+            }
+            self.scope().params.push_unique(&n);
             self.bind(&n);
         }
+        Ok(())
     }
 
     fn param_defaults(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
@@ -167,7 +180,7 @@ impl Builder<'_> {
                 self.bind(&f.name);
                 let prev = self.enter(node_key(f), ScopeKind::Function, &f.name);
                 self.scope().is_coroutine = f.is_async;
-                self.params(&f.parameters);
+                self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.cur = prev;
             }
@@ -298,19 +311,19 @@ impl Builder<'_> {
             Stmt::Global(g) => {
                 for n in &g.names {
                     let line = (self.line_of)(g.range().start().to_u32());
-                    if self.scope().bound.iter().any(|b| b == n.as_str())
-                        || self.scope().used.iter().any(|b| b == n.as_str())
+                    if self.scope().bound.contains(n.as_str())
+                        || self.scope().used.contains(n.as_str())
                     {
-                        let msg = if self.scope().params.iter().any(|b| b == n.as_str()) {
+                        let msg = if self.scope().params.contains(n.as_str()) {
                             format!("name '{n}' is parameter and global")
-                        } else if self.scope().bound.iter().any(|b| b == n.as_str()) {
+                        } else if self.scope().bound.contains(n.as_str()) {
                             format!("name '{n}' is assigned to before global declaration")
                         } else {
                             format!("name '{n}' is used prior to global declaration")
                         };
                         return Err(CompileError::syntax(msg, line, 0));
                     }
-                    push_unique(&mut self.scope().globals, n);
+                    self.scope().globals.push_unique(n);
                 }
             }
             Stmt::Nonlocal(g) => {
@@ -323,15 +336,15 @@ impl Builder<'_> {
                     ));
                 }
                 for n in &g.names {
-                    if self.scope().bound.iter().any(|b| b == n.as_str()) {
-                        let msg = if self.scope().params.iter().any(|b| b == n.as_str()) {
+                    if self.scope().bound.contains(n.as_str()) {
+                        let msg = if self.scope().params.contains(n.as_str()) {
                             format!("name '{n}' is parameter and nonlocal")
                         } else {
                             format!("name '{n}' is assigned to before nonlocal declaration")
                         };
                         return Err(CompileError::syntax(msg, line, 0));
                     }
-                    push_unique(&mut self.scope().nonlocals, n);
+                    self.scope().nonlocals.push_unique(n);
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
@@ -433,7 +446,7 @@ impl Builder<'_> {
         self.expr(&gens[0].iter)?;
         let prev = self.enter(key, ScopeKind::Function, "<comprehension>");
         self.bind(".0");
-        push_unique(&mut self.scope().params, ".0");
+        self.scope().params.push_unique(".0");
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -453,6 +466,32 @@ impl Builder<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        // Measured on CPython 3.11: a lambda takes 2 parser levels, a unary operator 1, and
+        // 5968 levels fail.
+        let cost = match e {
+            Expr::Lambda(_) => 2,
+            Expr::UnaryOp(_) => 1,
+            _ => 0,
+        };
+        if cost == 0 {
+            return self.expr_inner(e);
+        }
+        self.parse_cost += cost;
+        if self.parse_cost >= 5968 {
+            return Err(CompileError {
+                kind: super::CompileErrorKind::Memory,
+                msg: String::new(),
+                line: 0,
+                col: 0,
+                end_col: None,
+            });
+        }
+        let r = self.expr_inner(e);
+        self.parse_cost -= cost;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Result<(), CompileError> {
         match e {
             Expr::Name(n) => {
                 if matches!(n.ctx, ast::ExprContext::Store) {
@@ -469,11 +508,11 @@ impl Builder<'_> {
                     s = self.t.scopes[s].parent.unwrap();
                 }
                 if let Expr::Name(t) = &*n.target {
-                    push_unique(&mut self.t.scopes[s].bound, &t.id);
+                    self.t.scopes[s].bound.push_unique(&t.id);
                     if s != self.cur {
                         let mut c = self.cur;
                         while c != s {
-                            push_unique(&mut self.t.scopes[c].nonlocals, &t.id);
+                            self.t.scopes[c].nonlocals.push_unique(&t.id);
                             c = self.t.scopes[c].parent.unwrap();
                         }
                     }
@@ -485,7 +524,7 @@ impl Builder<'_> {
                 }
                 let prev = self.enter(node_key(l), ScopeKind::Function, "<lambda>");
                 if let Some(p) = &l.parameters {
-                    self.params(p);
+                    self.params(p)?;
                 }
                 self.expr(&l.body)?;
                 self.cur = prev;
@@ -615,6 +654,7 @@ pub fn build(
         },
         cur: 0,
         line_of,
+        parse_cost: 0,
     };
     b.stmts(&module.body)?;
     let mut t = b.t;
@@ -625,7 +665,7 @@ pub fn build(
 /// Resolves names top-down; free variables mark the defining scope's local as a cell.
 fn resolve(t: &mut SymTable, id: usize) -> Result<(), CompileError> {
     let kind = t.scopes[id].kind;
-    let names: Vec<String> = {
+    let names: Names = {
         let s = &t.scopes[id];
         let mut v = s.bound.clone();
         for n in s
@@ -634,11 +674,11 @@ fn resolve(t: &mut SymTable, id: usize) -> Result<(), CompileError> {
             .chain(s.globals.iter())
             .chain(s.nonlocals.iter())
         {
-            push_unique(&mut v, n);
+            v.push_unique(n);
         }
         v
     };
-    for n in names {
+    for n in names.iter().cloned() {
         let s = &t.scopes[id];
         let k = if s.globals.contains(&n) {
             NameKind::GlobalExplicit
@@ -730,13 +770,13 @@ fn find_enclosing(t: &SymTable, id: usize, name: &str) -> Option<usize> {
             return None;
         }
         if s.kind == ScopeKind::Function {
-            if s.globals.iter().any(|g| g == name) {
+            if s.globals.contains(name) {
                 return None;
             }
-            if s.bound.iter().any(|b| b == name) && !s.nonlocals.iter().any(|b| b == name) {
+            if s.bound.contains(name) && !s.nonlocals.contains(name) {
                 return Some(pid);
             }
-            if s.nonlocals.iter().any(|b| b == name) {
+            if s.nonlocals.contains(name) {
                 return find_enclosing(t, pid, name);
             }
         }

@@ -16,12 +16,13 @@
 //! Statistics (`--stats`) are a second instantiation of the same loop (`STATS = true`);
 //! without the flag no counter is touched.
 
+use super::gen_inline;
 use super::generic::{self, Flow};
 use crate::bytecode::{when, BinOp, Cache, Code, CmpOp, Instr, Op};
 use crate::error::{self, PyErr, PyResult};
-use crate::frame::{Borrowed, CodeRef, Frame, ENTRY};
+use crate::frame::{Borrowed, CodeRef, Frame, ENTRY, GEN_INLINE, INIT};
 use crate::ops;
-use crate::tier1;
+use crate::tier1::{self, PolyKind};
 use crate::types::dict::DictObj;
 use crate::types::func::{FunctionObj, NativeObj};
 use crate::types::instance::InstanceObj;
@@ -33,10 +34,48 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::Cell;
 
-pub(super) fn run<const STATS: bool>(vm: &mut Vm, thrown: Option<PyErr>) -> PyResult<Value> {
-    // SAFETY: the top frame's record is synced and its window valid (run_frame's caller
-    // pushed it); see `run_loop`.
-    unsafe { run_loop::<STATS>(vm, thrown) }
+/// Instantiations of the dispatch loop: plain, counting (`--stats`), and recording (tier 2
+/// records the instructions of a hot loop as they run).
+pub(super) const PLAIN: u8 = 0;
+pub(super) const STATS: u8 = 1;
+pub(super) const RECORD: u8 = 2;
+
+/// How a dispatch loop instantiation ends.
+enum LoopExit {
+    /// The entry frame returned (or yielded) this value.
+    Done(Value),
+    /// Continue in another instantiation (the frame records are synced).
+    Switch(u8),
+}
+
+/// Runs the top frame (an entry frame) until it returns, switching between the loop's
+/// instantiations when tier 2 starts or stops recording.
+pub(super) fn run(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<Value> {
+    let base = if vm.options.stats { STATS } else { PLAIN };
+    let mut mode = base;
+    loop {
+        let t = thrown.take();
+        // SAFETY: the top frame's record is synced and its window valid (run_frame's
+        // caller pushed it, or the previous instantiation synced it); see `run_loop`.
+        let r = unsafe {
+            match mode {
+                PLAIN => run_loop::<PLAIN>(vm, t),
+                STATS => run_loop::<STATS>(vm, t),
+                _ => run_loop::<RECORD>(vm, t),
+            }
+        };
+        if mode == RECORD && !matches!(r, Ok(LoopExit::Switch(_))) {
+            // The recorded frames are gone (returned or raised): recording is over.
+            if let Some(mut t2) = vm.tier2.take() {
+                t2.leave(vm);
+                vm.tier2 = Some(t2);
+            }
+        }
+        match r? {
+            LoopExit::Done(v) => return Ok(v),
+            LoopExit::Switch(m) => mode = if m == PLAIN { base } else { m },
+        }
+    }
 }
 
 /// A function entry: counts towards the function being hot (tier 2's entry hook).
@@ -56,13 +95,56 @@ fn hot_function(vm: &mut Vm, code: &Code) {
     code.hotness.set(vm.options.hot_threshold);
 }
 
-/// A loop back edge whose counter (the jump's `cache` field) reached zero.
+/// What a hot back edge leads to.
+enum BackEdge {
+    Continue,
+    /// Run the executor installed at the loop header.
+    Execute(std::rc::Rc<dyn crate::tier2::Executor>),
+    /// Record the loop (switch to the recording loop).
+    Record,
+}
+
+/// A loop back edge whose counter (the jump's `cache` field) reached zero; `frame` is
+/// synced with `ip` at the loop header. In the recording loop nothing is entered or
+/// started (the recorder sees the back edge itself).
 #[cold]
 #[inline(never)]
-fn hot_backedge(vm: &mut Vm, counter: *mut u16) {
+unsafe fn hot_backedge(vm: &mut Vm, frame: *mut Frame, jump: *const Cell<Instr>, recording: bool) -> BackEdge {
+    let code = &*(*frame).code.ptr();
+    let counter = (jump as *mut u16).add(1);
+    if !recording {
+        if let Some(e) = crate::tier2::executor_at(code, (*frame).ip_index()) {
+            counter.write(1);
+            return BackEdge::Execute(e);
+        }
+    }
     vm.stats.hot_loops += 1;
-    // SAFETY: points at a live instruction's counter.
-    unsafe { counter.write(vm.options.hot_threshold) };
+    counter.write(vm.options.hot_threshold);
+    if recording {
+        return BackEdge::Continue;
+    }
+    let Some(mut t) = vm.tier2.take() else {
+        return BackEdge::Continue;
+    };
+    let j = jump.offset_from(code.instrs.as_ptr()) as usize;
+    let r = t.hot_loop(vm, frame, j);
+    vm.tier2 = Some(t);
+    match r {
+        crate::tier2::Hot::Record => BackEdge::Record,
+        crate::tier2::Hot::Continue => BackEdge::Continue,
+    }
+}
+
+/// Recording: offers the next instruction of the synced top frame to the recorder.
+#[cold]
+#[inline(never)]
+fn record_next(vm: &mut Vm, frame: *mut Frame) -> crate::tier2::Rec {
+    let Some(mut t) = vm.tier2.take() else {
+        return crate::tier2::Rec::Stop;
+    };
+    let r = t.record(vm, frame);
+    vm.tier2 = Some(t);
+    r
 }
 
 /// Truth of a value the loop could not test inline (it may run `__bool__`/`__len__`).
@@ -72,8 +154,11 @@ fn truthy_slow(vm: &mut Vm, v: Value) -> PyResult<bool> {
     ops::truthy(vm, &v)
 }
 
+// `reload!` before a `miss!` (which syncs again) only keeps state out of callee-saved
+// registers: the reloaded values may go unread.
+#[allow(unused_assignments)]
 #[inline(never)]
-unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<Value> {
+unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> PyResult<LoopExit> {
     // The running frame's state. Only `frame` (and `vm`) live across calls: every call out
     // of the loop is bracketed by `sync!` and `reload!`, so `ip`, `sp` and `fp` never need
     // a callee-saved register or a stack slot of their own (the record is their memory).
@@ -139,9 +224,17 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 // instruction (volatile, so LLVM cannot hoist all the decoding into this
                 // header and keep it live in registers: measured 6 instructions per
                 // dispatch and two spilled state registers).
+                if MODE == RECORD {
+                    sync!();
+                    let r = record_next(vm, frame);
+                    reload!();
+                    if let crate::tier2::Rec::Stop = r {
+                        return Ok(LoopExit::Switch(PLAIN));
+                    }
+                }
                 let op: Op = *(ip as *const Op);
                 ip = ip.add(1);
-                if STATS {
+                if MODE == STATS {
                     vm.stats.count(op);
                 }
                 // The running instruction's fields (`ip` has moved past it; `Instr` is
@@ -186,8 +279,8 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 macro_rules! step_synced {
                     ($ins:expr) => {{
                         match generic::step(vm, frame, $ins) {
-                            Ok(Flow::Next) | Ok(Flow::Frame) => reload!(),
-                            Ok(Flow::Return(v)) => return Ok(v),
+                            Ok(Flow::Next) | Ok(Flow::Frame) | Ok(Flow::Left) => reload!(),
+                            Ok(Flow::Return(v)) => return Ok(LoopExit::Done(v)),
                             Err(e) => break 'run e,
                         }
                     }};
@@ -209,7 +302,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                 }
                 macro_rules! hit {
                     () => {
-                        if STATS {
+                        if MODE == STATS {
                             vm.stats.hits[op as usize] += 1;
                         }
                     };
@@ -218,6 +311,20 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                     () => {
                         &*code!().caches.as_ptr().add((ip as *const u16).sub(3).read_volatile() as usize) as &Cache
                     };
+                }
+                // A polymorphic instance site: another entry for this object's class and
+                // shape (found or added), else the miss.
+                macro_rules! poly {
+                    ($c:expr, $kind:expr, $obj:expr) => {{
+                        sync!();
+                        let name = code!().names.get_unchecked(arg!() as usize);
+                        let r = tier1::poly($c, $kind, $obj, name);
+                        reload!();
+                        match r {
+                            Some(x) => x,
+                            None => miss!(),
+                        }
+                    }};
                 }
                 macro_rules! load_fast {
                     ($i:expr) => {{
@@ -270,8 +377,18 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         ctr.write(n);
                         if n == 0 {
                             sync!();
-                            hot_backedge(vm, ctr);
-                            reload!();
+                            match hot_backedge(vm, frame, $jump, MODE == RECORD) {
+                                BackEdge::Continue => reload!(),
+                                BackEdge::Execute(e) => {
+                                    let r = e.execute(vm, frame);
+                                    drop(e);
+                                    reload!();
+                                    if let crate::tier2::Exit::Raise(err) = r {
+                                        break 'run err;
+                                    }
+                                }
+                                BackEdge::Record => return Ok(LoopExit::Switch(RECORD)),
+                            }
                         }
                         // Loop back edges are where a pending Ctrl-C is raised.
                         if crate::signals::pending() {
@@ -331,6 +448,20 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         push!(v);
                     }
                     Op::SWAP => std::ptr::swap(sp.sub(1), sp.sub(arg!() as usize)),
+                    Op::COPY2__COPY2 => {
+                        // [a, b] -> [a, b, a, b]
+                        ip = ip.add(1);
+                        let (a, b) = ((*sp.sub(2)).clone(), (*sp.sub(1)).clone());
+                        push!(a);
+                        push!(b);
+                    }
+                    Op::SWAP3__SWAP2 => {
+                        // [a, b, c] -> [c, a, b]
+                        ip = ip.add(1);
+                        let c = sp.sub(1).read();
+                        std::ptr::copy(sp.sub(3), sp.sub(2), 2);
+                        sp.sub(3).write(c);
+                    }
                     Op::IS_OP => {
                         let b = pop!();
                         let a = pop!();
@@ -369,6 +500,40 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             back_edge!(jump);
                         }
                     }
+                    Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
+                        // `a and b` / `a or b`: jump keeping TOS, or pop it.
+                        let v = &*sp.sub(1);
+                        let t = if v.is_bool() {
+                            v.bits() & 1 != 0
+                        } else if let Some(i) = v.as_small_int() {
+                            i != 0
+                        } else {
+                            tri!(truthy_slow(vm, (*sp.sub(1)).clone()))
+                        };
+                        if t == (op == Op::JUMP_IF_TRUE_OR_POP) {
+                            ip = target!(arg!());
+                        } else {
+                            release!(pop!());
+                        }
+                    }
+                    Op::POP_JUMP_IF_NONE | Op::POP_JUMP_IF_NOT_NONE => {
+                        let v = pop!();
+                        if v.is_none() == (op == Op::POP_JUMP_IF_NONE) {
+                            ip = target!(arg!());
+                        }
+                        release!(v);
+                    }
+                    Op::POP_JUMP_BACKWARD_IF_NONE | Op::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                        let v = pop!();
+                        if v.is_none() == (op == Op::POP_JUMP_BACKWARD_IF_NONE) {
+                            let jump = ip.sub(1);
+                            ip = target!(arg!());
+                            release!(v);
+                            back_edge!(jump);
+                        } else {
+                            release!(v);
+                        }
+                    }
                     Op::RETURN_VALUE => {
                         let v = pop!();
                         // Release the frame's locals, cells and leftover operands.
@@ -377,9 +542,27 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             release!(p.read());
                             p = p.add(1);
                         }
-                        if (*frame).flags & ENTRY != 0 {
-                            vm.frames.pop();
-                            return Ok(v);
+                        let flags = (*frame).flags;
+                        if flags & (ENTRY | GEN_INLINE | INIT) != 0 {
+                            if flags & ENTRY != 0 {
+                                vm.frames.pop();
+                                return Ok(LoopExit::Done(v));
+                            }
+                            sync!();
+                            if flags & INIT != 0 {
+                                // `__init__` of a class call: the instance is the result.
+                                let r = super::calls::finish_init(vm, frame, v);
+                                reload!();
+                                if let Err(e) = r {
+                                    break 'run e;
+                                }
+                                continue 'run;
+                            }
+                            // An inline generator finished: its loop ends.
+                            gen_inline::finish(vm, frame);
+                            reload!();
+                            release!(v);
+                            continue 'run;
                         }
                         // Release the callable (and bound self) below the callee's window;
                         // the result takes the callable's slot.
@@ -430,31 +613,63 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         sp = sp.sub(1);
                         sp.sub(1).write(Value::float(r));
                     }
-                    Op::BINARY_OP_INT | Op::BINARY_OP_FLOAT => {
-                        let ok = {
-                            let (a, b) = (&*sp.sub(2), &*sp.sub(1));
-                            if op == Op::BINARY_OP_INT {
-                                a.is_small_int() && b.is_small_int()
-                            } else {
-                                (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int())
-                            }
-                        };
-                        if !ok {
-                            miss!()
-                        }
+                    Op::BINARY_OP_INT => {
                         let (bop, _) = BinOp::from_arg(arg!());
-                        // Operands are small ints or floats: they own nothing.
-                        let r = {
-                            sync!();
-                            let r = ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1));
-                            reload!();
-                            r
+                        let (a, b) = (&*sp.sub(2), &*sp.sub(1));
+                        let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) else {
+                            miss!()
                         };
-                        let Some(r) = r else { miss!() };
+                        match ops::arith::small_binop(bop, x, y) {
+                            Some(r) => {
+                                hit!();
+                                sp = sp.sub(1);
+                                sp.sub(1).write(Value::small_int(r));
+                            }
+                            None => {
+                                // A big result, an error or an unusual operator: the general
+                                // path (still counted as a hit: the guard held).
+                                hit!();
+                                sync!();
+                                let r = ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1));
+                                let r = match r {
+                                    Some(Ok(v)) => {
+                                        reload!();
+                                        v
+                                    }
+                                    Some(Err(e)) => break 'run e,
+                                    None => {
+                                        reload!();
+                                        miss!()
+                                    }
+                                };
+                                sp = sp.sub(1);
+                                sp.sub(1).write(r);
+                            }
+                        }
+                    }
+                    Op::BINARY_OP_FLOAT => {
+                        let (bop, _) = BinOp::from_arg(arg!());
+                        let (Some(x), Some(y)) = (as_f64(&*sp.sub(2)), as_f64(&*sp.sub(1))) else {
+                            miss!()
+                        };
                         hit!();
-                        let r = match r {
-                            Ok(v) => v,
-                            Err(e) => break 'run e,
+                        // Operands are floats or small ints: they own nothing.
+                        let r = match ops::arith::float_fast(bop, x, y) {
+                            Some(f) => Value::float(f),
+                            None => {
+                                sync!();
+                                match ops::arith::numeric_binop(bop, &*sp.sub(2), &*sp.sub(1)) {
+                                    Some(Ok(v)) => {
+                                        reload!();
+                                        v
+                                    }
+                                    Some(Err(e)) => break 'run e,
+                                    None => {
+                                        reload!();
+                                        miss!()
+                                    }
+                                }
+                            }
                         };
                         sp = sp.sub(1);
                         sp.sub(1).write(r);
@@ -468,9 +683,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             }
                         }
                         hit!();
-                        sync!();
-                        let r = concat_str(&*sp.sub(2), &*sp.sub(1));
-                        reload!();
+                        let r = tri!(concat_str(&*sp.sub(2), &*sp.sub(1)));
                         let b = pop!();
                         let a = std::ptr::replace(sp.sub(1), r);
                         release!(b);
@@ -558,7 +771,28 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         release!(b);
                         release!(a);
                     }
-                    Op::LOAD_ATTR_INSTANCE | Op::LOAD_ATTR_CLASS => {
+                    Op::LOAD_ATTR_INSTANCE => {
+                        let c = cache!();
+                        let v = {
+                            let obj = &*sp.sub(1);
+                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            let index = if crate::types::type_ptr(obj) as usize == c.g1.get()
+                                && inst.shape.get() as usize == c.g3.get()
+                                && crate::types::typeobj::type_epoch() == c.g2.get()
+                            {
+                                c.index.get()
+                            } else {
+                                poly!(c, PolyKind::Load, obj).0
+                            };
+                            // The shape guard fixes the slot count; no borrow of the
+                            // slots is held across instructions.
+                            (&*inst.slots.as_ptr()).get_unchecked(index as usize).clone()
+                        };
+                        hit!();
+                        let obj = std::ptr::replace(sp.sub(1), v);
+                        release!(obj);
+                    }
+                    Op::LOAD_ATTR_CLASS => {
                         let c = cache!();
                         let v = {
                             let obj = &*sp.sub(1);
@@ -569,14 +803,8 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                             {
                                 miss!()
                             }
-                            if op == Op::LOAD_ATTR_INSTANCE {
-                                // The shape guard fixes the slot count; no borrow of the
-                                // slots is held across instructions.
-                                (&*inst.slots.as_ptr()).get_unchecked(c.index.get() as usize).clone()
-                            } else {
-                                let d = &*c.obj.as_ptr();
-                                d.downcast::<DictObj>().unwrap_unchecked().value_at(c.index.get() as usize)
-                            }
+                            let d = &*c.obj.as_ptr();
+                            d.downcast::<DictObj>().unwrap_unchecked().value_at(c.index.get() as usize)
                         };
                         hit!();
                         let obj = std::ptr::replace(sp.sub(1), v);
@@ -604,22 +832,26 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                     }
                     Op::STORE_ATTR_INSTANCE | Op::STORE_ATTR_INSTANCE_ADD => {
                         let c = cache!();
-                        {
+                        let index = {
                             let obj = &*sp.sub(1);
                             let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
-                            if crate::types::type_ptr(obj) as usize != c.g1.get()
-                                || inst.shape.get() as usize != c.g3.get()
-                                || crate::types::typeobj::type_epoch() != c.g2.get()
+                            if crate::types::type_ptr(obj) as usize == c.g1.get()
+                                && inst.shape.get() as usize == c.g3.get()
+                                && crate::types::typeobj::type_epoch() == c.g2.get()
                             {
+                                c.index.get()
+                            } else if op == Op::STORE_ATTR_INSTANCE {
+                                poly!(c, PolyKind::Store, obj).0
+                            } else {
                                 miss!()
                             }
-                        }
+                        };
                         hit!();
                         let obj = pop!();
                         let v = pop!();
                         let inst = obj.downcast::<InstanceObj>().unwrap_unchecked();
                         if op == Op::STORE_ATTR_INSTANCE {
-                            let slot = (&mut *inst.slots.as_ptr()).as_mut_ptr().add(c.index.get() as usize);
+                            let slot = (&mut *inst.slots.as_ptr()).as_mut_ptr().add(index as usize);
                             let old = std::ptr::replace(slot, v);
                             release!(old);
                         } else {
@@ -629,21 +861,28 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                         }
                         release!(obj);
                     }
-                    Op::LOAD_METHOD_INSTANCE | Op::LOAD_METHOD_BUILTIN => {
+                    Op::LOAD_METHOD_INSTANCE => {
                         let c = cache!();
-                        {
+                        let f = {
                             let obj = &*sp.sub(1);
-                            if crate::types::type_ptr(obj) as usize != c.g1.get() {
-                                miss!()
+                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            if crate::types::type_ptr(obj) as usize == c.g1.get()
+                                && inst.shape.get() as usize == c.g3.get()
+                                && crate::types::typeobj::type_epoch() == c.g2.get()
+                            {
+                                (*c.obj.as_ptr()).clone()
+                            } else {
+                                poly!(c, PolyKind::Method, obj).1
                             }
-                            if op == Op::LOAD_METHOD_INSTANCE {
-                                let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
-                                if inst.shape.get() as usize != c.g3.get()
-                                    || crate::types::typeobj::type_epoch() != c.g2.get()
-                                {
-                                    miss!()
-                                }
-                            }
+                        };
+                        hit!();
+                        let obj = std::ptr::replace(sp.sub(1), f);
+                        push!(obj);
+                    }
+                    Op::LOAD_METHOD_BUILTIN => {
+                        let c = cache!();
+                        if crate::types::type_ptr(&*sp.sub(1)) as usize != c.g1.get() {
+                            miss!()
                         }
                         hit!();
                         let f = (*c.obj.as_ptr()).clone();
@@ -784,7 +1023,7 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                                 // callee begin above this frame's window.
                                 let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
                                 let args = std::slice::from_raw_parts(args_start, nargs);
-                                tri!((n.f)(vm, args, &[]))
+                                tri!(n.call(vm, args, &[]))
                             }
                         };
                         // Release callable, self and arguments; the result takes their place.
@@ -839,6 +1078,15 @@ unsafe fn run_loop<const STATS: bool>(vm: &mut Vm, mut thrown: Option<PyErr>) ->
                                 release!(pop!());
                             }
                         }
+                    }
+                    Op::FOR_ITER_GEN => {
+                        sync!();
+                        let entered = gen_inline::enter(vm, frame);
+                        reload!();
+                        if entered.is_none() {
+                            miss!();
+                        }
+                        hit!();
                     }
                     Op::BINARY_SUBSCR_LIST_INT | Op::BINARY_SUBSCR_TUPLE_INT => {
                         let v = {
@@ -985,12 +1233,8 @@ fn str_order(a: &Value, b: &Value) -> u8 {
 }
 
 #[inline(never)]
-fn concat_str(a: &Value, b: &Value) -> Value {
-    let (x, y) = (as_str(a).unwrap_or(""), as_str(b).unwrap_or(""));
-    let mut s = String::with_capacity(x.len() + y.len());
-    s.push_str(x);
-    s.push_str(y);
-    crate::types::str::new_str(s)
+fn concat_str(a: &Value, b: &Value) -> PyResult<Value> {
+    crate::ops::arith::str_concat(as_str(a).unwrap_or(""), as_str(b).unwrap_or(""))
 }
 
 /// Inline next() for the common iterators; None means "use the generic path".

@@ -7,13 +7,13 @@
 //! pops is owned by Rust until pushed back or dropped, so on error `sp` still counts
 //! exactly the values the frame owns.
 
-use crate::bytecode::{flags, BinOp, CmpOp, Instr, Op};
+use crate::bytecode::{BinOp, CmpOp, Instr, Op};
 use crate::error::{self, PyErr, PyResult};
 use crate::frame::Frame;
 use crate::ops;
 use crate::tier1;
 use crate::types::dict::DictObj;
-use crate::types::func::{CellObj, FunctionObj};
+use crate::types::func::CellObj;
 use crate::types::iter::IterObj;
 use crate::types::list::{new_list, ListObj};
 use crate::types::set::new_set;
@@ -31,16 +31,18 @@ pub(super) enum Flow {
     Frame,
     /// Leave the loop with this value (an entry frame yielded).
     Return(Value),
+    /// The frame was popped (an inline generator yielded): continue in the new top.
+    Left,
 }
 
 /// The operand-stack view `step` works through.
-struct Ops {
-    sp: *mut Value,
+pub(super) struct Ops {
+    pub(super) sp: *mut Value,
 }
 
 impl Ops {
     #[inline(always)]
-    fn push(&mut self, v: Value) {
+    pub(super) fn push(&mut self, v: Value) {
         // SAFETY: the compiler's stack-depth bound keeps pushes inside the frame window;
         // the slot holds no value (stack invariant).
         unsafe {
@@ -49,7 +51,7 @@ impl Ops {
         }
     }
     #[inline(always)]
-    fn pop(&mut self) -> Value {
+    pub(super) fn pop(&mut self) -> Value {
         // SAFETY: the bytecode never pops below the frame's stack base.
         unsafe {
             self.sp = self.sp.sub(1);
@@ -80,8 +82,8 @@ pub(super) fn step(vm: &mut Vm, frame: *mut Frame, ins: Instr) -> Result<Flow, P
         sp: unsafe { (*frame).sp },
     };
     let r = exec(vm, frame, ins, &mut ops);
-    if !matches!(r, Ok(Flow::Return(_))) {
-        // SAFETY: the record is still live (a frame that yielded returned `Return`).
+    if !matches!(r, Ok(Flow::Return(_) | Flow::Left)) {
+        // SAFETY: the record is still live (a frame that yielded returned `Return`/`Left`).
         unsafe { (*frame).sp = ops.sp };
     }
     // A safe point: the frame is synced and no borrow is held.
@@ -292,8 +294,14 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             st.push(crate::types::slice::new_slice(start, stop, step));
         }
         Op::BUILD_TUPLE => {
-            let items = st.pop_n(arg as usize);
-            st.push(new_tuple(items));
+            let n = arg as usize;
+            // SAFETY: the top `n` operands move into the tuple.
+            let t = unsafe {
+                st.sp = st.sp.sub(n);
+                let base = st.sp;
+                crate::types::tuple::new_tuple_from(n, (0..n).map(|i| base.add(i).read()))
+            };
+            st.push(t);
         }
         Op::BUILD_LIST => {
             let items = st.pop_n(arg as usize);
@@ -327,7 +335,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         Op::LIST_APPEND => {
             let v = st.pop();
             let l = st.peek(arg as usize);
-            l.downcast::<ListObj>().unwrap().items.borrow_mut().push(v);
+            l.downcast::<ListObj>().unwrap().push(v)?;
         }
         Op::SET_ADD => {
             let v = st.pop();
@@ -462,7 +470,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                 }
             }
         }
-        Op::CALL | Op::CALL_METHOD | Op::CALL_KW => return call(vm, frame, ins, st, pc),
+        Op::CALL | Op::CALL_METHOD | Op::CALL_KW => return super::calls::call(vm, frame, ins, st, pc),
         Op::CALL_EX => {
             let kwargs = if arg & 1 != 0 { Some(st.pop()) } else { None };
             let args = st.pop();
@@ -483,9 +491,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         Op::YIELD_VALUE => {
             let v = st.pop();
             let (ip, sp) = (fr.ip, st.sp);
-            vm.save_generator_frame(frame, ip, sp);
-            vm.yielded = true;
-            return Ok(Flow::Return(v));
+            return Ok(yield_from_frame(vm, frame, ip, sp, v));
         }
         Op::IMPORT_NAME => {
             let fromlist = st.pop();
@@ -578,7 +584,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             let it = if crate::generator::is_plain(&v) {
                 v
             } else if crate::coro::is_coroutine(&v) {
-                if (code.flags | code.extra_flags.get()) & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                if (code.flags | code.extra_flags.get()) & (crate::bytecode::flags::COROUTINE | crate::bytecode::flags::ITERABLE_COROUTINE) == 0 {
                     return Err(error::type_error(
                         "cannot 'yield from' a coroutine object in a non-coroutine generator",
                     ));
@@ -597,9 +603,7 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                     // Suspend on this instruction: resuming re-runs it with the sent value
                     // pushed.
                     let ip = code.instrs[pc..].as_ptr();
-                    vm.save_generator_frame(frame, ip, st.sp);
-                    vm.yielded = true;
-                    return Ok(Flow::Return(v));
+                    return Ok(yield_from_frame(vm, frame, ip, st.sp, v));
                 }
                 None => {
                     drop(st.pop());
@@ -669,97 +673,26 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
     Ok(Flow::Next)
 }
 
-/// CALL, CALL_METHOD and CALL_KW through the general protocol. Layout on the operand
-/// stack: `[callable, (self|UNDEF,) args..., (kwnames)]`. A Python function (not a
-/// generator) runs in a new frame whose locals are the argument slots; anything else is
-/// called from Rust with the arguments read in place.
-fn call(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops, pc: usize) -> Result<Flow, PyErr> {
-    // SAFETY: the running frame's record.
-    let fr = unsafe { &mut *frame };
-    // SAFETY: as in `exec`.
-    let code: &crate::bytecode::Code = unsafe { &*fr.code.ptr() };
-    let op = ins.op;
-    let kwnames = if op == Op::CALL_KW { Some(st.pop()) } else { None };
-    let argc = ins.arg as usize;
-    // SAFETY (pointer arithmetic below): the layout above is on the operand stack.
-    let (callable_pos, args_start) = unsafe {
-        if op == Op::CALL_METHOD {
-            let cp = st.sp.sub(argc + 2);
-            let with_self = !(*cp.add(1)).is_undef();
-            (cp, if with_self { cp.add(1) } else { cp.add(2) })
-        } else {
-            (st.sp.sub(argc + 1), st.sp.sub(argc))
-        }
-    };
-    // SAFETY: the callable's slot stays owned by this frame until the call is over.
-    let callable: &Value = unsafe { &*callable_pos };
-    // SAFETY: `[args_start, sp)` are the arguments (with a bound self first).
-    let nargs = unsafe { st.sp.offset_from(args_start) } as usize;
-    if vm.tier1 && ins.cache != u16::MAX && code.instr(pc).op == op {
-        let c = &code.caches[ins.cache as usize];
-        if tier1::tick(c) {
-            // SAFETY: inside the layout.
-            let with_self = op == Op::CALL_METHOD && !unsafe { &*callable_pos.add(1) }.is_undef();
-            c.g1.set(with_self as usize);
-            let r = tier1::call(c, op, callable, nargs, op == Op::CALL_METHOD);
-            tier1::install(&mut vm.stats, code, pc, r);
+/// The running generator frame yields `v`, suspended at `ip` with operands up to `sp`:
+/// inline (FOR_ITER_GEN) frames hand it to their loop; frames run by `generator::step`
+/// leave the dispatch loop with it.
+fn yield_from_frame(
+    vm: &mut Vm,
+    frame: *mut Frame,
+    ip: *const std::cell::Cell<Instr>,
+    sp: *mut Value,
+    v: Value,
+) -> Flow {
+    // SAFETY: `frame` is the running (top) record.
+    unsafe {
+        if (*frame).flags & crate::frame::GEN_INLINE != 0 {
+            super::gen_inline::yield_value(vm, frame, ip, sp, v);
+            return Flow::Left;
         }
     }
-    let release = |from: *mut Value, to: *mut Value| {
-        let mut p = from;
-        while p < to {
-            // SAFETY: owned operand slots being released.
-            unsafe {
-                std::ptr::drop_in_place(p);
-                p = p.add(1);
-            }
-        }
-    };
-    let func = callable
-        .downcast::<FunctionObj>()
-        .filter(|f| f.code.flags & flags::GENERATOR == 0);
-    if let Some(f) = func {
-        let written = if kwnames.is_none() && tier1::exact_args(f, nargs) {
-            nargs
-        } else {
-            // Move the arguments out, then bind them into the same (now empty) slots.
-            // SAFETY: the arguments are owned slots; after the reads they hold nothing.
-            let args: Vec<Value> = (0..nargs).map(|i| unsafe { args_start.add(i).read() }).collect();
-            st.sp = args_start;
-            let kwn: &[Value] = kwnames.as_ref().and_then(as_tuple).unwrap_or(&[]);
-            if let Err(e) = vm.bind_args(callable, f, &args, kwn, args_start) {
-                release(callable_pos, args_start);
-                st.sp = callable_pos;
-                return Err(e);
-            }
-            f.code.nlocals()
-        };
-        // The caller's record points below the callee's window while the callee runs.
-        st.sp = callable_pos;
-        match vm.push_frame(&f.code, callable, &f.globals, args_start, written) {
-            Ok(nf) => {
-                // SAFETY: the record just pushed.
-                unsafe { (*nf).caller_sp = callable_pos };
-                super::dispatch::note_entry(vm, &f.code);
-                Ok(Flow::Frame)
-            }
-            Err(e) => {
-                // push_frame released the written locals; release callable and self.
-                release(callable_pos, args_start);
-                Err(e)
-            }
-        }
-    } else {
-        // SAFETY: the stack never moves, and frames started while the callee runs begin
-        // above this frame's window, so the arguments stay in place.
-        let args: &[Value] = unsafe { std::slice::from_raw_parts(args_start, nargs) };
-        let kwn: &[Value] = kwnames.as_ref().and_then(as_tuple).unwrap_or(&[]);
-        let r = crate::call::call_non_function(vm, callable, args, kwn);
-        release(callable_pos, st.sp);
-        st.sp = callable_pos;
-        st.push(r?);
-        Ok(Flow::Next)
-    }
+    vm.save_generator_frame(frame, ip, sp);
+    vm.yielded = true;
+    Flow::Return(v)
 }
 
 /// A class namespace lookup (the namespace may be any mapping a metaclass returned).

@@ -7,9 +7,14 @@
 //!
 //! - `dispatch.rs`: the loop and the instructions it runs inline;
 //! - `generic.rs`: everything else, one out-of-line call per instruction;
-//! - `unwind.rs`: raising, tracebacks and the search for handlers.
+//! - `calls.rs`: CALL through the general protocol (bound methods and plain class calls
+//!   included: they too run in a frame of this loop);
+//! - `unwind.rs`: raising, tracebacks and the search for handlers;
+//! - `gen_inline.rs`: generators resumed by `for` loops without a nested run.
 
+mod calls;
 mod dispatch;
+mod gen_inline;
 mod generic;
 mod unwind;
 
@@ -26,10 +31,6 @@ impl Vm {
     /// Runs the top frame; `thrown` is raised at the frame's current instruction first
     /// (`generator.throw()`).
     pub fn run_frame_with(&mut self, thrown: Option<PyErr>) -> PyResult<Value> {
-        if self.options.stats {
-            dispatch::run::<true>(self, thrown)
-        } else {
-            dispatch::run::<false>(self, thrown)
-        }
+        dispatch::run(self, thrown)
     }
 }

@@ -8,7 +8,7 @@ use crate::vm::Vm;
 /// chains the exception being handled, and unwinds to the innermost handler: `Ok` when a
 /// frame's handler takes it (that frame is now the top, its record pointing at the
 /// handler with the exception pushed), `Err` when it leaves the entry frame (popped).
-pub(super) fn unwind(vm: &mut Vm, err: PyErr) -> Result<(), PyErr> {
+pub(super) fn unwind(vm: &mut Vm, mut err: PyErr) -> Result<(), PyErr> {
     if !std::mem::replace(&mut vm.reraising, false) {
         let top = vm.frames.last().expect("a running frame");
         vm.add_traceback(&err, top);
@@ -40,6 +40,10 @@ pub(super) fn unwind(vm: &mut Vm, err: PyErr) -> Result<(), PyErr> {
                 return Ok(());
             }
             let (entry, caller_sp, fp) = ((*f).is_entry(), (*f).caller_sp, (*f).fp);
+            if (*f).flags & crate::frame::GEN_INLINE != 0 {
+                err = super::gen_inline::escape(vm, f, err);
+            }
+            (*f).release_owned();
             vm.pop_frame();
             if entry {
                 return Err(err);

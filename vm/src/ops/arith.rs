@@ -11,6 +11,10 @@ use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
+fn type_ptr_is(v: &Value, t: *const crate::object::Header) -> bool {
+    crate::types::type_ptr(v) == t
+}
+
 /// Small-int and float fast paths (no allocation, no errors). None = take the generic path.
 #[inline(always)]
 pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
@@ -37,6 +41,39 @@ pub fn fast_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
         };
     }
     None
+}
+
+/// `x op y` on two small ints when the result is a small int and raises nothing (the
+/// interpreter's inline path for BINARY_OP_INT); None otherwise.
+#[inline(always)]
+pub fn small_binop(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::RShift if y >= 0 => x >> y.min(63),
+        BinOp::LShift if (0..48).contains(&y) => x << y,
+        BinOp::FloorDiv if y != 0 => num_integer::Integer::div_floor(&x, &y),
+        BinOp::Mod if y != 0 => num_integer::Integer::mod_floor(&x, &y),
+        _ => return None,
+    };
+    Value::fits_small(r).then_some(r)
+}
+
+/// `x op y` on floats (ints already converted) when the result is a float and raises
+/// nothing (BINARY_OP_FLOAT's inline path); None otherwise.
+#[inline(always)]
+pub fn float_fast(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    Some(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    })
 }
 
 /// Numeric view of an operand for mixed arithmetic.
@@ -128,8 +165,10 @@ pub fn int_binop(op: BinOp, a: &IntRef, b: &IntRef) -> PyResult<Value> {
             match b.to_i64() {
                 Some(e) => {
                     let small_base = matches!(a.to_i64(), Some(-1..=1));
-                    if e > u32::MAX as i64 && !small_base {
-                        return Err(error::memory_error(""));
+                    if !small_base {
+                        // The result has about bits(a) * e bits.
+                        let bits = int::bit_length(&a).saturating_mul(e as u64);
+                        crate::mem::probe(bits / 8)?;
                     }
                     int::pow(a, e as u64)
                 }
@@ -156,9 +195,18 @@ pub fn int_binop(op: BinOp, a: &IntRef, b: &IntRef) -> PyResult<Value> {
                 if a.is_zero() {
                     return Ok(Value::small_int(0));
                 }
-                if n > (1 << 32) {
-                    return Err(error::overflow_error("too many digits in integer"));
+                if b.to_i64().is_none() {
+                    // CPython overflows only past its maximum count of 30-bit digits
+                    // (about 2**61); short of that it fails to allocate.
+                    let words = b.to_big() / num_bigint::BigInt::from(30);
+                    let max_digits = num_bigint::BigInt::from((i64::MAX - 24) / 4);
+                    return Err(if words < max_digits {
+                        error::memory_error("")
+                    } else {
+                        error::overflow_error("too many digits in integer")
+                    });
                 }
+                crate::mem::probe(int::bit_length(&a).saturating_add(n) / 8)?;
                 int::lshift(a, n)
             } else {
                 int::rshift(a, n)
@@ -229,11 +277,11 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<Value> {
             "0.0 cannot be raised to a negative power",
         ));
     }
-    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        // A negative number to a fractional power is complex.
-        use crate::pytypes::complex::{new_complex, pow, Complex};
-        let r = pow(Complex { re: a, im: 0.0 }, Complex { re: b, im: 0.0 })?;
-        return Ok(new_complex(r.re, r.im));
+    if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
+        // CPython's float_pow hands this case to complex power.
+        use crate::pytypes::complex::{new_complex, pow as complex_pow, Complex};
+        let c = complex_pow(Complex { re: a, im: 0.0 }, Complex { re: b, im: 0.0 })?;
+        return Ok(new_complex(c.re, c.im));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -271,24 +319,42 @@ fn non_int_repeat(a: &Value, b: &Value) -> Option<PyResult<Value>> {
     ))))
 }
 
+/// `x + y` for str (MemoryError when it cannot be allocated).
+pub fn str_concat(x: &str, y: &str) -> PyResult<Value> {
+    let mut s = crate::mem::string_with_capacity(x.len() + y.len())?;
+    s.push_str(x);
+    s.push_str(y);
+    Ok(new_str(s))
+}
+
 pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     match op {
         BinOp::Add => {
             if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
-                let mut s = String::with_capacity(x.len() + y.len());
-                s.push_str(x);
-                s.push_str(y);
-                return Some(Ok(new_str(s)));
+                return Some(str_concat(x, y));
             }
+            let concat = |x: &[Value], y: &[Value]| -> PyResult<Vec<Value>> {
+                let mut v = crate::mem::vec_with_capacity(x.len() + y.len())?;
+                v.extend_from_slice(x);
+                v.extend_from_slice(y);
+                Ok(v)
+            };
             if let (Some(x), Some(y)) = (a.downcast::<ListObj>(), b.downcast::<ListObj>()) {
-                let mut v = x.items.borrow().clone();
-                v.extend(y.items.borrow().iter().cloned());
-                return Some(Ok(new_list(v)));
+                return Some(concat(&x.items.borrow(), &y.items.borrow()).map(new_list));
             }
             if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
-                let mut v = x.to_vec();
-                v.extend(y.iter().cloned());
-                return Some(Ok(new_tuple(v)));
+                // As CPython: concatenating an empty tuple returns the other (exact) one.
+                if y.is_empty() && type_ptr_is(a, crate::types::tt().tuple) {
+                    return Some(Ok(a.clone()));
+                }
+                if x.is_empty() && type_ptr_is(b, crate::types::tt().tuple) {
+                    return Some(Ok(b.clone()));
+                }
+                if let Err(e) = crate::mem::probe(((x.len() + y.len()) * 8) as u64) {
+                    return Some(Err(e));
+                }
+                let items = x.iter().chain(y).cloned();
+                return Some(Ok(crate::types::tuple::new_tuple_from(x.len() + y.len(), items)));
             }
             None
         }
@@ -300,49 +366,53 @@ pub fn sequence_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>
             } else {
                 return non_int_repeat(a, b);
             };
-            let n = match n.to_i64() {
-                Some(n) => n.max(0) as usize,
-                None => {
-                    if n.is_negative() {
-                        0
-                    } else {
-                        return Some(Err(error::overflow_error(
-                            "cannot fit 'int' into an index-sized integer",
-                        )));
-                    }
-                }
+            let list = seq.downcast::<ListObj>();
+            if as_str(seq).is_none() && list.is_none() && as_tuple(seq).is_none() {
+                return None;
+            }
+            // CPython converts the count to Py_ssize_t first (either sign may overflow).
+            let Some(n) = n.to_i64() else {
+                return Some(Err(error::overflow_error(
+                    "cannot fit 'int' into an index-sized integer",
+                )));
             };
-            if let Some(s) = as_str(seq) {
-                if s.len().saturating_mul(n) > (1 << 34) {
-                    return Some(Err(error::memory_error("")));
-                }
-                return Some(Ok(new_str(s.repeat(n))));
-            }
-            if let Some(l) = seq.downcast::<ListObj>() {
-                let items = l.items.borrow();
-                if items.len().saturating_mul(n) > (1 << 31) {
-                    return Some(Err(error::memory_error("")));
-                }
-                let mut v = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    v.extend(items.iter().cloned());
-                }
-                return Some(Ok(new_list(v)));
-            }
-            if let Some(t) = as_tuple(seq) {
-                if t.len().saturating_mul(n) > (1 << 31) {
-                    return Some(Err(error::memory_error("")));
-                }
-                let mut v = Vec::with_capacity(t.len() * n);
-                for _ in 0..n {
-                    v.extend(t.iter().cloned());
-                }
-                return Some(Ok(new_tuple(v)));
-            }
-            None
+            let n = n.max(0) as usize;
+            Some(repeat(seq, n))
         }
         _ => None,
     }
+}
+
+/// `seq * n` for str, list and tuple: too long to address is OverflowError for str and
+/// MemoryError for lists and tuples (as in CPython); memory running out is MemoryError.
+fn repeat(seq: &Value, mut n: usize) -> PyResult<Value> {
+    if crate::ops::len_fast(seq) == Some(0) {
+        n = 0; // an empty sequence repeated any number of times: no loop
+    }
+    if let Some(s) = as_str(seq) {
+        let total = crate::mem::repeat_len(s.len(), n, 1)
+            .ok_or_else(|| error::overflow_error("repeated string is too long"))?;
+        let mut out = crate::mem::string_with_capacity(total)?;
+        for _ in 0..n {
+            out.push_str(s);
+        }
+        return Ok(new_str(out));
+    }
+    let items: Vec<Value> = match seq.downcast::<ListObj>() {
+        Some(l) => l.items.borrow().clone(),
+        None => as_tuple(seq).unwrap().to_vec(),
+    };
+    let total = crate::mem::repeat_len(items.len(), n, std::mem::size_of::<Value>())
+        .ok_or_else(|| error::memory_error(""))?;
+    let mut v = crate::mem::vec_with_capacity(total)?;
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    Ok(if seq.downcast::<ListObj>().is_some() {
+        new_list(v)
+    } else {
+        new_tuple(v)
+    })
 }
 
 pub fn unsupported(op: BinOp, inplace: bool, a: &Value, b: &Value) -> crate::error::PyErr {

@@ -53,9 +53,19 @@ fn bind_native(f: &Value, obj: &Value) -> Value {
             f: n.f,
             self_: obj.clone(),
             owner: n.owner.clone(),
+            plain: false,
         },
         tt().builtin_function,
     )
+}
+
+/// A classmethod's function bound to the class (a native binds as a bound native, so its
+/// receiver check does not apply to the class).
+fn bind_class(f: &Value, cls: Value) -> Value {
+    if f.downcast::<NativeObj>().is_some_and(|n| n.self_.is_undef()) {
+        return bind_native(f, &cls);
+    }
+    new_bound_method(f.clone(), cls)
 }
 
 /// Attributes served by a builtin payload (function, code, exception, generator, type...)
@@ -103,7 +113,7 @@ pub fn special_attr(v: &Value, name: &str) -> Option<Value> {
             "__code__" => Some(crate::types::func::new_code(f.code.clone())),
             "__globals__" => Some(f.globals.clone()),
             "__closure__" => Some(f.closure.clone()),
-            "__kwdefaults__" => Some(f.kwdefaults.clone()),
+            "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
             "__builtins__" => DictObj::get_str(&f.globals, &intern("__builtins__")),
             "__annotations__" => Some({
                 let mut d = f.dict.borrow_mut();
@@ -123,7 +133,7 @@ pub fn special_attr(v: &Value, name: &str) -> Option<Value> {
                     .get_or_insert_with(DictObj::new_value)
                     .clone(),
             ),
-            "__defaults__" => Some(f.defaults.clone()),
+            "__defaults__" => Some(f.defaults.borrow().clone()),
             _ => f
                 .dict
                 .borrow()
@@ -252,14 +262,14 @@ pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value
         return Ok(new_bound_method(attr.clone(), obj.clone()));
     }
     if let Some(n) = attr.downcast::<NativeObj>() {
-        if n.self_.is_undef() {
+        if n.binds() {
             return Ok(bind_native(attr, obj));
         }
         return Ok(attr.clone());
     }
     if let Some(w) = attr.downcast::<FuncWrapObj>() {
         if is_classmethod(attr) {
-            return Ok(new_bound_method(w.f.clone(), type_of(obj)));
+            return Ok(bind_class(&w.f, type_of(obj)));
         }
         return Ok(w.f.clone());
     }
@@ -304,7 +314,7 @@ fn class_getattr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Value> {
     if let Some(a) = typeobj::lookup(cls.ptr(), name) {
         if let Some(w) = a.downcast::<FuncWrapObj>() {
             if is_classmethod(&a) {
-                return Ok(new_bound_method(w.f.clone(), cls.clone()));
+                return Ok(bind_class(&w.f, cls.clone()));
             }
             return Ok(w.f.clone());
         }
@@ -367,7 +377,7 @@ fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResul
     let obj_is_class = s.obj.ptr() == s.obj_type.ptr();
     if let Some(w) = a.downcast::<FuncWrapObj>() {
         if is_classmethod(&a) {
-            return Ok(new_bound_method(w.f.clone(), s.obj_type.clone()));
+            return Ok(bind_class(&w.f, s.obj_type.clone()));
         }
         return Ok(w.f.clone());
     }
@@ -379,47 +389,64 @@ fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResul
     bind_descriptor(vm, &a, &s.obj)
 }
 
+/// Attribute names given as values (`setattr(o, name, v)`) must be str, as in CPython.
+pub fn check_name(name: &Value) -> PyResult<()> {
+    if as_str(name).is_none() {
+        return Err(error::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(name)
+        )));
+    }
+    Ok(())
+}
+
 /// The instance part of attribute lookup, without a user `__getattr__`/`__getattribute__`.
 pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    match generic_lookup(vm, v, name)? {
+        Some(x) => Ok(x),
+        None => Err(no_attr(v, name)),
+    }
+}
+
+/// `object.__getattribute__` without making the AttributeError: None when the attribute
+/// is missing (hasattr, getattr with a default).
+fn generic_lookup(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value>> {
     let name = &interned(name);
     let ty: *const Header = type_ptr(v);
     let cls_attr = typeobj::lookup(ty, name);
     if let Some(a) = &cls_attr {
         if is_data_descriptor(a) {
-            return bind_descriptor(vm, a, v);
+            return bind_descriptor(vm, a, v).map(Some);
         }
     }
     if let Some(inst) = v.downcast::<InstanceObj>() {
         if let Some(x) = inst.get(name) {
-            return Ok(x);
+            return Ok(Some(x));
         }
         if as_str(name) == Some("__dict__") && type_data_ptr(ty).slots.is_none() {
-            return Ok(inst.to_dict_mode());
+            return Ok(Some(inst.to_dict_mode()));
         }
     } else if let Some(r) = special_attr(v, as_str(name).unwrap_or("")) {
-        return Ok(r);
+        return Ok(Some(r));
     } else if uses_side_dict(v) {
         if as_str(name) == Some("__dict__") {
-            return Ok(crate::object::side_dict(v, true).unwrap());
+            return Ok(crate::object::side_dict(v, true));
         }
         if let Some(x) = crate::object::side_dict(v, false).and_then(|d| DictObj::get_str(&d, name))
         {
-            return Ok(x);
+            return Ok(Some(x));
         }
     }
     if let Some(a) = cls_attr {
-        return bind_descriptor(vm, &a, v);
+        return bind_descriptor(vm, &a, v).map(Some);
     }
-    match as_str(name) {
-        Some("__class__") => Ok(type_of(v)),
+    Ok(match as_str(name) {
+        Some("__class__") => Some(type_of(v)),
         // Every type has a `__doc__` (None when undocumented), seen through its instances.
-        Some("__doc__") => Ok(Value::NONE),
-        Some(n) => match crate::pytypes::slots::find(ty, n) {
-            Some(f) => Ok(bind_native(&f, v)),
-            None => Err(no_attr(v, name)),
-        },
-        None => Err(no_attr(v, name)),
-    }
+        Some("__doc__") => Some(Value::NONE),
+        Some(n) => crate::pytypes::slots::find(ty, n).map(|f| bind_native(&f, v)),
+        None => None,
+    })
 }
 
 pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
@@ -434,6 +461,10 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             Some("__dict__") => return Ok(m.dict.clone()),
             Some("__class__") => return Ok(type_of(v)),
             _ => {}
+        }
+        // The module type's attributes (`__reduce_ex__`, `__dir__`, ...).
+        if let Some(r) = generic_lookup(vm, v, name)? {
+            return Ok(r);
         }
         return Err(no_attr(v, name));
     }
@@ -460,6 +491,26 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         };
     }
     generic_getattr(vm, v, name)
+}
+
+/// `getattr(v, name)` that reports a missing attribute as None instead of raising (what
+/// `hasattr` and `getattr(v, name, default)` need): the common case, an object without
+/// attribute hooks, never builds the AttributeError.
+pub fn lookup(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let plain = v.downcast::<ModuleObj>().is_none()
+        && v.downcast::<TypeData>().is_none()
+        && v.downcast::<SuperObj>().is_none()
+        && (!dunder::dispatches(v) || hooks(v) & (HOOK_GETATTRIBUTE | HOOK_GETATTR) == 0);
+    let r = if plain {
+        generic_lookup(vm, v, name)
+    } else {
+        getattr(vm, v, name).map(Some)
+    };
+    match r {
+        // A descriptor or hook raising AttributeError also means "missing".
+        Err(e) if e.is_instance(tt().attribute_error) => Ok(None),
+        r => r,
+    }
 }
 
 const HOOK_GETATTRIBUTE: u8 = 1;
@@ -527,7 +578,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     if let Some(inst) = obj.downcast::<InstanceObj>() {
         let ty = type_ptr(&obj);
         if let Some(f) = typeobj::lookup(ty, name) {
-            if (f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some())
+            if (f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some_and(NativeObj::binds))
                 && !inst.has(name)
                 && hooks(&obj) & HOOK_GETATTRIBUTE == 0
             {
@@ -537,7 +588,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     } else if let Some(s) = obj.downcast::<SuperObj>() {
         if s.obj.ptr() != s.obj_type.ptr() {
             if let Some(f) = super_lookup(s, name) {
-                if f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some() {
+                if f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some_and(NativeObj::binds) {
                     return Ok((f, s.obj.clone()));
                 }
             }
@@ -545,7 +596,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     } else if obj.downcast::<ModuleObj>().is_none() && obj.downcast::<TypeData>().is_none() {
         let ty = type_ptr(&obj);
         if let Some(f) = typeobj::lookup(ty, name) {
-            if f.downcast::<NativeObj>().is_some() || f.downcast::<FunctionObj>().is_some() {
+            if f.downcast::<NativeObj>().is_some_and(NativeObj::binds) || f.downcast::<FunctionObj>().is_some() {
                 return Ok((f, obj));
             }
         }
@@ -638,6 +689,18 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
         match as_str(name) {
             Some("__name__") => *f.name.borrow_mut() = v,
             Some("__qualname__") => *f.qualname.borrow_mut() = v,
+            Some("__defaults__") => {
+                if !v.is_none() && crate::types::tuple::as_tuple(&v).is_none() {
+                    return Err(error::type_error("__defaults__ must be set to a tuple object"));
+                }
+                *f.defaults.borrow_mut() = v;
+            }
+            Some("__kwdefaults__") => {
+                if !v.is_none() && v.downcast::<DictObj>().is_none() {
+                    return Err(error::type_error("__kwdefaults__ must be set to a dict object"));
+                }
+                *f.kwdefaults.borrow_mut() = v;
+            }
             Some("__code__") => {
                 // Only the function's own code (what `types.coroutine` gives back after
                 // `replace(co_flags=...)`, whose flag change is recorded in the code).

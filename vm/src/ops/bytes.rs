@@ -190,18 +190,28 @@ fn repeat_count(n: &Value) -> Option<PyResult<usize>> {
     let n = as_int(n)?;
     Some(match n.to_i64() {
         Some(k) => Ok(k.max(0) as usize),
-        None if n.is_negative() => Ok(0),
         None => Err(error::overflow_error(
             "cannot fit 'int' into an index-sized integer",
         )),
     })
 }
 
-fn repeated(data: &[u8], n: usize) -> PyResult<Vec<u8>> {
-    if data.len().saturating_mul(n) > (1 << 34) {
-        return Err(error::memory_error(""));
+/// Too long to address: OverflowError for bytes, MemoryError for bytearray (CPython's
+/// messages); memory running out: MemoryError.
+fn repeated(data: &[u8], n: usize, is_bytes: bool) -> PyResult<Vec<u8>> {
+    let n = if data.is_empty() { 0 } else { n };
+    let total = crate::mem::repeat_len(data.len(), n, 1).ok_or_else(|| {
+        if is_bytes {
+            error::overflow_error("repeated bytes are too long")
+        } else {
+            error::memory_error("")
+        }
+    })?;
+    let mut v = crate::mem::vec_with_capacity(total)?;
+    for _ in 0..n {
+        v.extend_from_slice(data);
     }
-    Ok(data.repeat(n))
+    Ok(v)
 }
 
 /// `+`, `*` and `%` with a bytes-like left operand (or `int * bytes`); the in-place forms
@@ -251,7 +261,7 @@ pub fn binop(
             };
             Some((|| {
                 let data = as_bytes(seq).unwrap().to_vec();
-                let v = repeated(&data, n?)?;
+                let v = repeated(&data, n?, seq.downcast::<ByteArrayObj>().is_none())?;
                 if inplace && seq.is(a) {
                     if let Some(ba) = a.downcast::<ByteArrayObj>() {
                         *ba.data.borrow_mut() = v;

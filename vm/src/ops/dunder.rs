@@ -46,7 +46,7 @@ pub fn call_method_kw(
         full.push(self_.clone());
         full.extend_from_slice(args);
         return match unbound_native {
-            Some(n) => (n.f)(vm, &full, kwnames),
+            Some(n) => n.call(vm, &full, kwnames),
             None => vm.call(m, &full, kwnames),
         };
     }

@@ -26,6 +26,7 @@ pub fn isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
         return Ok(true);
     }
     if let Some(t) = as_tuple(cls) {
+        let _level = ops::depth::enter(vm, " in __instancecheck__")?;
         for c in t.to_vec() {
             if isinstance(vm, inst, &c)? {
                 return Ok(true);
@@ -58,6 +59,7 @@ pub fn isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
 
 pub fn issubclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
     if let Some(t) = as_tuple(cls) {
+        let _level = ops::depth::enter(vm, " in __subclasscheck__")?;
         for c in t.to_vec() {
             if issubclass(vm, sub, &c)? {
                 return Ok(true);

@@ -97,6 +97,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 dict: v.clone(),
                 pos: 0,
                 len,
+                left: len,
                 what: DictPart::Keys,
             },
             t.dict_keyiterator,
@@ -133,6 +134,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                     dict,
                     pos: 0,
                     len,
+                    left: len,
                     what,
                 },
                 ty,
@@ -246,6 +248,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 dict,
                 pos,
                 len,
+                left,
                 what,
             } => {
                 let d = dict.downcast::<DictObj>().unwrap();
@@ -256,8 +259,15 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     ));
                 }
                 match d.next_entry(*pos) {
+                    Some(_) if *left == 0 => {
+                        *len = usize::MAX;
+                        return Err(error::runtime_error(
+                            "dictionary keys changed during iteration",
+                        ));
+                    }
                     Some((np, k, v)) => {
                         *pos = np;
+                        *left -= 1;
                         return Ok(Some(match what {
                             DictPart::Keys => k,
                             DictPart::Values => v,
@@ -390,15 +400,28 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
 
 /// All items of an iterable.
 pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    let copy = |items: &[Value]| -> PyResult<Vec<Value>> {
+        let mut out = crate::mem::vec_with_capacity(items.len())?;
+        out.extend_from_slice(items);
+        Ok(out)
+    };
     if let Some(l) = v.downcast::<ListObj>() {
-        return Ok(l.items.borrow().clone());
+        return copy(&l.items.borrow());
     }
     if let Some(t) = as_tuple(v) {
-        return Ok(t.to_vec());
+        return copy(t);
+    }
+    let mut out = Vec::new();
+    if let Some(r) = v.downcast::<RangeObj>() {
+        // Sized up front: too long is OverflowError/MemoryError at once, as in CPython.
+        out = crate::mem::vec_with_capacity(r.len_ssize()?)?;
     }
     let it = iter(vm, v)?;
-    let mut out = Vec::new();
     while let Some(x) = next(vm, &it)? {
+        if out.len() == out.capacity() {
+            let extra = out.len().max(4);
+            crate::mem::reserve(&mut out, extra)?;
+        }
         out.push(x);
     }
     Ok(out)

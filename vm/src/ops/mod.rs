@@ -5,6 +5,7 @@
 pub mod arith;
 pub mod attr;
 mod bytes;
+pub mod depth;
 pub mod dunder;
 pub mod isinstance;
 mod iter;
@@ -258,6 +259,11 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         || v.downcast::<DictObj>().is_some()
         || crate::types::bytes::is_bytearray(v)
         || (v.downcast::<SetObj>().is_some() && !crate::types::set::is_frozen(v))
+        || v.downcast::<crate::types::slice::SliceObj>().is_some()
+        || {
+            let t = type_ptr(v);
+            t == crate::types::tt().dict_keys || t == crate::types::tt().dict_items
+        }
     {
         return Err(error::type_error(format!(
             "unhashable type: '{}'",
@@ -366,7 +372,7 @@ pub fn cmp_result(op: CmpOp, o: Ordering) -> bool {
 }
 
 /// Ordering of two numbers (None for NaN or non-numbers).
-fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+pub fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     match (as_int(a), as_int(b)) {
         (Some(x), Some(y)) => Some(Some(int::cmp(&x, &y))),
         (Some(x), None) => b.as_float().map(|f| int::cmp_int_float(&x, f)),
@@ -387,6 +393,13 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             return Ok(r);
         }
     }
+    compare_payloads(vm, op, a, b)
+}
+
+/// The builtin payloads' comparison, without asking the operands' classes (what a builtin
+/// type's `__eq__`/`__lt__`... slot wrapper does for a subclass instance:
+/// `dict.__eq__(ordered_dict, other)`).
+pub fn compare_payloads(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(o) = num_cmp(a, b) {
         return Ok(Value::bool(match o {
             Some(o) => cmp_result(op, o),
@@ -412,6 +425,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
     }
     if let (Some(x), Some(y)) = (a.downcast::<DictObj>(), b.downcast::<DictObj>()) {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let _level = depth::enter(vm, " in comparison")?;
             let mut same = x.len() == y.len();
             if same {
                 for (k, v) in x.items() {
@@ -473,6 +487,7 @@ pub fn compare_sequences(
     y: &[Value],
     identical_equal: bool,
 ) -> PyResult<Value> {
+    let _level = depth::enter(vm, " in comparison")?;
     for (p, q) in x.iter().zip(y) {
         if !((identical_equal && p.is(q)) || eq(vm, p, q)?) {
             return match op {
@@ -506,7 +521,9 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
     if inplace && op == BinOp::Add {
         if let Some(l) = a.downcast::<ListObj>() {
             let items = collect(vm, b)?;
-            l.items.borrow_mut().extend(items);
+            let mut dst = l.items.borrow_mut();
+            crate::mem::reserve(&mut dst, items.len())?;
+            dst.extend(items);
             return Ok(a.clone());
         }
     }

@@ -63,6 +63,7 @@ pub fn repr_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             .into());
         }
+        let _level = super::depth::enter(vm, " while getting the repr of an object")?;
         vm_repr_stack(|s| {
             s.push(ptr);
             false
@@ -108,16 +109,7 @@ pub fn leave_repr(v: &Value) {
 }
 
 fn big_int_str(i: &int::IntRef) -> PyResult<String> {
-    if let int::IntRef::Big(b) = i {
-        if b.bits() > 14_000 {
-            let digits = (b.bits() as f64 * std::f64::consts::LOG10_2) as u64 + 1;
-            if digits > 4300 {
-                return Err(error::value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                ));
-            }
-        }
-    }
+    int::check_str_digits(i)?;
     Ok(int::to_string(i))
 }
 
@@ -439,6 +431,9 @@ pub fn format(vm: &mut Vm, v: &Value, spec: Option<&Value>) -> PyResult<Value> {
     let out = if let Some(f) = v.as_float() {
         fmt::format_float(f, &parsed).map_err(error::value_error)?
     } else if let Some(i) = as_int(v) {
+        if matches!(parsed.ty, None | Some('d' | 'n')) {
+            int::check_str_digits(&i)?;
+        }
         fmt::format_int(&i.to_big(), &parsed).map_err(error::value_error)?
     } else if let Some(s) = as_str(v) {
         fmt::format_str(s, &parsed).map_err(error::value_error)?

@@ -7,7 +7,7 @@ use crate::types::list::{new_list, ListObj};
 use crate::types::range::RangeObj;
 use crate::types::slice::SliceObj;
 use crate::types::str::{char_str, new_str, StrObj};
-use crate::types::tuple::{as_tuple, new_tuple};
+use crate::types::tuple::as_tuple;
 use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -144,7 +144,8 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             if start == 0 && step == 1 && count == t.len() as i64 {
                 return Ok(obj.clone());
             }
-            return Ok(new_tuple(pick(t, start, step, count)));
+            let items = (0..count).map(|k| t[(start + k * step) as usize].clone());
+            return Ok(crate::types::tuple::new_tuple_from(count as usize, items));
         }
         return Err(indices_type_error("tuple", idx));
     }
@@ -187,11 +188,6 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     }
     if let Some(r) = obj.downcast::<RangeObj>() {
         return crate::types::range::getitem(r, idx);
-    }
-    if let Some(t) = obj.downcast::<crate::types::typeobj::TypeData>() {
-        // `list[int]` and friends: generic aliases are not modelled; return the class.
-        let _ = t;
-        return Ok(obj.clone());
     }
     Err(error::type_error(format!(
         "'{}' object is not subscriptable",

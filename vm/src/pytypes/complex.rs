@@ -104,6 +104,20 @@ fn this(args: &[Value]) -> PyResult<Complex> {
         .ok_or_else(|| error::type_error("descriptor requires a 'complex' object"))
 }
 
+/// A method taking no arguments besides the complex itself.
+fn no_args(name: &str, args: &[Value], kw: &[Value]) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(error::type_error(format!("complex.{name}() takes no keyword arguments")));
+    }
+    if args.len() > 1 {
+        return Err(error::type_error(format!(
+            "complex.{name}() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+
 fn other(args: &[Value]) -> Option<Complex> {
     args.get(1).and_then(coerce)
 }
@@ -185,11 +199,13 @@ fn c_pos(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let c = this(args)?;
     Ok(new_complex(c.re, c.im))
 }
-fn c_conjugate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn c_conjugate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_args("conjugate", args, kw)?;
     let c = this(args)?;
     Ok(new_complex(c.re, -c.im))
 }
-fn c_getnewargs(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn c_getnewargs(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_args("__getnewargs__", args, kw)?;
     let c = this(args)?;
     Ok(crate::types::tuple::new_tuple(vec![Value::float(c.re), Value::float(c.im)]))
 }
@@ -216,6 +232,10 @@ macro_rules! arith {
     ($name:ident, |$a:ident, $b:ident| $e:expr) => {
         fn $name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             let $a = this(args)?;
+            // Only `__pow__`/`__rpow__` take a third argument: pow(z, w, m) is refused.
+            if args.len() > 2 && !args[2].is_none() {
+                return Err(error::value_error("complex modulo"));
+            }
             let Some($b) = other(args) else {
                 return Ok(tt().not_implemented.clone());
             };
@@ -265,7 +285,9 @@ pub fn pow(a: Complex, b: Complex) -> PyResult<Complex> {
         return if n >= 0 {
             Ok(powu(a, n as u64))
         } else {
+            // c_powi's quotient by zero sets EDOM, reported as complex_pow's error.
             div(Complex { re: 1.0, im: 0.0 }, powu(a, (-n) as u64))
+                .map_err(|_| error::zero_division("0.0 to a negative or complex power"))
         };
     }
     if b.re == 0.0 && b.im == 0.0 {

@@ -81,10 +81,16 @@ fn add_descr(ty: *const Header, owner: &'static str, name: &'static str, member:
 fn add(ty: *const Header, name: &'static str, f: NativeFn) {
     let tv = unsafe { Value::from_header(ty) };
     let m = crate::object::alloc_obj(
-        crate::types::func::NativeObj { name, f, self_: Value::UNDEF, owner: tv },
+        crate::types::func::NativeObj { name, f, self_: Value::UNDEF, owner: tv, plain: false },
         crate::types::tt().builtin_function,
     );
     DictObj::set_str(&type_data_ptr(ty).dict, intern(name), m);
+}
+
+/// The `__class_getitem__` classmethod of generic builtin classes (`list[int]`).
+pub fn class_getitem_method() -> Value {
+    let cg = new_native("__class_getitem__", generic_alias::class_getitem);
+    crate::types::descr::new_classmethod(cg)
 }
 
 /// Installs the methods and descriptors of this module's concern on the builtin types.
@@ -97,9 +103,7 @@ pub fn install(t: &TypeTable) {
     add(t.type_, "__or__", generic_alias::type_or);
     add(t.type_, "__ror__", generic_alias::type_ror);
     for ty in [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_, t.enumerate] {
-        let cg = new_native("__class_getitem__", generic_alias::class_getitem);
-        let cm = crate::types::descr::new_classmethod(cg);
-        DictObj::set_str(&type_data_ptr(ty).dict, intern("__class_getitem__"), cm);
+        DictObj::set_str(&type_data_ptr(ty).dict, intern("__class_getitem__"), class_getitem_method());
     }
     add(t.base_exception, "with_traceback", frames::with_traceback);
     let prepare = crate::types::descr::new_classmethod(new_native("__prepare__", type_prepare));

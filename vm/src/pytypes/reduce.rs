@@ -38,6 +38,12 @@ pub fn object_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
 }
 
 fn common_reduce(vm: &mut Vm, obj: &Value, proto: i64) -> PyResult<Value> {
+    // set and frozenset have their own `__reduce__`: (type, (list of items,), __dict__).
+    if let Some(s) = obj.downcast::<crate::types::set::SetObj>() {
+        let items = crate::types::list::new_list(s.items());
+        let state = crate::object::side_dict(obj, false).unwrap_or(Value::NONE);
+        return Ok(new_tuple(vec![type_of(obj), new_tuple(vec![items]), state]));
+    }
     if proto >= 2 {
         return reduce_newobj(vm, obj);
     }
@@ -69,6 +75,15 @@ fn reduce_newobj(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         }
         (r, Value::NONE)
     } else {
+        // CPython's object_getstate(required=1): an instance whose C layout is larger
+        // than object's (a builtin payload other than list or dict) cannot be rebuilt
+        // from its __dict__ alone.
+        if !has_plain_layout(obj) && is_default(obj, "__getstate__") {
+            return Err(error::type_error(format!(
+                "cannot pickle '{}' object",
+                crate::types::type_name(obj)
+            )));
+        }
         (new_tuple(vec![]), Value::NONE)
     };
     let has_kwargs = kwargs.downcast::<DictObj>().is_some_and(|d| !d.is_empty());
@@ -97,6 +112,14 @@ fn reduce_newobj(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         Value::NONE
     };
     Ok(new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// Whether `obj` is laid out as a plain object (an instance of a Python class), a list or
+/// a dict: everything else carries a builtin payload its `__dict__` does not describe.
+fn has_plain_layout(obj: &Value) -> bool {
+    obj.downcast::<crate::types::instance::InstanceObj>().is_some()
+        || obj.downcast::<ListObj>().is_some()
+        || obj.downcast::<DictObj>().is_some()
 }
 
 pub fn object_getstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

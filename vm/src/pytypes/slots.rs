@@ -190,7 +190,7 @@ macro_rules! compare {
             if !accepts(base, b) {
                 return Ok(not_impl());
             }
-            ops::compare(vm, $op, &exact(a), &exact(b))
+            ops::compare_payloads(vm, $op, &exact(a), &exact(b))
         }
     )*};
 }
@@ -407,7 +407,7 @@ pub fn find_in(chain: &[Value], name: &str) -> Option<Value> {
                     .entry(key)
                     .or_insert_with(|| {
                         crate::object::alloc_obj(
-                            crate::types::func::NativeObj { name: sname, f, self_: Value::UNDEF, owner: b.clone() },
+                            crate::types::func::NativeObj { name: sname, f, self_: Value::UNDEF, owner: b.clone(), plain: false },
                             tt().builtin_function,
                         )
                     })

@@ -39,6 +39,7 @@ pub fn defaultdict_type(vm: &mut Vm) -> Value {
     for (name, f) in METHODS {
         DictObj::set_str(&ns, intern(name), new_native(name, *f));
     }
+    DictObj::set_str(&ns, intern("__class_getitem__"), crate::pytypes::class_getitem_method());
     let dict_ty = unsafe { Value::from_header(tt().dict) };
     let type_ty = unsafe { Value::from_header(tt().type_) };
     let cls = vm

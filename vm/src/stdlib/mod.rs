@@ -8,6 +8,7 @@ pub mod array;
 pub mod bisect;
 pub mod collections;
 pub mod copy;
+pub mod codecs_mod;
 mod defaultdict;
 pub mod fileio;
 pub mod functools;
@@ -38,7 +39,7 @@ mod weakproxy;
 pub mod weakref;
 
 use crate::types::dict::DictObj;
-use crate::types::func::{new_native, NativeFn};
+use crate::types::func::NativeFn;
 use crate::types::module::new_module;
 use crate::types::str::intern;
 use crate::value::Value;
@@ -53,8 +54,8 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("sys", sys::make),
     ("itertools", itertools::make),
     ("_functools", functools::make),
-    ("operator", operator::make),
-    ("bisect", bisect::make),
+    ("_operator", operator::make),
+    ("_bisect", bisect::make),
     ("_heapq", heapq::make),
     ("_collections", collections::make),
     ("copy", copy::make),
@@ -67,6 +68,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("posix", posix_proc::make),
     ("_sre", sre::make),
     ("_string", string_mod::make),
+    ("_codecs", codecs_mod::make),
     ("_md5", hashes::make_md5),
     ("_sha1", hashes::make_sha1),
     ("_sha256", hashes::make_sha256),
@@ -114,7 +116,7 @@ pub fn module_source(name: &str) -> Option<&'static str> {
 pub fn module_with_functions(name: &str, fns: &[(&'static str, NativeFn)]) -> Value {
     let d = DictObj::new_value();
     for (n, f) in fns {
-        DictObj::set_str(&d, intern(n), new_native(n, *f));
+        DictObj::set_str(&d, intern(n), crate::types::func::new_module_function(n, *f));
     }
     new_module(name, d)
 }

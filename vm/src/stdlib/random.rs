@@ -14,7 +14,7 @@ use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 use num_bigint::{BigInt, BigUint};
-use num_traits::{Signed, ToPrimitive};
+use num_traits::ToPrimitive;
 use std::cell::{Cell, RefCell};
 
 
@@ -235,7 +235,8 @@ fn seed_from_entropy(st: &RandomState) {
 }
 
 /// `_random.Random.seed(n=None)`: the OS's entropy for None, the absolute value's 32-bit
-/// words for an int, else the object's hash (random.py converts str and bytes first).
+/// words for an int, else the object's hash taken as unsigned (`(size_t)hash`, as CPython's
+/// `random_seed`; random.py converts str and bytes first).
 fn seed_impl(vm: &mut Vm, st: &RandomState, a: Option<&Value>) -> PyResult<()> {
     match a {
         None => seed_from_entropy(st),
@@ -245,7 +246,7 @@ fn seed_impl(vm: &mut Vm, st: &RandomState, a: Option<&Value>) -> PyResult<()> {
                 seed_words(st, &i.to_big());
             } else {
                 let h = ops::hash(vm, a)?;
-                seed_words(st, &BigInt::from(h).abs());
+                seed_words(st, &BigInt::from(h as u64));
             }
         }
     }

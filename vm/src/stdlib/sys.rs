@@ -33,6 +33,21 @@ fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
     Ok(Value::int(vm.recursion_limit as i64))
 }
 
+fn sys_get_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("get_int_max_str_digits", args, kw).check(0, 0, &[])?;
+    Ok(Value::int(crate::types::int::max_str_digits() as i64))
+}
+
+fn sys_set_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let [n] = crate::builtins::args::parse_args("set_int_max_str_digits", args, kw, ["maxdigits"], 1, 1)?;
+    let n = to_i64(n.unwrap(), "")?;
+    if n != 0 && n < 640 {
+        return Err(error::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::types::int::set_max_str_digits(n as usize);
+    Ok(Value::NONE)
+}
+
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("setrecursionlimit", args, kw);
     a.check(1, 1, &[])?;
@@ -308,7 +323,9 @@ pub fn make(vm: &mut Vm) -> Value {
             ("cache_tag", Value::NONE),
             ("version", version),
             ("hexversion", Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64)),
-            ("_multiarch", new_str("x86_64-linux-gnu")),
+            // CPython's multiarch triple of the build ("x86_64-linux-gnu", "aarch64-linux-gnu"); the
+            // differential tests ask it which platform's expected outputs apply.
+            ("_multiarch", new_str(format!("{}-linux-gnu", std::env::consts::ARCH).as_str())),
         ]),
     );
     let (names, values): (Vec<&str>, Vec<Value>) = cfg
@@ -354,6 +371,8 @@ pub fn make(vm: &mut Vm) -> Value {
         ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
         ("_getframe", crate::pytypes::sys_getframe),
         ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits as NativeFn),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits as NativeFn),
     ] {
         let f = new_native(n, f);
         set(n, f.clone());

@@ -98,6 +98,20 @@ impl Table {
         }
     }
 
+    /// `insert_new` for program-driven growth: MemoryError instead of an abort when the
+    /// table cannot grow.
+    pub(crate) fn try_insert_new(&mut self, hash: i64, key: Value, value: Value) -> PyResult<()> {
+        if self.entries.len() == self.entries.capacity() {
+            let extra = self.entries.len().max(4);
+            crate::mem::reserve(&mut self.entries, extra)?;
+        }
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            crate::mem::probe((self.used as u64 + 1) * 2 * 3 * 4)?;
+        }
+        self.insert_new(hash, key, value);
+        Ok(())
+    }
+
     /// Inserts a key known to be absent.
     pub(crate) fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
@@ -258,7 +272,7 @@ impl DictObj {
                 drop(old);
             }
             None => {
-                self.table.borrow_mut().insert_new(h, key, value);
+                self.table.borrow_mut().try_insert_new(h, key, value)?;
                 self.bump();
             }
         }
@@ -315,6 +329,13 @@ impl DictObj {
     #[inline(always)]
     pub unsafe fn value_at_unchecked(&self, i: usize) -> Value {
         (&*self.table.as_ptr()).entries.get_unchecked(i).value.clone()
+    }
+    /// The value of entry `i` if that entry's key is `key` itself (the same object).
+    #[inline]
+    pub fn entry_if_key(&self, i: usize, key: &Value) -> Option<Value> {
+        let t = self.table.borrow();
+        let e = t.entries.get(i)?;
+        e.key.is(key).then(|| e.value.clone())
     }
     /// The value of entry `i` (valid while `version` is unchanged).
     #[inline]

@@ -147,6 +147,7 @@ pub fn new_ext_type(
                 f: *f,
                 self_: Value::UNDEF,
                 owner: v.clone(),
+                plain: false,
             },
             t.builtin_function,
         );
@@ -192,6 +193,7 @@ pub fn new_ext_iter_type(name: &str, module: &str, methods: MethodTable) -> *con
                 f,
                 self_: Value::UNDEF,
                 owner: tv.clone(),
+                plain: false,
             },
             tt().builtin_function,
         );

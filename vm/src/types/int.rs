@@ -202,13 +202,20 @@ pub fn pow(a: &IntRef, e: u64) -> Value {
         }
     }
     let base = a.to_big();
-    if e > u32::MAX as u64 {
-        if base == BigInt::from(-1) {
-            return Value::int(if e % 2 == 0 { 1 } else { -1 });
-        }
-        return big_to_value(base);
+    if base.magnitude() <= &num_bigint::BigUint::from(1u32) {
+        // 0, 1 and -1 to any power (huge exponents included).
+        let odd = e % 2 == 1;
+        return big_to_value(if base.is_negative() && !odd { BigInt::from(1) } else if e == 0 { BigInt::from(1) } else { base });
     }
     big_to_value(num_traits::pow(base, e as usize))
+}
+
+/// Number of bits of |i| (`int.bit_length()`).
+pub fn bit_length(i: &IntRef) -> u64 {
+    match i {
+        IntRef::Small(x) => 64 - x.unsigned_abs().leading_zeros() as u64,
+        IntRef::Big(b) => b.bits(),
+    }
 }
 /// Three-argument pow with a non-zero modulus; `e` may be negative only if the inverse exists
 /// (the caller handles that case).
@@ -347,4 +354,45 @@ pub fn truediv(a: &IntRef, b: &IntRef) -> Result<f64, &'static str> {
         return Err("integer division result too large for a float");
     }
     Ok(if neg { -r } else { r })
+}
+
+thread_local! {
+    /// `sys.set_int_max_str_digits` (0: no limit).
+    static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(4300) };
+}
+
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(|c| c.get())
+}
+
+pub fn set_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.with(|c| c.set(n));
+}
+
+/// CPython's limit on int → decimal str conversion (ValueError past it).
+pub fn check_str_digits(i: &IntRef) -> crate::error::PyResult<()> {
+    let limit = max_str_digits();
+    let IntRef::Big(b) = i else { return Ok(()) };
+    if limit == 0 || (b.bits() as f64) * std::f64::consts::LOG10_2 < limit as f64 - 1.0 {
+        return Ok(());
+    }
+    let too_long = (b.bits() as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0
+        || b.magnitude().to_str_radix(10).len() > limit;
+    if too_long {
+        return Err(crate::error::value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
+}
+
+/// The same limit on decimal str → int conversion, given the digit count.
+pub fn check_parse_digits(ndigits: usize) -> crate::error::PyResult<()> {
+    let limit = max_str_digits();
+    if limit != 0 && ndigits > limit {
+        return Err(crate::error::value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
 }

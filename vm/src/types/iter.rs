@@ -37,6 +37,8 @@ pub enum IterState {
         dict: Value,
         pos: usize,
         len: usize,
+        /// Items still expected: one more means the keys changed (at the same size).
+        left: usize,
         what: DictPart,
     },
     Set {

@@ -393,6 +393,9 @@ fn small_arg(v: &Value) -> Option<i64> {
 }
 
 pub fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        return Err(error::type_error("range() takes no keyword arguments"));
+    }
     // Objects with __index__ stand for their integer value.
     if args.iter().any(crate::ops::dunder::dispatches) {
         let mut conv = Vec::with_capacity(args.len());

@@ -369,7 +369,12 @@ impl SetObj {
     }
     pub fn add_hashed(&self, vm: &mut Vm, key: Value, h: i64) -> PyResult<()> {
         if let Look::Missing(slot) = lookup(vm, &self.table, &key, h)? {
-            self.table.borrow_mut().store_at(slot, h, key);
+            let mut t = self.table.borrow_mut();
+            if (t.fill + 1) * 5 >= t.mask() * 3 {
+                // The table is about to grow (to at most 8x its use, 16-byte slots).
+                crate::mem::probe((t.used as u64 + 1) * 8 * 16)?;
+            }
+            t.store_at(slot, h, key);
         }
         Ok(())
     }

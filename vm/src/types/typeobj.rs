@@ -168,8 +168,8 @@ type_table! {
     module_not_found_error: "ModuleNotFoundError", Exception, import_error;
     syntax_error: "SyntaxError", Exception, exception;
     indentation_error: "IndentationError", Exception, syntax_error;
-    eof_error: "EOFError", Exception, exception;
     tab_error: "TabError", Exception, indentation_error;
+    eof_error: "EOFError", Exception, exception;
     floating_point_error: "FloatingPointError", Exception, arithmetic_error;
     buffer_error: "BufferError", Exception, exception;
     reference_error: "ReferenceError", Exception, exception;
@@ -317,8 +317,14 @@ pub fn isinstance_ptr(v: &Value, ty: *const Header) -> bool {
     is_subtype(type_ptr(v), ty)
 }
 
-/// Looks up `name` in the type's MRO (the type first).
+/// Looks up `name` in the type's MRO (the type first), through the lookup cache.
+#[inline]
 pub fn lookup(ty: *const Header, name: &Value) -> Option<Value> {
+    lookup_cache::lookup(ty, name)
+}
+
+/// `lookup` without the cache: the walk over the MRO.
+fn lookup_uncached(ty: *const Header, name: &Value) -> Option<Value> {
     let td = type_data_ptr(ty);
     if let Some(v) = DictObj::get_str(&td.dict, name) {
         return Some(v);
@@ -329,6 +335,81 @@ pub fn lookup(ty: *const Header, name: &Value) -> Option<Value> {
         }
     }
     None
+}
+
+/// A per-thread cache of MRO lookups, as CPython's type attribute cache: `(type, interned
+/// name, type epoch)` → where the attribute is (the class dict and its entry index), or
+/// that it is missing. The value is read from the dict each time, so replacing a plain
+/// class attribute (which keeps the epoch) is seen at once; adding or removing one, or
+/// freeing a class, changes the epoch and so misses every entry.
+mod lookup_cache {
+    use super::*;
+    use std::cell::UnsafeCell;
+
+    const SIZE: usize = 1024;
+    const MISSING: u32 = u32::MAX;
+
+    #[derive(Clone, Copy)]
+    struct Entry {
+        ty: usize,
+        name: u64,
+        epoch: usize,
+        /// The class dict holding the attribute (kept alive by its class: a freed class
+        /// changes the epoch).
+        dict: *const Header,
+        index: u32,
+    }
+
+    const EMPTY: Entry = Entry {
+        ty: 0,
+        name: 0,
+        epoch: 0,
+        dict: std::ptr::null(),
+        index: MISSING,
+    };
+
+    thread_local! {
+        static CACHE: UnsafeCell<[Entry; SIZE]> = const { UnsafeCell::new([EMPTY; SIZE]) };
+    }
+
+    #[inline]
+    pub(super) fn lookup(ty: *const Header, name: &Value) -> Option<Value> {
+        // Only interned names are immortal, so only they can key the cache.
+        let interned = name
+            .header()
+            .is_some_and(|h| h.flags.get() & crate::object::INTERNED != 0);
+        if !interned {
+            return lookup_uncached(ty, name);
+        }
+        let epoch = type_epoch();
+        let slot = ((ty as usize >> 4) ^ (name.bits() as usize >> 3).wrapping_mul(31)) % SIZE;
+        CACHE.with(|c| {
+            // SAFETY: the cache is per thread and no reference into it outlives this call
+            // (filling it below runs no Python code).
+            let e = unsafe { &mut (*c.get())[slot] };
+            if e.ty == ty as usize && e.name == name.bits() && e.epoch == epoch {
+                if e.index == MISSING {
+                    return None;
+                }
+                // SAFETY: the epoch is unchanged, so the class (and its dict) is alive.
+                let d = unsafe { &*(e.dict as *const crate::object::Obj<DictObj>) };
+                // The entry must still hold this name (a class dict changed behind the
+                // epoch's back would only cost a miss, never a wrong attribute).
+                if let Some(v) = d.data.entry_if_key(e.index as usize, name) {
+                    return Some(v);
+                }
+            }
+            let found = lookup_entry(ty, name);
+            *e = Entry {
+                ty: ty as usize,
+                name: name.bits(),
+                epoch,
+                dict: found.as_ref().map_or(std::ptr::null(), |(d, _)| d.ptr()),
+                index: found.as_ref().map_or(MISSING, |(_, i)| *i as u32),
+            };
+            found.map(|(d, i)| d.downcast::<DictObj>().unwrap().value_at(i))
+        })
+    }
 }
 
 pub fn lookup_str(ty: *const Header, name: &'static str) -> Option<Value> {

@@ -1,0 +1,3 @@
+from itertools import islice
+print(list(islice("abc", 1, None)))
+print(list(islice("abc", -1)))

@@ -1,0 +1,3 @@
+import itertools
+print(list(itertools.combinations("abc", 2)))
+itertools.permutations("abc", -1)

@@ -1,0 +1,2 @@
+import random
+random.sample({1, 2, 3}, 2)

@@ -1,0 +1,4 @@
+import random
+random.seed(1.5)
+print(random.random())
+random.seed([1, 2])

@@ -1,0 +1,3 @@
+import string
+print(string.capwords("ok then"))
+string.capwords(5)

@@ -1,0 +1,3 @@
+import string
+print(string.digits)
+print(string.letters)

@@ -1,0 +1,3 @@
+import time
+print(type(time.time()))
+time.time(1)
