@@ -129,6 +129,21 @@ opcodes! { |a|
     LOAD_CLASSDEREF = 1, 1, "class body: push names[arg] from the class namespace, else cell (arg >> 16)";
     GET_YIELD_FROM_ITER = 0, 0, "TOS = iter(TOS) unless it is a generator";
     YIELD_FROM = -1, -1, "[subiter, sent] -> delegate one step; yields, or pops subiter and pushes its return value";
+    GET_AWAITABLE = 0, 0, "TOS = the iterator `await TOS` delegates to (a coroutine, or what __await__ returns)";
+    GET_AITER = 0, 0, "TOS = TOS.__aiter__()";
+    GET_ANEXT = 1, 1, "push the awaitable TOS.__anext__() (the async iterator stays)";
+    END_ASYNC_FOR = -2, -2, "[aiter, exc] -> []: an `async for` ends on StopAsyncIteration; other exceptions are re-raised";
+    BEFORE_ASYNC_WITH = 1, 1, "[mgr] -> [bound mgr.__aexit__, mgr.__aenter__()]";
+    ASYNC_GEN_WRAP = 0, 0, "mark TOS as a value the async generator yields (not an await passing through)";
+    SETUP_ANNOTATIONS = 0, 0, "create `__annotations__` in the namespace unless it exists";
+    MATCH_MAPPING = 1, 1, "push whether TOS is a mapping (for mapping patterns)";
+    MATCH_SEQUENCE = 1, 1, "push whether TOS is a sequence (for sequence patterns; str, bytes, bytearray are not)";
+    MATCH_KEYS = 1, 1, "[subject, keys] -> [subject, keys, values tuple or None]";
+    MATCH_CLASS = -2, -2, "[subject, cls, kwnames] -> extracted attributes tuple or None (arg positional sub-patterns)";
+    GET_LEN = 1, 1, "push len(TOS)";
+    COPY_DICT_WITHOUT_KEYS = 0, 0, "[subject, keys] -> [subject, dict(subject) without keys]";
+    CHECK_EG_MATCH = 0, 0, "except*: [eg, type] -> [rest or None, match or None] (split of the exception group)";
+    PREP_RERAISE_STAR = -1, -1, "except*: [orig, list of raised] -> the exception to re-raise (or None)";
     // Tier 1: specialized forms written over a generic instruction by quickening. Each has
     // its generic form's stack effect; a failed guard runs the generic form (see
     // `Op::generic`), and repeated failures rewrite the instruction back.
@@ -456,7 +471,42 @@ pub mod flags {
     pub const VARARGS: u32 = 1;
     pub const VARKW: u32 = 2;
     pub const MODULE: u32 = 4;
+    /// Calling the function makes a suspended frame object (generator, coroutine or
+    /// async generator) instead of running the body.
     pub const GENERATOR: u32 = 8;
+    /// `async def` (with GENERATOR): calling it makes a coroutine.
+    pub const COROUTINE: u32 = 16;
+    /// An async generator (with GENERATOR).
+    pub const ASYNC_GENERATOR: u32 = 32;
+    /// A generator marked by `types.coroutine`: it may be awaited.
+    pub const ITERABLE_COROUTINE: u32 = 64;
+    /// A function defined inside another function (CPython's CO_NESTED).
+    pub const NESTED: u32 = 128;
+
+    /// CPython's `co_flags` for pyrun's flags.
+    pub fn to_cpython(f: u32, is_function: bool) -> u32 {
+        let mut c = if is_function { 0x1 | 0x2 } else { 0 };
+        if f & VARARGS != 0 {
+            c |= 0x4;
+        }
+        if f & VARKW != 0 {
+            c |= 0x8;
+        }
+        if f & ASYNC_GENERATOR != 0 {
+            c |= 0x200;
+        } else if f & COROUTINE != 0 {
+            c |= 0x80;
+        } else if f & GENERATOR != 0 {
+            c |= 0x20;
+        }
+        if f & ITERABLE_COROUTINE != 0 {
+            c |= 0x100;
+        }
+        if f & NESTED != 0 {
+            c |= 0x10;
+        }
+        c
+    }
 }
 
 /// A compiled function body or module.
@@ -496,6 +546,8 @@ pub struct Code {
     pub prepared: Cell<bool>,
     /// Function entries left before the function counts as hot (tier 2's entry hook).
     pub hotness: Cell<u16>,
+    /// Flags added after compilation (`types.coroutine`'s ITERABLE_COROUTINE).
+    pub extra_flags: Cell<u32>,
     /// Tier-2 executors, by loop-header instruction index (`tier2.rs`).
     pub executors: std::cell::RefCell<Vec<(u32, std::rc::Rc<dyn crate::tier2::Executor>)>>,
 }
@@ -704,6 +756,20 @@ fn op_has_arg(op: Op) -> bool {
             | Op::LOAD_BUILD_CLASS
             | Op::GET_YIELD_FROM_ITER
             | Op::YIELD_FROM
+            | Op::GET_AWAITABLE
+            | Op::GET_AITER
+            | Op::GET_ANEXT
+            | Op::END_ASYNC_FOR
+            | Op::BEFORE_ASYNC_WITH
+            | Op::ASYNC_GEN_WRAP
+            | Op::SETUP_ANNOTATIONS
+            | Op::MATCH_MAPPING
+            | Op::MATCH_SEQUENCE
+            | Op::MATCH_KEYS
+            | Op::GET_LEN
+            | Op::COPY_DICT_WITHOUT_KEYS
+            | Op::CHECK_EG_MATCH
+            | Op::PREP_RERAISE_STAR
     )
 }
 

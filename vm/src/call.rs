@@ -125,8 +125,8 @@ pub fn make_function(
         FunctionObj {
             code,
             globals,
-            defaults,
-            kwdefaults,
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults),
             closure,
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),

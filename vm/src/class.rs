@@ -30,7 +30,8 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     }
     let body = a.pos[0].clone();
     let name = a.pos[1].clone();
-    let bases: Vec<Value> = a.pos[2..].to_vec();
+    let orig_bases: Vec<Value> = a.pos[2..].to_vec();
+    let bases = update_bases(vm, &orig_bases)?;
     let mut meta = a.kw("metaclass").cloned();
     let mut kw_names = Vec::new();
     let mut kw_vals = Vec::new();
@@ -40,30 +41,84 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
             kw_vals.push(v.clone());
         }
     }
-    if meta.is_none() {
-        // The most derived metaclass among the bases' types.
-        let mut m = unsafe { Value::from_header(tt().type_) };
-        for b in &bases {
-            let bt = type_of(b);
-            if is_subtype(bt.ptr(), m.ptr()) {
-                m = bt;
-            } else if !is_subtype(m.ptr(), bt.ptr()) {
-                return Err(error::type_error(
-                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                ));
-            }
-        }
-        meta = Some(m);
+    let explicit_class = meta.as_ref().is_some_and(|m| m.downcast::<TypeData>().is_some());
+    if meta.is_none() || explicit_class {
+        let m = meta.take().unwrap_or_else(|| unsafe { Value::from_header(tt().type_) });
+        meta = Some(winner_meta(&m, &bases)?);
     }
     let meta = meta.unwrap();
-    let ns = DictObj::new_value();
+    let bases_t = new_tuple(bases.clone());
+    let ns = match crate::ops::getattr(vm, &meta, &intern("__prepare__")) {
+        Ok(p) => vm.call(&p, &[name.clone(), bases_t.clone()], &[])?,
+        Err(e) if e.is_instance(tt().attribute_error) => DictObj::new_value(),
+        Err(e) => return Err(e),
+    };
+    if ns.downcast::<DictObj>().is_none() && crate::ops::dunder::special(&ns, "__getitem__").is_none() {
+        let mname = crate::ops::getattr(vm, &meta, &intern("__name__"))
+            .ok()
+            .and_then(|n| as_str(&n).map(str::to_string))
+            .unwrap_or_default();
+        return Err(error::type_error(format!(
+            "{mname}.__prepare__() must return a mapping, not {}",
+            type_name(&ns)
+        )));
+    }
     let f = body
         .downcast::<FunctionObj>()
         .ok_or_else(|| error::type_error("__build_class__: func must be a function"))?;
     vm.run_class_body(&body, f, ns.clone())?;
-    let mut cargs = vec![name, new_tuple(bases), ns];
+    if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b)) {
+        crate::ops::setitem(vm, &ns, intern("__orig_bases__"), new_tuple(orig_bases))?;
+    }
+    let mut cargs = vec![name, bases_t, ns];
     cargs.extend(kw_vals);
     vm.call(&meta, &cargs, &kw_names)
+}
+
+/// The most derived metaclass among `meta` and the bases' types
+/// (`_PyType_CalculateMetaclass`).
+pub fn winner_meta(meta: &Value, bases: &[Value]) -> PyResult<Value> {
+    let mut m = meta.clone();
+    for b in bases {
+        let bt = type_of(b);
+        if is_subtype(m.ptr(), bt.ptr()) {
+            continue;
+        }
+        if is_subtype(bt.ptr(), m.ptr()) {
+            m = bt;
+        } else {
+            return Err(error::type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
+    Ok(m)
+}
+
+/// PEP 560: a base that is not a class may stand for others (`__mro_entries__`, as
+/// `Generic[T]` does).
+fn update_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(bases.len());
+    for b in bases {
+        if b.downcast::<TypeData>().is_some() {
+            out.push(b.clone());
+            continue;
+        }
+        let entries = match crate::ops::getattr(vm, b, &intern("__mro_entries__")) {
+            Ok(m) => m,
+            Err(e) if e.is_instance(tt().attribute_error) => {
+                out.push(b.clone());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let r = vm.call1(&entries, new_tuple(bases.to_vec()))?;
+        let Some(t) = crate::types::tuple::as_tuple(&r) else {
+            return Err(error::type_error("__mro_entries__ must return a tuple"));
+        };
+        out.extend(t.iter().cloned());
+    }
+    Ok(out)
 }
 
 /// C3 linearisation of `bases` (the new class itself excluded).
@@ -117,6 +172,8 @@ fn is_final(t: *const Header) -> bool {
         tt.builtin_function,
         tt.method,
         tt.generator,
+        tt.coroutine,
+        tt.async_generator,
         tt.code,
         tt.cell,
         tt.not_implemented_type,
@@ -154,13 +211,7 @@ pub fn new_class(
                 bt.name
             )));
         }
-        if bt.layout == Kind::Ext && bt.is_builtin {
-            return Err(error::not_implemented_error(format!(
-                "subclassing '{}' is not supported yet by pyrun",
-                bt.name
-            )));
-        }
-        if bt.layout == Kind::BigInt {
+        if bt.layout == Kind::BigInt && is_subtype(b.ptr(), tt().float) {
             return Err(error::not_implemented_error(format!(
                 "subclassing '{}' is not supported yet by pyrun",
                 bt.name
@@ -230,6 +281,7 @@ pub fn new_class(
     if !type_data(meta).is_builtin {
         set_heap_type(&cls, meta);
     }
+    crate::pytypes::subclasses::register(&cls);
     if let Some(q) = qualname {
         DictObj::set_str(&dict, intern("__qualname__"), q);
     }
@@ -486,6 +538,13 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             ctor(vm, &args[1..], kw)?
         }
         Kind::ByteArray => crate::types::bytes::new_bytearray(vec![]),
+        // An int subclass instance is a heap int whatever its value (it carries its class).
+        Kind::BigInt if !is_subtype(cls.ptr(), t.float) => {
+            let ctor = crate::builtins::constructor_for(t.int).unwrap();
+            let v = ctor(vm, &args[1..], kw)?;
+            let big = crate::types::int::as_int(&v).map(|i| i.to_big()).unwrap_or_default();
+            crate::object::alloc_obj(crate::types::int::BigIntObj::from_big(big), t.int)
+        }
         _ => {
             return Err(error::not_implemented_error(format!(
                 "subclassing '{}' is not supported yet by pyrun",
@@ -586,7 +645,20 @@ fn type_new_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
         .cloned()
         .zip(a.kwvals.iter().cloned())
         .collect();
-    new_class(vm, meta, &name, bases, &a.pos[3], &kws)
+    // A more derived metaclass among the bases' types with its own __new__ makes the class.
+    let winner = winner_meta(meta, &bases)?;
+    if !winner.is(meta) {
+        if let Some(n) = lookup_str(winner.ptr(), "__new__").filter(|n| n.downcast::<NativeObj>().is_none()) {
+            let f = match n.downcast::<FuncWrapObj>() {
+                Some(w) => w.f.clone(),
+                None => n,
+            };
+            let mut full = vec![winner.clone()];
+            full.extend_from_slice(&args[1..]);
+            return vm.call(&f, &full, kw);
+        }
+    }
+    new_class(vm, &winner, &name, bases, &a.pos[3], &kws)
 }
 
 fn type_init_method(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -601,6 +673,7 @@ fn add(ty: *const Header, name: &'static str, f: crate::types::func::NativeFn) {
             f,
             self_: Value::UNDEF,
             owner: tv.clone(),
+            plain: false,
         },
         tt().builtin_function,
     );
@@ -622,6 +695,7 @@ pub fn install(t: &crate::types::typeobj::TypeTable) {
         t.frozenset,
         t.tuple,
         t.str_,
+        t.int,
     ] {
         add(ty, "__new__", builtin_new);
     }

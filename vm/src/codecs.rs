@@ -130,8 +130,13 @@ fn set_attrs(e: &PyErr, names: [&str; 5], vals: [Value; 5]) {
 
 /// `UnicodeDecodeError(encoding, object, start, end, reason)`.
 pub fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+    decode_error_named(codec.name(), data, start, end, reason)
+}
+
+/// `UnicodeDecodeError` for a codec given by name (`_codecs`' utf-16, charmap, ...).
+pub fn decode_error_named(codec: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
     let vals = [
-        new_str(codec.name()),
+        new_str(codec),
         new_bytes(data.to_vec()),
         Value::int(start as i64),
         Value::int(end as i64),
@@ -144,8 +149,13 @@ pub fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason:
 
 /// `UnicodeEncodeError(encoding, object, start, end, reason)`; positions are code points.
 pub fn encode_error(codec: Codec, s: &str, start: usize, end: usize, reason: &str) -> PyErr {
+    encode_error_named(codec.name(), s, start, end, reason)
+}
+
+/// `UnicodeEncodeError` for a codec given by name.
+pub fn encode_error_named(codec: &str, s: &str, start: usize, end: usize, reason: &str) -> PyErr {
     let vals = [
-        new_str(codec.name()),
+        new_str(codec),
         new_str(s),
         Value::int(start as i64),
         Value::int(end as i64),

@@ -93,7 +93,7 @@ impl Default for Config {
             warnoptions: vec![],
             path0: Some(String::new()),
             pythonpath: vec![],
-            stdlib_dirs: vec![],
+            stdlib_dirs: find_stdlib().into_iter().collect(),
             executable: std::env::current_exe()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
@@ -102,6 +102,30 @@ impl Default for Config {
         }
     }
 }
+
+/// CPython 3.11's `Lib` directory, whose pure-Python modules pyrun runs: `$PYRUN_STDLIB`,
+/// else the one the build found (`python3`'s when it is 3.11), else Debian's
+/// (`libpython3.11-stdlib`) or a source install's. A directory counts if it has `os.py`.
+pub fn find_stdlib() -> Option<String> {
+    let usable = |d: &str| !d.is_empty() && std::path::Path::new(d).join("os.py").is_file();
+    if let Ok(d) = std::env::var("PYRUN_STDLIB") {
+        return usable(&d).then_some(d);
+    }
+    if !SEARCH_DEFAULT_STDLIB {
+        return None;
+    }
+    [option_env!("PYRUN_BUILD_STDLIB").unwrap_or(""), "/usr/lib/python3.11", "/usr/local/lib/python3.11"]
+        .into_iter()
+        .find(|d| usable(d))
+        .map(str::to_string)
+}
+
+/// Whether the build's and the system's Lib are used without `$PYRUN_STDLIB` (switched on
+/// once CPython's modules run on pyrun's native halves).
+const SEARCH_DEFAULT_STDLIB: bool = true;
+
+/// How to get the standard library, for the error when a module is missing without one.
+pub const STDLIB_HINT: &str = "pyrun runs CPython 3.11's standard library and found none: install it (Debian: apt-get install libpython3.11-stdlib) or set PYRUN_STDLIB to a CPython 3.11 Lib directory";
 
 impl Config {
     /// `sys.path` as CPython builds it: path[0], PYTHONPATH, then the standard library.

@@ -4,7 +4,7 @@
 //! object and the frame is popped; resuming copies them back on top of the caller's stack
 //! and runs the frame as an entry frame. Saving costs one move per live slot.
 
-use crate::bytecode::Code;
+use crate::bytecode::{flags, Code};
 use crate::error::{self, PyErr, PyResult};
 use crate::object::{alloc_obj, Kind, Payload};
 use crate::types::str::intern;
@@ -27,6 +27,12 @@ pub struct GenInner {
     /// The exception this generator was handling when it yielded (UNDEF if none): it is
     /// the handled exception only while the generator runs.
     pub exc_state: Value,
+    /// Async generators: an asend/athrow awaitable is running it (`ag_running`).
+    pub running_async: bool,
+    /// Async generators: finished or closed by `aclose()`.
+    pub closed: bool,
+    /// Async generators: `sys`'s first-iteration hook has been called.
+    pub hooks_inited: bool,
     /// While the generator runs inline (FOR_ITER_GEN), the exception its caller was
     /// handling, given back when the generator's frame is left.
     pub caller_exc: Value,
@@ -37,6 +43,8 @@ pub struct GenObj {
     pub func: Value,
     pub globals: Value,
     pub inner: RefCell<GenInner>,
+    /// Async generators: the finalizer hook recorded at first iteration (or None).
+    pub finalizer: RefCell<Value>,
 }
 impl Payload for GenObj {
     const KIND: Kind = Kind::Generator;
@@ -59,11 +67,20 @@ impl Vm {
             (slots, (*f).code.rc(), (*(*f).func).clone(), (*(*f).globals).clone())
         };
         self.frames.pop();
+        let f = code.flags;
+        let ty = if f & flags::ASYNC_GENERATOR != 0 {
+            tt().async_generator
+        } else if f & flags::COROUTINE != 0 {
+            tt().coroutine
+        } else {
+            tt().generator
+        };
         alloc_obj(
             GenObj {
                 code,
                 func,
                 globals,
+                finalizer: RefCell::new(Value::NONE),
                 inner: RefCell::new(GenInner {
                     slots,
                     ip: 0,
@@ -72,10 +89,13 @@ impl Vm {
                     done: false,
                     resume_in_place: false,
                     exc_state: Value::UNDEF,
+                    running_async: false,
+                    closed: false,
+                    hooks_inited: false,
                     caller_exc: Value::UNDEF,
                 }),
             },
-            tt().generator,
+            ty,
         )
     }
 
@@ -139,6 +159,9 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
             return Err(error::value_error("generator already executing"));
         }
         if inner.done {
+            if gen.code.flags & flags::COROUTINE != 0 && matches!(how, Resume::Send(_)) {
+                return Err(error::runtime_error("cannot reuse already awaited coroutine"));
+            }
             return match how {
                 Resume::Send(_) => Ok(Step::Return(Value::NONE)),
                 Resume::Throw(e) => Err(e),
@@ -250,7 +273,7 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
             inner.done = true;
             inner.slots.clear();
             drop(inner);
-            Err(escaping(e))
+            Err(escaping_from(gen.code.flags, e))
         }
     }
 }
@@ -258,10 +281,28 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
 /// An exception leaving a generator's frame: PEP 479 turns a StopIteration into a
 /// RuntimeError.
 pub fn escaping(e: PyErr) -> PyErr {
-    if !e.is_instance(tt().stop_iteration) {
+    escaping_from(flags::GENERATOR, e)
+}
+
+/// PEP 479: a StopIteration (or, for an async generator, StopAsyncIteration) escaping a
+/// generator, coroutine or async generator becomes a RuntimeError; `code_flags` says which.
+pub fn escaping_from(code_flags: u32, e: PyErr) -> PyErr {
+    let async_gen = code_flags & flags::ASYNC_GENERATOR != 0;
+    let stop = e.is_instance(tt().stop_iteration);
+    if !(stop || (async_gen && e.is_instance(tt().stop_async_iteration))) {
         return e;
     }
-    let r = error::runtime_error("generator raised StopIteration");
+    let what = if async_gen {
+        "async generator"
+    } else if code_flags & flags::COROUTINE != 0 {
+        "coroutine"
+    } else {
+        "generator"
+    };
+    let r = error::runtime_error(format!(
+        "{what} raised {}",
+        if stop { "StopIteration" } else { "StopAsyncIteration" }
+    ));
     if let Some(x) = crate::types::exc::as_exc(&r.0) {
         *x.cause.borrow_mut() = e.0.clone();
         *x.context.borrow_mut() = e.0.clone();
@@ -390,13 +431,69 @@ pub fn close(vm: &mut Vm, genv: &Value) -> PyResult<()> {
     }
     let exit = PyErr::with_args(tt().generator_exit, vec![]);
     match step(vm, genv, Resume::Throw(exit)) {
-        Ok(Step::Yield(_)) => Err(error::runtime_error("generator ignored GeneratorExit")),
+        Ok(Step::Yield(_)) => Err(error::runtime_error(
+            if gen.code.flags & flags::COROUTINE != 0 {
+                "coroutine ignored GeneratorExit"
+            } else {
+                "generator ignored GeneratorExit"
+            },
+        )),
         Ok(Step::Return(_)) => Ok(()),
         Err(e) if e.is_instance(tt().generator_exit) || e.is_instance(tt().stop_iteration) => {
             Ok(())
         }
         Err(e) => Err(e),
     }
+}
+
+/// Attributes of generators, coroutines and async generators (`gi_*`, `cr_*`, `ag_*`).
+pub fn attr(v: &Value, g: &GenObj, name: &str) -> Option<Value> {
+    let prefix = if crate::coro::is_coroutine(v) {
+        "cr_"
+    } else if crate::coro::is_async_gen(v) {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    let field = name.strip_prefix(prefix);
+    let inner = g.inner.borrow();
+    Some(match (name, field) {
+        ("__name__", _) => crate::types::str::new_str(g.code.name.as_str()),
+        ("__qualname__", _) => crate::types::str::new_str(g.code.qualname.as_str()),
+        (_, Some("code")) => crate::types::func::new_code(g.code.clone()),
+        (_, Some("running")) => Value::bool(if prefix == "ag_" { inner.running_async } else { inner.running }),
+        (_, Some("suspended")) if prefix != "ag_" => Value::bool(inner.started && !inner.done && !inner.running),
+        (_, Some("frame")) => {
+            if inner.done {
+                Value::NONE
+            } else {
+                crate::pytypes::frames::frame_for_generator(
+                    g.code.clone(),
+                    g.globals.clone(),
+                    inner.ip,
+                    &inner.slots,
+                )
+            }
+        }
+        (_, Some("yieldfrom" | "await")) => {
+            let delegating = inner.started
+                && !inner.done
+                && !inner.running
+                && g.code.instr(inner.ip).op == crate::bytecode::Op::YIELD_FROM;
+            if delegating {
+                inner.slots.last().cloned().unwrap_or(Value::NONE)
+            } else {
+                Value::NONE
+            }
+        }
+        (_, Some("origin")) if prefix == "cr_" => Value::NONE,
+        _ => return None,
+    })
+}
+
+/// Is `v` a plain generator (not a coroutine or async generator)?
+pub fn is_plain(v: &Value) -> bool {
+    v.downcast::<GenObj>().is_some() && crate::types::type_ptr(v) == tt().generator
 }
 
 /// StopIteration carrying a generator's return value.

@@ -17,12 +17,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::path::{Path, PathBuf};
 
-/// Modules CPython builds into its executable (`sys.builtin_module_names`) that pyrun
-/// also has: found before `sys.path`, as CPython's BuiltinImporter is.
-const BUILTIN_NAMES: &[&str] = &[
-    "builtins", "sys", "time", "itertools", "_functools", "_collections", "_heapq", "_operator",
-    "_frozen_importlib", "_io",
-];
+/// Native modules that only stand in for CPython's Lib files of the same name when no
+/// Lib is installed (found after `sys.path`).
+const LIB_FALLBACKS: &[&str] = &["os", "copy"];
 
 fn get(d: &Value, k: &str) -> Option<Value> {
     DictObj::get_str(d, &intern(k))
@@ -275,8 +272,19 @@ enum Found {
 
 fn find(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Option<Found>> {
     let top_level = search.is_none();
-    if top_level && BUILTIN_NAMES.contains(&name) && crate::stdlib::has_native(name) {
-        return Ok(Some(Found::Native));
+    // Native modules come before sys.path, as CPython's built-in and extension modules
+    // (CPython's Lib has no file of these names), except the few that remain as fallbacks
+    // for a Lib module of the same name. pyrun's own `importlib` (over its native import
+    // system) also takes precedence over Lib's, which needs `_imp` and the frozen bootstrap.
+    if top_level {
+        if crate::stdlib::has_native(name) && !LIB_FALLBACKS.contains(&name) {
+            return Ok(Some(Found::Native));
+        }
+        if name == "importlib" {
+            if let Some(src) = crate::stdlib::module_source(name) {
+                return Ok(Some(Found::Embedded(src)));
+            }
+        }
     }
     let entries: Vec<Value> = match search {
         Some(p) => ops::collect(vm, &p)?,
@@ -324,8 +332,18 @@ fn find(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Option<Found
 }
 
 fn find_and_load(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Value> {
+    let top_level = search.is_none();
     let found = find(vm, name, search)?;
     match found {
+        None if top_level
+            && vm.options.config.stdlib_dirs.is_empty()
+            && crate::stdlib::STDLIB_MODULE_NAMES.contains(&name) =>
+        {
+            Err(not_found(
+            name,
+            format!("No module named '{name}' ({})", crate::config::STDLIB_HINT),
+        ))
+        }
         None => Err(not_found(name, format!("No module named '{name}'"))),
         Some(Found::Native) => {
             let m = crate::stdlib::make_native_module(vm, name)

@@ -59,6 +59,10 @@ pub struct Header {
 pub const OWNS_TYPE: u8 = 1;
 /// Header flag: a str object that is the interned copy of its text.
 pub const INTERNED: u8 = 4;
+/// Header flag: weak references to the object exist (`stdlib::weakref`'s table).
+pub const HAS_WEAKREFS: u8 = 8;
+/// Header flag: the object's `__del__` has run (it runs once, PEP 442).
+pub const FINALIZED: u8 = 16;
 /// Header flag: the object has an attribute dict in the side table (`side_dict`): instances
 /// of Python subclasses of builtin types (`class D(dict)`), whose payload has no dict field.
 pub const HAS_SIDE_DICT: u8 = 2;
@@ -165,6 +169,14 @@ unsafe fn drop_as<T>(p: *const Header) {
 /// `p` must be a live object with refcount 0.
 pub unsafe fn dealloc(p: *const Header) {
     use crate::types::*;
+    // Finalizers (`__del__`, weakref callbacks, closing a suspended generator) are queued
+    // to run at a safe point (`finalize`); a finalized object is freed later.
+    if (*p).flags.get() & (OWNS_TYPE | HAS_WEAKREFS) != 0 && crate::finalize::intercept(p) {
+        return;
+    }
+    if (*p).kind == Kind::Generator && crate::finalize::intercept_generator(p) {
+        return;
+    }
     if (*p).flags.get() & HAS_SIDE_DICT != 0 {
         let d = SIDE_DICTS
             .try_with(|m| m.borrow_mut().remove(&(p as usize)))
@@ -180,6 +192,7 @@ pub unsafe fn dealloc(p: *const Header) {
     match (*p).kind {
         Kind::Type => {
             typeobj::note_class_freed();
+            crate::pytypes::subclasses::forget(p);
             drop_as::<typeobj::TypeData>(p)
         }
         Kind::BigInt => drop_as::<int::BigIntObj>(p),

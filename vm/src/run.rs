@@ -215,6 +215,7 @@ fn run_main_source(vm: &mut Vm, src: &str, filename: &str, kind: MainKind) -> i3
         Ok(_) => 0,
         Err(e) => report_uncaught(vm, &e),
     };
+    crate::finalize::run(vm);
     vm.flush();
     status
 }

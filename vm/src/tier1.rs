@@ -541,7 +541,12 @@ pub fn load_method(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static 
         *c.obj.borrow_mut() = f;
         return Ok(Op::LOAD_METHOD_INSTANCE);
     }
-    if td.is_builtin && obj.downcast::<TypeData>().is_none() {
+    // `super` objects and extension types with their own `__getattribute__` (proxies,
+    // namespaces) do not find methods on their type.
+    let own_getattr = obj.kind() == Some(Kind::Super)
+        || (td.dispatch
+            && crate::types::dict::DictObj::get_str(&td.dict, &crate::types::str::intern("__getattribute__")).is_some());
+    if td.is_builtin && obj.downcast::<TypeData>().is_none() && !own_getattr {
         // Builtin and extension types are immutable: the type pointer is the whole guard.
         let f = typeobj::lookup(ty, name).ok_or("attribute missing")?;
         if f.downcast::<NativeObj>().is_none() {

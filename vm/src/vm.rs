@@ -63,6 +63,8 @@ pub struct Vm {
     /// Tier 1 quickening enabled (`-X specialize=off` clears it).
     pub tier1: bool,
     pub stats: crate::tier1::Stats,
+    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
+    pub asyncgen_hooks: (Value, Value),
     /// The main module's code (kept for `--dump=quickened`).
     pub main_code: Option<Rc<Code>>,
     /// Tier 2 (`-X jit=uops|on`), installed by the binary; None runs tier 1 only.
@@ -97,6 +99,7 @@ impl Vm {
             delegate_result: Value::NONE,
             tier1: true,
             stats: crate::tier1::Stats::new(),
+            asyncgen_hooks: (Value::NONE, Value::NONE),
             main_code: None,
             tier2: None,
             tt: tt(),
@@ -312,7 +315,11 @@ fn bind_into(
             }
             return Ok(());
         }
-        let qual = || format!("{}()", code.qualname);
+        // The function's `__qualname__` (namedtuple renames its `__new__`).
+        let qual = || match as_str(&f.qualname.borrow()) {
+            Some(q) => format!("{q}()"),
+            None => format!("{}()", code.qualname),
+        };
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKW != 0;
@@ -329,7 +336,7 @@ fn bind_into(
             slots[vi] = new_tuple(extra);
             vi += 1;
         } else if npos > argcount {
-            let ndef = as_tuple(&f.defaults).map_or(0, |d| d.len());
+            let ndef = as_tuple(&f.defaults.borrow()).map_or(0, |d| d.len());
             let kw_given = kwnames
                 .iter()
                 .filter(|k| {
@@ -416,7 +423,8 @@ fn bind_into(
             }
         }
         // Defaults for missing positional parameters.
-        let defaults = as_tuple(&f.defaults).unwrap_or(&[]);
+        let defaults_v = f.defaults.borrow().clone();
+        let defaults = as_tuple(&defaults_v).unwrap_or(&[]);
         let first_default = argcount - defaults.len();
         let mut missing = vec![];
         for i in 0..argcount {
@@ -439,10 +447,11 @@ fn bind_into(
         }
         for i in argcount..argcount + kwonly {
             if slots[i].is_undef() {
-                let d = if f.kwdefaults.is_none() {
+                let kwd = f.kwdefaults.borrow().clone();
+                let d = if kwd.is_none() {
                     None
                 } else {
-                    DictObj::get_str(&f.kwdefaults, &code.varnames[i])
+                    DictObj::get_str(&kwd, &code.varnames[i])
                 };
                 match d {
                     Some(v) => slots[i] = v,

@@ -144,7 +144,7 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: &[Value], what: &str) -> PyRe
         let Some(enc) = enc else {
             return Err(error::type_error("string argument without an encoding"));
         };
-        return crate::codecs::encode(s, &enc, errors.as_deref().unwrap_or("strict"));
+        return crate::stdlib::codecs_mod::encode_text(vm, s, &enc, errors.as_deref().unwrap_or("strict"));
     }
     if enc.is_some() {
         return Err(error::type_error("encoding without a string argument"));
@@ -204,14 +204,15 @@ pub fn str_decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
             type_name(obj)
         ))
     })?;
-    Ok(new_str(crate::codecs::decode(
+    Ok(new_str(crate::stdlib::codecs_mod::decode_text(
+        vm,
         &data,
         enc.as_deref().unwrap_or("utf-8"),
         errors.as_deref().unwrap_or("strict"),
     )?))
 }
 
-fn str_encode(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn str_encode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let this = args.first().filter(|_| args.len() > kwnames.len());
     let s = this.and_then(as_str).ok_or_else(|| {
         error::type_error(match this {
@@ -226,7 +227,8 @@ fn str_encode(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let p = parse("encode", rest, kwnames, &["encoding", "errors"], 2, false)?;
     let enc = str_param(p[0], "encode", "encoding")?;
     let errors = str_param(p[1], "encode", "errors")?;
-    Ok(new_bytes(crate::codecs::encode(
+    Ok(new_bytes(crate::stdlib::codecs_mod::encode_text(
+        vm,
         s,
         enc.as_deref().unwrap_or("utf-8"),
         errors.as_deref().unwrap_or("strict"),

@@ -267,10 +267,20 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 
 /// Adds `src` (a mapping or an iterable of pairs) into dict `d`.
 pub fn dict_update_from(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
-    if src.downcast::<DictObj>().is_some() {
+    if src.downcast::<DictObj>().is_some() && !crate::ops::dunder::dispatches(src) {
         return super::dict_merge(vm, d, src, false);
     }
     let dd = d.downcast::<DictObj>().unwrap();
+    // A mapping (anything with `keys()`): copy `src[k]` for each key, as CPython's
+    // PyDict_Merge does.
+    if let Ok(keys) = ops::getattr(vm, src, &crate::types::str::intern("keys")) {
+        let ks = vm.call0(&keys)?;
+        for k in ops::collect(vm, &ks)? {
+            let v = ops::getitem(vm, src, &k)?;
+            dd.set(vm, k, v)?;
+        }
+        return Ok(());
+    }
     let it = ops::iter(vm, src)?;
     let mut i = 0;
     while let Some(item) = ops::next(vm, &it)? {
@@ -378,7 +388,15 @@ fn type_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
             })?
             .to_vec();
         let meta = unsafe { Value::from_header(tt().type_) };
-        return crate::class::new_class(_vm, &meta, &name, bases, &a.pos[2], &[]);
+        let winner = crate::class::winner_meta(&meta, &bases)?;
+        if !winner.is(&meta) {
+            // `type(name, bases, ns)` with a metaclass among the bases: that metaclass
+            // makes (and initialises) the class.
+            return _vm.call(&winner, args, kwnames);
+        }
+        let kws: Vec<(Value, Value)> =
+            a.kwnames.iter().cloned().zip(a.kwvals.iter().cloned()).collect();
+        return crate::class::new_class(_vm, &meta, &name, bases, &a.pos[2], &kws);
     }
     Err(error::type_error("type() takes 1 or 3 arguments"))
 }

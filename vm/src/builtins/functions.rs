@@ -9,8 +9,7 @@ use crate::types::int::{self, as_int, IntRef};
 use crate::types::iter::{new_iter, IterState};
 use crate::types::list::new_list;
 use crate::types::str::{as_str, new_str};
-use crate::types::tuple::{as_tuple, new_tuple};
-use crate::types::typeobj::{is_subtype, isinstance_ptr, TypeData};
+use crate::types::tuple::new_tuple;
 use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -190,55 +189,16 @@ fn any(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 /// isinstance/issubclass's second argument: a class or a (nested) tuple of classes.
-fn class_check(
-    vm: &Vm,
-    cls: &Value,
-    fname: &str,
-    test: &mut dyn FnMut(*const crate::object::Header) -> bool,
-) -> PyResult<bool> {
-    if cls.downcast::<TypeData>().is_some() {
-        return Ok(test(cls.ptr()));
-    }
-    if let Some(t) = as_tuple(cls) {
-        let what = if fname == "isinstance" { " in __instancecheck__" } else { " in __subclasscheck__" };
-        let _level = ops::depth::enter(vm, what)?;
-        for c in t {
-            if class_check(vm, c, fname, test)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    Err(error::type_error(format!(
-        "{fname}() arg 2 must be a type, a tuple of types, or a union"
-    )))
-}
-
 fn isinstance(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("isinstance", args, kwnames);
     a.check(2, 2, &[])?;
-    let v = &a.pos[0];
-    Ok(Value::bool(class_check(
-        vm,
-        &a.pos[1],
-        "isinstance",
-        &mut |c| isinstance_ptr(v, c),
-    )?))
+    Ok(Value::bool(crate::ops::isinstance::isinstance(vm, &a.pos[0], &a.pos[1])?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("issubclass", args, kwnames);
     a.check(2, 2, &[])?;
-    if a.pos[0].downcast::<TypeData>().is_none() {
-        return Err(error::type_error("issubclass() arg 1 must be a class"));
-    }
-    let sub = a.pos[0].ptr();
-    Ok(Value::bool(class_check(
-        vm,
-        &a.pos[1],
-        "issubclass",
-        &mut |c| is_subtype(sub, c),
-    )?))
+    Ok(Value::bool(crate::ops::isinstance::issubclass(vm, &a.pos[0], &a.pos[1])?))
 }
 
 fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -380,7 +340,7 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 (int::to_big(base), int::to_big(exp), int::to_big(m))
             else {
                 // A type with its own ternary __pow__ (complex) answers for itself.
-                if crate::types::complex::as_complex_obj(base).is_some() {
+                if crate::pytypes::complex::as_complex(base).is_some() {
                     let meth = crate::ops::dunder::special(base, "__pow__").unwrap();
                     return crate::ops::dunder::call_method(vm, &meth, base, &[exp.clone(), m.clone()]);
                 }
@@ -496,7 +456,7 @@ fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("next", args, kwnames);
     a.check(1, 2, &[])?;
-    if a.pos[0].downcast::<crate::generator::GenObj>().is_some() {
+    if crate::generator::is_plain(&a.pos[0]) {
         use crate::generator::{step, Resume, Step};
         return match step(vm, &a.pos[0], Resume::Send(Value::NONE))? {
             Step::Yield(v) => Ok(v),

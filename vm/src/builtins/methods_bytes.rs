@@ -1002,12 +1002,12 @@ fn str_param(
     }
 }
 
-fn decode(_vm: &mut Vm, c: &Call) -> PyResult<Value> {
+fn decode(vm: &mut Vm, c: &Call) -> PyResult<Value> {
     let p = c.params(&["encoding", "errors"])?;
     let enc = str_param(p[0], "utf-8", "decode", "encoding")?;
     let errors = str_param(p[1], "strict", "decode", "errors")?;
     let data = c.data().to_vec();
-    Ok(new_str(crate::codecs::decode(&data, &enc, &errors)?))
+    Ok(new_str(crate::stdlib::codecs_mod::decode_text(vm, &data, &enc, &errors)?))
 }
 
 /// Hex digits of `data`, with `sep` every `group` bytes (counted from the right when

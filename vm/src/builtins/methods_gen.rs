@@ -42,8 +42,13 @@ fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("throw", args, kw);
     a.check(2, 4, &[])?;
     let g = receiver(&a)?;
-    let typ = &a.pos[1];
-    let val = a.get(2).cloned().unwrap_or(Value::NONE);
+    let e = thrown_exception(vm, &a.pos[1], a.get(2))?;
+    finish(generator::step(vm, g, Resume::Throw(e)))
+}
+
+/// The exception `throw(typ[, val])` raises (generators, coroutines, async generators).
+pub fn thrown_exception(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult<PyErr> {
+    let val = val.cloned().unwrap_or(Value::NONE);
     let exc = if typ.downcast::<TypeData>().is_some() && is_subtype(typ.ptr(), tt().base_exception)
     {
         if crate::types::exc::as_exc(&val).is_some() {
@@ -71,7 +76,7 @@ fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             type_name(typ)
         )));
     };
-    finish(generator::step(vm, g, Resume::Throw(PyErr(exc))))
+    Ok(PyErr(exc))
 }
 
 fn gen_close(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

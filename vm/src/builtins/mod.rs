@@ -32,6 +32,7 @@ use crate::vm::Vm;
 pub use constructors::constructor_for;
 pub use fast_methods::{fast_method, FastMethod};
 pub use introspect::dir_of;
+pub use methods_gen::thrown_exception;
 pub use methods_set::{set_binop, set_inplace_binop, set_update_value};
 
 pub use methods_bytes::find_sub as find_bytes;
@@ -54,6 +55,7 @@ fn add_methods(ty: *const Header, methods: MethodTable) {
                 f: *f,
                 self_: Value::UNDEF,
                 owner: if is_static { Value::NONE } else { tv.clone() },
+                plain: false,
             },
             tt_fn(),
         );
@@ -86,7 +88,11 @@ pub fn install_type_methods(t: &TypeTable) {
     add_methods(t.float, constructors::FLOAT_METHODS);
     add_methods(t.range, crate::types::range::RANGE_METHODS);
     add_methods(t.generator, methods_gen::METHODS);
+    add_methods(t.coroutine, methods_gen::METHODS);
+    add_methods(t.coroutine, crate::coro::COROUTINE_METHODS);
+    add_methods(t.async_generator, crate::coro::ASYNC_GEN_METHODS);
     crate::class::install(t);
+    crate::pytypes::install(t);
     add_methods(t.property, descriptors::PROPERTY_METHODS);
     add_methods(t.dict_keys, methods_dict::VIEW_METHODS);
     add_methods(t.dict_values, methods_dict::VIEW_METHODS);
@@ -100,7 +106,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     let _ = vm;
     let d = DictObj::new_value();
     for (name, f) in functions::FUNCTIONS {
-        let n = crate::types::func::new_native(name, *f);
+        let n = crate::types::func::new_module_function(name, *f);
         DictObj::set_str(&d, intern(name), n);
     }
     let t = tt();
@@ -118,14 +124,17 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
                 | "module"
         ) || name.contains("iterator")
             || name.starts_with("dict_")
-            || name == "generator"
+            || matches!(name, "generator" | "coroutine" | "async_generator")
         {
             continue;
         }
         DictObj::set_str(&d, intern(name), unsafe { Value::from_header(p) });
     }
     DictObj::set_str(&d, intern("complex"), unsafe {
-        Value::from_header(crate::types::complex::complex_type())
+        Value::from_header(crate::pytypes::complex::complex_type())
+    });
+    DictObj::set_str(&d, intern("memoryview"), unsafe {
+        Value::from_header(crate::pytypes::memoryview::view_type())
     });
     DictObj::set_str(&d, intern("None"), Value::NONE);
     DictObj::set_str(&d, intern("True"), Value::TRUE);
@@ -142,7 +151,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("aiter", introspect::aiter),
         ("anext", introspect::anext),
     ] {
-        DictObj::set_str(&d, intern(name), crate::types::func::new_native(name, f));
+        DictObj::set_str(&d, intern(name), crate::types::func::new_module_function(name, f));
     }
     DictObj::set_str(&d, intern("__debug__"), Value::TRUE);
     DictObj::set_str(&d, intern("__doc__"), crate::types::str::new_str(BUILTINS_DOC));
@@ -160,6 +169,16 @@ pub fn dict_merge(vm: &mut Vm, dst: &Value, src: &Value, no_dupes: bool) -> PyRe
     let d = dst.downcast::<DictObj>().unwrap();
     let items = match src.downcast::<DictObj>() {
         Some(s) => s.items(),
+        None if crate::ops::getattr(vm, src, &intern("keys")).is_ok() => {
+            let keys = crate::ops::getattr(vm, src, &intern("keys"))?;
+            let ks = vm.call0(&keys)?;
+            let mut items = vec![];
+            for k in crate::ops::collect(vm, &ks)? {
+                let v = crate::ops::getitem(vm, src, &k)?;
+                items.push((k, v));
+            }
+            items
+        }
         None => {
             if no_dupes {
                 return Err(error::type_error(format!(

@@ -223,7 +223,7 @@ impl Compiler<'_> {
                 Op::NOP,
                 |s| {
                     s.expr(&g.elt)?;
-                    Ok(Op::YIELD_VALUE)
+                    Ok(Op::NOP)
                 },
             )?,
             Expr::FString(f) => self.fstring(f)?,
@@ -241,18 +241,21 @@ impl Compiler<'_> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::NONE),
                 }
-                self.emit(Op::YIELD_VALUE, 0);
+                self.emit_yield();
             }
             Expr::YieldFrom(y) => {
                 if self.scope_kind_is_module_or_class() {
                     return Err(self.syntax_err("'yield from' outside function", e));
+                }
+                if self.scope().is_coroutine {
+                    return Err(self.syntax_err("'yield from' inside async function", e));
                 }
                 self.expr(&y.value)?;
                 self.emit(Op::GET_YIELD_FROM_ITER, 0);
                 self.load_const(Value::NONE);
                 self.emit(Op::YIELD_FROM, 0);
             }
-            Expr::Await(_) => return Err(self.not_supported("'await'", e)),
+            Expr::Await(a) => self.await_expr(a, e)?,
             Expr::TString(_) => return Err(self.not_supported("template strings", e)),
             Expr::IpyEscapeCommand(_) => return Err(self.syntax_err("invalid syntax", e)),
         }
@@ -277,9 +280,7 @@ impl Compiler<'_> {
                     crate::types::int::big_to_value(b)
                 }
             },
-            ast::Number::Complex { real, imag } => {
-                crate::types::complex::new_complex(*real, *imag)
-            }
+            ast::Number::Complex { real, imag } => crate::pytypes::complex::new_complex(*real, *imag),
         })
     }
 
@@ -570,7 +571,9 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// Comprehensions compile to a nested function called with the first iterator.
+    /// Comprehensions compile to a nested function called with the first iterator (an
+    /// async iterator for `async for`); one using `await` or `async for` is a coroutine
+    /// the caller awaits, or for a generator expression an async generator.
     fn comprehension(
         &mut self,
         key: usize,
@@ -579,48 +582,68 @@ impl Compiler<'_> {
         build: Op,
         elt: impl FnOnce(&mut Self) -> Result<Op, CompileError>,
     ) -> Result<(), CompileError> {
-        if gens.iter().any(|g| g.is_async) {
-            return Err(self.not_supported("asynchronous comprehensions", &gens[0]));
+        let is_gen = build == Op::NOP;
+        let is_coro = self.st.scopes[self.st.by_node[&key]].is_coroutine;
+        if is_coro && !is_gen && !self.scope().is_coroutine {
+            return Err(self.syntax_err(
+                "asynchronous comprehension outside of an asynchronous function",
+                &gens[0],
+            ));
         }
         let params = ast::Parameters::default();
         let line = self.line;
         self.make_function(key, name, &params, line, |c| {
             c.unit().argcount = 1;
-            let is_gen = build == Op::NOP;
             if !is_gen {
                 c.emit(build, 0);
             }
+            // Per level: where the loop continues, the conditions' skip jumps, and for
+            // `async for` the END_ASYNC_FOR label.
             let mut loops = vec![];
             for (i, g) in gens.iter().enumerate() {
                 if i == 0 {
                     c.emit(Op::LOAD_FAST, 0); // `.0`, the iterator passed in
                 } else {
                     c.iter_operand(&g.iter)?;
-                    c.emit(Op::GET_ITER, 0);
+                    c.emit(if g.is_async { Op::GET_AITER } else { Op::GET_ITER }, 0);
                 }
-                let top = c.emit(Op::FOR_ITER, 0);
+                let (top, end) = if g.is_async {
+                    let top = c.here();
+                    let depth = !is_gen as u32 + i as u32 + 1;
+                    (top, Some(c.async_next(depth)))
+                } else {
+                    (c.emit(Op::FOR_ITER, 0), None)
+                };
                 c.store_target(&g.target)?;
                 let mut skips = vec![];
                 for cond in &g.ifs {
                     c.expr(cond)?;
                     skips.push(c.emit(Op::POP_JUMP_IF_FALSE, 0));
                 }
-                loops.push((top, skips));
+                loops.push((top, skips, end));
             }
             let add = elt(c)?;
             if is_gen {
-                c.emit(Op::YIELD_VALUE, 0);
+                c.emit_yield();
                 c.emit(Op::POP_TOP, 0);
             } else {
                 c.emit(add, gens.len() as u32 + 1);
             }
-            for (top, skips) in loops.into_iter().rev() {
+            for (top, skips, end) in loops.into_iter().rev() {
                 for s in skips {
                     c.patch(s, top);
                 }
                 c.emit(Op::JUMP_FORWARD, top as u32);
-                let h = c.here();
-                c.patch(top, h);
+                match end {
+                    Some(l) => {
+                        c.bind_label(l);
+                        c.emit(Op::END_ASYNC_FOR, 0);
+                    }
+                    None => {
+                        let h = c.here();
+                        c.patch(top, h);
+                    }
+                }
             }
             if is_gen {
                 c.load_const(Value::NONE);
@@ -629,8 +652,11 @@ impl Compiler<'_> {
             Ok(())
         })?;
         self.iter_operand(&gens[0].iter)?;
-        self.emit(Op::GET_ITER, 0);
+        self.emit(if gens[0].is_async { Op::GET_AITER } else { Op::GET_ITER }, 0);
         self.emit(Op::CALL, 1);
+        if is_coro && !is_gen {
+            self.emit_await();
+        }
         Ok(())
     }
 

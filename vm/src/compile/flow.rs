@@ -46,10 +46,16 @@ pub(crate) enum FBlock {
     },
     /// The `finally` body run for an exception: `[prev, exc]`.
     FinallyEnd { handler: Label, depth: u32 },
-    /// A `with` body: `[exit]`.
-    With { handler: Label, depth: u32 },
+    /// A `with` body: `[exit]`; `is_async` for `async with` (the exit is awaited).
+    With {
+        handler: Label,
+        depth: u32,
+        is_async: bool,
+    },
     /// The exceptional exit of a `with`: `[exit, prev, exc]`.
     WithExcept { handler: Label, depth: u32 },
+    /// The `__anext__` await of an `async for`: its handler ends the loop.
+    AsyncNext { handler: Label, depth: u32 },
     /// A `finally` body run by `return`: `[retval]`, dropped if the body itself leaves
     /// (`continue`, `break` or another `return` in the `finally`).
     PopValue,
@@ -64,8 +70,9 @@ impl FBlock {
             | FBlock::HandlerDispatch { handler, depth }
             | FBlock::HandlerBody { handler, depth, .. }
             | FBlock::FinallyEnd { handler, depth }
-            | FBlock::With { handler, depth }
-            | FBlock::WithExcept { handler, depth } => Some((*handler, *depth)),
+            | FBlock::With { handler, depth, .. }
+            | FBlock::WithExcept { handler, depth }
+            | FBlock::AsyncNext { handler, depth } => Some((*handler, *depth)),
         }
     }
 }
@@ -243,8 +250,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn with_stmt(&mut self, w: &ast::StmtWith) -> Result<(), CompileError> {
-        if w.is_async {
-            return Err(self.not_supported("'async with'", w));
+        if w.is_async && !self.scope().is_coroutine {
+            return Err(self.syntax_err("'async with' outside async function", w));
         }
         self.with_items(&w.items, &w.body, w)
     }
@@ -259,13 +266,20 @@ impl<'a> Compiler<'a> {
             return self.stmts(body);
         };
         let d = self.depth();
+        let is_async = w.is_async;
         self.expr(&item.context_expr)?;
         self.set_line(w);
-        self.emit(Op::BEFORE_WITH, 0);
+        if is_async {
+            self.emit(Op::BEFORE_ASYNC_WITH, 0);
+            self.emit_await();
+        } else {
+            self.emit(Op::BEFORE_WITH, 0);
+        }
         let handler = self.new_label();
         self.push_fblock(FBlock::With {
             handler,
             depth: d + 1,
+            is_async,
         });
         self.add_depth(1);
         match &item.optional_vars {
@@ -278,7 +292,7 @@ impl<'a> Compiler<'a> {
         self.add_depth(-1);
         self.pop_fblock();
         self.set_line(w);
-        self.call_exit_none();
+        self.call_exit_none(is_async);
         let done = self.emit(Op::JUMP_FORWARD, 0);
 
         // [exit, exc] -> [exit, prev, exc]; ask __exit__ whether to suppress.
@@ -290,6 +304,9 @@ impl<'a> Compiler<'a> {
             depth: d + 2,
         });
         self.emit(Op::WITH_EXCEPT_START, 0);
+        if is_async {
+            self.emit_await();
+        }
         let suppress = self.emit(Op::POP_JUMP_IF_TRUE, 0);
         self.emit(Op::RERAISE, 0);
         self.pop_fblock();
@@ -306,12 +323,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `[exit] -> []`: calls `exit(None, None, None)` and drops the result.
-    fn call_exit_none(&mut self) {
+    /// `[exit] -> []`: calls `exit(None, None, None)` (awaits it for `async with`) and
+    /// drops the result.
+    fn call_exit_none(&mut self, is_async: bool) {
         for _ in 0..3 {
             self.load_const(Value::NONE);
         }
         self.emit(Op::CALL, 3);
+        if is_async {
+            self.emit_await();
+        }
         self.emit(Op::POP_TOP, 0);
     }
 
@@ -368,12 +389,13 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::POP_EXCEPT, 0);
             }
-            FBlock::With { .. } => {
+            FBlock::With { is_async, .. } => {
                 if value {
                     self.emit(Op::SWAP, 2);
                 }
-                self.call_exit_none();
+                self.call_exit_none(*is_async);
             }
+            FBlock::AsyncNext { .. } => {}
         }
         Ok(())
     }

@@ -1,9 +1,11 @@
 //! AST → bytecode. One `Unit` per code object being built; statements here, expressions in
 //! `expr.rs`, scope analysis in `symtable.rs`.
 
+mod asyncs;
 mod classdef;
 mod expr;
 mod flow;
+mod pattern;
 mod names;
 mod source_check;
 pub mod symtable;
@@ -92,7 +94,7 @@ impl LineMap {
     }
 }
 
-struct Loop {
+pub(crate) struct Loop {
     /// Where `continue` jumps: known for `for` loops (FOR_ITER); for a rotated `while`
     /// loop the test at the bottom, not emitted yet (`continues` are patched to it).
     continue_target: Option<usize>,
@@ -383,7 +385,7 @@ impl<'a> Compiler<'a> {
     fn unit(&mut self) -> &mut Unit {
         self.units.last_mut().unwrap()
     }
-    fn scope(&self) -> &symtable::Scope {
+    pub(crate) fn scope(&self) -> &symtable::Scope {
         &self.st.scopes[self.units.last().unwrap().scope]
     }
 
@@ -508,6 +510,7 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             prepared: Cell::new(false),
             hotness: Cell::new(0),
+            extra_flags: Cell::new(0),
             executors: Default::default(),
         })
     }
@@ -633,7 +636,7 @@ impl<'a> Compiler<'a> {
     }
 
     // ---- statements ----
-    fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
+    pub(crate) fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
         for s in body {
             self.stmt(s)?;
         }
@@ -698,9 +701,10 @@ impl<'a> Compiler<'a> {
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::For(f) => {
                 if f.is_async {
-                    return Err(self.not_supported("'async for'", s));
+                    self.async_for_stmt(f)?
+                } else {
+                    self.for_stmt(f)?
                 }
-                self.for_stmt(f)?
             }
             Stmt::Break(b) => self.break_stmt(b)?,
             Stmt::Continue(c) => self.continue_stmt(c)?,
@@ -708,6 +712,9 @@ impl<'a> Compiler<'a> {
             Stmt::Return(r) => {
                 if self.scope().kind != ScopeKind::Function {
                     return Err(self.syntax_err("'return' outside function", r));
+                }
+                if r.value.is_some() && self.unit().flags & flags::ASYNC_GENERATOR != 0 {
+                    return Err(self.syntax_err("'return' with value in async generator", r));
                 }
                 self.return_stmt(r)?;
             }
@@ -796,7 +803,7 @@ impl<'a> Compiler<'a> {
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => self.with_stmt(w)?,
-            Stmt::Match(_) => return Err(self.not_supported("the 'match' statement", s)),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(_) => return Err(self.not_supported("the 'type' statement", s)),
             Stmt::IpyEscapeCommand(_) => return Err(self.syntax_err("invalid syntax", s)),
         }
@@ -1125,9 +1132,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileError> {
-        if f.is_async {
-            return Err(self.not_supported("'async def'", f));
-        }
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
@@ -1196,6 +1200,7 @@ impl<'a> Compiler<'a> {
             mflags |= 2;
         }
         let scope = self.st.by_node[&key];
+        let nested = self.scope().kind == ScopeKind::Function;
         let parent_qual = self.qualname_prefix();
         let qualname = format!("{parent_qual}{name}");
         self.push_unit(scope, name, &qualname, firstline);
@@ -1238,8 +1243,15 @@ impl<'a> Compiler<'a> {
                 .collect();
             u.varnames = order.into_iter().chain(rest).collect();
         }
-        if self.st.scopes[scope].is_generator {
+        let (is_gen, is_coro) = (self.st.scopes[scope].is_generator, self.st.scopes[scope].is_coroutine);
+        if is_gen || is_coro {
             self.unit().flags |= flags::GENERATOR;
+        }
+        if is_coro {
+            self.unit().flags |= if is_gen { flags::ASYNC_GENERATOR } else { flags::COROUTINE };
+        }
+        if nested {
+            self.unit().flags |= flags::NESTED;
         }
         let saved_line = self.line;
         body(self)?;

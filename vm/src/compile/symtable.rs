@@ -40,6 +40,11 @@ pub struct Scope {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub is_generator: bool,
+    /// `async def`, or a comprehension using `async for`/`await` (with `is_generator`: an
+    /// async generator).
+    pub is_coroutine: bool,
+    /// An `await` appears directly in this scope.
+    pub has_await: bool,
 }
 
 impl Scope {
@@ -58,6 +63,8 @@ impl Scope {
             cellvars: vec![],
             freevars: vec![],
             is_generator: false,
+            is_coroutine: false,
+            has_await: false,
         }
     }
     pub fn lookup(&self, name: &str) -> NameKind {
@@ -172,6 +179,7 @@ impl Builder<'_> {
                 self.param_defaults(&f.parameters)?;
                 self.bind(&f.name);
                 let prev = self.enter(node_key(f), ScopeKind::Function, &f.name);
+                self.scope().is_coroutine = f.is_async;
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.cur = prev;
@@ -341,7 +349,70 @@ impl Builder<'_> {
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
-            Stmt::Match(_) | Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::Match(m) => {
+                self.expr(&m.subject)?;
+                for c in &m.cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
+            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: its capture names are bound, value patterns are uses.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), CompileError> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for q in &s.patterns {
+                    self.pattern(q)?;
+                }
+            }
+            P::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k)?;
+                }
+                for q in &m.patterns {
+                    self.pattern(q)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.bind(r);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for q in &c.arguments.patterns {
+                    self.pattern(q)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.pattern(&k.pattern)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(n);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(q) = &a.pattern {
+                    self.pattern(q)?;
+                }
+                if let Some(n) = &a.name {
+                    self.bind(n);
+                }
+            }
+            P::MatchOr(o) => {
+                for q in &o.patterns {
+                    self.pattern(q)?;
+                }
+            }
         }
         Ok(())
     }
@@ -388,6 +459,8 @@ impl Builder<'_> {
         for e in elts {
             self.expr(e)?;
         }
+        let s = self.scope();
+        s.is_coroutine = s.has_await || gens.iter().any(|g| g.is_async);
         self.cur = prev;
         Ok(())
     }
@@ -479,6 +552,10 @@ impl Builder<'_> {
             Expr::YieldFrom(y) => {
                 self.scope().is_generator = true;
                 self.expr(&y.value)?;
+            }
+            Expr::Await(a) => {
+                self.scope().has_await = true;
+                self.expr(&a.value)?;
             }
             _ => {
                 let mut err = Ok(());

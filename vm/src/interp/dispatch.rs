@@ -209,7 +209,7 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
         ($v:expr) => {{
             if let Some(h) = Value::release($v) {
                 sync!();
-                crate::object::dealloc(h);
+                crate::finalize::free(vm, h);
                 reload!();
             }
         }};
@@ -1067,7 +1067,10 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             }
                             Op::CALL_ISINSTANCE if nargs == 2 => {
                                 let t = &*args_start.add(1);
-                                if t.downcast::<crate::types::typeobj::TypeData>().is_some() {
+                                // Classes whose metaclass is `type` (no __instancecheck__).
+                                if t.downcast::<crate::types::typeobj::TypeData>().is_some()
+                                    && (*t.ptr()).ty.get() == vm.tt.type_
+                                {
                                     Some(Value::bool(crate::types::typeobj::isinstance_ptr(
                                         &*args_start,
                                         t.ptr(),

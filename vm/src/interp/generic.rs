@@ -86,6 +86,10 @@ pub(super) fn step(vm: &mut Vm, frame: *mut Frame, ins: Instr) -> Result<Flow, P
         // SAFETY: the record is still live (a frame that yielded returned `Return`/`Left`).
         unsafe { (*frame).sp = ops.sp };
     }
+    // A safe point: the frame is synced and no borrow is held.
+    if crate::finalize::pending() {
+        crate::finalize::run(vm);
+    }
     r
 }
 
@@ -577,7 +581,14 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         }
         Op::GET_YIELD_FROM_ITER => {
             let v = st.pop();
-            let it = if v.downcast::<crate::generator::GenObj>().is_some() {
+            let it = if crate::generator::is_plain(&v) {
+                v
+            } else if crate::coro::is_coroutine(&v) {
+                if (code.flags | code.extra_flags.get()) & (crate::bytecode::flags::COROUTINE | crate::bytecode::flags::ITERABLE_COROUTINE) == 0 {
+                    return Err(error::type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
                 v
             } else {
                 ops::iter(vm, &v)?
@@ -599,6 +610,63 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                     st.push(std::mem::replace(&mut vm.delegate_result, Value::NONE));
                 }
             }
+        }
+        Op::GET_AWAITABLE => {
+            let v = st.pop();
+            st.push(crate::coro::get_awaitable(vm, &v)?);
+        }
+        Op::GET_AITER => {
+            let v = st.pop();
+            st.push(crate::coro::get_aiter(vm, &v)?);
+        }
+        Op::GET_ANEXT => {
+            let a = st.peek(1).clone();
+            st.push(crate::coro::get_anext(vm, &a)?);
+        }
+        Op::END_ASYNC_FOR => {
+            let exc = st.pop();
+            drop(st.pop());
+            if let Err(e) = crate::coro::end_async_for(exc) {
+                vm.reraising = true;
+                return Err(e);
+            }
+        }
+        Op::BEFORE_ASYNC_WITH => {
+            let mgr = st.pop();
+            let (exit, entered) = crate::coro::before_async_with(vm, &mgr)?;
+            st.push(exit);
+            st.push(entered);
+        }
+        Op::ASYNC_GEN_WRAP => {
+            let v = st.pop();
+            st.push(crate::coro::wrap_value(v));
+        }
+        Op::MATCH_MAPPING => {
+            let v = st.peek(1).clone();
+            st.push(Value::bool(ops::matching::is_mapping(vm, &v)?));
+        }
+        Op::MATCH_SEQUENCE => {
+            let v = st.peek(1).clone();
+            st.push(Value::bool(ops::matching::is_sequence(vm, &v)?));
+        }
+        Op::MATCH_KEYS => {
+            let (subject, keys) = (st.peek(2).clone(), st.peek(1).clone());
+            st.push(ops::matching::match_keys(vm, &subject, &keys)?);
+        }
+        Op::MATCH_CLASS => {
+            let kwnames = st.pop();
+            let cls = st.pop();
+            let subject = st.pop();
+            st.push(ops::matching::match_class(vm, &subject, &cls, arg as usize, &kwnames)?);
+        }
+        Op::GET_LEN => {
+            let v = st.peek(1).clone();
+            st.push(Value::int(ops::len(vm, &v)? as i64));
+        }
+        Op::COPY_DICT_WITHOUT_KEYS => {
+            let keys = st.pop();
+            let subject = st.peek(1).clone();
+            st.push(ops::matching::dict_without_keys(vm, &subject, &keys)?);
         }
         op => unreachable!("{} is run by the dispatch loop", op.name()),
     }

@@ -286,7 +286,7 @@ pub fn float_pow(a: f64, b: f64) -> PyResult<Value> {
     }
     if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
         // CPython's float_pow hands this case to complex power.
-        use crate::types::complex::{complex_pow, new_complex, Complex};
+        use crate::pytypes::complex::{new_complex, pow as complex_pow, Complex};
         let c = complex_pow(Complex { re: a, im: 0.0 }, Complex { re: b, im: 0.0 })?;
         return Ok(new_complex(c.re, c.im));
     }

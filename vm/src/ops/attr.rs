@@ -53,6 +53,7 @@ fn bind_native(f: &Value, obj: &Value) -> Value {
             f: n.f,
             self_: obj.clone(),
             owner: n.owner.clone(),
+            plain: false,
         },
         tt().builtin_function,
     )
@@ -67,7 +68,9 @@ fn bind_class(f: &Value, cls: Value) -> Value {
     new_bound_method(f.clone(), cls)
 }
 
-fn special_attr(v: &Value, name: &str) -> Option<Value> {
+/// Attributes served by a builtin payload (function, code, exception, generator, type...)
+/// rather than a dict.
+pub fn special_attr(v: &Value, name: &str) -> Option<Value> {
     // Numbers' data attributes (`int.real`, `float.imag`, ...).
     if v.is_float() {
         return match name {
@@ -100,14 +103,37 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
                     .and_then(|d| DictObj::get_str(d, &intern("__doc__")))
                     .unwrap_or_else(|| f.code.doc.clone()),
             ),
-            "__module__" => DictObj::get_str(&f.globals, &intern("__name__")),
+            "__module__" => f
+                .dict
+                .borrow()
+                .as_ref()
+                .and_then(|d| DictObj::get_str(d, &intern("__module__")))
+                .or_else(|| DictObj::get_str(&f.globals, &intern("__name__")))
+                .or(Some(Value::NONE)),
+            "__code__" => Some(crate::types::func::new_code(f.code.clone())),
+            "__globals__" => Some(f.globals.clone()),
+            "__closure__" => Some(f.closure.clone()),
+            "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
+            "__builtins__" => DictObj::get_str(&f.globals, &intern("__builtins__")),
+            "__annotations__" => Some({
+                let mut d = f.dict.borrow_mut();
+                let d = d.get_or_insert_with(DictObj::new_value);
+                match DictObj::get_str(d, &intern("__annotations__")) {
+                    Some(a) => a,
+                    None => {
+                        let a = DictObj::new_value();
+                        DictObj::set_str(d, intern("__annotations__"), a.clone());
+                        a
+                    }
+                }
+            }),
             "__dict__" => Some(
                 f.dict
                     .borrow_mut()
                     .get_or_insert_with(DictObj::new_value)
                     .clone(),
             ),
-            "__defaults__" => Some(f.defaults.clone()),
+            "__defaults__" => Some(f.defaults.borrow().clone()),
             _ => f
                 .dict
                 .borrow()
@@ -131,7 +157,7 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             }
             "__bases__" => Some(crate::types::tuple::new_tuple(t.bases.clone())),
             "__base__" => Some(t.bases.first().cloned().unwrap_or(Value::NONE)),
-            "__dict__" => Some(t.dict.clone()),
+            "__dict__" => Some(crate::pytypes::namespace::new_proxy(t.dict.clone())),
             "__qualname__" if !t.is_builtin => DictObj::get_str(&t.dict, &intern("__qualname__"))
                 .or_else(|| Some(crate::types::str::new_str(t.name.as_str()))),
             "__module__" if t.is_builtin => Some(intern("builtins")),
@@ -165,12 +191,49 @@ fn special_attr(v: &Value, name: &str) -> Option<Value> {
             _ => None,
         };
     }
+    if let Some(c) = v.downcast::<crate::types::func::CodeObj>() {
+        return crate::pytypes::code::attr(c, name);
+    }
+    if let Some(w) = v.downcast::<FuncWrapObj>() {
+        return match name {
+            "__func__" | "__wrapped__" => Some(w.f.clone()),
+            "__isabstractmethod__" => Some(
+                special_attr(&w.f, name)
+                    .filter(|x| x.as_bool().is_some())
+                    .unwrap_or(Value::FALSE),
+            ),
+            "__doc__" | "__name__" | "__qualname__" | "__module__" => special_attr(&w.f, name),
+            _ => None,
+        };
+    }
+    if let Some(p) = v.downcast::<PropertyObj>() {
+        return match name {
+            "fget" => Some(p.fget.clone()),
+            "fset" => Some(p.fset.clone()),
+            "fdel" => Some(p.fdel.clone()),
+            "__doc__" => Some(if p.doc.is_none() {
+                special_attr(&p.fget, "__doc__").unwrap_or(Value::NONE)
+            } else {
+                p.doc.clone()
+            }),
+            "__isabstractmethod__" => Some(Value::bool(
+                [&p.fget, &p.fset, &p.fdel]
+                    .iter()
+                    .any(|f| special_attr(f, name).is_some_and(|x| x.as_bool() == Some(true))),
+            )),
+            _ => None,
+        };
+    }
+    if let Some(g) = v.downcast::<crate::generator::GenObj>() {
+        return crate::generator::attr(v, g, name);
+    }
     if let Some(e) = v.downcast::<ExcObj>() {
         return match name {
             "args" => Some(e.args.borrow().clone()),
             "__cause__" => Some(e.cause.borrow().clone()),
             "__context__" => Some(e.context.borrow().clone()),
             "__suppress_context__" => Some(Value::bool(e.suppress_context.get())),
+            "__traceback__" => Some(crate::pytypes::frames::traceback_of(e)),
             "value" if typeobj::isinstance_ptr(v, tt().stop_iteration) => Some(
                 crate::generator::stop_value(&crate::error::PyErr(v.clone())),
             ),
@@ -199,7 +262,7 @@ pub fn bind_descriptor(vm: &mut Vm, attr: &Value, obj: &Value) -> PyResult<Value
         return Ok(new_bound_method(attr.clone(), obj.clone()));
     }
     if let Some(n) = attr.downcast::<NativeObj>() {
-        if n.self_.is_undef() {
+        if n.binds() {
             return Ok(bind_native(attr, obj));
         }
         return Ok(attr.clone());
@@ -268,9 +331,15 @@ fn class_getattr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Value> {
     if let Some(r) = special_attr(cls, as_str(name).unwrap_or("")) {
         return Ok(r);
     }
+    if let Some(f) = crate::pytypes::slots::find(cls.ptr(), as_str(name).unwrap_or("")) {
+        return Ok(f);
+    }
     let meta = type_ptr(cls);
     if let Some(a) = typeobj::lookup(meta, name) {
         return bind_descriptor(vm, &a, cls);
+    }
+    if let Some(f) = crate::pytypes::slots::find(meta, as_str(name).unwrap_or("")) {
+        return Ok(bind_native(&f, cls));
     }
     Err(no_attr(cls, name))
 }
@@ -286,11 +355,20 @@ fn super_lookup(s: &SuperObj, name: &Value) -> Option<Value> {
         .find_map(|t| DictObj::get_str(&type_data(t).dict, name))
 }
 
+/// A builtin slot (`object.__repr__`, `dict.__setitem__`) after `this` in the MRO.
+fn super_slot(s: &SuperObj, name: &Value) -> Option<Value> {
+    let td = type_data(&s.obj_type);
+    let mut mro = vec![s.obj_type.clone()];
+    mro.extend(td.mro.borrow().iter().cloned());
+    let start = mro.iter().position(|t| t.ptr() == s.this.ptr())? + 1;
+    crate::pytypes::slots::find_in(&mro[start..], as_str(name)?)
+}
+
 fn super_getattr(vm: &mut Vm, sv: &Value, s: &SuperObj, name: &Value) -> PyResult<Value> {
     if as_str(name) == Some("__class__") {
         return Ok(type_of(sv));
     }
-    let Some(a) = super_lookup(s, name) else {
+    let Some(a) = super_lookup(s, name).or_else(|| super_slot(s, name)) else {
         return Err(error::attribute_error(format!(
             "'super' object has no attribute '{}'",
             as_str(name).unwrap_or("?")
@@ -364,8 +442,10 @@ fn generic_lookup(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value
     }
     Ok(match as_str(name) {
         Some("__class__") => Some(type_of(v)),
-        Some("__doc__") if dunder::dispatches(v) => Some(Value::NONE),
-        _ => None,
+        // Every type has a `__doc__` (None when undocumented), seen through its instances.
+        Some("__doc__") => Some(Value::NONE),
+        Some(n) => crate::pytypes::slots::find(ty, n).map(|f| bind_native(&f, v)),
+        None => None,
     })
 }
 
@@ -375,6 +455,15 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
             return Ok(x);
         }
         if let Some(r) = special_attr(v, as_str(name).unwrap_or("")) {
+            return Ok(r);
+        }
+        match as_str(name) {
+            Some("__dict__") => return Ok(m.dict.clone()),
+            Some("__class__") => return Ok(type_of(v)),
+            _ => {}
+        }
+        // The module type's attributes (`__reduce_ex__`, `__dir__`, ...).
+        if let Some(r) = generic_lookup(vm, v, name)? {
             return Ok(r);
         }
         return Err(no_attr(v, name));
@@ -448,33 +537,53 @@ const HOOK_GETATTRIBUTE: u8 = 1;
 const HOOK_GETATTR: u8 = 2;
 const HOOK_SETATTR: u8 = 4;
 const HOOK_DELATTR: u8 = 8;
+const HOOK_DEL: u8 = 16;
 
 /// Which attribute hooks `v`'s class defines (cached per class and type epoch).
 fn hooks(v: &Value) -> u8 {
-    let td = type_data_ptr(type_ptr(v));
+    type_hooks(type_ptr(v))
+}
+
+fn type_hooks(ty: *const Header) -> u8 {
+    let td = type_data_ptr(ty);
     let epoch = typeobj::type_epoch();
     let (e, bits) = td.hooks.get();
     if e == epoch {
         return bits;
     }
     let mut bits = 0;
-    for (name, bit) in [
-        ("__getattribute__", HOOK_GETATTRIBUTE),
-        ("__getattr__", HOOK_GETATTR),
-        ("__setattr__", HOOK_SETATTR),
-        ("__delattr__", HOOK_DELATTR),
-    ] {
-        if user_hook(v, name).is_some() {
-            bits |= bit;
+    if td.dispatch {
+        for (name, bit) in [
+            ("__getattribute__", HOOK_GETATTRIBUTE),
+            ("__getattr__", HOOK_GETATTR),
+            ("__setattr__", HOOK_SETATTR),
+            ("__delattr__", HOOK_DELATTR),
+            ("__del__", HOOK_DEL),
+        ] {
+            if type_user_hook(ty, name).is_some() {
+                bits |= bit;
+            }
         }
     }
     td.hooks.set((epoch, bits));
     bits
 }
 
+/// Whether instances of `ty` have a `__del__` finalizer (cached like the attribute hooks).
+pub fn has_finalizer(ty: *const Header) -> bool {
+    type_hooks(ty) & HOOK_DEL != 0
+}
+
 /// A special method the class defines itself (not object's generic native).
 fn user_hook(v: &Value, name: &'static str) -> Option<Value> {
-    let m = dunder::special(v, name)?;
+    if !dunder::dispatches(v) {
+        return None;
+    }
+    type_user_hook(type_ptr(v), name)
+}
+
+fn type_user_hook(ty: *const Header, name: &'static str) -> Option<Value> {
+    let m = typeobj::lookup(ty, &crate::types::str::intern_static(name))?;
     if m.downcast::<NativeObj>()
         .is_some_and(|n| n.owner.ptr() == tt().object)
     {
@@ -489,7 +598,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     if let Some(inst) = obj.downcast::<InstanceObj>() {
         let ty = type_ptr(&obj);
         if let Some(f) = typeobj::lookup(ty, name) {
-            if (f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some())
+            if (f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some_and(NativeObj::binds))
                 && !inst.has(name)
                 && hooks(&obj) & HOOK_GETATTRIBUTE == 0
             {
@@ -499,7 +608,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     } else if let Some(s) = obj.downcast::<SuperObj>() {
         if s.obj.ptr() != s.obj_type.ptr() {
             if let Some(f) = super_lookup(s, name) {
-                if f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some() {
+                if f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some_and(NativeObj::binds) {
                     return Ok((f, s.obj.clone()));
                 }
             }
@@ -507,7 +616,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     } else if obj.downcast::<ModuleObj>().is_none() && obj.downcast::<TypeData>().is_none() {
         let ty = type_ptr(&obj);
         if let Some(f) = typeobj::lookup(ty, name) {
-            if f.downcast::<NativeObj>().is_some() || f.downcast::<FunctionObj>().is_some() {
+            if f.downcast::<NativeObj>().is_some_and(NativeObj::binds) || f.downcast::<FunctionObj>().is_some() {
                 return Ok((f, obj));
             }
         }
@@ -637,6 +746,30 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
         match as_str(name) {
             Some("__name__") => *f.name.borrow_mut() = v,
             Some("__qualname__") => *f.qualname.borrow_mut() = v,
+            Some("__defaults__") => {
+                if !v.is_none() && crate::types::tuple::as_tuple(&v).is_none() {
+                    return Err(error::type_error("__defaults__ must be set to a tuple object"));
+                }
+                *f.defaults.borrow_mut() = v;
+            }
+            Some("__kwdefaults__") => {
+                if !v.is_none() && v.downcast::<DictObj>().is_none() {
+                    return Err(error::type_error("__kwdefaults__ must be set to a dict object"));
+                }
+                *f.kwdefaults.borrow_mut() = v;
+            }
+            Some("__code__") => {
+                // Only the function's own code (what `types.coroutine` gives back after
+                // `replace(co_flags=...)`, whose flag change is recorded in the code).
+                let same = v
+                    .downcast::<crate::types::func::CodeObj>()
+                    .is_some_and(|c| std::rc::Rc::ptr_eq(&c.code, &f.code));
+                if !same {
+                    return Err(error::not_implemented_error(
+                        "assigning another code object to __code__ is not supported by pyrun",
+                    ));
+                }
+            }
             _ => {
                 let d = f
                     .dict
@@ -656,6 +789,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
             }
             Some("__context__") => *e.context.borrow_mut() = v,
             Some("__suppress_context__") => e.suppress_context.set(v.as_bool() == Some(true)),
+            Some("__traceback__") => crate::pytypes::frames::set_traceback(e, &v)?,
             Some("args") => {
                 let items = crate::ops::collect(vm, &v)?;
                 *e.args.borrow_mut() = crate::types::tuple::new_tuple(items);

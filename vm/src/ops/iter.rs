@@ -114,7 +114,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             t.set_iterator,
         ));
     }
-    if v.downcast::<crate::generator::GenObj>().is_some() {
+    if crate::generator::is_plain(v) {
         return Ok(v.clone());
     }
     if let Some(io) = v.downcast::<IterObj>() {
@@ -151,7 +151,7 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// Advances an iterator: Ok(None) when exhausted.
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    if it.downcast::<crate::generator::GenObj>().is_some() {
+    if crate::generator::is_plain(it) {
         return crate::generator::resume(vm, it, Value::NONE);
     }
     if let Some(f) = crate::types::ext::ext_next(it) {
@@ -431,6 +431,10 @@ pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 pub fn collect_unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> {
     let it = match iter(vm, v) {
         Ok(it) => it,
+        // Only a value that is not iterable at all gets the unpacking message.
+        Err(e) if !e.is_instance(tt().type_error) || super::dunder::special(v, "__iter__").is_some() => {
+            return Err(e)
+        }
         Err(_) => {
             return Err(error::type_error(format!(
                 "cannot unpack non-iterable {} object",
@@ -456,6 +460,7 @@ fn not_iterable(v: &Value) -> crate::error::PyErr {
 pub fn is_iterator(v: &Value) -> bool {
     v.downcast::<IterObj>()
         .is_some_and(|io| !matches!(&*io.state.borrow(), IterState::DictView { .. }))
-        || v.downcast::<crate::generator::GenObj>().is_some()
+        || crate::generator::is_plain(v)
+        || crate::types::ext::ext_next(v).is_some()
         || super::dunder::special(v, "__next__").is_some()
 }

@@ -7,12 +7,14 @@ pub mod attr;
 mod bytes;
 pub mod depth;
 pub mod dunder;
+pub mod isinstance;
 mod iter;
+pub mod matching;
 pub mod repr;
 mod subscr;
 
 pub use attr::{delattr, getattr, load_method, setattr};
-pub use iter::{collect, collect_unpack, iter, next};
+pub use iter::{collect, collect_unpack, is_iterator, iter, next};
 pub use repr::{ascii, format, repr, repr_plain, to_str};
 pub use subscr::{delitem, getitem, setitem, slice_indices};
 
@@ -399,6 +401,13 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> 
             return Ok(r);
         }
     }
+    compare_payloads(vm, op, a, b)
+}
+
+/// The builtin payloads' comparison, without asking the operands' classes (what a builtin
+/// type's `__eq__`/`__lt__`... slot wrapper does for a subclass instance:
+/// `dict.__eq__(ordered_dict, other)`).
+pub fn compare_payloads(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(o) = num_cmp(a, b) {
         return Ok(Value::bool(match o {
             Some(o) => cmp_result(op, o),
@@ -566,6 +575,13 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) ->
         } = &*io.state.borrow()
         {
             let _ = io;
+        }
+    }
+    if op == BinOp::Or && !(a.is_none() && b.is_none()) {
+        // `int | str`: a union of types (`type.__or__`).
+        let r = crate::pytypes::generic_alias::make_union(vm, a, b)?;
+        if !r.is(&crate::types::tt().not_implemented) {
+            return Ok(r);
         }
     }
     if op == BinOp::Add {

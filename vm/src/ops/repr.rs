@@ -85,6 +85,29 @@ fn vm_repr_stack(f: impl FnOnce(&mut Vec<usize>) -> bool) -> bool {
     REPR_STACK.with(|s| f(&mut s.borrow_mut()))
 }
 
+/// `Py_ReprEnter`: false when `v`'s repr is already being built (a container inside
+/// itself); otherwise records it until `leave_repr`.
+pub fn enter_repr(v: &Value) -> bool {
+    let k = v.ptr() as usize;
+    vm_repr_stack(|s| {
+        if s.contains(&k) {
+            return false;
+        }
+        s.push(k);
+        true
+    })
+}
+
+pub fn leave_repr(v: &Value) {
+    let k = v.ptr() as usize;
+    vm_repr_stack(|s| {
+        if let Some(i) = s.iter().rposition(|&x| x == k) {
+            s.remove(i);
+        }
+        true
+    });
+}
+
 fn big_int_str(i: &int::IntRef) -> PyResult<String> {
     int::check_str_digits(i)?;
     Ok(int::to_string(i))
@@ -213,10 +236,14 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
     if let Some(g) = v.downcast::<crate::generator::GenObj>() {
         return Ok(format!(
-            "<generator object {} at {:#x}>",
+            "<{} object {} at {:#x}>",
+            type_name(v),
             g.code.qualname,
             v.ptr() as usize
         ));
+    }
+    if let Some(c) = v.downcast::<crate::types::func::CodeObj>() {
+        return Ok(crate::pytypes::code::repr(c));
     }
     if let Some(s) = v.downcast::<SingletonObj>() {
         return Ok(s.name.to_string());
@@ -245,16 +272,21 @@ fn other_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             return Ok(format!("{}([{}])", name, join_reprs(vm, &items)?));
         }
     }
-    Ok(format!(
+    Ok(default_repr(v))
+}
+
+/// `object.__repr__`: `<module.Class object at 0x...>`.
+pub fn default_repr(v: &Value) -> String {
+    format!(
         "<{} object at {:#x}>",
         qualified_type_name(crate::types::typeobj::type_data_ptr(
             crate::types::type_ptr(v)
         )),
         v.ptr() as usize
-    ))
+    )
 }
 
-fn qualified_type_name(t: &TypeData) -> String {
+pub fn qualified_type_name(t: &TypeData) -> String {
     // Builtin types show their bare name; extension types are named `module.name` already.
     if t.is_builtin {
         return t.name.clone();

@@ -12,6 +12,22 @@ use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// `cls[idx]`: the class's `__class_getitem__` (an implicit classmethod).
+fn class_getitem(vm: &mut Vm, cls: &Value, idx: &Value) -> PyResult<Value> {
+    let Some(m) = crate::types::typeobj::lookup_str(cls.ptr(), "__class_getitem__") else {
+        let name = &crate::types::typeobj::type_data(cls).name;
+        return Err(error::type_error(format!(
+            "type '{}' is not subscriptable",
+            name.rsplit('.').next().unwrap_or(name)
+        )));
+    };
+    let bound = match m.downcast::<crate::types::descr::FuncWrapObj>() {
+        Some(w) => crate::types::func::new_bound_method(w.f.clone(), cls.clone()),
+        None => crate::ops::attr::bind_descriptor(vm, &m, cls)?,
+    };
+    vm.call1(&bound, idx.clone())
+}
+
 /// Resolves slice bounds against a length: (start, stop, step, count).
 pub fn slice_indices(s: &SliceObj, len: i64) -> PyResult<(i64, i64, i64, i64)> {
     let get = |v: &Value| -> PyResult<Option<i64>> {
@@ -98,6 +114,9 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     if let Some(r) = super::dunder::call_special(vm, obj, "__getitem__", &[idx.clone()]) {
         return r;
     }
+    if obj.downcast::<crate::types::typeobj::TypeData>().is_some() {
+        return class_getitem(vm, obj, idx);
+    }
     if let Some(i) = sequence_index(vm, obj, idx)? {
         return getitem(vm, obj, &i);
     }
@@ -178,9 +197,6 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     }
     if let Some(r) = obj.downcast::<RangeObj>() {
         return crate::types::range::getitem(r, idx);
-    }
-    if obj.downcast::<crate::types::typeobj::TypeData>().is_some() {
-        return crate::types::generic_alias::class_getitem(vm, obj, idx);
     }
     Err(error::type_error(format!(
         "'{}' object is not subscriptable",

@@ -13,7 +13,7 @@ use crate::vm::Vm;
 
 pub fn make(_vm: &mut Vm) -> Value {
     let m = super::module_with_functions(
-        "bisect",
+        "_bisect",
         &[
             ("bisect_right", bisect_right),
             ("bisect_left", bisect_left),

@@ -14,7 +14,7 @@ use crate::types::ext::{
 };
 use crate::types::int::as_int;
 use crate::types::str::{as_str, intern, new_str};
-use crate::types::tuple::as_tuple;
+use crate::types::tuple::{as_tuple, new_tuple};
 use crate::types::typeobj::type_data_ptr;
 use crate::types::{tt, type_name, type_ptr};
 use crate::value::Value;
@@ -51,6 +51,7 @@ const DEQUE_METHODS: &[(&str, crate::types::func::NativeFn)] = &[
     ("clear", deque_clear),
     ("copy", deque_copy),
     ("__copy__", deque_copy),
+    ("__reduce__", deque_reduce),
     ("count", deque_count),
     ("index", deque_index),
     ("insert", deque_insert),
@@ -101,7 +102,7 @@ fn make_types() -> Types {
     }
 }
 
-pub fn make(_vm: &mut Vm) -> Value {
+pub fn make(vm: &mut Vm) -> Value {
     let t = types();
     let m = super::module_with_functions(
         "_collections",
@@ -110,7 +111,13 @@ pub fn make(_vm: &mut Vm) -> Value {
             ("_caller_module", caller_module),
         ],
     );
+    DictObj::set_str(
+        &type_data_ptr(t.deque).dict,
+        intern("__class_getitem__"),
+        crate::pytypes::class_getitem_method(),
+    );
     super::set(&m, "deque", unsafe { Value::from_header(t.deque) });
+    super::set(&m, "defaultdict", super::defaultdict::defaultdict_type(vm));
     super::set(&m, "_tuplegetter", unsafe {
         Value::from_header(t.tuplegetter)
     });
@@ -326,6 +333,20 @@ fn deque_copy(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let d = this(args)?;
     positional("copy", &args[1..], kw, 0, 0)?;
     Ok(new_deque(d.items.borrow().clone(), d.maxlen))
+}
+
+/// `(type(d), ((), maxlen) or (), __dict__ or None, iter(d))`, as CPython's deque_reduce.
+fn deque_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let d = this(args)?;
+    positional("__reduce__", &args[1..], kw, 0, 0)?;
+    let cls = crate::types::typeobj::type_of(&args[0]);
+    let newargs = match d.maxlen {
+        Some(m) => new_tuple(vec![new_tuple(vec![]), Value::int(m as i64)]),
+        None => new_tuple(vec![]),
+    };
+    let state = crate::object::side_dict(&args[0], false).unwrap_or(Value::NONE);
+    let it = ops::iter(vm, &args[0])?;
+    Ok(new_tuple(vec![cls, newargs, state, it]))
 }
 
 fn mutated() -> error::PyErr {

@@ -60,6 +60,8 @@ fn make_types() -> Types {
             ("__getattribute__", partial_getattribute),
             ("__setattr__", partial_setattr),
             ("__delattr__", partial_delattr),
+            ("__reduce__", partial_reduce),
+            ("__setstate__", partial_setstate),
         ],
     );
     let lru = new_ext_type(
@@ -253,12 +255,21 @@ fn two_args<'a>(args: &'a [Value], what: &str) -> PyResult<(&'a Value, &'a Value
 // ---- partial ----
 
 struct Partial {
-    func: Value,
-    /// A tuple.
-    args: Value,
-    /// A dict.
-    keywords: Value,
+    /// (func, args tuple, keywords dict); `__setstate__` replaces them (copy, pickle).
+    state: RefCell<(Value, Value, Value)>,
     dict: RefCell<Option<Value>>,
+}
+
+impl Partial {
+    fn func(&self) -> Value {
+        self.state.borrow().0.clone()
+    }
+    fn args(&self) -> Value {
+        self.state.borrow().1.clone()
+    }
+    fn keywords(&self) -> Value {
+        self.state.borrow().2.clone()
+    }
 }
 
 fn partial_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -287,13 +298,13 @@ fn partial_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             .unwrap_or(true)
     });
     if let Some(p) = inner {
-        pargs.extend(as_tuple(&p.args).unwrap_or(&[]).iter().cloned());
-        if let Some(d) = p.keywords.downcast::<DictObj>() {
+        pargs.extend(as_tuple(&p.args()).unwrap_or(&[]).iter().cloned());
+        if let Some(d) = p.keywords().downcast::<DictObj>() {
             for (k, v) in d.items() {
                 kd.set(vm, k, v)?;
             }
         }
-        func = p.func.clone();
+        func = p.func();
     }
     pargs.extend(args[1..npos].iter().cloned());
     for (k, v) in kw.iter().zip(&args[npos..]) {
@@ -301,9 +312,7 @@ fn partial_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     Ok(new_ext(
         Partial {
-            func,
-            args: new_tuple(pargs),
-            keywords,
+            state: RefCell::new((func, new_tuple(pargs), keywords)),
             dict: RefCell::new(None),
         },
         types().partial,
@@ -314,14 +323,15 @@ fn partial_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let p = receiver::<Partial>(args, "functools.partial", "__call__")?;
     let args = &args[1..];
     let npos = args.len() - kw.len();
-    let stored = as_tuple(&p.args).unwrap_or(&[]);
+    let (pfunc, pargs, pkw) = p.state.borrow().clone();
+    let stored = as_tuple(&pargs).unwrap_or(&[]);
     let mut all: Vec<Value> = Vec::with_capacity(stored.len() + args.len());
     all.extend(stored.iter().cloned());
     all.extend(args[..npos].iter().cloned());
-    let kd = p.keywords.downcast::<DictObj>();
+    let kd = pkw.downcast::<DictObj>();
     if kd.is_none_or(|d| d.is_empty()) {
         all.extend(args[npos..].iter().cloned());
-        return vm.call(&p.func, &all, kw);
+        return vm.call(&pfunc, &all, kw);
     }
     // Stored keywords, overridden by the call's.
     let merged = DictObj::new_value();
@@ -339,17 +349,17 @@ fn partial_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         names.push(k);
         all.push(v);
     }
-    vm.call(&p.func, &all, &names)
+    vm.call(&pfunc, &all, &names)
 }
 
 fn partial_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let p = receiver::<Partial>(args, "functools.partial", "__repr__")?;
-    let mut parts = vec![ops::repr::repr_string(vm, &p.func)?];
-    for a in as_tuple(&p.args).unwrap_or(&[]) {
+    let (pfunc, pargs, pkw) = p.state.borrow().clone();
+    let mut parts = vec![ops::repr::repr_string(vm, &pfunc)?];
+    for a in as_tuple(&pargs).unwrap_or(&[]) {
         parts.push(ops::repr::repr_string(vm, a)?);
     }
-    let items = p
-        .keywords
+    let items = pkw
         .downcast::<DictObj>()
         .map(|d| d.items())
         .unwrap_or_default();
@@ -364,13 +374,46 @@ fn partial_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     )))
 }
 
+/// `(type(p), (func,), (func, args, keywords, __dict__ or None))`, as CPython's.
+fn partial_reduce(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let p = receiver::<Partial>(args, "functools.partial", "__reduce__")?;
+    let (func, pargs, pkw) = p.state.borrow().clone();
+    let dict = p.dict.borrow().clone().unwrap_or(Value::NONE);
+    Ok(new_tuple(vec![
+        crate::types::typeobj::type_of(&args[0]),
+        new_tuple(vec![func.clone()]),
+        new_tuple(vec![func, pargs, pkw, dict]),
+    ]))
+}
+
+fn partial_setstate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let p = receiver::<Partial>(args, "functools.partial", "__setstate__")?;
+    let (_, state) = two_args(args, "__setstate__")?;
+    let bad = || error::type_error("invalid partial state");
+    let t = as_tuple(state).filter(|t| t.len() == 4).ok_or_else(bad)?;
+    if !ops::callable(&t[0]) || as_tuple(&t[1]).is_none() || !(t[2].is_none() || t[2].downcast::<DictObj>().is_some()) {
+        return Err(error::type_error("invalid partial state"));
+    }
+    // Exact tuple and dict copies, as CPython keeps.
+    let pargs = new_tuple(as_tuple(&t[1]).unwrap_or(&[]).to_vec());
+    let kw = DictObj::new_value();
+    if let Some(d) = t[2].downcast::<DictObj>() {
+        for (k, v) in d.items() {
+            DictObj::set_str(&kw, k, v);
+        }
+    }
+    *p.state.borrow_mut() = (t[0].clone(), pargs, kw);
+    *p.dict.borrow_mut() = if t[3].is_none() { None } else { Some(t[3].clone()) };
+    Ok(Value::NONE)
+}
+
 fn partial_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let p = receiver::<Partial>(args, "functools.partial", "__getattribute__")?;
     let (obj, name) = two_args(args, "__getattribute__")?;
     match as_str(name) {
-        Some("func") => Ok(p.func.clone()),
-        Some("args") => Ok(p.args.clone()),
-        Some("keywords") => Ok(p.keywords.clone()),
+        Some("func") => Ok(p.func()),
+        Some("args") => Ok(p.args()),
+        Some("keywords") => Ok(p.keywords()),
         _ => dict_getattr(vm, obj, name, &p.dict),
     }
 }
@@ -602,5 +645,5 @@ fn lru_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 /// For `copy`: `(func, args, keywords)` if `v` is a partial object.
 pub fn partial_parts(v: &Value) -> Option<(Value, Value, Value)> {
-    ext_ref::<Partial>(v).map(|p| (p.func.clone(), p.args.clone(), p.keywords.clone()))
+    ext_ref::<Partial>(v).map(|p| p.state.borrow().clone())
 }

@@ -43,33 +43,14 @@ pub fn io_types() -> &'static IoTypes {
     if !p.is_null() {
         return unsafe { &*p };
     }
+    let b = super::io_base::bases();
     let t = Box::leak(Box::new(IoTypes {
-        string_io: new_ext_type("StringIO", "_io", std::ptr::null(), STRINGIO_METHODS),
-        bytes_io: new_ext_type("BytesIO", "_io", std::ptr::null(), BYTESIO_METHODS),
-        text_wrapper: new_ext_type(
-            "TextIOWrapper",
-            "_io",
-            std::ptr::null(),
-            fileio::TEXT_METHODS,
-        ),
-        buffered_reader: new_ext_type(
-            "BufferedReader",
-            "_io",
-            std::ptr::null(),
-            fileio::BINARY_METHODS,
-        ),
-        buffered_writer: new_ext_type(
-            "BufferedWriter",
-            "_io",
-            std::ptr::null(),
-            fileio::BINARY_METHODS,
-        ),
-        buffered_random: new_ext_type(
-            "BufferedRandom",
-            "_io",
-            std::ptr::null(),
-            fileio::BINARY_METHODS,
-        ),
+        string_io: new_ext_type("StringIO", "_io", b.text, STRINGIO_METHODS),
+        bytes_io: new_ext_type("BytesIO", "_io", b.buffered, BYTESIO_METHODS),
+        text_wrapper: new_ext_type("TextIOWrapper", "_io", b.text, fileio::TEXT_METHODS),
+        buffered_reader: new_ext_type("BufferedReader", "_io", b.buffered, fileio::BINARY_METHODS),
+        buffered_writer: new_ext_type("BufferedWriter", "_io", b.buffered, fileio::BINARY_METHODS),
+        buffered_random: new_ext_type("BufferedRandom", "_io", b.buffered, fileio::BINARY_METHODS),
         unsupported: make_unsupported_operation(),
     }));
     TYPES.with(|c| c.set(t as *const IoTypes));
@@ -866,8 +847,44 @@ static BYTESIO_METHODS: MethodTable = &[
 // The module
 // ---------------------------------------------------------------------------
 
+/// Types io.py names that pyrun's `open()` does not make (raw unbuffered files and
+/// the rest): constructing one says so.
+fn not_supported_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let name = args
+        .first()
+        .and_then(|c| c.downcast::<crate::types::typeobj::TypeData>())
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    Err(error::not_implemented_error(format!("{name} is not supported yet by pyrun")))
+}
+
+fn open_code(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = crate::builtins::args::Args::new("open_code", args, kw);
+    a.check(1, 1, &["path"])?;
+    fileio::open(vm, &[a.pos[0].clone(), crate::types::str::new_str("rb")], &[])
+}
+
+/// `text_encoding(encoding, stacklevel=2)`: "locale" for None (no UTF-8 mode).
+fn text_encoding(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = crate::builtins::args::Args::new("text_encoding", args, kw);
+    a.check(1, 2, &["encoding", "stacklevel"])?;
+    Ok(if a.pos[0].is_none() { crate::types::str::new_str("locale") } else { a.pos[0].clone() })
+}
+
 pub fn make(_vm: &mut Vm) -> Value {
-    let m = super::module_with_functions("io", &[("open", fileio::open)]);
+    let m = super::module_with_functions(
+        "_io",
+        &[("open", fileio::open), ("open_code", open_code), ("text_encoding", text_encoding)],
+    );
+    let b = super::io_base::bases();
+    for (name, base) in [("_IOBase", b.io_base), ("_RawIOBase", b.raw), ("_BufferedIOBase", b.buffered), ("_TextIOBase", b.text)] {
+        super::set(&m, name, unsafe { Value::from_header(base) });
+    }
+    for (name, base) in [("FileIO", b.raw), ("BufferedRWPair", b.buffered), ("IncrementalNewlineDecoder", std::ptr::null())] {
+        let ty = new_ext_type(name, "_io", base, &[("__new__", not_supported_new)]);
+        super::set(&m, name, unsafe { Value::from_header(ty) });
+    }
+    super::set(&m, "BlockingIOError", unsafe { Value::from_header(tt().blocking_io_error) });
     let t = io_types();
     let ty = |p: *const Header| unsafe { Value::from_header(p) };
     super::set(&m, "StringIO", ty(t.string_io));

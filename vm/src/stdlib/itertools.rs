@@ -322,6 +322,7 @@ fn chain_type() -> *const Header {
             f: chain_from_iterable,
             self_: Value::UNDEF,
             owner: tv.clone(),
+            plain: false,
         },
         crate::types::tt().builtin_function,
     );

@@ -8,26 +8,38 @@ pub mod array;
 pub mod bisect;
 pub mod collections;
 pub mod copy;
+pub mod codecs_mod;
+mod defaultdict;
 pub mod fileio;
 pub mod functools;
+pub mod hashes;
 pub mod heapq;
 pub mod io;
+mod io_base;
 pub mod itertools;
 mod itertools_comb;
 pub mod math;
+mod names;
+pub use names::STDLIB_MODULE_NAMES;
 mod math_int;
 pub mod operator;
 pub mod os;
+pub mod posix;
+mod posix_proc;
 pub mod random;
-mod random_seq;
-mod sha512;
 mod sizes;
+pub mod sre;
+mod string_mod;
+mod sre_match;
 pub mod stdstreams;
 pub mod sys;
+pub mod thread;
 pub mod time;
+mod weakproxy;
+pub mod weakref;
 
 use crate::types::dict::DictObj;
-use crate::types::func::{new_native, NativeFn};
+use crate::types::func::NativeFn;
 use crate::types::module::new_module;
 use crate::types::str::intern;
 use crate::value::Value;
@@ -38,19 +50,31 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Native modules: name and constructor.
 pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("math", math::make),
-    ("random", random::make),
+    ("_random", random::make),
     ("sys", sys::make),
     ("itertools", itertools::make),
     ("_functools", functools::make),
-    ("operator", operator::make),
-    ("bisect", bisect::make),
+    ("_operator", operator::make),
+    ("_bisect", bisect::make),
     ("_heapq", heapq::make),
     ("_collections", collections::make),
     ("copy", copy::make),
     ("time", time::make),
-    ("io", io::make),
+    ("_io", io::make),
     ("array", array::make),
     ("os", os::make),
+    ("_weakref", weakref::make_module),
+    ("_thread", thread::make),
+    ("posix", posix_proc::make),
+    ("_sre", sre::make),
+    ("_string", string_mod::make),
+    ("_codecs", codecs_mod::make),
+    ("_md5", hashes::make_md5),
+    ("_sha1", hashes::make_sha1),
+    ("_sha256", hashes::make_sha256),
+    ("_sha512", hashes::make_sha512),
+    ("_sha3", hashes::make_sha3),
+    ("_blake2", hashes::make_blake2),
 ];
 
 /// Source modules: name and Python source.
@@ -92,7 +116,7 @@ pub fn module_source(name: &str) -> Option<&'static str> {
 pub fn module_with_functions(name: &str, fns: &[(&'static str, NativeFn)]) -> Value {
     let d = DictObj::new_value();
     for (n, f) in fns {
-        DictObj::set_str(&d, intern(n), new_native(n, *f));
+        DictObj::set_str(&d, intern(n), crate::types::func::new_module_function(n, *f));
     }
     new_module(name, d)
 }

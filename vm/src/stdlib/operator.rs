@@ -451,7 +451,7 @@ fn dunder_alias(name: &str) -> Option<String> {
 }
 
 pub fn make(_vm: &mut Vm) -> Value {
-    let m = super::module_with_functions("operator", FUNCTIONS);
+    let m = super::module_with_functions("_operator", FUNCTIONS);
     let d = m
         .downcast::<crate::types::module::ModuleObj>()
         .map(|mo| mo.dict.clone())
@@ -469,6 +469,7 @@ pub fn make(_vm: &mut Vm) -> Value {
     ] {
         super::set(&m, name, unsafe { Value::from_header(p) });
     }
+    super::set(&m, "__doc__", new_str("Operator interface.\n\nThis module exports a set of functions implemented in C corresponding\nto the intrinsic operators of Python.  For example, operator.add(x, y)\nis equivalent to the expression x+y.  The function names are those\nused for special methods; variants without leading and trailing\n'__' are also provided for convenience."));
     m
 }
 

@@ -1,34 +1,22 @@
-//! The `random` module: CPython's generator, bit for bit.
-//!
-//! The core is the Mersenne Twister MT19937 seeded the way CPython's `_random` seeds it
-//! (`init_by_array` over the 32-bit words of the seed); on top of it, the algorithms of
-//! CPython 3.11's `random.py` (`_randbelow` by rejection over `getrandbits`, `shuffle`,
-//! `sample`, `choices`, the distributions) reproduce the same sequences. `Random` is a
-//! native type; the module functions are methods bound to a hidden shared instance.
-//! Sequence helpers and distributions live in `random_seq.rs`.
+//! `_random`: CPython's Mersenne Twister generator, bit for bit (MT19937 seeded the way
+//! `_random` seeds it: `init_by_array` over the 32-bit words of the seed). CPython's
+//! `random.py` builds `random.Random` and the module functions on it.
 
-use super::random_seq;
-use super::sha512::sha512;
 use crate::builtins::args::{Args, Signature};
 use crate::builtins::MethodTable;
 use crate::error::{self, PyResult};
-use crate::object::{alloc_obj, Header};
+use crate::object::Header;
 use crate::ops;
-use crate::types::ext::{ext_ref, new_ext, new_ext_type};
-use crate::types::func::NativeObj;
+use crate::types::ext::{ext_ref, new_ext_type};
 use crate::types::int::{as_int, big_to_value};
-use crate::types::str::as_str;
-use crate::types::tt;
 use crate::types::tuple::{as_tuple, new_tuple};
 use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
-use num_bigint::{BigInt, BigUint, Sign};
-use num_traits::{Signed, ToPrimitive};
+use num_bigint::{BigInt, BigUint};
+use num_traits::ToPrimitive;
 use std::cell::{Cell, RefCell};
 
-/// Placeholder for parameters `Signature::bind` guarantees are present.
-static NONE: Value = Value::NONE;
 
 const N: usize = 624;
 const M: usize = 397;
@@ -192,7 +180,7 @@ thread_local! {
 fn random_type() -> *const Header {
     RANDOM_TYPE.with(|c| {
         if c.get().is_null() {
-            c.set(new_ext_type("Random", "random", std::ptr::null(), METHODS));
+            c.set(new_ext_type("Random", "_random", std::ptr::null(), METHODS));
         }
         c.get()
     })
@@ -246,108 +234,52 @@ fn seed_from_entropy(st: &RandomState) {
     st.mt.borrow_mut().init_by_array(&key);
 }
 
-/// `Random.seed(a=None, version=2)` of random.py over `_random.Random.seed`.
-fn seed_impl(
-    vm: &mut Vm,
-    st: &RandomState,
-    a: Option<&Value>,
-    version: Option<&Value>,
-) -> PyResult<()> {
-    let version = match version {
-        None => Some(2),
-        Some(v) => as_int(v).and_then(|i| i.to_i64()),
-    };
+/// `_random.Random.seed(n=None)`: the OS's entropy for None, the absolute value's 32-bit
+/// words for an int, else the object's hash taken as unsigned (`(size_t)hash`, as CPython's
+/// `random_seed`; random.py converts str and bytes first).
+fn seed_impl(vm: &mut Vm, st: &RandomState, a: Option<&Value>) -> PyResult<()> {
     match a {
         None => seed_from_entropy(st),
         Some(a) if a.is_none() => seed_from_entropy(st),
         Some(a) => {
             if let Some(i) = as_int(a) {
                 seed_words(st, &i.to_big());
-            } else if let Some(s) = as_str(a) {
-                if version == Some(1) {
-                    // The pre-3.2 string hash.
-                    let chars: Vec<u32> = s.chars().map(|c| c as u32).collect();
-                    let mut x: u64 = chars.first().map_or(0, |&c| (c as u64) << 7);
-                    for &c in &chars {
-                        x = 1000003u64.wrapping_mul(x) ^ c as u64;
-                    }
-                    x ^= chars.len() as u64;
-                    seed_words(st, &BigInt::from(x));
-                } else if version == Some(2) {
-                    let mut bytes = s.as_bytes().to_vec();
-                    bytes.extend_from_slice(&sha512(s.as_bytes()));
-                    seed_words(st, &BigInt::from_bytes_be(Sign::Plus, &bytes));
-                } else {
-                    let h = ops::hash(vm, a)?;
-                    seed_words(st, &BigInt::from(h as u64));
-                }
-            } else if a.is_float() {
-                // Floats seed with their hash, as an unsigned 64-bit number.
+            } else {
                 let h = ops::hash(vm, a)?;
                 seed_words(st, &BigInt::from(h as u64));
-            } else {
-                return Err(error::type_error(
-                    "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
-                ));
             }
         }
     }
-    *st.gauss_next.borrow_mut() = Value::NONE;
     Ok(())
 }
 
-const SEED_SIG: Signature = Signature {
-    qualname: "Random.seed",
-    params: &["self", "a", "version"],
-    defaults: 2,
-    kwonly: &[],
-};
-
 fn r_seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let b = SEED_SIG.bind(args, kw)?;
+    let a = Args::new("seed", args, kw);
+    a.check(1, 2, &[])?;
     let st = this(args, "seed")?;
-    seed_impl(vm, st, b[1], b[2])?;
+    seed_impl(vm, st, a.get(1))?;
     Ok(Value::NONE)
 }
 
+/// `_random.Random(x)`: a generator seeded with `x` (of type `cls`, a subclass's).
 fn r_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    const SIG: Signature = Signature {
-        qualname: "Random.__init__",
-        params: &["self", "x"],
-        defaults: 1,
-        kwonly: &[],
-    };
-    let b = SIG.bind(args, kw)?;
-    let obj = new_instance();
-    seed_impl(
-        vm,
-        this(std::slice::from_ref(&obj), "__init__")?,
-        b[1],
-        None,
-    )?;
-    Ok(obj)
-}
-
-fn r_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    const SIG: Signature = Signature {
-        qualname: "Random.__init__",
-        params: &["self", "x"],
-        defaults: 1,
-        kwonly: &[],
-    };
-    let b = SIG.bind(args, kw)?;
-    seed_impl(vm, this(args, "__init__")?, b[1], None)?;
-    Ok(Value::NONE)
-}
-
-fn new_instance() -> Value {
-    new_ext(
-        RandomState {
-            mt: RefCell::new(Mt::new()),
-            gauss_next: RefCell::new(Value::NONE),
-        },
+    let cls = args.first().ok_or_else(|| error::type_error("Random.__new__(): not enough arguments"))?;
+    if cls.ptr() == random_type() && !kw.is_empty() {
+        return Err(error::type_error("Random() takes no keyword arguments"));
+    }
+    if args.len() > 2 {
+        return Err(error::type_error(format!(
+            "Random() expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let obj = crate::types::ext::new_ext_of(
+        RandomState { mt: RefCell::new(Mt::new()), gauss_next: RefCell::new(Value::NONE) },
         random_type(),
-    )
+        cls,
+    )?;
+    seed_impl(vm, this(std::slice::from_ref(&obj), "__new__")?, args.get(1))?;
+    Ok(obj)
 }
 
 // ---- state ----
@@ -364,12 +296,7 @@ fn r_getstate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let mt = st.mt.borrow();
     let mut items: Vec<Value> = mt.state.iter().map(|&w| Value::int(w as i64)).collect();
     items.push(Value::int(mt.index as i64));
-    let gauss = st.gauss_next.borrow().clone();
-    Ok(new_tuple(vec![
-        Value::small_int(3),
-        new_tuple(items),
-        gauss,
-    ]))
+    Ok(new_tuple(items))
 }
 
 /// `_random.Random.setstate`: a tuple of 624 words and the position.
@@ -418,56 +345,11 @@ fn set_internal_state(st: &RandomState, state: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn r_setstate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    const SIG: Signature = Signature {
-        qualname: "Random.setstate",
-        params: &["self", "state"],
-        defaults: 0,
-        kwonly: &[],
-    };
-    let b = SIG.bind(args, kw)?;
-    let st = this(args, "setstate")?;
-    let state = b[1].unwrap_or(&NONE);
-    let version = ops::getitem(vm, state, &Value::small_int(0))?;
-    let v3 = ops::eq(vm, &version, &Value::small_int(3))?;
-    if v3 || ops::eq(vm, &version, &Value::small_int(2))? {
-        let parts = ops::collect_unpack(vm, state, 3)?;
-        if parts.len() != 3 {
-            return Err(error::value_error(if parts.len() > 3 {
-                "too many values to unpack (expected 3)".to_string()
-            } else {
-                format!(
-                    "not enough values to unpack (expected 3, got {})",
-                    parts.len()
-                )
-            }));
-        }
-        *st.gauss_next.borrow_mut() = parts[2].clone();
-        let mut internal = parts[1].clone();
-        if !v3 {
-            // Version 2 stored the words as signed ints.
-            let items = ops::collect(vm, &internal)?;
-            let modulus = big_to_value(BigInt::from(1u64 << 32));
-            let mut fixed = Vec::with_capacity(items.len());
-            for x in &items {
-                fixed.push(ops::binary_op(
-                    vm,
-                    crate::bytecode::BinOp::Mod,
-                    false,
-                    x,
-                    &modulus,
-                )?);
-            }
-            internal = new_tuple(fixed);
-        }
-        set_internal_state(st, &internal)?;
-        return Ok(Value::NONE);
-    }
-    let s = ops::to_str(vm, &version)?;
-    Err(error::value_error(format!(
-        "state with version {} passed to Random.setstate() of version 3",
-        as_str(&s).unwrap_or("?")
-    )))
+fn r_setstate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("setstate", args, kw);
+    a.check(2, 2, &[])?;
+    set_internal_state(this(args, "setstate")?, &a.pos[1])?;
+    Ok(Value::NONE)
 }
 
 // ---- core methods ----
@@ -503,158 +385,17 @@ fn r_getrandbits(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 }
 
 /// Python's `int(v)` for randrange's non-int arguments.
-fn py_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match crate::builtins::constructor_for(tt().int) {
-        Some(int_new) => int_new(vm, std::slice::from_ref(v), &[]),
-        None => Err(error::type_error("int() is unavailable")),
-    }
-}
-
-/// `operator.index(v)`, falling back to an integral `int(v)` as 3.11's randrange does.
-fn rr_index(vm: &mut Vm, v: &Value, what: &str) -> PyResult<BigInt> {
-    if let Some(i) = as_int(v) {
-        return Ok(i.to_big());
-    }
-    let i = py_int(vm, v)?;
-    if !ops::eq(vm, &i, v)? {
-        return Err(error::value_error(format!(
-            "non-integer {what} for randrange()"
-        )));
-    }
-    Ok(as_int(&i).map(|i| i.to_big()).unwrap_or_default())
-}
-
-pub fn randrange_impl(
-    vm: &mut Vm,
-    st: &RandomState,
-    start: &Value,
-    stop: Option<&Value>,
-    step: Option<&Value>,
-) -> PyResult<Value> {
-    let istart = rr_index(vm, start, "arg 1")?;
-    let stop = stop.filter(|s| !s.is_none());
-    let Some(stop) = stop else {
-        // `step is not 1`: only the (cached) int 1 counts as the default.
-        if let Some(s) = step {
-            if s.as_small_int() != Some(1) {
-                return Err(error::type_error("Missing a non-None stop argument"));
-            }
-        }
-        if istart.is_positive() {
-            return Ok(big_to_value(st.mt.borrow_mut().randbelow(&istart)));
-        }
-        return Err(error::value_error("empty range for randrange()"));
-    };
-    let istop = rr_index(vm, stop, "stop")?;
-    let width = &istop - &istart;
-    let istep = match step {
-        Some(s) => rr_index(vm, s, "step")?,
-        None => BigInt::from(1),
-    };
-    if istep == BigInt::from(1) {
-        if width.is_positive() {
-            let r = st.mt.borrow_mut().randbelow(&width);
-            return Ok(big_to_value(istart + r));
-        }
-        return Err(error::value_error(format!(
-            "empty range for randrange() ({istart}, {istop}, {width})"
-        )));
-    }
-    let n = if istep.is_positive() {
-        num_integer::Integer::div_floor(&(&width + &istep - 1), &istep)
-    } else if istep.is_negative() {
-        num_integer::Integer::div_floor(&(&width + &istep + 1), &istep)
-    } else {
-        return Err(error::value_error("zero step for randrange()"));
-    };
-    if !n.is_positive() {
-        return Err(error::value_error("empty range for randrange()"));
-    }
-    let r = st.mt.borrow_mut().randbelow(&n);
-    Ok(big_to_value(istart + istep * r))
-}
-
-fn r_randrange(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    const SIG: Signature = Signature {
-        qualname: "Random.randrange",
-        params: &["self", "start", "stop", "step"],
-        defaults: 2,
-        kwonly: &[],
-    };
-    let b = SIG.bind(args, kw)?;
-    let st = this(args, "randrange")?;
-    randrange_impl(vm, st, b[1].unwrap_or(&NONE), b[2], b[3])
-}
-
-fn r_randint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    const SIG: Signature = Signature {
-        qualname: "Random.randint",
-        params: &["self", "a", "b"],
-        defaults: 0,
-        kwonly: &[],
-    };
-    let b = SIG.bind(args, kw)?;
-    let st = this(args, "randint")?;
-    let (lo, hi) = (b[1].unwrap_or(&NONE), b[2].unwrap_or(&NONE));
-    let stop = ops::binary_op(
-        vm,
-        crate::bytecode::BinOp::Add,
-        false,
-        hi,
-        &Value::small_int(1),
-    )?;
-    randrange_impl(vm, st, lo, Some(&stop), None)
-}
-
 static METHODS: MethodTable = &[
     ("__new__", r_new),
-    ("__init__", r_init),
     ("seed", r_seed),
     ("getstate", r_getstate),
     ("setstate", r_setstate),
     ("random", r_random),
     ("getrandbits", r_getrandbits),
-    ("randrange", r_randrange),
-    ("randint", r_randint),
-    ("choice", random_seq::choice),
-    ("shuffle", random_seq::shuffle),
-    ("sample", random_seq::sample),
-    ("choices", random_seq::choices),
-    ("uniform", random_seq::uniform),
-    ("triangular", random_seq::triangular),
-    ("normalvariate", random_seq::normalvariate),
-    ("gauss", random_seq::gauss),
-    ("lognormvariate", random_seq::lognormvariate),
-    ("expovariate", random_seq::expovariate),
-    ("vonmisesvariate", random_seq::vonmisesvariate),
-    ("gammavariate", random_seq::gammavariate),
-    ("betavariate", random_seq::betavariate),
-    ("paretovariate", random_seq::paretovariate),
-    ("weibullvariate", random_seq::weibullvariate),
 ];
 
-pub fn make(vm: &mut Vm) -> Value {
-    let ty = random_type();
-    let m = super::module_with_functions("random", &[]);
-    super::set(&m, "Random", unsafe { Value::from_header(ty) });
-    // The module functions are the methods of one hidden instance, seeded from the OS.
-    let inst = new_instance();
-    if let Some(st) = ext_ref::<RandomState>(&inst) {
-        seed_from_entropy(st);
-    }
-    let owner = unsafe { Value::from_header(ty) };
-    for (name, f) in METHODS.iter().filter(|(n, _)| !n.starts_with("__")) {
-        let bound = alloc_obj(
-            NativeObj {
-                name,
-                f: *f,
-                self_: inst.clone(),
-                owner: owner.clone(),
-            },
-            tt().builtin_function,
-        );
-        super::set(&m, name, bound);
-    }
-    let _ = vm;
+pub fn make(_vm: &mut Vm) -> Value {
+    let m = super::module_with_functions("_random", &[]);
+    super::set(&m, "Random", unsafe { Value::from_header(random_type()) });
     m
 }

@@ -23,7 +23,7 @@ thread_local! {
 fn stream_type() -> *const Header {
     TYPE.with(|t| {
         if t.get().is_null() {
-            t.set(new_ext_type("TextIOWrapper", "_io", std::ptr::null(), METHODS));
+            t.set(new_ext_type("TextIOWrapper", "_io", super::io_base::bases().text, METHODS));
         }
         t.get()
     })

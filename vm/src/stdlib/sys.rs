@@ -110,6 +110,40 @@ fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     Ok(new_str(format!("{}({})", as_str(&name).unwrap_or("?"), parts.join(", "))))
 }
 
+fn sys_getfilesystemencodeerrors(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("getfilesystemencodeerrors", args, kw).check(0, 0, &[])?;
+    Ok(new_str("surrogateescape"))
+}
+
+fn sys_get_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("get_asyncgen_hooks", args, kw).check(0, 0, &[])?;
+    let (first, fin) = vm.asyncgen_hooks.clone();
+    Ok(struct_seq(vm, "asyncgen_hooks", &["firstiter", "finalizer"], vec![first, fin]))
+}
+
+/// `set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted hook keeps its value.
+fn sys_set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("set_asyncgen_hooks", args, kw);
+    a.check(0, 2, &["firstiter", "finalizer"])?;
+    let mut hooks = vm.asyncgen_hooks.clone();
+    for (i, name) in ["firstiter", "finalizer"].iter().enumerate() {
+        let Some(h) = a.get(i).or_else(|| a.kw(name)) else { continue };
+        if !h.is_none() && !crate::ops::callable(h) {
+            return Err(error::type_error(format!(
+                "callable {name} expected, got {}",
+                crate::types::type_name(h)
+            )));
+        }
+        if i == 0 {
+            hooks.0 = h.clone();
+        } else {
+            hooks.1 = h.clone();
+        }
+    }
+    vm.asyncgen_hooks = hooks;
+    Ok(Value::NONE)
+}
+
 fn sys_exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("exc_info", args, kw).check(0, 0, &[])?;
     let e = vm.exc_info.clone();
@@ -236,6 +270,16 @@ pub fn make(vm: &mut Vm) -> Value {
         set(k, new_str(prefix.as_str()));
     }
     set("platlibdir", new_str("lib"));
+    let names = crate::types::set::new_set();
+    for n in super::STDLIB_MODULE_NAMES {
+        let _ = crate::types::set::as_set(&names).unwrap().add(vm, new_str(*n));
+    }
+    names.header().unwrap().ty.set(tt().frozenset);
+    set("stdlib_module_names", names);
+    set(
+        "_stdlib_dir",
+        cfg.stdlib_dirs.first().map(|d| new_str(d.as_str())).unwrap_or(Value::NONE),
+    );
     set("pycache_prefix", Value::NONE);
     set("maxsize", Value::int(i64::MAX));
     set("maxunicode", Value::int(0x10FFFF));
@@ -271,15 +315,19 @@ pub fn make(vm: &mut Vm) -> Value {
     let mut names = names;
     names.sort();
     set("builtin_module_names", new_tuple(names.iter().map(|n| new_str(n.as_str())).collect()));
-    let impl_ns = DictObj::new_value();
-    DictObj::set_str(&impl_ns, intern("name"), new_str("pyrun"));
-    DictObj::set_str(&impl_ns, intern("cache_tag"), Value::NONE);
-    DictObj::set_str(&impl_ns, intern("version"), vm_call_version(vm, maj, min, mic));
-    // CPython's multiarch triple of the build ("x86_64-linux-gnu", "aarch64-linux-gnu"); the
-    // differential tests ask it which platform's expected outputs apply.
-    let multiarch = format!("{}-linux-gnu", std::env::consts::ARCH);
-    DictObj::set_str(&impl_ns, intern("_multiarch"), new_str(multiarch.as_str()));
-    set("implementation", new_module("implementation", impl_ns));
+    let version = vm_call_version(vm, maj, min, mic);
+    set(
+        "implementation",
+        crate::pytypes::namespace::new_namespace(&[
+            ("name", new_str("pyrun")),
+            ("cache_tag", Value::NONE),
+            ("version", version),
+            ("hexversion", Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64)),
+            // CPython's multiarch triple of the build ("x86_64-linux-gnu", "aarch64-linux-gnu"); the
+            // differential tests ask it which platform's expected outputs apply.
+            ("_multiarch", new_str(format!("{}-linux-gnu", std::env::consts::ARCH).as_str())),
+        ]),
+    );
     let (names, values): (Vec<&str>, Vec<Value>) = cfg
         .flags
         .fields()
@@ -315,10 +363,14 @@ pub fn make(vm: &mut Vm) -> Value {
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_getdefaultencoding),
         ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("getrefcount", sys_getrefcount),
         ("breakpointhook", sys_breakpointhook),
         ("excepthook", sys_excepthook),
         ("displayhook", sys_displayhook),
+        ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+        ("_getframe", crate::pytypes::sys_getframe),
+        ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
         ("get_int_max_str_digits", sys_get_int_max_str_digits as NativeFn),
         ("set_int_max_str_digits", sys_set_int_max_str_digits as NativeFn),
     ] {

@@ -97,6 +97,9 @@ pub fn as_bytes(v: &Value) -> Option<BytesRef<'_>> {
 
 /// An owned copy of a bytes-like value's contents.
 pub fn bytes_vec(v: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = crate::pytypes::memoryview::view_bytes(v) {
+        return Some(b);
+    }
     as_bytes(v).map(|b| b.to_vec())
 }
 

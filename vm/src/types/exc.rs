@@ -25,6 +25,8 @@ pub struct ExcObj {
     pub suppress_context: Cell<bool>,
     /// Instance attributes of user subclasses.
     pub dict: RefCell<Option<Value>>,
+    /// `__traceback__` objects made so far: (entries covered, outermost object).
+    pub tb_cache: RefCell<(usize, Value)>,
 }
 impl Payload for ExcObj {
     const KIND: Kind = Kind::Exception;
@@ -39,6 +41,7 @@ pub fn new_exc(ty: *const Header, args: Vec<Value>) -> Value {
             context: RefCell::new(Value::NONE),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            tb_cache: RefCell::new((0, Value::NONE)),
         },
         ty,
     )

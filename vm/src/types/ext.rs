@@ -12,7 +12,7 @@ use crate::object::{alloc_obj, Header, Kind, Payload};
 use crate::types::dict::DictObj;
 use crate::types::func::NativeObj;
 use crate::types::str::intern;
-use crate::types::typeobj::{type_data, TypeData};
+use crate::types::typeobj::{type_data, type_data_ptr, TypeData};
 use crate::types::{tt, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -41,6 +41,28 @@ pub fn new_ext<T: Any>(data: T, ty: *const Header) -> Value {
         },
         ty,
     )
+}
+
+/// `new_ext` for a native `__new__(cls, ...)`: the object's type is `cls` when it is a
+/// Python subclass of `ty` (it then owns a reference to it).
+pub fn new_ext_of<T: Any>(data: T, ty: *const Header, cls: &Value) -> PyResult<Value> {
+    if cls.ptr() != ty {
+        let ok = cls.downcast::<TypeData>().is_some()
+            && crate::types::typeobj::is_subtype(cls.ptr(), ty);
+        if !ok {
+            let tn = &type_data_ptr(ty).name;
+            return Err(error::type_error(format!(
+                "{tn}.__new__({}): {} is not a subtype of {tn}",
+                cls.downcast::<TypeData>().map_or(type_name(cls).to_string(), |t| t.name.clone()),
+                cls.downcast::<TypeData>().map_or(type_name(cls).to_string(), |t| t.name.clone()),
+            )));
+        }
+    }
+    let v = new_ext(data, ty);
+    if cls.ptr() != ty && !type_data(cls).is_builtin {
+        crate::object::set_heap_type(&v, cls);
+    }
+    Ok(v)
 }
 
 /// Like `new_ext`, for an iterator whose `__next__` is `next` (the type should come from
@@ -125,6 +147,7 @@ pub fn new_ext_type(
                 f: *f,
                 self_: Value::UNDEF,
                 owner: v.clone(),
+                plain: false,
             },
             t.builtin_function,
         );
@@ -170,6 +193,7 @@ pub fn new_ext_iter_type(name: &str, module: &str, methods: MethodTable) -> *con
                 f,
                 self_: Value::UNDEF,
                 owner: tv.clone(),
+                plain: false,
             },
             tt().builtin_function,
         );

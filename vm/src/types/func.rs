@@ -22,10 +22,10 @@ pub fn new_code(code: Rc<Code>) -> Value {
 pub struct FunctionObj {
     pub code: Rc<Code>,
     pub globals: Value,
-    /// Positional defaults (a tuple) or NONE.
-    pub defaults: Value,
-    /// Keyword-only defaults (a dict) or NONE.
-    pub kwdefaults: Value,
+    /// Positional defaults (a tuple) or NONE; `__defaults__` may be reassigned.
+    pub defaults: RefCell<Value>,
+    /// Keyword-only defaults (a dict) or NONE; `__kwdefaults__` may be reassigned.
+    pub kwdefaults: RefCell<Value>,
     /// Cells for free variables (a tuple) or NONE.
     pub closure: Value,
     pub name: RefCell<Value>,
@@ -49,12 +49,21 @@ pub struct NativeObj {
     pub self_: Value,
     /// For methods: the type that defines them (for reprs and error messages), or NONE.
     pub owner: Value,
+    /// A module-level builtin function (`len`, `codecs.utf_8_decode`): not a descriptor, so
+    /// stored in a class it stays a plain function instead of binding as a method.
+    pub plain: bool,
 }
 impl Payload for NativeObj {
     const KIND: Kind = Kind::Native;
 }
 
 impl NativeObj {
+    /// Whether, found on a type, it binds to the instance (a method not yet bound).
+    #[inline]
+    pub fn binds(&self) -> bool {
+        self.self_.is_undef() && !self.plain
+    }
+
     /// Calls the native: a bound one gets its receiver prepended; an unbound method taken
     /// from its type (`float.is_integer(x)`) first has its receiver checked, so no method
     /// body ever sees a missing `self` or one of a foreign type.
@@ -126,6 +135,21 @@ pub fn new_native(name: &'static str, f: NativeFn) -> Value {
             f,
             self_: Value::UNDEF,
             owner: Value::NONE,
+            plain: false,
+        },
+        tt().builtin_function,
+    )
+}
+
+/// A module-level builtin function (see `NativeObj::plain`).
+pub fn new_module_function(name: &'static str, f: NativeFn) -> Value {
+    alloc_obj(
+        NativeObj {
+            name,
+            f,
+            self_: Value::UNDEF,
+            owner: Value::NONE,
+            plain: true,
         },
         tt().builtin_function,
     )

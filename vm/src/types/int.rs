@@ -26,6 +26,17 @@ impl BigIntObj {
     }
 }
 
+impl BigIntObj {
+    /// The payload of a heap int holding `b` (not normalised: int subclass instances are
+    /// heap ints whatever their value).
+    pub fn from_big(b: BigInt) -> BigIntObj {
+        BigIntObj {
+            wide: b.to_i128(),
+            big: std::cell::OnceCell::from(b),
+        }
+    }
+}
+
 /// Normalises a BigInt into a value.
 pub fn big_to_value(b: BigInt) -> Value {
     if let Some(i) = b.to_i64() {

@@ -1,8 +1,6 @@
 //! The builtin object model: one module per payload type.
 
 pub mod bytes;
-pub mod complex;
-pub mod generic_alias;
 pub mod descr;
 pub mod dict;
 pub mod exc;

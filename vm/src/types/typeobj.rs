@@ -127,6 +127,8 @@ type_table! {
     reversed: "reversed", Iter, object;
     callable_iterator: "callable_iterator", Iter, object;
     generator: "generator", Iter, object;
+    coroutine: "coroutine", Iter, object;
+    async_generator: "async_generator", Iter, object;
     property: "property", Property, object;
     classmethod: "classmethod", FuncWrap, object;
     staticmethod: "staticmethod", FuncWrap, object;
