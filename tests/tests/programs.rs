@@ -143,6 +143,19 @@ fn expected_stdout(dir: &Path, name: &str, machine: &str) -> Option<Vec<u8>> {
         .ok()
 }
 
+/// Tracebacks through CPython's Lib name its files where the machine keeps them
+/// (`/usr/lib/python3.11/random.py`, a pyenv tree, ...): compare them as `<stdlib>/random.py`.
+fn stdlib_paths_neutral(text: &str) -> String {
+    text.lines()
+        .map(|l| match (l.find("File \""), l.find("/python3.11/")) {
+            (Some(f), Some(p)) if p > f => format!("{}<stdlib>/{}", &l[..f + 6], &l[p + "/python3.11/".len()..]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + if text.ends_with('\n') { "\n" } else { "" }
+}
+
 /// Checks one program against its `.out` / `.exit` / `.err` files; returns a failure report.
 fn check(
     bin: &Path,
@@ -176,9 +189,10 @@ fn check(
             o.code
         ));
     }
-    if o.stderr != exp_err {
+    let (exp_err, got_err) = (stdlib_paths_neutral(&exp_err), stdlib_paths_neutral(&o.stderr));
+    if got_err != exp_err {
         report.push_str("  stderr differs:\n");
-        report.push_str(&diff_text(&exp_err, &o.stderr));
+        report.push_str(&diff_text(&exp_err, &got_err));
     }
     if report.is_empty() {
         None
