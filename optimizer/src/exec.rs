@@ -205,6 +205,8 @@ impl UopExecutor {
             return End::Exit(Exit::Resume);
         }
         let mut iterations: u64 = 0;
+        // The PHIs' next values, reused from iteration to iteration.
+        let mut phi_next: Vec<u64> = Vec::new();
         // A loop trace starts after its LOOP; a bridge at its first uop.
         let mut pc = (t.insts[0].op == Uop::LOOP) as usize;
         macro_rules! exit {
@@ -286,8 +288,9 @@ impl UopExecutor {
                     while matches!(t.insts[end].op, Uop::PHI | Uop::PHI_I64 | Uop::PHI_F64) {
                         end += 1;
                     }
-                    let next: Vec<u64> = (first..end).map(|p| regs[t.insts[p].args[1] as usize]).collect();
-                    regs[first..end].copy_from_slice(&next);
+                    phi_next.clear();
+                    phi_next.extend((first..end).map(|p| regs[t.insts[p].args[1] as usize]));
+                    regs[first..end].copy_from_slice(&phi_next);
                     pc = end;
                     continue;
                 }

@@ -112,6 +112,14 @@ impl Trace {
         &ins.args[..ins.op.arity()]
     }
 
+    /// Window slots the trace writes somewhere (any snapshot writes them back).
+    pub fn written_slots(&self) -> Vec<u32> {
+        let mut w: Vec<u32> = self.snaps.iter().flat_map(|sn| sn.slots.iter().map(|e| e.0)).collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    }
+
     /// Counts of live (non-NOP) uops in the part that runs every iteration (after the
     /// peeled loop's LOOP, or all of an unpeeled trace): all, guards, refcount operations.
     pub fn counts(&self) -> (usize, usize, usize) {

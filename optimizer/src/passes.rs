@@ -111,10 +111,8 @@ fn peel(t: &mut Trace) {
     }
     // Slots the iteration writes (an INTERP may have written some back already: those
     // are in memory at the next iteration's start, not in the preamble's loaded value).
-    let mut written: Vec<u32> = carried.iter().map(|e| e.0).collect();
-    for sn in &t.snaps {
-        written.extend(sn.slots.iter().map(|e| e.0));
-    }
+    // (`carried` is the end snapshot's, among them.)
+    let written = t.written_slots();
     let mut sub: Vec<Ref> = (0..t.insts.len() as Ref).collect();
     let mut seen_interp = false;
     let map_snap = |t: &mut Trace, s: u32, sub: &[Ref], with_phis: bool| -> u32 {
@@ -145,7 +143,7 @@ fn peel(t: &mut Trace) {
             // Before any INTERP, a slot the iteration wrote last is the PHI; one it never
             // writes is what the preamble loaded (unchanged); one an INTERP wrote back is
             // read from memory again.
-            Uop::LOAD_SLOT if !seen_interp && (phi_of.contains_key(&(ins.imm as u32)) || !written.contains(&(ins.imm as u32))) => {
+            Uop::LOAD_SLOT if !seen_interp && (phi_of.contains_key(&(ins.imm as u32)) || written.binary_search(&(ins.imm as u32)).is_err()) => {
                 sub[i] = phi_of.get(&(ins.imm as u32)).copied().unwrap_or(i as Ref);
                 continue;
             }
@@ -612,14 +610,11 @@ fn refcount(t: &mut Trace) {
     // Pinned values: loaded from a slot the trace never writes, so the frame keeps them
     // alive throughout; their pairs cancel even across uops that free (not across a
     // write-back: INTERP, the loop's ends).
-    let mut written: Vec<u32> = Vec::new();
-    for sn in &t.snaps {
-        written.extend(sn.slots.iter().map(|e| e.0));
-    }
+    let written = t.written_slots();
     let pinned: Vec<bool> = t
         .insts
         .iter()
-        .map(|u| u.op == Uop::LOAD_SLOT && !written.contains(&(u.imm as u32)))
+        .map(|u| u.op == Uop::LOAD_SLOT && written.binary_search(&(u.imm as u32)).is_err())
         .collect();
     let mut open: HashMap<Ref, Vec<usize>> = HashMap::new();
     for q in 0..n {
