@@ -13,5 +13,8 @@ fn main() {
         let d = String::from_utf8(out.stdout).ok()?.trim().to_string();
         (out.status.success() && !d.is_empty()).then_some(d)
     });
-    println!("cargo:rustc-env=PYRUN_BUILD_STDLIB={}", dir.unwrap_or_default());
+    println!(
+        "cargo:rustc-env=PYRUN_BUILD_STDLIB={}",
+        dir.unwrap_or_default()
+    );
 }

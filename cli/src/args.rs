@@ -71,7 +71,11 @@ pub enum HashSeed {
 
 /// Parsing stopped before running anything: print this and exit with the code.
 pub enum Early {
-    Exit { stdout: String, stderr: String, code: i32 },
+    Exit {
+        stdout: String,
+        stderr: String,
+        code: i32,
+    },
 }
 
 /// `usage: ...` as CPython prints it after an option error.
@@ -120,7 +124,11 @@ const WITH_ARG: &[char] = &['c', 'm', 'W', 'X'];
 /// Short options without an argument.
 const FLAGS: &str = "bBdEhiIOPqRsStuvVx?";
 
-pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Command, Early> {
+pub fn parse(
+    prog: &str,
+    argv: &[String],
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Command, Early> {
     let mut cmd = Command {
         target: Target::Repl,
         args: vec![],
@@ -183,7 +191,10 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
                     i += 1;
                     argv[i - 1].clone()
                 } else {
-                    return Err(usage_error(prog, &format!("Argument expected for the -{c} option")));
+                    return Err(usage_error(
+                        prog,
+                        &format!("Argument expected for the -{c} option"),
+                    ));
                 };
                 match c {
                     'c' => {
@@ -234,10 +245,18 @@ pub fn parse(prog: &str, argv: &[String], env: &dyn Fn(&str) -> Option<String>) 
         }
     }
     if help {
-        return Err(Early::Exit { stdout: help_text(prog), stderr: String::new(), code: 0 });
+        return Err(Early::Exit {
+            stdout: help_text(prog),
+            stderr: String::new(),
+            code: 0,
+        });
     }
     if version > 0 {
-        return Err(Early::Exit { stdout: version_text(version > 1), stderr: String::new(), code: 0 });
+        return Err(Early::Exit {
+            stdout: version_text(version > 1),
+            stderr: String::new(),
+            code: 0,
+        });
     }
     cmd.args = argv[i..].to_vec();
     cmd.inspect = cmd.config.flags.inspect != 0;
@@ -427,13 +446,24 @@ mod tests {
     fn every_effective_xoption_is_parsed() {
         // A bad value is an error only for options pyrun reads.
         for name in EFFECTIVE_XOPTIONS.iter().filter(|n| **n != "dev") {
-            let v = vec!["-X".to_string(), format!("{name}=bogus"), "-c".into(), "1".into()];
-            assert!(parse("pyrun", &v, &|_| None).is_err(), "-X {name}=bogus accepted");
+            let v = vec![
+                "-X".to_string(),
+                format!("{name}=bogus"),
+                "-c".into(),
+                "1".into(),
+            ];
+            assert!(
+                parse("pyrun", &v, &|_| None).is_err(),
+                "-X {name}=bogus accepted"
+            );
         }
         assert!(p(&["-X", "dev", "-c", "1"]).config.flags.dev_mode);
         assert!(PASSES.iter().all(|p| EFFECTIVE_XOPTIONS.contains(p)));
         for pass in optimizer::passes::PASSES {
-            assert!(EFFECTIVE_XOPTIONS.contains(&format!("opt.{pass}").as_str()), "opt.{pass}");
+            assert!(
+                EFFECTIVE_XOPTIONS.contains(&format!("opt.{pass}").as_str()),
+                "opt.{pass}"
+            );
         }
     }
 
@@ -466,7 +496,15 @@ mod tests {
 
     #[test]
     fn x_options() {
-        let c = p(&["-X", "specialize=off", "-Xfrozen_modules=off", "-X", "dev", "-c", "1"]);
+        let c = p(&[
+            "-X",
+            "specialize=off",
+            "-Xfrozen_modules=off",
+            "-X",
+            "dev",
+            "-c",
+            "1",
+        ]);
         assert!(!c.specialize);
         assert!(c.config.flags.dev_mode);
         assert_eq!(c.config.xoptions.len(), 3);

@@ -2,7 +2,6 @@
 //! `pyrun bench ...`, which times programs against other interpreters (bench/), and
 //! `pyrun daemon`, which runs benchmark jobs and keeps their history (daemon/).
 
-
 /// mimalloc instead of the system allocator: Python programs allocate many small,
 /// short-lived objects (tuples, bound methods, dict entries), where it is measured
 /// faster (docs/ARCHITECTURE.md, "Memory"). The `mimalloc` crate's allocator always takes
@@ -89,9 +88,15 @@ fn main() -> ExitCode {
         return daemon::main(std::env::args_os().skip(2).collect());
     }
     let prog = argv.first().cloned().unwrap_or_else(|| "pyrun".into());
-    let cmd = match args::parse(&prog, &argv[1.min(argv.len())..], &|k| std::env::var(k).ok()) {
+    let cmd = match args::parse(&prog, &argv[1.min(argv.len())..], &|k| {
+        std::env::var(k).ok()
+    }) {
         Ok(c) => c,
-        Err(Early::Exit { stdout, stderr, code }) => {
+        Err(Early::Exit {
+            stdout,
+            stderr,
+            code,
+        }) => {
             print!("{stdout}");
             eprint!("{stderr}");
             return ExitCode::from(code as u8);
@@ -104,10 +109,12 @@ fn main() -> ExitCode {
     let mut handle = None;
     for stack in [THREAD_STACK, THREAD_STACK / 4, THREAD_STACK / 16] {
         let job = job.clone();
-        let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
-            let (cmd, prog) = job.lock().unwrap().take().unwrap();
-            run(cmd, &prog)
-        });
+        let spawned = std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || {
+                let (cmd, prog) = job.lock().unwrap().take().unwrap();
+                run(cmd, &prog)
+            });
         if let Ok(h) = spawned {
             handle = Some(h);
             break;

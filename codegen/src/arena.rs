@@ -14,8 +14,8 @@
 //! made inaccessible and reused first-fit.
 
 use crate::isa;
-use crate::{Assembled, CodegenError, Isa};
 use crate::masm::PatchSite;
+use crate::{Assembled, CodegenError, Isa};
 use std::marker::PhantomData;
 
 pub struct CodeArena {
@@ -59,7 +59,10 @@ impl CodeHandle {
 }
 
 fn os_err(call: &'static str) -> CodegenError {
-    CodegenError::Os { call, errno: std::io::Error::last_os_error().raw_os_error().unwrap_or(0) }
+    CodegenError::Os {
+        call,
+        errno: std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
+    }
 }
 
 impl CodeArena {
@@ -83,7 +86,15 @@ impl CodeArena {
         if base == libc::MAP_FAILED {
             return Err(os_err("mmap"));
         }
-        Ok(CodeArena { base: base as *mut u8, cap, page, top: 0, free: vec![], used: 0, _single_thread: PhantomData })
+        Ok(CodeArena {
+            base: base as *mut u8,
+            cap,
+            page,
+            top: 0,
+            free: vec![],
+            used: 0,
+            _single_thread: PhantomData,
+        })
     }
 
     pub fn capacity(&self) -> usize {
@@ -118,7 +129,11 @@ impl CodeArena {
             return Ok(offset);
         }
         if self.top + run > self.cap {
-            return Err(CodegenError::ArenaFull { requested: run, used: self.used, cap: self.cap });
+            return Err(CodegenError::ArenaFull {
+                requested: run,
+                used: self.used,
+                cap: self.cap,
+            });
         }
         self.top += run;
         Ok(self.top - run)
@@ -136,11 +151,22 @@ impl CodeArena {
         self.protect(offset, run, libc::PROT_READ | libc::PROT_EXEC)?;
         dynasmrt::cache_control::synchronize_icache(dst);
         self.used += run;
-        Ok(CodeHandle { isa: code.isa, offset, run, len, addr: self.base as usize + offset })
+        Ok(CodeHandle {
+            isa: code.isa,
+            offset,
+            run,
+            len,
+            addr: self.base as usize + offset,
+        })
     }
 
     /// Re-points the patchable jump `site` of `code` to the absolute address `target`.
-    pub fn patch_jump(&mut self, code: &CodeHandle, site: PatchSite, target: u64) -> Result<(), CodegenError> {
+    pub fn patch_jump(
+        &mut self,
+        code: &CodeHandle,
+        site: PatchSite,
+        target: u64,
+    ) -> Result<(), CodegenError> {
         let site_len = isa::patch_site_len(code.isa);
         assert!(site.0 + site_len <= code.len, "patch site outside the code");
         let at = code.offset + site.0;
@@ -161,7 +187,11 @@ impl CodeArena {
         self.protect(code.offset, code.run, libc::PROT_NONE)?;
         // SAFETY: the run is ours and inaccessible; dropping its contents is the point.
         let r = unsafe {
-            libc::madvise(self.base.add(code.offset) as *mut libc::c_void, code.run, libc::MADV_DONTNEED)
+            libc::madvise(
+                self.base.add(code.offset) as *mut libc::c_void,
+                code.run,
+                libc::MADV_DONTNEED,
+            )
         };
         if r != 0 {
             return Err(os_err("madvise"));

@@ -79,7 +79,11 @@ pub struct Notes {
 #[derive(Debug, PartialEq, Eq)]
 pub enum CodegenError {
     /// The code arena has no room left for `requested` bytes.
-    ArenaFull { requested: usize, used: usize, cap: usize },
+    ArenaFull {
+        requested: usize,
+        used: usize,
+        cap: usize,
+    },
     /// mmap/mprotect failed.
     Os { call: &'static str, errno: i32 },
     /// The assembler rejected the code (a label used but never bound, a jump out of range).
@@ -91,12 +95,20 @@ pub enum CodegenError {
 impl fmt::Display for CodegenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodegenError::ArenaFull { requested, used, cap } => write!(
+            CodegenError::ArenaFull {
+                requested,
+                used,
+                cap,
+            } => write!(
                 f,
                 "JIT code arena full: {requested} more bytes requested, {used} of {cap} in use"
             ),
             CodegenError::Os { call, errno } => {
-                write!(f, "{call} failed: {}", std::io::Error::from_raw_os_error(*errno))
+                write!(
+                    f,
+                    "{call} failed: {}",
+                    std::io::Error::from_raw_os_error(*errno)
+                )
             }
             CodegenError::Assembler(e) => write!(f, "assembler error: {e}"),
             CodegenError::OutOfRange { from, to } => {

@@ -30,10 +30,18 @@ pub struct Names {
 
 impl Names {
     pub fn new(code_len: usize, notes: &Notes) -> Names {
-        let mut labels: Vec<(usize, u32)> =
-            notes.labels.iter().enumerate().filter_map(|(id, o)| o.map(|o| (o, id as u32))).collect();
+        let mut labels: Vec<(usize, u32)> = notes
+            .labels
+            .iter()
+            .enumerate()
+            .filter_map(|(id, o)| o.map(|o| (o, id as u32)))
+            .collect();
         labels.sort();
-        Names { code_len, labels, symbols: notes.symbols.clone() }
+        Names {
+            code_len,
+            labels,
+            symbols: notes.symbols.clone(),
+        }
     }
 
     /// The name printed for an address: the first label bound there, else a helper.
@@ -43,11 +51,17 @@ impl Names {
                 return Some(format!("L{id}"));
             }
         }
-        self.symbols.iter().find(|&&(a, _)| a == addr).map(|&(_, n)| n.to_string())
+        self.symbols
+            .iter()
+            .find(|&&(a, _)| a == addr)
+            .map(|&(_, n)| n.to_string())
     }
 
     fn labels_at(&self, offset: usize) -> impl Iterator<Item = u32> + '_ {
-        self.labels.iter().filter(move |&&(o, _)| o == offset).map(|&(_, id)| id)
+        self.labels
+            .iter()
+            .filter(move |&&(o, _)| o == offset)
+            .map(|&(_, id)| id)
     }
 }
 
@@ -68,13 +82,24 @@ pub fn listing(a: &Assembled) -> String {
     let mut expected = 0;
     for i in &insns {
         assert_eq!(i.offset, expected, "instructions do not tile the code");
-        assert!(!i.text.contains("(bad)") && !i.text.starts_with("invalid"), "undecodable: {}", i.text);
+        assert!(
+            !i.text.contains("(bad)") && !i.text.starts_with("invalid"),
+            "undecodable: {}",
+            i.text
+        );
         expected += i.len;
     }
     assert_eq!(expected, a.code.len(), "trailing bytes do not decode");
-    let boundaries: Vec<usize> = insns.iter().map(|i| i.offset).chain([a.code.len()]).collect();
+    let boundaries: Vec<usize> = insns
+        .iter()
+        .map(|i| i.offset)
+        .chain([a.code.len()])
+        .collect();
     for (o, _) in &names.labels {
-        assert!(boundaries.contains(o), "label at {o:#x} is inside an instruction");
+        assert!(
+            boundaries.contains(o),
+            "label at {o:#x} is inside an instruction"
+        );
     }
 
     let mut out = String::new();
@@ -89,9 +114,24 @@ pub fn listing(a: &Assembled) -> String {
     };
     for i in &insns {
         head(&mut out, i.offset);
-        let hex: Vec<String> = a.code[i.offset..i.offset + i.len].iter().map(|b| format!("{b:02x}")).collect();
-        let patch = if a.notes.patch_sites.contains(&i.offset) { "    ; patchable" } else { "" };
-        writeln!(out, "  {:04x}  {:<30} {}{}", i.offset, hex.join(" "), i.text, patch).unwrap();
+        let hex: Vec<String> = a.code[i.offset..i.offset + i.len]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let patch = if a.notes.patch_sites.contains(&i.offset) {
+            "    ; patchable"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  {:04x}  {:<30} {}{}",
+            i.offset,
+            hex.join(" "),
+            i.text,
+            patch
+        )
+        .unwrap();
     }
     head(&mut out, a.code.len());
     out

@@ -162,8 +162,14 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
-    pub const ALL: [ValueKind; 6] =
-        [ValueKind::Int, ValueKind::Ptr, ValueKind::Float, ValueKind::Bool, ValueKind::None, ValueKind::Undef];
+    pub const ALL: [ValueKind; 6] = [
+        ValueKind::Int,
+        ValueKind::Ptr,
+        ValueKind::Float,
+        ValueKind::Bool,
+        ValueKind::None,
+        ValueKind::Undef,
+    ];
 }
 
 /// A type test on a boxed word.
@@ -352,7 +358,13 @@ pub trait MacroAssembler {
         let (cold, resume) = (self.new_label(), self.new_label());
         self.dec_rc_branch_zero(obj, cold);
         self.bind(resume);
-        self.defer(ColdStub::Dealloc { entry: cold, resume, obj, helper: dealloc, live: *live });
+        self.defer(ColdStub::Dealloc {
+            entry: cold,
+            resume,
+            obj,
+            helper: dealloc,
+            live: *live,
+        });
     }
     /// `decref` if `v` is a pointer.
     fn decref_value(&mut self, v: Reg, dealloc: Helper, live: &RegSet) {
@@ -394,7 +406,13 @@ pub fn emit_deferred<M: MacroAssembler + ?Sized>(m: &mut M) {
         }
         for stub in stubs {
             match stub {
-                ColdStub::Dealloc { entry, resume, obj, helper, live } => {
+                ColdStub::Dealloc {
+                    entry,
+                    resume,
+                    obj,
+                    helper,
+                    live,
+                } => {
                     m.bind(entry);
                     m.call(helper, &[CallArg::Reg(obj)], CallRet::None, &live);
                     m.jump(resume);

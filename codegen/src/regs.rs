@@ -43,7 +43,10 @@ impl RegSet {
         self.fp & (1 << r.0) != 0
     }
     pub fn intersect(&self, other: &RegSet) -> RegSet {
-        RegSet { gp: self.gp & other.gp, fp: self.fp & other.fp }
+        RegSet {
+            gp: self.gp & other.gp,
+            fp: self.fp & other.fp,
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.gp == 0 && self.fp == 0
@@ -146,9 +149,19 @@ mod tests {
                 assert!(!alloc.contains(r), "{isa:?}: {} is reserved", t.name(r));
             }
             assert!(!alloc.contains_f(t.scratch_fp));
-            assert_eq!(t.caller_saved.intersect(&t.callee_saved), RegSet::EMPTY, "{isa:?}");
-            let union = RegSet { gp: t.caller_saved.gp | t.callee_saved.gp, fp: t.caller_saved.fp | t.callee_saved.fp };
-            assert_eq!(union, alloc, "{isa:?}: every allocatable register is caller- or callee-saved");
+            assert_eq!(
+                t.caller_saved.intersect(&t.callee_saved),
+                RegSet::EMPTY,
+                "{isa:?}"
+            );
+            let union = RegSet {
+                gp: t.caller_saved.gp | t.callee_saved.gp,
+                fp: t.caller_saved.fp | t.callee_saved.fp,
+            };
+            assert_eq!(
+                union, alloc,
+                "{isa:?}: every allocatable register is caller- or callee-saved"
+            );
             for &r in t.arg_gp.iter().chain([&t.ret_gp]) {
                 assert!(t.caller_saved.contains(r), "{isa:?}: {}", t.name(r));
             }

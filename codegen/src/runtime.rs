@@ -14,5 +14,8 @@ pub unsafe extern "C" fn dealloc(p: *const Header) {
 
 /// `dealloc` as a helper for `decref`/`decref_value`.
 pub fn dealloc_helper() -> Helper {
-    Helper { addr: dealloc as *const () as u64, name: "dealloc" }
+    Helper {
+        addr: dealloc as *const () as u64,
+        name: "dealloc",
+    }
 }

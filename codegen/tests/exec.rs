@@ -54,7 +54,18 @@ extern "C" fn dealloc(p: *mut FakeObj) {
 }
 
 #[allow(clippy::too_many_arguments)]
-extern "C" fn sum10(a0: u64, a1: u64, a2: u64, a3: u64, a4: u64, a5: u64, a6: u64, a7: u64, a8: u64, a9: u64) -> u64 {
+extern "C" fn sum10(
+    a0: u64,
+    a1: u64,
+    a2: u64,
+    a3: u64,
+    a4: u64,
+    a5: u64,
+    a6: u64,
+    a7: u64,
+    a8: u64,
+    a9: u64,
+) -> u64 {
     sum10_ref([a0, a1, a2, a3, a4, a5, a6, a7, a8, a9])
 }
 
@@ -64,9 +75,18 @@ extern "C" fn fma3(x: f64, y: f64, z: f64) -> f64 {
 
 fn real_helpers() -> Helpers {
     Helpers {
-        dealloc: Helper { addr: dealloc as *const () as u64, name: "dealloc" },
-        sum10: Helper { addr: sum10 as *const () as u64, name: "sum10" },
-        fma3: Helper { addr: fma3 as *const () as u64, name: "fma3" },
+        dealloc: Helper {
+            addr: dealloc as *const () as u64,
+            name: "dealloc",
+        },
+        sum10: Helper {
+            addr: sum10 as *const () as u64,
+            name: "sum10",
+        },
+        fma3: Helper {
+            addr: fma3 as *const () as u64,
+            name: "fma3",
+        },
     }
 }
 
@@ -91,7 +111,12 @@ fn view(bits: u64) -> ManuallyDrop<Value> {
 
 /// Boxed non-int words of every kind: floats at both ends of the float tags, specials.
 fn non_ints() -> Vec<u64> {
-    let mut v = vec![float(1.5), float(0.0), float(f64::NEG_INFINITY), float(f64::NAN)];
+    let mut v = vec![
+        float(1.5),
+        float(0.0),
+        float(f64::NEG_INFINITY),
+        float(f64::NAN),
+    ];
     v.extend([Value::NONE, Value::TRUE, Value::FALSE, Value::UNDEF].map(Value::into_raw));
     v
 }
@@ -100,7 +125,14 @@ fn non_ints() -> Vec<u64> {
 fn adds_boxed_small_ints_and_exits_on_overflow_or_other_types() {
     let (_a, h) = compile(add_small_ints);
     let f = fn2(&h);
-    for (x, y) in [(1, 2), (-5, 3), (0, 0), (SMALL_INT_MAX - 1, 1), (SMALL_INT_MIN, 0), (-1, SMALL_INT_MIN + 1)] {
+    for (x, y) in [
+        (1, 2),
+        (-5, 3),
+        (0, 0),
+        (SMALL_INT_MAX - 1, 1),
+        (SMALL_INT_MIN, 0),
+        (-1, SMALL_INT_MIN + 1),
+    ] {
         assert_eq!(f(int(x), int(y)), int(x + y), "{x} + {y}");
     }
     assert_eq!(f(int(SMALL_INT_MAX), int(1)), EXIT);
@@ -133,11 +165,20 @@ fn refcounts_inline_with_out_of_line_dealloc() {
     let (_a, h) = compile(|m| refcounts(m, &hs));
     let f = fn2(&h);
     take_freed();
-    let mut obj = FakeObj { rc: 1, kind: 0, flags: 0, ty: 0 };
+    let mut obj = FakeObj {
+        rc: 1,
+        kind: 0,
+        flags: 0,
+        ty: 0,
+    };
     let p = &mut obj as *mut FakeObj as u64;
     assert_eq!(f(p, 100), 117);
     assert_eq!(obj.rc, 0);
-    assert_eq!(take_freed(), vec![p as usize], "freed exactly once, with the object pointer");
+    assert_eq!(
+        take_freed(),
+        vec![p as usize],
+        "freed exactly once, with the object pointer"
+    );
 
     obj.rc = 5;
     assert_eq!(f(p, 1), 18);
@@ -145,7 +186,10 @@ fn refcounts_inline_with_out_of_line_dealloc() {
     assert!(take_freed().is_empty());
 
     // Not pointers (small words such as 0.0 boxed, tag 2, included): nothing is touched.
-    for v in non_ints().into_iter().chain([int(3), int(-1), float(5e-324)]) {
+    for v in non_ints()
+        .into_iter()
+        .chain([int(3), int(-1), float(5e-324)])
+    {
         assert_eq!(f(v, 0), 17, "{v:#x}");
     }
     assert!(take_freed().is_empty());
@@ -157,7 +201,12 @@ fn raw_pointer_refcounts() {
     let (_a, h) = compile(|m| raw_refcounts(m, &hs));
     let f = fn2(&h);
     take_freed();
-    let mut obj = FakeObj { rc: 3, kind: 0, flags: 0, ty: 0 };
+    let mut obj = FakeObj {
+        rc: 3,
+        kind: 0,
+        flags: 0,
+        ty: 0,
+    };
     let p = &mut obj as *mut FakeObj as u64;
     assert_eq!(f(p, 0), 1);
     assert_eq!(obj.rc, 2);
@@ -173,7 +222,11 @@ fn calls_helpers_with_stack_arguments_floats_and_live_registers() {
     let (_a, h) = compile(|m| many_args(m, &hs));
     // SAFETY: built as a four-argument C function.
     let f: Fn4 = unsafe { std::mem::transmute::<*const u8, Fn4>(h.entry()) };
-    for (a, b, c, d) in [(1, 2, 3, 4), (10, 0, u64::MAX, 7), (0xdead, 0xbeef, 42, 1 << 40)] {
+    for (a, b, c, d) in [
+        (1, 2, 3, 4),
+        (10, 0, u64::MAX, 7),
+        (0xdead, 0xbeef, 42, 1 << 40),
+    ] {
         assert_eq!(f(a, b, c, d), many_args_ref(a, b, c, d));
     }
 }
@@ -187,7 +240,9 @@ fn patched_jump_reaches_a_side_trace_and_back() {
     let side = install(&mut arena, side_trace);
     let f = fn2(&parent);
     assert_eq!(f(0, 0), 1);
-    arena.patch_jump(&parent, site, side.entry() as u64).unwrap();
+    arena
+        .patch_jump(&parent, site, side.entry() as u64)
+        .unwrap();
     assert_eq!(f(0, 0), 2);
     // Back to the stub right after the jump.
     let stub = parent.addr_of(site.0 + codegen::isa::patch_site_len(host()));
@@ -253,26 +308,53 @@ fn int_cc_eval(cc: IntCC, a: u64, b: u64) -> bool {
     }
 }
 
-const INT_CCS: [IntCC; 10] =
-    [IntCC::Eq, IntCC::Ne, IntCC::SLt, IntCC::SLe, IntCC::SGt, IntCC::SGe, IntCC::ULt, IntCC::ULe, IntCC::UGt, IntCC::UGe];
+const INT_CCS: [IntCC; 10] = [
+    IntCC::Eq,
+    IntCC::Ne,
+    IntCC::SLt,
+    IntCC::SLe,
+    IntCC::SGt,
+    IntCC::SGe,
+    IntCC::ULt,
+    IntCC::ULe,
+    IntCC::UGt,
+    IntCC::UGe,
+];
 
 #[test]
 fn integer_compares_signed_and_unsigned() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
-    let vals = [0u64, 1, 2, u64::MAX, i64::MIN as u64, i64::MAX as u64, 5000, (-5000i64) as u64];
+    let vals = [
+        0u64,
+        1,
+        2,
+        u64::MAX,
+        i64::MIN as u64,
+        i64::MAX as u64,
+        5000,
+        (-5000i64) as u64,
+    ];
     for cc in INT_CCS {
         for set in [false, true] {
             let f = fn2(&install(&mut arena, int_compare(cc, set, None)));
             for &a in &vals {
                 for &b in &vals {
-                    assert_eq!(f(a, b) == 1, int_cc_eval(cc, a, b), "{cc:?} {a:#x} {b:#x} set={set}");
+                    assert_eq!(
+                        f(a, b) == 1,
+                        int_cc_eval(cc, a, b),
+                        "{cc:?} {a:#x} {b:#x} set={set}"
+                    );
                 }
             }
             assert_eq!(cc.negate().negate(), cc);
             for imm in [0i32, 7, -1, -5000, 5000, i32::MIN] {
                 let f = fn2(&install(&mut arena, int_compare(cc, set, Some(imm))));
                 for &a in &vals {
-                    assert_eq!(f(a, 0) == 1, int_cc_eval(cc, a, imm as i64 as u64), "{cc:?} {a:#x} imm {imm}");
+                    assert_eq!(
+                        f(a, 0) == 1,
+                        int_cc_eval(cc, a, imm as i64 as u64),
+                        "{cc:?} {a:#x} imm {imm}"
+                    );
                 }
             }
         }
@@ -296,7 +378,16 @@ const FLOAT_CCS: [FloatCC; 10] = [
 fn float_compares_follow_python_nan_semantics() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
     // Raw IEEE bits, not boxed values: any NaN, not just the canonical one.
-    let vals = [0.0, -0.0, 1.0, -1.5, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::from_bits(0xFFF0_0000_0000_0001)];
+    let vals = [
+        0.0,
+        -0.0,
+        1.0,
+        -1.5,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        f64::from_bits(0xFFF0_0000_0000_0001),
+    ];
     for cc in FLOAT_CCS {
         assert_eq!(cc.negate().negate(), cc);
         for set in [false, true] {
@@ -334,11 +425,27 @@ fn integer_arithmetic_with_overflow_exits_keeps_inputs() {
     type Op = fn(&mut dyn MacroAssembler, Reg, Reg, Reg, Label);
     type Reference = fn(i64, i64) -> Option<i64>;
     let ops: [(Op, Reference); 3] = [
-        (|m, d, a, b, l| m.add_overflow(d, a, RegImm::Reg(b), l), i64::checked_add),
-        (|m, d, a, b, l| m.sub_overflow(d, a, RegImm::Reg(b), l), i64::checked_sub),
+        (
+            |m, d, a, b, l| m.add_overflow(d, a, RegImm::Reg(b), l),
+            i64::checked_add,
+        ),
+        (
+            |m, d, a, b, l| m.sub_overflow(d, a, RegImm::Reg(b), l),
+            i64::checked_sub,
+        ),
         (|m, d, a, b, l| m.mul_overflow(d, a, b, l), i64::checked_mul),
     ];
-    let vals = [0i64, 1, -1, 3, i64::MAX, i64::MIN, 1 << 32, -(1 << 31), 1 << 62];
+    let vals = [
+        0i64,
+        1,
+        -1,
+        3,
+        i64::MAX,
+        i64::MIN,
+        1 << 32,
+        -(1 << 31),
+        1 << 62,
+    ];
     let mut arena = CodeArena::new(1 << 22).unwrap();
     for (op, reference) in ops {
         // dst aliasing each input: on overflow the exit returns the (intact) first input.
@@ -393,7 +500,10 @@ fn shifts_by_register_and_immediate_in_any_registers() {
     type Reference = fn(u64, u32) -> u64;
     let shifts: [(Shift, Reference); 3] = [
         (|m, d, a, n| m.shl(d, a, n), |x, n| x << (n % 64)),
-        (|m, d, a, n| m.sar(d, a, n), |x, n| ((x as i64) >> (n % 64)) as u64),
+        (
+            |m, d, a, n| m.sar(d, a, n),
+            |x, n| ((x as i64) >> (n % 64)) as u64,
+        ),
         (|m, d, a, n| m.shr(d, a, n), |x, n| x >> (n % 64)),
     ];
     for (shift, reference) in shifts {
@@ -412,8 +522,18 @@ fn shifts_by_register_and_immediate_in_any_registers() {
                         m.mov(ret, dst);
                         m.epilogue();
                     }));
-                    for (x, n) in [(0x8000_0000_0000_0001u64, 1u32), (0xF0F0, 4), (u64::MAX, 63), (12345, 64), (7, 65)] {
-                        assert_eq!(f(x, n as u64), reference(x, n), "{dst:?} {ra:?} {rn:?} {x:#x} {n}");
+                    for (x, n) in [
+                        (0x8000_0000_0000_0001u64, 1u32),
+                        (0xF0F0, 4),
+                        (u64::MAX, 63),
+                        (12345, 64),
+                        (7, 65),
+                    ] {
+                        assert_eq!(
+                            f(x, n as u64),
+                            reference(x, n),
+                            "{dst:?} {ra:?} {rn:?} {x:#x} {n}"
+                        );
                     }
                 }
             }
@@ -424,12 +544,17 @@ fn shifts_by_register_and_immediate_in_any_registers() {
             shift(m, ret, a0, RegImm::Imm(13));
             m.epilogue();
         }));
-        assert_eq!(f(0x8123_4567_89ab_cdef, 0), reference(0x8123_4567_89ab_cdef, 13));
+        assert_eq!(
+            f(0x8123_4567_89ab_cdef, 0),
+            reference(0x8123_4567_89ab_cdef, 13)
+        );
     }
 }
 
 /// `fn(a, b) -> u64` running `body` with `fa`/`fb` = the arguments, boxed floats, unboxed.
-fn float_fn(body: impl FnOnce(&mut dyn MacroAssembler, FReg, FReg, Reg)) -> impl FnOnce(&mut dyn MacroAssembler) {
+fn float_fn(
+    body: impl FnOnce(&mut dyn MacroAssembler, FReg, FReg, Reg),
+) -> impl FnOnce(&mut dyn MacroAssembler) {
     move |m| {
         let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
         let (fa, fb) = (ftmp(m, 0), ftmp(m, 1));
@@ -461,38 +586,67 @@ fn through_fp(into: IntoFp, out: OutOfFp) -> impl FnOnce(&mut dyn MacroAssembler
 #[test]
 fn float_ops_and_conversions() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
-    let f = fn2(&install(&mut arena, float_fn(|m, fa, fb, ret| {
-        // (a - b) / b with the destination aliasing the divisor.
-        m.fsub(fa, fa, fb);
-        m.fdiv(fb, fa, fb);
-        m.box_float(ret, fb);
-    })));
-    for (a, b) in [(1.0f64, 3.0f64), (0.0, 0.0), (f64::INFINITY, f64::INFINITY), (-2.5, 0.5), (-1.0, 0.0)] {
+    let f = fn2(&install(
+        &mut arena,
+        float_fn(|m, fa, fb, ret| {
+            // (a - b) / b with the destination aliasing the divisor.
+            m.fsub(fa, fa, fb);
+            m.fdiv(fb, fa, fb);
+            m.box_float(ret, fb);
+        }),
+    ));
+    for (a, b) in [
+        (1.0f64, 3.0f64),
+        (0.0, 0.0),
+        (f64::INFINITY, f64::INFINITY),
+        (-2.5, 0.5),
+        (-1.0, 0.0),
+    ] {
         assert_eq!(f(float(a), float(b)), float((a - b) / b), "{a} {b}");
     }
-    let neg = fn2(&install(&mut arena, float_fn(|m, fa, _, ret| {
-        m.fneg(fa, fa);
-        m.mov_fp_to_gp(ret, fa);
-    })));
+    let neg = fn2(&install(
+        &mut arena,
+        float_fn(|m, fa, _, ret| {
+            m.fneg(fa, fa);
+            m.mov_fp_to_gp(ret, fa);
+        }),
+    ));
     for x in [0.0f64, -0.0, 1.5, f64::INFINITY] {
         assert_eq!(neg(float(x), 0), (-x).to_bits());
     }
-    let to_int = fn2(&install(&mut arena, float_fn(|m, fa, _, ret| {
-        let fail = m.new_label();
-        let done = m.new_label();
-        m.f64_to_i64(ret, fa, fail);
-        m.jump(done);
-        m.bind(fail);
-        m.mov_imm(ret, EXIT);
-        m.bind(done);
-    })));
-    for (x, want) in [(1.9f64, Some(1i64)), (-1.9, Some(-1)), (4.5e15, Some(4_500_000_000_000_000)), (9.2e18, Some(9_200_000_000_000_000_000))] {
+    let to_int = fn2(&install(
+        &mut arena,
+        float_fn(|m, fa, _, ret| {
+            let fail = m.new_label();
+            let done = m.new_label();
+            m.f64_to_i64(ret, fa, fail);
+            m.jump(done);
+            m.bind(fail);
+            m.mov_imm(ret, EXIT);
+            m.bind(done);
+        }),
+    ));
+    for (x, want) in [
+        (1.9f64, Some(1i64)),
+        (-1.9, Some(-1)),
+        (4.5e15, Some(4_500_000_000_000_000)),
+        (9.2e18, Some(9_200_000_000_000_000_000)),
+    ] {
         assert_eq!(to_int(float(x), 0), want.unwrap() as u64, "{x}");
     }
-    for x in [f64::NAN, 1e19, -1e19, f64::INFINITY, -9_223_372_036_854_775_808.0] {
+    for x in [
+        f64::NAN,
+        1e19,
+        -1e19,
+        f64::INFINITY,
+        -9_223_372_036_854_775_808.0,
+    ] {
         assert_eq!(to_int(float(x), 0), EXIT, "{x}");
     }
-    let from_int = fn2(&install(&mut arena, through_fp(|m, f, a| m.i64_to_f64(f, a), |m, r, f| m.box_float(r, f))));
+    let from_int = fn2(&install(
+        &mut arena,
+        through_fp(|m, f, a| m.i64_to_f64(f, a), |m, r, f| m.box_float(r, f)),
+    ));
     for i in [0i64, -7, 1 << 53, i64::MIN, i64::MAX] {
         assert_eq!(from_int(i as u64, 0), float(i as f64));
     }
@@ -523,14 +677,27 @@ const EDGE_FLOATS: [u64; 16] = [
 fn floats_box_and_unbox_as_value_does() {
     let mut arena = CodeArena::new(1 << 20).unwrap();
     // Raw IEEE bits in, boxed word out; boxed word in, raw IEEE bits out.
-    let boxer = fn2(&install(&mut arena, through_fp(|m, f, a| m.mov_gp_to_fp(f, a), |m, r, f| m.box_float(r, f))));
-    let unboxer = fn2(&install(&mut arena, through_fp(|m, f, a| m.unbox_float(f, a), |m, r, f| m.mov_fp_to_gp(r, f))));
+    let boxer = fn2(&install(
+        &mut arena,
+        through_fp(|m, f, a| m.mov_gp_to_fp(f, a), |m, r, f| m.box_float(r, f)),
+    ));
+    let unboxer = fn2(&install(
+        &mut arena,
+        through_fp(
+            |m, f, a| m.unbox_float(f, a),
+            |m, r, f| m.mov_fp_to_gp(r, f),
+        ),
+    ));
     for raw in EDGE_FLOATS {
         let x = f64::from_bits(raw);
         let boxed = Value::float(x);
         assert!(boxed.is_float());
         assert_eq!(boxer(raw, 0), boxed.bits(), "box {raw:#x}");
-        assert_eq!(unboxer(boxed.bits(), 0), boxed.float_unchecked().to_bits(), "unbox {raw:#x}");
+        assert_eq!(
+            unboxer(boxed.bits(), 0),
+            boxed.float_unchecked().to_bits(),
+            "unbox {raw:#x}"
+        );
     }
 }
 
@@ -553,7 +720,9 @@ fn value_test(test: TagTest, bits: u64) -> bool {
 }
 
 /// `fn(a, b) -> u64`: 1 if `branch` (given a, b and a label) jumps to the label, else 0.
-fn taken(branch: impl FnOnce(&mut dyn MacroAssembler, Reg, Reg, Label)) -> impl FnOnce(&mut dyn MacroAssembler) {
+fn taken(
+    branch: impl FnOnce(&mut dyn MacroAssembler, Reg, Reg, Label),
+) -> impl FnOnce(&mut dyn MacroAssembler) {
     move |m| {
         let (a, b, ret) = (arg(m, 0), arg(m, 1), m.regs().ret_gp);
         let out = tmp(m, 0);
@@ -572,32 +741,51 @@ fn taken(branch: impl FnOnce(&mut dyn MacroAssembler, Reg, Reg, Label)) -> impl 
 #[test]
 fn tag_tests_match_value_and_int_boxing() {
     let mut arena = CodeArena::new(1 << 22).unwrap();
-    let (empty, one) = (vm::types::list::new_list(vec![]), vm::types::list::new_list(vec![Value::NONE]));
-    let mut samples = vec![int(0), int(-1), int(1), int(SMALL_INT_MAX), int(SMALL_INT_MIN), empty.bits(), one.bits()];
+    let (empty, one) = (
+        vm::types::list::new_list(vec![]),
+        vm::types::list::new_list(vec![Value::NONE]),
+    );
+    let mut samples = vec![
+        int(0),
+        int(-1),
+        int(1),
+        int(SMALL_INT_MAX),
+        int(SMALL_INT_MIN),
+        empty.bits(),
+        one.bits(),
+    ];
     samples.extend(EDGE_FLOATS.map(|raw| float(f64::from_bits(raw))));
     samples.extend([Value::NONE, Value::FALSE, Value::TRUE, Value::UNDEF].map(Value::into_raw));
     // Words no constructor makes: the unused tags 0xFFF3..=0xFFFE (floats to `is_float`),
     // and tag 1 with other payloads (no kind at all).
     samples.extend([0xFFF3_0000_0000_0000, 0xFFFE_FFFF_FFFF_FFFF]);
     samples.extend([1, 5, 6, 7, 1 << 47, 0xFFFF_FFFF_FFFF].map(|p| Value::NONE_BITS | p));
-    let kinds_seen: Vec<ValueKind> =
-        ValueKind::ALL.into_iter().filter(|&k| samples.iter().any(|&b| value_test(TagTest::Is(k), b))).collect();
+    let kinds_seen: Vec<ValueKind> = ValueKind::ALL
+        .into_iter()
+        .filter(|&k| samples.iter().any(|&b| value_test(TagTest::Is(k), b)))
+        .collect();
     assert_eq!(kinds_seen, ValueKind::ALL, "every kind has samples");
     for kind in ValueKind::ALL {
         for test in [TagTest::Is(kind), TagTest::IsNot(kind)] {
-            let f = fn2(&install(&mut arena, taken(|m, a, _, yes| m.branch_tag(test, a, yes))));
+            let f = fn2(&install(
+                &mut arena,
+                taken(|m, a, _, yes| m.branch_tag(test, a, yes)),
+            ));
             for &v in &samples {
                 assert_eq!(f(v, 0) == 1, value_test(test, v), "{test:?} {v:#x}");
             }
         }
     }
     // The int-pair guard, with the operands in either order and aliased.
-    let not_pair = fn2(&install(&mut arena, taken(|m, a, b, not| {
-        m.branch_not_int_pair(a, b, not);
-        m.branch_not_int_pair(b, a, not);
-        m.branch_not_int_pair(a, a, not);
-        m.branch_not_int_pair(b, b, not);
-    })));
+    let not_pair = fn2(&install(
+        &mut arena,
+        taken(|m, a, b, not| {
+            m.branch_not_int_pair(a, b, not);
+            m.branch_not_int_pair(b, a, not);
+            m.branch_not_int_pair(a, a, not);
+            m.branch_not_int_pair(b, b, not);
+        }),
+    ));
     for &x in &samples {
         for &y in &samples {
             let want = view(x).is_small_int() && view(y).is_small_int();
@@ -617,7 +805,18 @@ fn tag_tests_match_value_and_int_boxing() {
         m.mov_imm(ret, EXIT);
         m.epilogue();
     }));
-    for i in [0i64, 1, -1, SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_MAX + 1, SMALL_INT_MIN - 1, i64::MAX, i64::MIN, 1 << 50] {
+    for i in [
+        0i64,
+        1,
+        -1,
+        SMALL_INT_MAX,
+        SMALL_INT_MIN,
+        SMALL_INT_MAX + 1,
+        SMALL_INT_MIN - 1,
+        i64::MAX,
+        i64::MIN,
+        1 << 50,
+    ] {
         let want = if Value::fits_small(i) { int(i) } else { EXIT };
         assert_eq!(boxer(i as u64, 0), want, "{i}");
     }
@@ -673,7 +872,10 @@ fn arena_caps_frees_and_reuses_and_is_never_writable_and_executable() {
     add_small_ints(&mut *m);
     let code = m.finish().unwrap();
     let err = arena.install(&code).unwrap_err();
-    assert!(matches!(err, codegen::CodegenError::ArenaFull { .. }), "{err}");
+    assert!(
+        matches!(err, codegen::CodegenError::ArenaFull { .. }),
+        "{err}"
+    );
     assert!(err.to_string().starts_with("JIT code arena full"));
     assert_wx(&arena);
     let b_addr = b.entry();
@@ -708,9 +910,15 @@ fn assert_wx(arena: &CodeArena) {
         let mut parts = line.split_whitespace();
         let (span, perms) = (parts.next().unwrap(), parts.next().unwrap());
         let (lo, hi) = span.split_once('-').unwrap();
-        let (lo, hi) = (usize::from_str_radix(lo, 16).unwrap(), usize::from_str_radix(hi, 16).unwrap());
+        let (lo, hi) = (
+            usize::from_str_radix(lo, 16).unwrap(),
+            usize::from_str_radix(hi, 16).unwrap(),
+        );
         if lo < range.end && hi > range.start {
-            assert!(!(perms.contains('w') && perms.contains('x')), "W+X mapping: {line}");
+            assert!(
+                !(perms.contains('w') && perms.contains('x')),
+                "W+X mapping: {line}"
+            );
             seen_exec |= perms.contains('x');
         }
     }
@@ -720,7 +928,10 @@ fn assert_wx(arena: &CodeArena) {
 #[test]
 fn decref_frees_real_vm_objects_through_the_runtime_helper() {
     use vm::types::list::new_list;
-    let hs = Helpers { dealloc: codegen::runtime::dealloc_helper(), ..real_helpers() };
+    let hs = Helpers {
+        dealloc: codegen::runtime::dealloc_helper(),
+        ..real_helpers()
+    };
     let (_a, h) = compile(|m| refcounts(m, &hs));
     let f = fn2(&h);
     let inner = new_list(vec![]);
@@ -797,13 +1008,27 @@ fn frame_pointer_chain_unwinds_through_compiled_frames() {
     // inner(): calls record_chain(its own frame pointer).
     let inner = install(&mut arena, |m| {
         let (fp, ret) = (m.regs().fp, m.regs().ret_gp);
-        m.prologue(&FrameLayout { spill_slots: 3, ..Default::default() });
-        let helper = Helper { addr: record_chain as *const () as u64, name: "record_chain" };
-        m.call(helper, &[CallArg::Reg(fp)], CallRet::Reg(ret), &RegSet::EMPTY);
+        m.prologue(&FrameLayout {
+            spill_slots: 3,
+            ..Default::default()
+        });
+        let helper = Helper {
+            addr: record_chain as *const () as u64,
+            name: "record_chain",
+        };
+        m.call(
+            helper,
+            &[CallArg::Reg(fp)],
+            CallRet::Reg(ret),
+            &RegSet::EMPTY,
+        );
         m.epilogue();
     });
     // outer(): a compiled frame (with saved registers) calling inner().
-    let inner_entry = Helper { addr: inner.entry() as u64, name: "inner" };
+    let inner_entry = Helper {
+        addr: inner.entry() as u64,
+        name: "inner",
+    };
     let outer = install(&mut arena, |m| {
         let ret = m.regs().ret_gp;
         let t = tmp(m, 0);
@@ -815,9 +1040,16 @@ fn frame_pointer_chain_unwinds_through_compiled_frames() {
     });
     assert_eq!(fn2(&outer)(0, 0), 8);
     let chain = CHAIN.with(|c| c.borrow().clone());
-    let in_code = |h: &CodeHandle, a: u64| (h.entry() as u64..h.entry() as u64 + h.len() as u64).contains(&a);
+    let in_code =
+        |h: &CodeHandle, a: u64| (h.entry() as u64..h.entry() as u64 + h.len() as u64).contains(&a);
     // inner's record returns into outer; outer's record returns into Rust (not the arena).
     assert!(in_code(&outer, chain[0].1), "{chain:x?}");
-    assert!(!arena.range().contains(&(chain[1].1 as usize)), "{chain:x?}");
-    assert!(chain[1].0 > chain[0].0, "the caller's frame is above the callee's");
+    assert!(
+        !arena.range().contains(&(chain[1].1 as usize)),
+        "{chain:x?}"
+    );
+    assert!(
+        chain[1].0 > chain[0].0,
+        "the caller's frame is above the callee's"
+    );
 }

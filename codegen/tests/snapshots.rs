@@ -26,11 +26,21 @@ macro_rules! snapshot_both {
     };
 }
 
-snapshot_both!(listing_add_small_ints, "add_small_ints", common::add_small_ints);
+snapshot_both!(
+    listing_add_small_ints,
+    "add_small_ints",
+    common::add_small_ints
+);
 snapshot_both!(listing_float_loop, "float_loop", common::float_loop);
-snapshot_both!(listing_refcounts, "refcounts", |m| common::refcounts(m, &FAKE));
-snapshot_both!(listing_raw_refcounts, "raw_refcounts", |m| common::raw_refcounts(m, &FAKE));
-snapshot_both!(listing_many_args, "many_args", |m| common::many_args(m, &FAKE));
+snapshot_both!(listing_refcounts, "refcounts", |m| common::refcounts(
+    m, &FAKE
+));
+snapshot_both!(listing_raw_refcounts, "raw_refcounts", |m| {
+    common::raw_refcounts(m, &FAKE)
+});
+snapshot_both!(listing_many_args, "many_args", |m| common::many_args(
+    m, &FAKE
+));
 snapshot_both!(listing_patchable_jump, "patchable_jump", |m| {
     common::patchable(m);
 });

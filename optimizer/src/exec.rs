@@ -16,11 +16,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use vm::bytecode::when;
 use vm::frame::{Borrowed, CodeRef, Frame};
-use vm::types::func::FunctionObj;
 use vm::interp::{step_generic, Stepped};
 use vm::object::Header;
 use vm::tier2::{Executor, Exit};
 use vm::types::dict::DictObj;
+use vm::types::func::FunctionObj;
 use vm::types::instance::InstanceObj;
 use vm::types::iter::{IterObj, IterState};
 use vm::types::list::ListObj;
@@ -88,7 +88,11 @@ impl UopExecutor {
         // Bridges start in the trace's own frame, at a guard (not INTERP: its state is
         // already the interpreter's), and only on loops (a bridge ends at the header).
         let sn = &self.trace.snaps[ins.snap as usize];
-        if !ins.op.is_guard() || ins.op == Uop::INTERP || !sn.frames.is_empty() || self.bridges.borrow().contains_key(&(pc as u32)) {
+        if !ins.op.is_guard()
+            || ins.op == Uop::INTERP
+            || !sn.frames.is_empty()
+            || self.bridges.borrow().contains_key(&(pc as u32))
+        {
             return false;
         }
         let mut ex = self.exits.borrow_mut();
@@ -147,7 +151,8 @@ fn boxed(trace: &Trace, regs: &[u64], r: u32) -> u64 {
 unsafe fn write_back(vm: &mut Vm, trace: &Trace, regs: &[u64], sn: &Snapshot, frame: *mut Frame) {
     let fp = (*frame).fp;
     for &(slot, r) in &sn.slots {
-        fp.add(slot as usize).write(Value::from_raw(boxed(trace, regs, r)));
+        fp.add(slot as usize)
+            .write(Value::from_raw(boxed(trace, regs, r)));
     }
     for &r in &sn.increfs {
         incref(boxed(trace, regs, r));
@@ -160,8 +165,13 @@ unsafe fn write_back(vm: &mut Vm, trace: &Trace, regs: &[u64], sn: &Snapshot, fr
         (*rec).sp = fp.add(f.callable as usize);
         let func = Value::from_raw_ref(&f.func);
         let fo = func.downcast::<FunctionObj>().unwrap_unchecked();
-        let mut r = Frame::new(CodeRef::of(&fo.code), Borrowed::of(func), Borrowed::of(&fo.globals), fp.add(f.fp as usize))
-            .with_caller_sp(fp.add(f.callable as usize));
+        let mut r = Frame::new(
+            CodeRef::of(&fo.code),
+            Borrowed::of(func),
+            Borrowed::of(&fo.globals),
+            fp.add(f.fp as usize),
+        )
+        .with_caller_sp(fp.add(f.callable as usize));
         if f.init {
             r.flags |= vm::frame::INIT;
             incref(f.func);
@@ -348,7 +358,9 @@ impl UopExecutor {
                     0
                 }
                 Uop::GUARD_TYPE => {
-                    if ra >> 48 != 0 || vm::types::type_ptr(Value::from_raw_ref(&ra)) as u64 != ins.imm {
+                    if ra >> 48 != 0
+                        || vm::types::type_ptr(Value::from_raw_ref(&ra)) as u64 != ins.imm
+                    {
                         exit!(ins, pc)
                     }
                     0
@@ -376,7 +388,9 @@ impl UopExecutor {
                     0
                 }
                 Uop::GUARD_DICT_VERSION => {
-                    let d = Value::from_raw_ref(&ins.imm).downcast::<DictObj>().unwrap_unchecked();
+                    let d = Value::from_raw_ref(&ins.imm)
+                        .downcast::<DictObj>()
+                        .unwrap_unchecked();
                     if d.version() != ins.imm2 {
                         exit!(ins, pc)
                     }
@@ -389,7 +403,9 @@ impl UopExecutor {
                     0
                 }
                 Uop::LOAD_DICT_ENTRY => {
-                    let d = Value::from_raw_ref(&ins.imm).downcast::<DictObj>().unwrap_unchecked();
+                    let d = Value::from_raw_ref(&ins.imm)
+                        .downcast::<DictObj>()
+                        .unwrap_unchecked();
                     // Borrowed: the dict holds it (the version guard keeps the entry there).
                     let v = d.value_at(ins.imm2 as usize);
                     let w = v.bits();
@@ -419,7 +435,8 @@ impl UopExecutor {
                         Some(io) => match &*io.state.as_ptr() {
                             IterState::Range { .. } => ins.op == Uop::GUARD_RANGE_ITER,
                             IterState::Seq { seq, .. } => {
-                                ins.op == Uop::GUARD_LIST_ITER && seq.downcast::<ListObj>().is_some()
+                                ins.op == Uop::GUARD_LIST_ITER
+                                    && seq.downcast::<ListObj>().is_some()
                             }
                             _ => false,
                         },
@@ -431,7 +448,9 @@ impl UopExecutor {
                     0
                 }
                 Uop::GUARD_ITER_DONE => {
-                    let io = Value::from_raw_ref(&ra).downcast::<IterObj>().unwrap_unchecked();
+                    let io = Value::from_raw_ref(&ra)
+                        .downcast::<IterObj>()
+                        .unwrap_unchecked();
                     let done = match &*io.state.as_ptr() {
                         IterState::Range { remaining, .. } => *remaining <= 0,
                         IterState::Seq { seq, idx } => match seq.downcast::<ListObj>() {
@@ -461,8 +480,13 @@ impl UopExecutor {
                 }
                 Uop::UNBOX_INT => Value::from_raw_ref(&ra).small_int_unchecked() as u64,
                 Uop::BOX_INT => int_word(ra as i64),
-                Uop::ADD_INT | Uop::SUB_INT | Uop::MUL_INT | Uop::LSHIFT_INT | Uop::RSHIFT_INT
-                | Uop::FLOORDIV_INT | Uop::MOD_INT => {
+                Uop::ADD_INT
+                | Uop::SUB_INT
+                | Uop::MUL_INT
+                | Uop::LSHIFT_INT
+                | Uop::RSHIFT_INT
+                | Uop::FLOORDIV_INT
+                | Uop::MOD_INT => {
                     let (x, y) = (ra as i64, rb as i64);
                     let r = match ins.op {
                         Uop::ADD_INT => Some(x + y),
@@ -501,7 +525,9 @@ impl UopExecutor {
                 Uop::AND_INT => ra & rb,
                 Uop::OR_INT => ra | rb,
                 Uop::XOR_INT => ra ^ rb,
-                Uop::CMP_INT => ((when::of_order(ra as i64, rb as i64) as u64 & ins.imm) != 0) as u64,
+                Uop::CMP_INT => {
+                    ((when::of_order(ra as i64, rb as i64) as u64 & ins.imm) != 0) as u64
+                }
                 Uop::UNBOX_FLOAT => Value::from_raw_ref(&ra).float_unchecked().to_bits(),
                 Uop::BOX_FLOAT => float_word(f64::from_bits(ra)),
                 Uop::INT_TO_FLOAT => (ra as i64 as f64).to_bits(),
@@ -533,7 +559,8 @@ impl UopExecutor {
                 Uop::NEG_FLOAT => (-f64::from_bits(ra)).to_bits(),
                 Uop::LEN => vm::ops::len_fast(Value::from_raw_ref(&ra)).unwrap_unchecked() as u64,
                 Uop::CMP_FLOAT => {
-                    ((when::of_order(f64::from_bits(ra), f64::from_bits(rb)) as u64 & ins.imm) != 0) as u64
+                    ((when::of_order(f64::from_bits(ra), f64::from_bits(rb)) as u64 & ins.imm) != 0)
+                        as u64
                 }
                 Uop::BOX_BOOL => Value::bool(ra != 0).into_raw(),
                 Uop::IS => (ra == rb) as u64,
@@ -546,19 +573,30 @@ impl UopExecutor {
                 }
                 Uop::NOT_BIT => ra ^ 1,
                 Uop::NONZERO => (ra != 0) as u64,
-                Uop::NEW_INSTANCE => vm::types::instance::new_instance(Value::from_raw_ref(&ins.imm)).into_raw(),
+                Uop::NEW_INSTANCE => {
+                    vm::types::instance::new_instance(Value::from_raw_ref(&ins.imm)).into_raw()
+                }
                 Uop::LOAD_ATTR_SLOT => {
-                    let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
+                    let i = Value::from_raw_ref(&ra)
+                        .downcast::<InstanceObj>()
+                        .unwrap_unchecked();
                     (&*i.slots.as_ptr()).get_unchecked(ins.imm as usize).bits()
                 }
                 Uop::STORE_ATTR_SLOT => {
-                    let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
+                    let i = Value::from_raw_ref(&ra)
+                        .downcast::<InstanceObj>()
+                        .unwrap_unchecked();
                     let slot = (*i.slots.as_ptr()).as_mut_ptr().add(ins.imm as usize);
                     std::ptr::replace(slot, Value::from_raw(rb)).into_raw()
                 }
                 Uop::STORE_ATTR_ADD => {
-                    let i = Value::from_raw_ref(&ra).downcast::<InstanceObj>().unwrap_unchecked();
-                    i.push_slot(ins.imm as *const vm::types::instance::Shape, Value::from_raw(rb));
+                    let i = Value::from_raw_ref(&ra)
+                        .downcast::<InstanceObj>()
+                        .unwrap_unchecked();
+                    i.push_slot(
+                        ins.imm as *const vm::types::instance::Shape,
+                        Value::from_raw(rb),
+                    );
                     0
                 }
                 Uop::LIST_GET | Uop::TUPLE_GET => {
@@ -576,14 +614,17 @@ impl UopExecutor {
                     items.get_unchecked(j as usize).bits()
                 }
                 Uop::LIST_SET => {
-                    let l = Value::from_raw_ref(&ra).downcast::<ListObj>().unwrap_unchecked();
+                    let l = Value::from_raw_ref(&ra)
+                        .downcast::<ListObj>()
+                        .unwrap_unchecked();
                     let items = &mut *l.items.as_ptr();
                     let i = rb as i64;
                     if i < 0 || i as usize >= items.len() {
                         exit!(ins, pc)
                     }
                     let rc = regs[ins.args[2] as usize];
-                    std::ptr::replace(items.as_mut_ptr().add(i as usize), Value::from_raw(rc)).into_raw()
+                    std::ptr::replace(items.as_mut_ptr().add(i as usize), Value::from_raw(rc))
+                        .into_raw()
                 }
                 Uop::SEQ_ITEM => {
                     let v = Value::from_raw_ref(&ra);
@@ -594,9 +635,15 @@ impl UopExecutor {
                     items.get_unchecked(ins.imm as usize).bits()
                 }
                 Uop::RANGE_NEXT => {
-                    let io = Value::from_raw_ref(&ra).downcast::<IterObj>().unwrap_unchecked();
+                    let io = Value::from_raw_ref(&ra)
+                        .downcast::<IterObj>()
+                        .unwrap_unchecked();
                     match &mut *io.state.as_ptr() {
-                        IterState::Range { cur, step, remaining } if *remaining > 0 && Value::fits_small(*cur) => {
+                        IterState::Range {
+                            cur,
+                            step,
+                            remaining,
+                        } if *remaining > 0 && Value::fits_small(*cur) => {
                             let v = *cur;
                             *cur = cur.wrapping_add(*step);
                             *remaining -= 1;
@@ -606,7 +653,9 @@ impl UopExecutor {
                     }
                 }
                 Uop::LIST_ITER_NEXT => {
-                    let io = Value::from_raw_ref(&ra).downcast::<IterObj>().unwrap_unchecked();
+                    let io = Value::from_raw_ref(&ra)
+                        .downcast::<IterObj>()
+                        .unwrap_unchecked();
                     match &mut *io.state.as_ptr() {
                         IterState::Seq { seq, idx } => {
                             let l = seq.downcast::<ListObj>().unwrap_unchecked();

@@ -114,7 +114,11 @@ impl Trace {
 
     /// Window slots the trace writes somewhere (any snapshot writes them back).
     pub fn written_slots(&self) -> Vec<u32> {
-        let mut w: Vec<u32> = self.snaps.iter().flat_map(|sn| sn.slots.iter().map(|e| e.0)).collect();
+        let mut w: Vec<u32> = self
+            .snaps
+            .iter()
+            .flat_map(|sn| sn.slots.iter().map(|e| e.0))
+            .collect();
         w.sort_unstable();
         w.dedup();
         w
@@ -124,7 +128,11 @@ impl Trace {
     /// peeled loop's LOOP, or all of an unpeeled trace): all, guards, refcount operations.
     pub fn counts(&self) -> (usize, usize, usize) {
         let mut n = (0, 0, 0);
-        let from = self.insts.iter().rposition(|u| u.op == Uop::LOOP).unwrap_or(0);
+        let from = self
+            .insts
+            .iter()
+            .rposition(|u| u.op == Uop::LOOP)
+            .unwrap_or(0);
         for ins in &self.insts[from..] {
             if ins.op == Uop::NOP {
                 continue;
@@ -144,7 +152,8 @@ impl Trace {
     /// input is an earlier live value of the kind the uop takes (a PHI's second input may
     /// come later), every uop that can leave has a snapshot, and snapshots name live values.
     pub fn validate(&self) -> Result<(), String> {
-        let live = |r: Ref| (r as usize) < self.insts.len() && self.insts[r as usize].op != Uop::NOP;
+        let live =
+            |r: Ref| (r as usize) < self.insts.len() && self.insts[r as usize].op != Uop::NOP;
         for (i, ins) in self.insts.iter().enumerate() {
             if ins.op == Uop::NOP {
                 continue;
@@ -152,35 +161,71 @@ impl Trace {
             let phi = matches!(ins.op, Uop::PHI | Uop::PHI_I64 | Uop::PHI_F64);
             for (j, &a) in self.args(i).iter().enumerate() {
                 if !live(a) || (a as usize >= i && !(phi && j == 1)) {
-                    return Err(format!("%{i} {}: input %{a} is not an earlier live value", ins.op.name()));
+                    return Err(format!(
+                        "%{i} {}: input %{a} is not an earlier live value",
+                        ins.op.name()
+                    ));
                 }
                 let k = self.kind(a);
                 let want = match ins.op {
-                    Uop::ADD_INT | Uop::SUB_INT | Uop::MUL_INT | Uop::AND_INT | Uop::OR_INT | Uop::XOR_INT
-                    | Uop::LSHIFT_INT | Uop::RSHIFT_INT | Uop::FLOORDIV_INT | Uop::MOD_INT | Uop::CMP_INT
-                    | Uop::BOX_INT | Uop::INT_TO_FLOAT | Uop::NEG_INT | Uop::NONZERO | Uop::PHI_I64 => Some(Kind::I64),
-                    Uop::ADD_FLOAT | Uop::SUB_FLOAT | Uop::MUL_FLOAT | Uop::DIV_FLOAT | Uop::POW_FLOAT
-                    | Uop::CMP_FLOAT | Uop::BOX_FLOAT | Uop::NEG_FLOAT | Uop::PHI_F64 => Some(Kind::F64),
+                    Uop::ADD_INT
+                    | Uop::SUB_INT
+                    | Uop::MUL_INT
+                    | Uop::AND_INT
+                    | Uop::OR_INT
+                    | Uop::XOR_INT
+                    | Uop::LSHIFT_INT
+                    | Uop::RSHIFT_INT
+                    | Uop::FLOORDIV_INT
+                    | Uop::MOD_INT
+                    | Uop::CMP_INT
+                    | Uop::BOX_INT
+                    | Uop::INT_TO_FLOAT
+                    | Uop::NEG_INT
+                    | Uop::NONZERO
+                    | Uop::PHI_I64 => Some(Kind::I64),
+                    Uop::ADD_FLOAT
+                    | Uop::SUB_FLOAT
+                    | Uop::MUL_FLOAT
+                    | Uop::DIV_FLOAT
+                    | Uop::POW_FLOAT
+                    | Uop::CMP_FLOAT
+                    | Uop::BOX_FLOAT
+                    | Uop::NEG_FLOAT
+                    | Uop::PHI_F64 => Some(Kind::F64),
                     Uop::BOX_BOOL | Uop::GUARD_BIT | Uop::NOT_BIT => Some(Kind::Bit),
                     Uop::LIST_GET | Uop::TUPLE_GET | Uop::LIST_SET if j == 1 => Some(Kind::I64),
                     _ => Some(Kind::Word),
                 };
                 if want != Some(k) {
-                    return Err(format!("%{i} {}: input %{a} is {k:?}, not {want:?}", ins.op.name()));
+                    return Err(format!(
+                        "%{i} {}: input %{a} is {k:?}, not {want:?}",
+                        ins.op.name()
+                    ));
                 }
             }
             if ins.op.can_exit() && ins.snap as usize >= self.snaps.len() {
-                return Err(format!("%{i} {}: can leave the trace but has no snapshot", ins.op.name()));
+                return Err(format!(
+                    "%{i} {}: can leave the trace but has no snapshot",
+                    ins.op.name()
+                ));
             }
             if ins.snap != NO_SNAP {
                 let sn = &self.snaps[ins.snap as usize];
                 for &(slot, r) in &sn.slots {
                     if !live(r) || slot >= sn.sp {
-                        return Err(format!("%{i} {}: snapshot slot {slot} holds %{r} (dead or above sp {})", ins.op.name(), sn.sp));
+                        return Err(format!(
+                            "%{i} {}: snapshot slot {slot} holds %{r} (dead or above sp {})",
+                            ins.op.name(),
+                            sn.sp
+                        ));
                     }
                 }
                 if let Some(&r) = sn.increfs.iter().find(|&&r| !live(r)) {
-                    return Err(format!("%{i} {}: snapshot takes a reference to dead %{r}", ins.op.name()));
+                    return Err(format!(
+                        "%{i} {}: snapshot takes a reference to dead %{r}",
+                        ins.op.name()
+                    ));
                 }
             }
         }
@@ -232,7 +277,12 @@ impl Trace {
                 }
                 // Shapes, epochs, dicts and versions are run-time addresses and counters:
                 // listings leave them out so they stay the same from run to run.
-                Uop::GUARD_SHAPE | Uop::GUARD_EPOCH | Uop::GUARD_GLOBALS | Uop::GUARD_DICT_VERSION | Uop::GUARD_BUILTINS | Uop::STORE_ATTR_ADD => {}
+                Uop::GUARD_SHAPE
+                | Uop::GUARD_EPOCH
+                | Uop::GUARD_GLOBALS
+                | Uop::GUARD_DICT_VERSION
+                | Uop::GUARD_BUILTINS
+                | Uop::STORE_ATTR_ADD => {}
                 Uop::NEW_INSTANCE => {
                     let _ = write!(s, " {}", type_name(ins.imm));
                 }
@@ -279,7 +329,9 @@ fn has_imm(op: Uop) -> bool {
 
 fn type_name(p: u64) -> String {
     // Guarded types are kept alive by the trace (`Trace::keep`).
-    vm::types::typeobj::type_data_ptr(p as *const vm::object::Header).name.clone()
+    vm::types::typeobj::type_data_ptr(p as *const vm::object::Header)
+        .name
+        .clone()
 }
 
 fn describe(v: &Value) -> String {
@@ -288,7 +340,11 @@ fn describe(v: &Value) -> String {
     } else if let Some(f) = v.as_float() {
         format!("{f:?}")
     } else if let Some(b) = v.as_bool() {
-        if b { "True".into() } else { "False".into() }
+        if b {
+            "True".into()
+        } else {
+            "False".into()
+        }
     } else if v.is_none() {
         "None".into()
     } else if v.is_undef() {
@@ -311,20 +367,36 @@ mod tests {
         let mut t = Trace::new("t".into(), 0, 1);
         t.emit(Uop::LOOP, &[], 0, 0, NO_SNAP);
         let w = t.emit(Uop::LOAD_SLOT, &[], 0, 0, NO_SNAP);
-        t.snaps.push(Snapshot { ip: 0, sp: 1, ..Default::default() });
+        t.snaps.push(Snapshot {
+            ip: 0,
+            sp: 1,
+            ..Default::default()
+        });
         t.emit(Uop::GUARD_INT, &[w], 0, 0, 0);
         let x = t.emit(Uop::UNBOX_INT, &[w], 0, 0, NO_SNAP);
         assert_eq!(t.validate(), Ok(()));
         // An i64 where a word is taken.
-        let mut bad = Trace { insts: t.insts.clone(), snaps: t.snaps.clone(), ..Trace::new("b".into(), 0, 1) };
+        let mut bad = Trace {
+            insts: t.insts.clone(),
+            snaps: t.snaps.clone(),
+            ..Trace::new("b".into(), 0, 1)
+        };
         bad.emit(Uop::GUARD_INT, &[x], 0, 0, 0);
         assert!(bad.validate().unwrap_err().contains("is I64"));
         // A guard without a snapshot.
-        let mut bad = Trace { insts: t.insts.clone(), snaps: t.snaps.clone(), ..Trace::new("b".into(), 0, 1) };
+        let mut bad = Trace {
+            insts: t.insts.clone(),
+            snaps: t.snaps.clone(),
+            ..Trace::new("b".into(), 0, 1)
+        };
         bad.emit(Uop::GUARD_FLOAT, &[w], 0, 0, NO_SNAP);
         assert!(bad.validate().unwrap_err().contains("no snapshot"));
         // A snapshot naming a removed value.
-        let mut bad = Trace { insts: t.insts.clone(), snaps: t.snaps.clone(), ..Trace::new("b".into(), 0, 1) };
+        let mut bad = Trace {
+            insts: t.insts.clone(),
+            snaps: t.snaps.clone(),
+            ..Trace::new("b".into(), 0, 1)
+        };
         bad.snaps[0].slots.push((0, x));
         bad.insts[x as usize].op = Uop::NOP;
         assert!(bad.validate().unwrap_err().contains("dead"));

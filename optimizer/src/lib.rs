@@ -86,12 +86,17 @@ impl Jit {
     }
 
     fn abort(&mut self, vm: &Vm, why: &'static str) {
-        let Some((rec, _)) = self.rec.take() else { return };
+        let Some((rec, _)) = self.rec.take() else {
+            return;
+        };
         if let Some(s) = &self.stats {
             *s.borrow_mut().aborted.entry(why).or_default() += 1;
         }
         if self.opts.dump_uops {
-            self.dump(&format!("trace {} @{}: aborted ({why})\n", rec.trace.name, rec.trace.header));
+            self.dump(&format!(
+                "trace {} @{}: aborted ({why})\n",
+                rec.trace.name, rec.trace.header
+            ));
         }
         if self.bridge.take().is_some() {
             // The exit stays an exit (it asks again after more exits, a few times).
@@ -112,16 +117,27 @@ impl Jit {
     }
 
     fn finish(&mut self) {
-        let Some((mut rec, start)) = self.rec.take() else { return };
+        let Some((mut rec, start)) = self.rec.take() else {
+            return;
+        };
         rec.close();
         let code = rec.code_ptr();
         let mut trace = rec.trace;
         if self.opts.dump_uops {
-            self.dump(&format!("trace {} @{}: recorded\n{}", trace.name, trace.header, trace.listing()));
+            self.dump(&format!(
+                "trace {} @{}: recorded\n{}",
+                trace.name,
+                trace.header,
+                trace.listing()
+            ));
         }
         let check = |trace: &ir::Trace, after: &str| {
             if let Err(e) = trace.validate() {
-                panic!("tier-2 trace {} invalid after {after}: {e}\n{}", trace.name, trace.listing());
+                panic!(
+                    "tier-2 trace {} invalid after {after}: {e}\n{}",
+                    trace.name,
+                    trace.listing()
+                );
             }
         };
         if self.opts.validate {
@@ -215,7 +231,8 @@ impl Tier2 for Jit {
                 return Rec::Stop;
             }
             // SAFETY: as above.
-            let mut rec = unsafe { Recorder::new_bridge(vm, frame, req.header as usize, req.jump as usize) };
+            let mut rec =
+                unsafe { Recorder::new_bridge(vm, frame, req.header as usize, req.jump as usize) };
             rec.trace.name = format!("{} (bridge from %{})", req.name, req.pc);
             self.rec = Some((rec, Instant::now()));
             self.bridge = Some(req);

@@ -143,7 +143,11 @@ fn peel(t: &mut Trace) {
             // Before any INTERP, a slot the iteration wrote last is the PHI; one it never
             // writes is what the preamble loaded (unchanged); one an INTERP wrote back is
             // read from memory again.
-            Uop::LOAD_SLOT if !seen_interp && (phi_of.contains_key(&(ins.imm as u32)) || written.binary_search(&(ins.imm as u32)).is_err()) => {
+            Uop::LOAD_SLOT
+                if !seen_interp
+                    && (phi_of.contains_key(&(ins.imm as u32))
+                        || written.binary_search(&(ins.imm as u32)).is_err()) =>
+            {
                 sub[i] = phi_of.get(&(ins.imm as u32)).copied().unwrap_or(i as Ref);
                 continue;
             }
@@ -228,7 +232,8 @@ fn fold(t: &mut Trace) {
         let consts = |t: &Trace| {
             let ka = op_of(t, a);
             let kb = op_of(t, b);
-            (ka == Uop::CONST_I64 || ka == Uop::CONST_F64) && (kb == Uop::CONST_I64 || kb == Uop::CONST_F64)
+            (ka == Uop::CONST_I64 || ka == Uop::CONST_F64)
+                && (kb == Uop::CONST_I64 || kb == Uop::CONST_F64)
         };
         match ins.op {
             Uop::CONST => {
@@ -251,9 +256,17 @@ fn fold(t: &mut Trace) {
                     && uses.only_raw(t, i as Ref, boxer)
                 {
                     let ins = &mut t.insts[i];
-                    ins.op = if boxer == Uop::BOX_INT { Uop::PHI_I64 } else { Uop::PHI_F64 };
+                    ins.op = if boxer == Uop::BOX_INT {
+                        Uop::PHI_I64
+                    } else {
+                        Uop::PHI_F64
+                    };
                     ins.args = [init.args[0], next.args[0], 0];
-                    fact[i] = if boxer == Uop::BOX_INT { Fact::Int } else { Fact::Float };
+                    fact[i] = if boxer == Uop::BOX_INT {
+                        Fact::Int
+                    } else {
+                        Fact::Float
+                    };
                 } else if init.op == Uop::BOX_INT && next.op == Uop::BOX_INT {
                     fact[i] = Fact::Int;
                 } else if init.op == Uop::BOX_FLOAT && next.op == Uop::BOX_FLOAT {
@@ -281,9 +294,15 @@ fn fold(t: &mut Trace) {
                     }
                 }
             }
-            Uop::INCREF | Uop::DECREF if matches!(op_of(t, a), Uop::PHI_I64 | Uop::PHI_F64) => nop(t, i),
+            Uop::INCREF | Uop::DECREF if matches!(op_of(t, a), Uop::PHI_I64 | Uop::PHI_F64) => {
+                nop(t, i)
+            }
             Uop::GUARD_INT | Uop::GUARD_FLOAT => {
-                let want = if ins.op == Uop::GUARD_INT { Fact::Int } else { Fact::Float };
+                let want = if ins.op == Uop::GUARD_INT {
+                    Fact::Int
+                } else {
+                    Fact::Float
+                };
                 if fact[a as usize] == want {
                     nop(t, i);
                 } else if fact[a as usize] == Fact::Unknown {
@@ -378,8 +397,16 @@ fn fold(t: &mut Trace) {
                 }
             }
             Uop::UNBOX_INT | Uop::UNBOX_FLOAT => {
-                let boxer = if ins.op == Uop::UNBOX_INT { Uop::BOX_INT } else { Uop::BOX_FLOAT };
-                let phi = if ins.op == Uop::UNBOX_INT { Uop::PHI_I64 } else { Uop::PHI_F64 };
+                let boxer = if ins.op == Uop::UNBOX_INT {
+                    Uop::BOX_INT
+                } else {
+                    Uop::BOX_FLOAT
+                };
+                let phi = if ins.op == Uop::UNBOX_INT {
+                    Uop::PHI_I64
+                } else {
+                    Uop::PHI_F64
+                };
                 if op_of(t, a) == phi {
                     repl[i] = a;
                     nop(t, i);
@@ -417,7 +444,12 @@ fn fold(t: &mut Trace) {
                 let x = imm_of(t, a) as i64 as f64;
                 set_const(t, i, Uop::CONST_F64, x.to_bits());
             }
-            Uop::ADD_INT | Uop::SUB_INT | Uop::MUL_INT | Uop::AND_INT | Uop::OR_INT | Uop::XOR_INT
+            Uop::ADD_INT
+            | Uop::SUB_INT
+            | Uop::MUL_INT
+            | Uop::AND_INT
+            | Uop::OR_INT
+            | Uop::XOR_INT
                 if consts(t) =>
             {
                 let (x, y) = (imm_of(t, a) as i64, imm_of(t, b) as i64);
@@ -488,8 +520,12 @@ fn fold(t: &mut Trace) {
             Uop::STORE_ATTR_ADD => {
                 shapes.insert(a, ins.imm);
             }
-            Uop::LIST_GET | Uop::SEQ_ITEM | Uop::LOAD_DICT_ENTRY
-            | Uop::LIST_ITER_NEXT | Uop::TUPLE_GET | Uop::LIST_SET => {
+            Uop::LIST_GET
+            | Uop::SEQ_ITEM
+            | Uop::LOAD_DICT_ENTRY
+            | Uop::LIST_ITER_NEXT
+            | Uop::TUPLE_GET
+            | Uop::LIST_SET => {
                 bound[i] = true;
             }
             _ => {
@@ -571,7 +607,9 @@ fn immediates(t: &Trace) -> Vec<Option<usize>> {
         match ins.op {
             Uop::CONST if Fact::of_word(ins.imm).immediate() => known_at[i] = Some(i),
             Uop::BOX_INT | Uop::BOX_FLOAT | Uop::BOX_BOOL => known_at[i] = Some(i),
-            _ if ins.op.kind() != Kind::Word && ins.op.kind() != Kind::Void => known_at[i] = Some(i),
+            _ if ins.op.kind() != Kind::Word && ins.op.kind() != Kind::Void => {
+                known_at[i] = Some(i)
+            }
             Uop::GUARD_INT | Uop::GUARD_FLOAT if known_at[a].is_none() => known_at[a] = Some(i),
             Uop::GUARD_IS if known_at[a].is_none() && Fact::of_word(ins.imm).immediate() => {
                 known_at[a] = Some(i)
@@ -595,13 +633,16 @@ fn refcount(t: &mut Trace) {
             continue;
         }
         let x = ins.args[0];
-        let Some(p) = known_at[x as usize] else { continue };
+        let Some(p) = known_at[x as usize] else {
+            continue;
+        };
         if p <= i {
             nop(t, i);
         } else if ins.op == Uop::INCREF
-            && t.insts[i + 1..=p]
-                .iter()
-                .all(|u| u.op.flags() & (flags::FREES | flags::CALLS) == 0 && !matches!(u.op, Uop::JUMP_LOOP | Uop::LOOP))
+            && t.insts[i + 1..=p].iter().all(|u| {
+                u.op.flags() & (flags::FREES | flags::CALLS) == 0
+                    && !matches!(u.op, Uop::JUMP_LOOP | Uop::LOOP)
+            })
         {
             take_at_exits(t, i + 1, p + 1, x);
             nop(t, i);
@@ -653,7 +694,10 @@ fn refcount(t: &mut Trace) {
                     open.clear();
                 }
             }
-            _ if op.flags() & (flags::FREES | flags::CALLS) != 0 || op == Uop::JUMP_LOOP || op == Uop::LOOP => {
+            _ if op.flags() & (flags::FREES | flags::CALLS) != 0
+                || op == Uop::JUMP_LOOP
+                || op == Uop::LOOP =>
+            {
                 open.clear()
             }
             _ => {}

@@ -385,10 +385,15 @@ impl Recorder {
                 self.snap = NO_SNAP;
                 let j = self.code().instr(kc + 1);
                 let taken = k == j.arg as usize && k != kc + 2;
-                let jump_if_true = matches!(j.op, Op::POP_JUMP_IF_TRUE | Op::POP_JUMP_BACKWARD_IF_TRUE);
+                let jump_if_true =
+                    matches!(j.op, Op::POP_JUMP_IF_TRUE | Op::POP_JUMP_BACKWARD_IF_TRUE);
                 // The bool the compare produced, checked by the guard (a rich comparison
                 // may return anything: then the interpreter runs the jump itself).
-                let expect = if taken == jump_if_true { Value::TRUE_BITS } else { Value::FALSE_BITS };
+                let expect = if taken == jump_if_true {
+                    Value::TRUE_BITS
+                } else {
+                    Value::FALSE_BITS
+                };
                 let r = self.peek(1);
                 self.guard(kc + 1, Uop::GUARD_IS, &[r], expect);
                 self.pop();
@@ -416,7 +421,8 @@ impl Recorder {
     pub fn close(&mut self) {
         self.snap = NO_SNAP;
         let s = self.snap(self.header);
-        self.trace.emit(Uop::JUMP_LOOP, &[], 0, if self.bridge { 2 } else { 0 }, s);
+        self.trace
+            .emit(Uop::JUMP_LOOP, &[], 0, if self.bridge { 2 } else { 0 }, s);
         self.trace.per_iter = self.done;
     }
 
@@ -432,8 +438,11 @@ impl Recorder {
             LOAD_FAST => self.load_fast(k, arg)?,
             LOAD_CONST => self.load_const(arg),
             STORE_FAST => self.store_fast(arg),
-            LOAD_FAST__LOAD_FAST | LOAD_FAST__LOAD_CONST | LOAD_CONST__LOAD_FAST
-            | STORE_FAST__LOAD_FAST | STORE_FAST__STORE_FAST => {
+            LOAD_FAST__LOAD_FAST
+            | LOAD_FAST__LOAD_CONST
+            | LOAD_CONST__LOAD_FAST
+            | STORE_FAST__LOAD_FAST
+            | STORE_FAST__STORE_FAST => {
                 let b = self.code().instr(k + 1).arg as usize;
                 match op {
                     LOAD_FAST__LOAD_FAST => {
@@ -505,7 +514,9 @@ impl Recorder {
                 self.check_back_edge(true, arg, true)?;
                 self.next[0] = arg;
             }
-            POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_BACKWARD_IF_FALSE
+            POP_JUMP_IF_FALSE
+            | POP_JUMP_IF_TRUE
+            | POP_JUMP_BACKWARD_IF_FALSE
             | POP_JUMP_BACKWARD_IF_TRUE => {
                 let on_true = matches!(op, POP_JUMP_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
                 let backward = matches!(op, POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE);
@@ -536,16 +547,25 @@ impl Recorder {
                 self.next[0] = if taken { arg } else { k + 1 };
                 self.check_back_edge(backward, arg, taken)?;
             }
-            POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE | POP_JUMP_BACKWARD_IF_NONE
+            POP_JUMP_IF_NONE
+            | POP_JUMP_IF_NOT_NONE
+            | POP_JUMP_BACKWARD_IF_NONE
             | POP_JUMP_BACKWARD_IF_NOT_NONE => {
                 let is_none = self.tos(1).is_none();
                 let r = self.peek(1);
-                let g = if is_none { Uop::GUARD_IS } else { Uop::GUARD_IS_NOT };
+                let g = if is_none {
+                    Uop::GUARD_IS
+                } else {
+                    Uop::GUARD_IS_NOT
+                };
                 self.guard(k, g, &[r], Value::NONE_BITS);
                 self.pop();
                 self.decref(r);
                 let on_none = matches!(op, POP_JUMP_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
-                let backward = matches!(op, POP_JUMP_BACKWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NOT_NONE);
+                let backward = matches!(
+                    op,
+                    POP_JUMP_BACKWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NOT_NONE
+                );
                 let taken = is_none == on_none;
                 self.next[0] = if taken { arg } else { k + 1 };
                 self.check_back_edge(backward, arg, taken)?;
@@ -577,8 +597,15 @@ impl Recorder {
                     let method = op == CALL_METHOD;
                     let cp = self.sp - arg - 1 - method as usize;
                     let callable = self.actual(cp).clone();
-                    if callable.downcast::<vm::types::func::FunctionObj>().is_some() {
-                        let as_op = if method { CALL_METHOD_PY_EXACT } else { CALL_PY_EXACT };
+                    if callable
+                        .downcast::<vm::types::func::FunctionObj>()
+                        .is_some()
+                    {
+                        let as_op = if method {
+                            CALL_METHOD_PY_EXACT
+                        } else {
+                            CALL_PY_EXACT
+                        };
                         self.inline_call(k, as_op, arg)?;
                     } else if let Some(init) = vm::interp::init_of_plain_class(vm, &callable) {
                         self.inline_class_call(k, method, arg, &callable, &init)?;
@@ -618,7 +645,10 @@ impl Recorder {
         // The trace's own value if it set the local (memory may still hold the old one:
         // the interpreter has not run a superinstruction's first half yet), else memory's.
         let unbound = match self.slots[i] {
-            Some(r) => self.trace.insts[r as usize].op == Uop::CONST && self.trace.insts[r as usize].imm == Value::UNDEF_BITS,
+            Some(r) => {
+                self.trace.insts[r as usize].op == Uop::CONST
+                    && self.trace.insts[r as usize].imm == Value::UNDEF_BITS
+            }
             None => self.actual(i).is_undef(),
         };
         if unbound {
@@ -687,12 +717,25 @@ impl Recorder {
             self.guard(k, Uop::GUARD_INT, &[rb], 0);
             let x = self.emit(Uop::UNBOX_INT, &[ra], 0);
             let y = self.emit(Uop::UNBOX_INT, &[rb], 0);
-            let r = if u.is_guard() { self.guard(k, u, &[x, y], 0) } else { self.emit(u, &[x, y], 0) };
+            let r = if u.is_guard() {
+                self.guard(k, u, &[x, y], 0)
+            } else {
+                self.emit(u, &[x, y], 0)
+            };
             self.emit(Uop::BOX_INT, &[r], 0)
-        } else if let (true, Some(u)) = (num_f64(&a).is_some() && num_f64(&b).is_some() && (a.is_float() || b.is_float() || bop == BinOp::TrueDiv), float_op) {
+        } else if let (true, Some(u)) = (
+            num_f64(&a).is_some()
+                && num_f64(&b).is_some()
+                && (a.is_float() || b.is_float() || bop == BinOp::TrueDiv),
+            float_op,
+        ) {
             let x = self.unbox_num(k, ra, &a);
             let y = self.unbox_num(k, rb, &b);
-            let r = if u.is_guard() { self.guard(k, u, &[x, y], 0) } else { self.emit(u, &[x, y], 0) };
+            let r = if u.is_guard() {
+                self.guard(k, u, &[x, y], 0)
+            } else {
+                self.emit(u, &[x, y], 0)
+            };
             self.emit(Uop::BOX_FLOAT, &[r], 0)
         } else {
             return self.interp(k);
@@ -753,20 +796,35 @@ impl Recorder {
     }
 
     fn compare(&mut self, k: usize, op: Op, arg: usize, flags: u8) -> Result<(), Abort> {
-        let fused = matches!(op, Op::COMPARE_OP_INT_JUMP | Op::COMPARE_OP_FLOAT_JUMP | Op::COMPARE_OP_STR_JUMP);
+        let fused = matches!(
+            op,
+            Op::COMPARE_OP_INT_JUMP | Op::COMPARE_OP_FLOAT_JUMP | Op::COMPARE_OP_STR_JUMP
+        );
         let (a, b) = (self.tos(2).clone(), self.tos(1).clone());
-        let mask = if fused { flags & 0xF } else { cmp_mask(CmpOp::ALL[arg]) };
+        let mask = if fused {
+            flags & 0xF
+        } else {
+            cmp_mask(CmpOp::ALL[arg])
+        };
         let (ra, rb) = (self.peek(2), self.peek(1));
         let (bit, order) = if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             self.guard(k, Uop::GUARD_INT, &[ra], 0);
             self.guard(k, Uop::GUARD_INT, &[rb], 0);
             let x_ = self.emit(Uop::UNBOX_INT, &[ra], 0);
             let y_ = self.emit(Uop::UNBOX_INT, &[rb], 0);
-            (self.emit(Uop::CMP_INT, &[x_, y_], mask as u64), when::of_order(x, y))
-        } else if let (Some(x), Some(y), true) = (num_f64(&a), num_f64(&b), a.is_float() || b.is_float()) {
+            (
+                self.emit(Uop::CMP_INT, &[x_, y_], mask as u64),
+                when::of_order(x, y),
+            )
+        } else if let (Some(x), Some(y), true) =
+            (num_f64(&a), num_f64(&b), a.is_float() || b.is_float())
+        {
             let x_ = self.unbox_num(k, ra, &a);
             let y_ = self.unbox_num(k, rb, &b);
-            (self.emit(Uop::CMP_FLOAT, &[x_, y_], mask as u64), when::of_order(x, y))
+            (
+                self.emit(Uop::CMP_FLOAT, &[x_, y_], mask as u64),
+                when::of_order(x, y),
+            )
         } else {
             // Strs and other objects: the generic compare (and, when fused, the jump
             // after it, modelled once we see where it went).
@@ -842,7 +900,11 @@ impl Recorder {
             // A bridge follows a loop's end (an inner loop's exit on its way round the
             // enclosing loop): the iterator is done, popped, and the loop left.
             Some(Err(_)) if self.bridge => {
-                let kind = if matches!(it.downcast::<IterObj>().map(|io| unsafe { &*io.state.as_ptr() }), Some(IterState::Range { .. })) {
+                let kind = if matches!(
+                    it.downcast::<IterObj>()
+                        .map(|io| unsafe { &*io.state.as_ptr() }),
+                    Some(IterState::Range { .. })
+                ) {
                     Uop::GUARD_RANGE_ITER
                 } else {
                     Uop::GUARD_LIST_ITER
@@ -874,7 +936,10 @@ impl Recorder {
             None
         };
         let in_range = match (len, idx.as_small_int()) {
-            (Some(n), Some(i)) => (if i < 0 { i + n as i64 } else { i }) >= 0 && (if i < 0 { i + n as i64 } else { i }) < n as i64,
+            (Some(n), Some(i)) => {
+                (if i < 0 { i + n as i64 } else { i }) >= 0
+                    && (if i < 0 { i + n as i64 } else { i }) < n as i64
+            }
             _ => false,
         };
         if !in_range {
@@ -884,7 +949,11 @@ impl Recorder {
         self.guard(k, Uop::GUARD_TYPE, &[ro], ty as u64);
         self.guard(k, Uop::GUARD_INT, &[ri], 0);
         let x = self.emit(Uop::UNBOX_INT, &[ri], 0);
-        let get = if ty == tt.list { Uop::LIST_GET } else { Uop::TUPLE_GET };
+        let get = if ty == tt.list {
+            Uop::LIST_GET
+        } else {
+            Uop::TUPLE_GET
+        };
         let v = self.guard(k, get, &[ro, x], 0);
         self.incref(v);
         self.pop();
@@ -898,7 +967,11 @@ impl Recorder {
         let (obj, idx) = (self.tos(2).clone(), self.tos(1).clone());
         let tt = vm::types::tt();
         let ok = match (obj.downcast::<ListObj>(), idx.as_small_int()) {
-            (Some(l), Some(i)) => vm::types::type_ptr(&obj) == tt.list && i >= 0 && (i as usize) < l.items.borrow().len(),
+            (Some(l), Some(i)) => {
+                vm::types::type_ptr(&obj) == tt.list
+                    && i >= 0
+                    && (i as usize) < l.items.borrow().len()
+            }
             _ => false,
         };
         if !ok {
@@ -981,7 +1054,11 @@ impl Recorder {
         self.guard(k, Uop::GUARD_IS, &[rc], w);
         if let Some(with_self) = with_self {
             let rs = self.read(cp + 1);
-            let g = if with_self { Uop::GUARD_IS_NOT } else { Uop::GUARD_IS };
+            let g = if with_self {
+                Uop::GUARD_IS_NOT
+            } else {
+                Uop::GUARD_IS
+            };
             self.guard(k, g, &[rs], Value::UNDEF_BITS);
         }
         let code_ptr: *const Code = code;
@@ -1009,7 +1086,14 @@ impl Recorder {
     /// A plain class call (`object.__new__` and a Python `__init__`): the new instance takes
     /// the class's slot and becomes `__init__`'s first argument, whose frame is inlined as
     /// an INIT frame (the interpreter's own reshaping, `interp/calls.rs`).
-    fn inline_class_call(&mut self, k: usize, method: bool, argc: usize, cls: &Value, init: &Value) -> Result<(), Abort> {
+    fn inline_class_call(
+        &mut self,
+        k: usize,
+        method: bool,
+        argc: usize,
+        cls: &Value,
+        init: &Value,
+    ) -> Result<(), Abort> {
         let cp = self.sp - argc - 1 - method as usize;
         let f = init.downcast::<vm::types::func::FunctionObj>().unwrap();
         let code: &Code = &f.code;
@@ -1026,7 +1110,12 @@ impl Recorder {
             self.guard(k, Uop::GUARD_IS, &[rs], Value::UNDEF_BITS);
         }
         // `__init__` and `__new__` come from the class dicts: the epoch guards them.
-        self.guard(k, Uop::GUARD_EPOCH, &[], vm::types::typeobj::type_epoch() as u64);
+        self.guard(
+            k,
+            Uop::GUARD_EPOCH,
+            &[],
+            vm::types::typeobj::type_epoch() as u64,
+        );
         let obj = self.emit(Uop::NEW_INSTANCE, &[], cw);
         self.incref(obj);
         let args = cp + 1;
@@ -1117,13 +1206,22 @@ impl Recorder {
         };
         let builtins = self.builtins.clone();
         let cache = self.cache(c);
-        let (g1, g2, g3, index) = (cache.g1.get(), cache.g2.get(), cache.g3.get(), cache.index.get());
+        let (g1, g2, g3, index) = (
+            cache.g1.get(),
+            cache.g2.get(),
+            cache.g3.get(),
+            cache.index.get(),
+        );
         let gd = globals.downcast::<vm::types::dict::DictObj>();
         let bd = builtins.downcast::<vm::types::dict::DictObj>();
         let ok = match (op, gd, bd) {
-            (Op::LOAD_GLOBAL_MODULE, Some(gd), _) => globals.ptr() as usize == g1 && gd.version() as usize == g2,
+            (Op::LOAD_GLOBAL_MODULE, Some(gd), _) => {
+                globals.ptr() as usize == g1 && gd.version() as usize == g2
+            }
             (Op::LOAD_GLOBAL_BUILTIN, Some(gd), Some(bd)) => {
-                globals.ptr() as usize == g1 && gd.version() as usize == g2 && bd.version() as usize == g3
+                globals.ptr() as usize == g1
+                    && gd.version() as usize == g2
+                    && bd.version() as usize == g3
             }
             _ => false,
         };
@@ -1133,7 +1231,11 @@ impl Recorder {
         let gw = self.keep(&globals);
         let s = self.snap(k);
         // The root frame's globals are checked; an inlined function's are its own.
-        let g = if self.frames.is_empty() { Uop::GUARD_GLOBALS } else { Uop::GUARD_DICT_VERSION };
+        let g = if self.frames.is_empty() {
+            Uop::GUARD_GLOBALS
+        } else {
+            Uop::GUARD_DICT_VERSION
+        };
         self.trace.emit(g, &[], gw, g2 as u64, s);
         let dict = if op == Op::LOAD_GLOBAL_BUILTIN {
             self.trace.emit(Uop::GUARD_BUILTINS, &[], 0, g3 as u64, s);
@@ -1141,7 +1243,9 @@ impl Recorder {
         } else {
             gw
         };
-        let v = self.trace.emit(Uop::LOAD_DICT_ENTRY, &[], dict, index as u64, NO_SNAP);
+        let v = self
+            .trace
+            .emit(Uop::LOAD_DICT_ENTRY, &[], dict, index as u64, NO_SNAP);
         self.incref(v);
         self.push(v);
     }
@@ -1153,8 +1257,17 @@ impl Recorder {
         let inst = obj.downcast::<InstanceObj>()?;
         let ty = vm::types::type_ptr(obj) as usize;
         let epoch = vm::types::typeobj::type_epoch();
-        (ty == cache.g1.get() && inst.shape.get() as usize == cache.g3.get() && epoch == cache.g2.get())
-            .then(|| (vm::types::type_of(obj), cache.g3.get(), epoch, cache.index.get()))
+        (ty == cache.g1.get()
+            && inst.shape.get() as usize == cache.g3.get()
+            && epoch == cache.g2.get())
+        .then(|| {
+            (
+                vm::types::type_of(obj),
+                cache.g3.get(),
+                epoch,
+                cache.index.get(),
+            )
+        })
     }
     fn instance_guards(&mut self, k: usize, r: Ref, site: &(Value, usize, usize, u32)) {
         let w = self.keep(&site.0);
@@ -1236,12 +1349,18 @@ impl Recorder {
 fn unsupported(op: Op) -> Abort {
     match op {
         Op::YIELD_VALUE | Op::YIELD_FROM | Op::GET_YIELD_FROM_ITER => "yield",
-        Op::RAISE_VARARGS | Op::RERAISE | Op::PUSH_EXC_INFO | Op::POP_EXCEPT | Op::CHECK_EXC_MATCH
+        Op::RAISE_VARARGS
+        | Op::RERAISE
+        | Op::PUSH_EXC_INFO
+        | Op::POP_EXCEPT
+        | Op::CHECK_EXC_MATCH
         | Op::WITH_EXCEPT_START => "exception handling",
         Op::IMPORT_NAME | Op::IMPORT_FROM | Op::IMPORT_STAR => "import",
         // Traces keep locals' values in registers across iterations.
         Op::DELETE_FAST => "del of a local",
-        Op::LOAD_NAME | Op::STORE_NAME | Op::DELETE_NAME | Op::LOAD_CLASSDEREF => "module or class scope",
+        Op::LOAD_NAME | Op::STORE_NAME | Op::DELETE_NAME | Op::LOAD_CLASSDEREF => {
+            "module or class scope"
+        }
         _ => "unsupported instruction",
     }
 }

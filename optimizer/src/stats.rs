@@ -37,7 +37,11 @@ impl Stats {
             *self.exits.entry(ins.op.name()).or_default() += 1;
             self.entries += 1;
         }
-        let partial = if ins.snap != crate::ir::NO_SNAP { t.snaps[ins.snap as usize].done } else { 0 };
+        let partial = if ins.snap != crate::ir::NO_SNAP {
+            t.snaps[ins.snap as usize].done
+        } else {
+            0
+        };
         self.in_traces += iterations * t.per_iter as u64 + partial as u64;
     }
 
@@ -65,7 +69,11 @@ impl Stats {
             );
         }
         let exits: usize = self.exits.values().sum();
-        let _ = writeln!(s, "  side exits to the interpreter: {exits} (and {} into bridges)", self.bridged);
+        let _ = writeln!(
+            s,
+            "  side exits to the interpreter: {exits} (and {} into bridges)",
+            self.bridged
+        );
         for (op, n) in &self.exits {
             let _ = writeln!(s, "    {op}: {n}");
         }
@@ -77,13 +85,25 @@ impl Stats {
         );
         let mut tot = Removed::default();
         for &pass in crate::passes::PASSES {
-            let Some(d) = self.removed.get(pass) else { continue };
-            let _ = writeln!(s, "  pass {pass}: removed {} uops, {} guards, {} refcount uops", d.uops, d.guards, d.refcounts);
+            let Some(d) = self.removed.get(pass) else {
+                continue;
+            };
+            let _ = writeln!(
+                s,
+                "  pass {pass}: removed {} uops, {} guards, {} refcount uops",
+                d.uops, d.guards, d.refcounts
+            );
             tot.uops += d.uops;
             tot.guards += d.guards;
             tot.refcounts += d.refcounts;
         }
-        let pct = |a: i64, b: i64| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+        let pct = |a: i64, b: i64| {
+            if b == 0 {
+                0.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         let _ = writeln!(
             s,
             "  removed from each iteration: {:.1}% of uops, {:.1}% of guards, {:.1}% of refcount uops",

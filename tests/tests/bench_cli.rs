@@ -307,7 +307,14 @@ fn python_with_pyperf() -> Option<Option<PathBuf>> {
         return Some(Some(dir));
     }
     let o = Command::new("python3")
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+        ])
         .arg(&dir)
         .arg("pyperf")
         .output();
@@ -316,7 +323,10 @@ fn python_with_pyperf() -> Option<Option<PathBuf>> {
         Ok(o) => {
             eprintln!(
                 "SKIPPED the pyperf check: pyperf could not be installed from PyPI: {}",
-                String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("")
+                String::from_utf8_lossy(&o.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
             );
             None
         }
@@ -335,20 +345,48 @@ fn sweep_prints_intervals_and_writes_pyperf_json_markdown_csv_and_plot() {
         "t = 0\nfor i in range(20000):\n    t += i * 3 % 7\nprint(t)\n",
         false,
     );
-    s.write("other.py", "print(sorted(str(i) for i in range(500))[-3:])\n", false);
+    s.write(
+        "other.py",
+        "print(sorted(str(i) for i in range(500))[-3:])\n",
+        false,
+    );
     let (code, out, err) = s.pyrun(&[
-        "bench", "loop.py", "other.py", "-n", "3", "--warmup", "1",
-        "--sweep", "specialize=on,off", "--sweep", "superinstructions=on,off",
-        "--json", "sw.json", "--markdown", "sw.md", "--csv", "sw.csv", "--plot", "sw.svg",
+        "bench",
+        "loop.py",
+        "other.py",
+        "-n",
+        "3",
+        "--warmup",
+        "1",
+        "--sweep",
+        "specialize=on,off",
+        "--sweep",
+        "superinstructions=on,off",
+        "--json",
+        "sw.json",
+        "--markdown",
+        "sw.md",
+        "--csv",
+        "sw.csv",
+        "--plot",
+        "sw.svg",
     ]);
     assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
     assert!(
-        out.contains("sweep: 4 configuration(s); base (the baseline) = specialize=on,superinstructions=on"),
+        out.contains(
+            "sweep: 4 configuration(s); base (the baseline) = specialize=on,superinstructions=on"
+        ),
         "{out}"
     );
     let table = parse_table(&out);
-    for col in ["wall ms", "MAD", "cpu ms", "/base", "95% CI", "sig", "cpu/base"] {
-        assert!(table[0].contains(&col), "column {col} missing: {:?}", table[0]);
+    for col in [
+        "wall ms", "MAD", "cpu ms", "/base", "95% CI", "sig", "cpu/base",
+    ] {
+        assert!(
+            table[0].contains(&col),
+            "column {col} missing: {:?}",
+            table[0]
+        );
     }
     let configs = [
         "specialize=on,superinstructions=on",
@@ -376,26 +414,51 @@ fn sweep_prints_intervals_and_writes_pyperf_json_markdown_csv_and_plot() {
         assert!(cell(&table, "cpu/base", c).parse::<f64>().is_ok(), "{out}");
     }
     assert!(
-        table.iter().any(|r| r[0] == "geomean" && r.iter().any(|c| c.starts_with("vs base:"))),
+        table
+            .iter()
+            .any(|r| r[0] == "geomean" && r.iter().any(|c| c.starts_with("vs base:"))),
         "{out}"
     );
 
     let md = std::fs::read_to_string(s.0.join("sw.md")).unwrap();
-    assert!(md.starts_with("| program | interpreter | wall ms |"), "{md}");
-    assert!(md.lines().nth(1).unwrap().starts_with("| --- | --- | ---: |"), "{md}");
+    assert!(
+        md.starts_with("| program | interpreter | wall ms |"),
+        "{md}"
+    );
+    assert!(
+        md.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("| --- | --- | ---: |"),
+        "{md}"
+    );
     let csv = std::fs::read_to_string(s.0.join("sw.csv")).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].starts_with("program,args,interpreter,runs,wall_ms_median"), "{csv}");
+    assert!(
+        lines[0].starts_with("program,args,interpreter,runs,wall_ms_median"),
+        "{csv}"
+    );
     // Two programs x (the base: one line, three configurations: one line per reference).
     assert_eq!(lines.len(), 1 + 2 * 4, "{csv}");
-    assert!(lines.iter().any(|l| l.contains("\"specialize=off,superinstructions=off\",3,")), "{csv}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("\"specialize=off,superinstructions=off\",3,")),
+        "{csv}"
+    );
 
     let svg = std::fs::read_to_string(s.0.join("sw.svg")).unwrap();
-    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
+    assert!(
+        svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+        "{svg}"
+    );
     for c in &configs[1..] {
         assert!(svg.contains(c), "legend lacks {c}");
     }
-    assert!(svg.contains("speed-up over base") && svg.contains(">\nloop\n<"), "{svg}");
+    assert!(
+        svg.contains("speed-up over base") && svg.contains(">\nloop\n<"),
+        "{svg}"
+    );
 
     // pyperf reads the JSON: the whole file and two columns compared by name.
     let Some(pythonpath) = python_with_pyperf() else {
@@ -409,12 +472,19 @@ fn sweep_prints_intervals_and_writes_pyperf_json_markdown_csv_and_plot() {
         }
         let o = c.output().unwrap();
         let text = String::from_utf8_lossy(&o.stdout).to_string();
-        assert!(o.status.success(), "pyperf {args:?}: {text}{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "pyperf {args:?}: {text}{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         text
     };
     let stats = pyperf(&["stats", "sw.json"]);
     assert!(stats.contains("Number of benchmarks: 8"), "{stats}");
-    assert!(stats.contains("loop:specialize=off,superinstructions=off"), "{stats}");
+    assert!(
+        stats.contains("loop:specialize=off,superinstructions=off"),
+        "{stats}"
+    );
     assert!(stats.contains("Number of run with values: 3"), "{stats}");
     let cmp = pyperf(&[
         "compare_to",
@@ -422,22 +492,43 @@ fn sweep_prints_intervals_and_writes_pyperf_json_markdown_csv_and_plot() {
         "sw.specialize_off_superinstructions_off.json",
         "--table",
     ]);
-    assert!(cmp.contains("Benchmark") || cmp.contains("not significant"), "{cmp}");
+    assert!(
+        cmp.contains("Benchmark") || cmp.contains("not significant"),
+        "{cmp}"
+    );
 }
 
 #[test]
 fn a_sweep_survives_crashes_hangs_and_bad_flags() {
     let s = Scratch::new("robust");
     s.write("ok.py", "print(sum(range(1000)))\n", false);
-    s.write("crash.py", "print('start')\nraise ValueError('boom')\n", false);
+    s.write(
+        "crash.py",
+        "print('start')\nraise ValueError('boom')\n",
+        false,
+    );
     s.write("hang.py", "import time\ntime.sleep(60)\n", false);
     let (code, out, err) = s.pyrun(&[
-        "bench", "ok.py", "crash.py", "hang.py", "-n", "3", "--timeout", "1",
-        "--sweep", "specialize=on,off",
+        "bench",
+        "ok.py",
+        "crash.py",
+        "hang.py",
+        "-n",
+        "3",
+        "--timeout",
+        "1",
+        "--sweep",
+        "specialize=on,off",
     ]);
     assert_eq!(code, 1, "failures make the exit status 1\n{out}\n{err}");
-    assert!(out.contains("FAILED crash.py: specialize=on failed (exit 1): ValueError: boom"), "{out}");
-    assert!(out.contains("FAILED hang.py: specialize=off failed (timeout)"), "{out}");
+    assert!(
+        out.contains("FAILED crash.py: specialize=on failed (exit 1): ValueError: boom"),
+        "{out}"
+    );
+    assert!(
+        out.contains("FAILED hang.py: specialize=off failed (timeout)"),
+        "{out}"
+    );
     let table = parse_table(&out);
     // ok.py was still timed and compared.
     let r = table
@@ -468,18 +559,45 @@ fn a_sweep_survives_crashes_hangs_and_bad_flags() {
 #[test]
 fn one_at_a_time_all_passes_and_pinned_streams() {
     let s = Scratch::new("passes");
-    s.write("a.py", "print(len([i for i in range(3000) if i % 3]))\n", false);
+    s.write(
+        "a.py",
+        "print(len([i for i in range(3000) if i % 3]))\n",
+        false,
+    );
     s.write("b.py", "print(sum(x * x for x in range(3000)))\n", false);
     let (code, out, err) = s.pyrun(&[
-        "bench", "a.py", "b.py", "-n", "2", "--sweep-all-passes", "-j", "2",
-        "--sweep", "nosuchpass=on,off",
+        "bench",
+        "a.py",
+        "b.py",
+        "-n",
+        "2",
+        "--sweep-all-passes",
+        "-j",
+        "2",
+        "--sweep",
+        "nosuchpass=on,off",
     ]);
     assert_eq!(code, 0, "{out}\n{err}");
-    assert!(out.contains("note: this pyrun ignores -X nosuchpass"), "{out}");
+    assert!(
+        out.contains("note: this pyrun ignores -X nosuchpass"),
+        "{out}"
+    );
     assert!(!out.contains("ignores -X specialize"), "{out}");
     let table = parse_table(&out);
-    let names: Vec<&str> = table[1..5].iter().map(|r| if r[0].ends_with(".py") { r[1] } else { r[0] }).collect();
-    assert_eq!(names, ["default", "nosuchpass=off", "specialize=off", "superinstructions=off"], "{out}");
+    let names: Vec<&str> = table[1..5]
+        .iter()
+        .map(|r| if r[0].ends_with(".py") { r[1] } else { r[0] })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "default",
+            "nosuchpass=off",
+            "specialize=off",
+            "superinstructions=off"
+        ],
+        "{out}"
+    );
     // Either two pinned streams, or a note that fewer cores were free.
     assert!(
         out.contains("2 timing stream(s), pinned to cpu")

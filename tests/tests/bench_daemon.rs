@@ -160,7 +160,10 @@ fn job_number(out: &str) -> i64 {
 fn daemon_serves_two_clients_survives_sigkill_and_keeps_history() {
     let mut s = Setup::new();
     s.write("quick.py", "print(sum(i * i for i in range(2000)))\n");
-    s.write("other.py", "print(sorted(str(i) for i in range(300))[:3])\n");
+    s.write(
+        "other.py",
+        "print(sorted(str(i) for i in range(300))[:3])\n",
+    );
     // Under the daemon, the check run returns at once; the timed run waits for `release`.
     s.write(
         "wait.py",
@@ -184,36 +187,64 @@ fn daemon_serves_two_clients_survives_sigkill_and_keeps_history() {
     let o = s.daemon_command().output().unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("another daemon") && err.contains("is already serving"), "{err}");
+    assert!(
+        err.contains("another daemon") && err.contains("is already serving"),
+        "{err}"
+    );
 
     // Bad requests get clear errors, and the daemon keeps serving.
     let a = request(&s.socket(), "{not json").unwrap();
-    assert!(a.contains("\"ok\":false") && a.contains("bad request: not JSON"), "{a}");
+    assert!(
+        a.contains("\"ok\":false") && a.contains("bad request: not JSON"),
+        "{a}"
+    );
     let a = request(&s.socket(), r#"{"op": "launch"}"#).unwrap();
     assert!(a.contains("unknown op \\\"launch\\\""), "{a}");
     let a = request(&s.socket(), r#"{"op": "submit", "args": "quick.py"}"#).unwrap();
     assert!(a.contains("submit needs \\\"args\\\""), "{a}");
     let (code, _, err) = s.bench(&["submit", "no_such_program.py"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("unknown program") && err.contains("no_such_program.py"), "{err}");
+    assert!(
+        err.contains("unknown program") && err.contains("no_such_program.py"),
+        "{err}"
+    );
     let (code, _, err) = s.bench(&["submit", "quick.py", "--json", "x.json"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("--json is not available for daemon jobs"), "{err}");
+    assert!(
+        err.contains("--json is not available for daemon jobs"),
+        "{err}"
+    );
     assert!(s.status().contains("\"ok\":true"));
 
     // Two clients at once, each waiting for its report.
     let (client_a, client_b) = std::thread::scope(|scope| {
         let a = scope.spawn(|| s.bench(&["--daemon", "quick.py", "-n", "3"]));
         let b = scope.spawn(|| {
-            s.bench(&["--daemon", "other.py", "quick.py", "-n", "3", "--sweep", "specialize=on,off"])
+            s.bench(&[
+                "--daemon",
+                "other.py",
+                "quick.py",
+                "-n",
+                "3",
+                "--sweep",
+                "specialize=on,off",
+            ])
         });
         (a.join().unwrap(), b.join().unwrap())
     });
     let (a, b) = (&client_a, &client_b);
     assert_eq!(a.0, 0, "{}\n{}", a.1, a.2);
     assert_eq!(b.0, 0, "{}\n{}", b.1, b.2);
-    assert!(a.1.contains("check: outputs agree (1 program(s) x 1 interpreter(s))"), "{}", a.1);
-    assert!(b.1.contains("sweep: 2 configuration(s)") && b.1.contains("/base"), "{}", b.1);
+    assert!(
+        a.1.contains("check: outputs agree (1 program(s) x 1 interpreter(s))"),
+        "{}",
+        a.1
+    );
+    assert!(
+        b.1.contains("sweep: 2 configuration(s)") && b.1.contains("/base"),
+        "{}",
+        b.1
+    );
 
     // A job that holds the worker, then a full queue.
     let (code, out, err) = s.bench(&["submit", "quick.py", "wait.py", "-n", "1"]);
@@ -226,7 +257,9 @@ fn daemon_serves_two_clients_survives_sigkill_and_keeps_history() {
     });
     let (_, out, _) = s.bench(&["history", "quick"]);
     assert!(
-        out.lines().skip(2).any(|l| l.starts_with(&format!("{held} "))),
+        out.lines()
+            .skip(2)
+            .any(|l| l.starts_with(&format!("{held} "))),
         "{out}"
     );
     let (c1, out1, _) = s.bench(&["submit", "quick.py", "-n", "1"]);
@@ -234,18 +267,32 @@ fn daemon_serves_two_clients_survives_sigkill_and_keeps_history() {
     assert_eq!((c1, c2), (0, 0), "{out1}{out2}");
     let (code, _, err) = s.bench(&["submit", "quick.py"]);
     assert_eq!(code, 2);
-    assert!(err.contains("queue full: 2 job(s) waiting (limit 2)"), "{err}");
+    assert!(
+        err.contains("queue full: 2 job(s) waiting (limit 2)"),
+        "{err}"
+    );
 
     // SIGKILL in the middle of the held job, then a restart on the same database.
     s.kill();
     s.start();
-    let a = request(&s.socket(), &format!(r#"{{"op": "results", "job": {held}}}"#)).unwrap();
-    assert!(a.contains("\"state\":\"interrupted\"") && a.contains("\"runs_recorded\":1"), "{a}");
+    let a = request(
+        &s.socket(),
+        &format!(r#"{{"op": "results", "job": {held}}}"#),
+    )
+    .unwrap();
+    assert!(
+        a.contains("\"state\":\"interrupted\"") && a.contains("\"runs_recorded\":1"),
+        "{a}"
+    );
     // The two queued jobs run after the restart.
     for out in [&out1, &out2] {
         let job = job_number(out);
         wait_for("a queued job to finish after the restart", || {
-            let a = request(&s.socket(), &format!(r#"{{"op": "results", "job": {job}}}"#)).unwrap();
+            let a = request(
+                &s.socket(),
+                &format!(r#"{{"op": "results", "job": {job}}}"#),
+            )
+            .unwrap();
             a.contains("\"state\":\"done\"")
         });
         let (code, report, _) = s.bench(&["results", &job.to_string()]);
@@ -260,9 +307,17 @@ fn daemon_serves_two_clients_survives_sigkill_and_keeps_history() {
     let rows: Vec<&str> = out.lines().skip(2).collect();
     assert_eq!(rows.len(), 5, "{out}");
     assert!(out.contains("specialize=off"), "{out}");
-    assert!(out.lines().skip(2).any(|l| l.starts_with(&format!("{held} "))), "{out}");
+    assert!(
+        out.lines()
+            .skip(2)
+            .any(|l| l.starts_with(&format!("{held} "))),
+        "{out}"
+    );
     let (_, out, _) = s.bench(&["history", "wait.py"]);
-    assert!(out.starts_with("no stored runs"), "the killed program left no run: {out}");
+    assert!(
+        out.starts_with("no stored runs"),
+        "the killed program left no run: {out}"
+    );
 
     // Two stored runs compared like pyperf compare_to.
     // (Client A's job number is on its stderr: "pyrun bench: job N queued ...".)
@@ -270,7 +325,10 @@ fn daemon_serves_two_clients_survives_sigkill_and_keeps_history() {
     let later = job_number(&out1).to_string();
     let (code, out, err) = s.bench(&["compare", &first, &later]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("quick.py [pyrun]: ") && out.contains("geometric mean: "), "{out}");
+    assert!(
+        out.contains("quick.py [pyrun]: ") && out.contains("geometric mean: "),
+        "{out}"
+    );
     let (code, _, err) = s.bench(&["compare", "1", "999"]);
     assert_eq!(code, 2);
     assert!(err.contains("job 999 has no stored runs"), "{err}");

@@ -10,7 +10,10 @@ use std::process::Command;
 
 #[test]
 fn builtins_reject_bad_arguments_as_cpython() {
-    let ws = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let ws = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
     let dir = ws.join("tests/sweep");
     let bin = std::env::var("PYRUN_BIN")
         .map(PathBuf::from)
@@ -43,6 +46,14 @@ fn builtins_reject_bad_arguments_as_cpython() {
             _ => {}
         }
     }
-    assert!(bad.is_empty(), "{} sweep lines differ from CPython:\n{}", bad.len(), bad.join("\n"));
-    assert!(fixed.is_empty(), "now matching CPython, remove from known_differences.txt: {fixed:?}");
+    assert!(
+        bad.is_empty(),
+        "{} sweep lines differ from CPython:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+    assert!(
+        fixed.is_empty(),
+        "now matching CPython, remove from known_differences.txt: {fixed:?}"
+    );
 }

@@ -36,7 +36,10 @@ fn cases() -> Vec<Case> {
                     (k.into(), v.into())
                 }),
                 stdin: (c[3] != "-").then(|| c[3].into()),
-                args: c[4].split_whitespace().map(|a| a.replace("%20", " ")).collect(),
+                args: c[4]
+                    .split_whitespace()
+                    .map(|a| a.replace("%20", " "))
+                    .collect(),
             }
         })
         .collect()
@@ -64,8 +67,17 @@ fn command_line_cases_match_cpython() {
         if let Some((k, v)) = &c.env {
             cmd.env(k, v);
         }
-        let input = c.stdin.as_ref().map(|f| std::fs::read(proj.join(f)).unwrap()).unwrap_or_default();
-        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let input = c
+            .stdin
+            .as_ref()
+            .map(|f| std::fs::read(proj.join(f)).unwrap())
+            .unwrap_or_default();
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
         child.stdin.take().unwrap().write_all(&input).unwrap();
         let out = child.wait_with_output().unwrap();
         let norm = |b: &[u8]| {
@@ -73,33 +85,52 @@ fn command_line_cases_match_cpython() {
                 .replace(&bin.display().to_string(), "<python>")
                 .replace(&format!("{}/", proj.display()), "<dir>/")
         };
-        let code = out.status.code().unwrap_or_else(|| -out.status.signal().unwrap_or(0));
-        let exp = |ext: &str| std::fs::read_to_string(cli_dir().join("expected").join(format!("{}.{ext}", c.name))).unwrap();
+        let code = out
+            .status
+            .code()
+            .unwrap_or_else(|| -out.status.signal().unwrap_or(0));
+        let exp = |ext: &str| {
+            std::fs::read_to_string(cli_dir().join("expected").join(format!("{}.{ext}", c.name)))
+                .unwrap()
+        };
         let got = [norm(&out.stdout), norm(&out.stderr), format!("{code}\n")];
         for (ext, g) in ["out", "err", "exit"].iter().zip(got) {
             let e = exp(ext);
             if e != g {
-                failures.push(format!("{} ({ext}):\n--- CPython\n{e}--- pyrun\n{g}", c.name));
+                failures.push(format!(
+                    "{} ({ext}):\n--- CPython\n{e}--- pyrun\n{g}",
+                    c.name
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn lines(bin: &PathBuf, code: &str) -> Vec<String> {
     let out = command(bin).args(["-c", code]).output().unwrap();
-    String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect()
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// Names CPython has that pyrun lacks must be exactly those listed (with the reason) in
 /// `tests/cli/missing_names.txt`; pyrun may not have names CPython lacks.
 fn compare_dir(what: &str, code: &str) {
     let bin = pyrun_bin();
-    let expected: Vec<String> = std::fs::read_to_string(cli_dir().join(format!("expected/dir_{what}.txt")))
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let expected: Vec<String> =
+        std::fs::read_to_string(cli_dir().join(format!("expected/dir_{what}.txt")))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
     let got = lines(&bin, code);
     let listed: Vec<String> = std::fs::read_to_string(cli_dir().join("missing_names.txt"))
         .unwrap()
@@ -119,7 +150,10 @@ fn compare_dir(what: &str, code: &str) {
 
 #[test]
 fn dir_builtins_matches_cpython() {
-    compare_dir("builtins", "import builtins; print('\\n'.join(dir(builtins)))");
+    compare_dir(
+        "builtins",
+        "import builtins; print('\\n'.join(dir(builtins)))",
+    );
 }
 
 #[test]
@@ -144,16 +178,32 @@ fn closed_stdout_raises_broken_pipe() {
     let status = child.wait().unwrap();
     assert!(start.elapsed() < Duration::from_secs(10));
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert_eq!(status.code(), Some(1), "{err}");
-    assert!(err.ends_with("line 3, in <module>\nBrokenPipeError: [Errno 32] Broken pipe\n"), "{err}");
+    assert!(
+        err.ends_with("line 3, in <module>\nBrokenPipeError: [Errno 32] Broken pipe\n"),
+        "{err}"
+    );
 }
 
 /// Opens a pseudo-terminal pair: (master, slave).
 fn openpty() -> (std::fs::File, std::fs::File) {
     use std::os::fd::FromRawFd;
     let (mut m, mut s) = (0, 0);
-    let r = unsafe { libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    let r = unsafe {
+        libc::openpty(
+            &mut m,
+            &mut s,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
     assert_eq!(r, 0, "openpty");
     unsafe { (std::fs::File::from_raw_fd(m), std::fs::File::from_raw_fd(s)) }
 }
@@ -163,7 +213,10 @@ fn read_until(master: &mut std::fs::File, seen: &mut String, want: &str) {
     let start = Instant::now();
     let mut buf = [0u8; 4096];
     while !seen.contains(want) {
-        assert!(start.elapsed() < Duration::from_secs(20), "waiting for {want:?}, got {seen:?}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "waiting for {want:?}, got {seen:?}"
+        );
         match master.read(&mut buf) {
             Ok(0) | Err(_) => break,
             Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
@@ -195,10 +248,17 @@ fn repl_on_a_terminal() {
     master.write_all(b"f(x)\r").unwrap();
     read_until(&mut master, &mut seen, "43");
     master.write_all(b"1/0\r").unwrap();
-    read_until(&mut master, &mut seen, "ZeroDivisionError: division by zero");
+    read_until(
+        &mut master,
+        &mut seen,
+        "ZeroDivisionError: division by zero",
+    );
     read_until(&mut master, &mut seen, ">>> ");
     master.write_all(b"import sys; sys.exit(5)\r").unwrap();
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(5), "{seen}");
-    assert!(seen.contains("  File \"<stdin>\", line 1, in <module>"), "{seen}");
+    assert!(
+        seen.contains("  File \"<stdin>\", line 1, in <module>"),
+        "{seen}"
+    );
 }

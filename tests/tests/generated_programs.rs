@@ -8,7 +8,10 @@ use std::process::Command;
 
 #[test]
 fn generated_programs_match_cpython() {
-    let ws = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let ws = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
     if Command::new("python3").arg("--version").output().is_err() {
         eprintln!("python3 not installed: generated-program check skipped");
         return;
@@ -16,7 +19,10 @@ fn generated_programs_match_cpython() {
     let bin = std::env::var("PYRUN_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|_| ws.join("target/release/pyrun"));
-    assert!(bin.exists(), "build pyrun first: cargo build --release -p pyrun");
+    assert!(
+        bin.exists(),
+        "build pyrun first: cargo build --release -p pyrun"
+    );
     let out_dir = std::env::temp_dir().join(format!("pyrun-progen-{}", std::process::id()));
     let out = Command::new("python3")
         .arg(ws.join("tests/fuzz/progen.py"))
@@ -31,6 +37,10 @@ fn generated_programs_match_cpython() {
         .output()
         .expect("run progen.py");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let _ = std::fs::remove_dir_all(&out_dir);
 }

@@ -9,7 +9,10 @@ fn pyrun_bin() -> PathBuf {
     if let Ok(p) = std::env::var("PYRUN_BIN") {
         return PathBuf::from(p);
     }
-    let ws = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let ws = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
     for profile in ["release", "debug"] {
         let p = ws.join("target").join(profile).join("pyrun");
         if p.exists() {
@@ -52,7 +55,11 @@ fn growth_past_the_memory_limit_is_memory_error() {
             .output()
             .expect("run sh");
         let err = String::from_utf8_lossy(&out.stderr);
-        let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let last = err
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
         if out.status.code() != Some(1) || last != "MemoryError" {
             failures.push(format!(
                 "{src:?}: exit {:?}, last stderr line {last:?}",

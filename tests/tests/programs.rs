@@ -148,7 +148,9 @@ fn expected_stdout(dir: &Path, name: &str, machine: &str) -> Option<Vec<u8>> {
 fn stdlib_paths_neutral(text: &str) -> String {
     text.lines()
         .map(|l| match (l.find("File \""), l.find("/python3.11/")) {
-            (Some(f), Some(p)) if p > f => format!("{}<stdlib>/{}", &l[..f + 6], &l[p + "/python3.11/".len()..]),
+            (Some(f), Some(p)) if p > f => {
+                format!("{}<stdlib>/{}", &l[..f + 6], &l[p + "/python3.11/".len()..])
+            }
             _ => l.to_string(),
         })
         .collect::<Vec<_>>()
@@ -189,7 +191,10 @@ fn check(
             o.code
         ));
     }
-    let (exp_err, got_err) = (stdlib_paths_neutral(&exp_err), stdlib_paths_neutral(&o.stderr));
+    let (exp_err, got_err) = (
+        stdlib_paths_neutral(&exp_err),
+        stdlib_paths_neutral(&o.stderr),
+    );
     if got_err != exp_err {
         report.push_str("  stderr differs:\n");
         report.push_str(&diff_text(&exp_err, &got_err));
@@ -359,7 +364,14 @@ fn test_programs_match_cpython_with_uop_traces_at_threshold_1() {
     run_suite(
         &workspace().join("tests/programs"),
         |_| vec![],
-        &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on"],
+        &[
+            "-X",
+            "jit=uops",
+            "-X",
+            "jit-threshold=1",
+            "-X",
+            "jit-check=on",
+        ],
     );
 }
 
@@ -368,19 +380,34 @@ fn test_benches_match_cpython_with_uop_traces_at_threshold_1() {
     run_suite(
         &workspace().join("benches/programs"),
         bench_args,
-        &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on"],
+        &[
+            "-X",
+            "jit=uops",
+            "-X",
+            "jit-threshold=1",
+            "-X",
+            "jit-check=on",
+        ],
     );
 }
 
 /// Tier 2 at the default threshold (the traces users get).
 #[test]
 fn test_programs_match_cpython_with_uop_traces() {
-    run_suite(&workspace().join("tests/programs"), |_| vec![], &["-X", "jit=uops"]);
+    run_suite(
+        &workspace().join("tests/programs"),
+        |_| vec![],
+        &["-X", "jit=uops"],
+    );
 }
 
 #[test]
 fn test_benches_match_cpython_with_uop_traces() {
-    run_suite(&workspace().join("benches/programs"), bench_args, &["-X", "jit=uops"]);
+    run_suite(
+        &workspace().join("benches/programs"),
+        bench_args,
+        &["-X", "jit=uops"],
+    );
 }
 
 /// Each optimizer pass turned off in turn (threshold 1): every pass must be optional, and
@@ -392,12 +419,30 @@ fn test_programs_match_cpython_with_each_tier2_pass_off() {
         run_suite(
             &workspace().join("tests/programs"),
             |_| vec![],
-            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on", "-X", off],
+            &[
+                "-X",
+                "jit=uops",
+                "-X",
+                "jit-threshold=1",
+                "-X",
+                "jit-check=on",
+                "-X",
+                off,
+            ],
         );
         run_suite(
             &workspace().join("benches/programs"),
             bench_args,
-            &["-X", "jit=uops", "-X", "jit-threshold=1", "-X", "jit-check=on", "-X", off],
+            &[
+                "-X",
+                "jit=uops",
+                "-X",
+                "jit-threshold=1",
+                "-X",
+                "jit-check=on",
+                "-X",
+                off,
+            ],
         );
     }
 }

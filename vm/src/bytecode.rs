@@ -213,8 +213,18 @@ impl Op {
         use Op::*;
         !matches!(
             self.generic(),
-            NOP | POP_TOP | COPY | SWAP | LOAD_CONST | STORE_FAST | LOAD_CLOSURE | JUMP_FORWARD
-                | JUMP_BACKWARD | POP_EXCEPT | PUSH_EXC_INFO | LOAD_ASSERTION_ERROR | IS_OP
+            NOP | POP_TOP
+                | COPY
+                | SWAP
+                | LOAD_CONST
+                | STORE_FAST
+                | LOAD_CLOSURE
+                | JUMP_FORWARD
+                | JUMP_BACKWARD
+                | POP_EXCEPT
+                | PUSH_EXC_INFO
+                | LOAD_ASSERTION_ERROR
+                | IS_OP
                 | RETURN_VALUE
         )
     }

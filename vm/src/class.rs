@@ -41,9 +41,13 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
             kw_vals.push(v.clone());
         }
     }
-    let explicit_class = meta.as_ref().is_some_and(|m| m.downcast::<TypeData>().is_some());
+    let explicit_class = meta
+        .as_ref()
+        .is_some_and(|m| m.downcast::<TypeData>().is_some());
     if meta.is_none() || explicit_class {
-        let m = meta.take().unwrap_or_else(|| unsafe { Value::from_header(tt().type_) });
+        let m = meta
+            .take()
+            .unwrap_or_else(|| unsafe { Value::from_header(tt().type_) });
         meta = Some(winner_meta(&m, &bases)?);
     }
     let meta = meta.unwrap();
@@ -53,7 +57,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         Err(e) if e.is_instance(tt().attribute_error) => DictObj::new_value(),
         Err(e) => return Err(e),
     };
-    if ns.downcast::<DictObj>().is_none() && crate::ops::dunder::special(&ns, "__getitem__").is_none() {
+    if ns.downcast::<DictObj>().is_none()
+        && crate::ops::dunder::special(&ns, "__getitem__").is_none()
+    {
         let mname = crate::ops::getattr(vm, &meta, &intern("__name__"))
             .ok()
             .and_then(|n| as_str(&n).map(str::to_string))
@@ -542,7 +548,9 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         Kind::BigInt if !is_subtype(cls.ptr(), t.float) => {
             let ctor = crate::builtins::constructor_for(t.int).unwrap();
             let v = ctor(vm, &args[1..], kw)?;
-            let big = crate::types::int::as_int(&v).map(|i| i.to_big()).unwrap_or_default();
+            let big = crate::types::int::as_int(&v)
+                .map(|i| i.to_big())
+                .unwrap_or_default();
             crate::object::alloc_obj(crate::types::int::BigIntObj::from_big(big), t.int)
         }
         _ => {
@@ -648,7 +656,9 @@ fn type_new_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     // A more derived metaclass among the bases' types with its own __new__ makes the class.
     let winner = winner_meta(meta, &bases)?;
     if !winner.is(meta) {
-        if let Some(n) = lookup_str(winner.ptr(), "__new__").filter(|n| n.downcast::<NativeObj>().is_none()) {
+        if let Some(n) =
+            lookup_str(winner.ptr(), "__new__").filter(|n| n.downcast::<NativeObj>().is_none())
+        {
             let f = match n.downcast::<FuncWrapObj>() {
                 Some(w) => w.f.clone(),
                 None => n,

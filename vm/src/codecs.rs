@@ -134,7 +134,13 @@ pub fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason:
 }
 
 /// `UnicodeDecodeError` for a codec given by name (`_codecs`' utf-16, charmap, ...).
-pub fn decode_error_named(codec: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+pub fn decode_error_named(
+    codec: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let vals = [
         new_str(codec),
         new_bytes(data.to_vec()),

@@ -48,7 +48,10 @@ impl Flags {
             ("isolated", Int(self.isolated as i64)),
             ("dev_mode", Bool(self.dev_mode)),
             ("utf8_mode", Int(self.utf8_mode as i64)),
-            ("warn_default_encoding", Int(self.warn_default_encoding as i64)),
+            (
+                "warn_default_encoding",
+                Int(self.warn_default_encoding as i64),
+            ),
             ("safe_path", Bool(self.safe_path)),
             ("int_max_str_digits", Int(self.int_max_str_digits)),
         ]
@@ -114,10 +117,14 @@ pub fn find_stdlib() -> Option<String> {
     if !SEARCH_DEFAULT_STDLIB {
         return None;
     }
-    [option_env!("PYRUN_BUILD_STDLIB").unwrap_or(""), "/usr/lib/python3.11", "/usr/local/lib/python3.11"]
-        .into_iter()
-        .find(|d| usable(d))
-        .map(str::to_string)
+    [
+        option_env!("PYRUN_BUILD_STDLIB").unwrap_or(""),
+        "/usr/lib/python3.11",
+        "/usr/local/lib/python3.11",
+    ]
+    .into_iter()
+    .find(|d| usable(d))
+    .map(str::to_string)
 }
 
 /// Whether the build's and the system's Lib are used without `$PYRUN_STDLIB` (switched on

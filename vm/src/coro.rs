@@ -46,7 +46,11 @@ fn types() -> &'static Types {
                 wrapper: new_ext_iter_type(
                     "coroutine_wrapper",
                     "builtins",
-                    &[("send", wrap_send), ("throw", wrap_throw), ("close", wrap_close)],
+                    &[
+                        ("send", wrap_send),
+                        ("throw", wrap_throw),
+                        ("close", wrap_close),
+                    ],
                 ),
                 asend: new_ext_iter_type("async_generator_asend", "builtins", awaitable),
                 athrow: new_ext_iter_type("async_generator_athrow", "builtins", awaitable),
@@ -214,10 +218,15 @@ fn unwrap_yield(v: &Value) -> Option<Value> {
 struct CoroWrapper(Value);
 
 fn coro_await(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let c = args.first().filter(|c| is_coroutine(c)).ok_or_else(|| {
-        error::type_error("descriptor '__await__' requires a 'coroutine' object")
-    })?;
-    Ok(new_ext_iter(CoroWrapper(c.clone()), types().wrapper, wrap_next))
+    let c = args
+        .first()
+        .filter(|c| is_coroutine(c))
+        .ok_or_else(|| error::type_error("descriptor '__await__' requires a 'coroutine' object"))?;
+    Ok(new_ext_iter(
+        CoroWrapper(c.clone()),
+        types().wrapper,
+        wrap_next,
+    ))
 }
 
 fn wrapper_coro(args: &[Value]) -> PyResult<Value> {
@@ -382,7 +391,9 @@ fn aw_throw(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn aw_close(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    aw(args.first().unwrap_or(&Value::NONE))?.state.set(State::Closed);
+    aw(args.first().unwrap_or(&Value::NONE))?
+        .state
+        .set(State::Closed);
     Ok(Value::NONE)
 }
 
@@ -458,7 +469,9 @@ fn finish(o: &AgAwaitable, g: &Value, r: PyResult<Step>) -> PyResult<Value> {
         Ok(Step::Yield(y)) => match unwrap_yield(&y) {
             Some(_) if o.aclose => {
                 done(o);
-                Err(error::runtime_error("async generator ignored GeneratorExit"))
+                Err(error::runtime_error(
+                    "async generator ignored GeneratorExit",
+                ))
             }
             Some(x) => {
                 done(o);
@@ -477,7 +490,8 @@ fn finish(o: &AgAwaitable, g: &Value, r: PyResult<Step>) -> PyResult<Value> {
         }
         Err(e) => {
             done(o);
-            let ends = e.is_instance(tt().stop_async_iteration) || e.is_instance(tt().generator_exit);
+            let ends =
+                e.is_instance(tt().stop_async_iteration) || e.is_instance(tt().generator_exit);
             if ends {
                 gen.inner.borrow_mut().closed = true;
                 if o.aclose {

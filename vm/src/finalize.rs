@@ -89,7 +89,9 @@ pub unsafe fn intercept_generator(p: *const Header) -> bool {
     }
     let gen = &(*(p as *const crate::object::Obj<crate::generator::GenObj>)).data;
     let (started, done) = {
-        let Ok(inner) = gen.inner.try_borrow() else { return false };
+        let Ok(inner) = gen.inner.try_borrow() else {
+            return false;
+        };
         (inner.started, inner.done)
     };
     if !started || done {
@@ -136,10 +138,9 @@ pub fn run(vm: &mut Vm) {
         let saved = std::mem::replace(&mut vm.exc_info, Value::NONE);
         match p {
             Pending::Del(obj) => {
-                if let Some(m) = crate::types::typeobj::lookup(
-                    crate::types::type_ptr(&obj),
-                    &intern("__del__"),
-                ) {
+                if let Some(m) =
+                    crate::types::typeobj::lookup(crate::types::type_ptr(&obj), &intern("__del__"))
+                {
                     if let Err(e) = crate::ops::dunder::call_method(vm, &m, &obj, &[]) {
                         report_unraisable(vm, &e, &m);
                     }

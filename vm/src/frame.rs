@@ -333,7 +333,12 @@ impl Deref for FrameStack {
 impl Drop for FrameStack {
     fn drop(&mut self) {
         // SAFETY: records own nothing; free the reservation.
-        unsafe { dealloc(self.base as *mut u8, Layout::array::<Frame>(self.cap).unwrap()) }
+        unsafe {
+            dealloc(
+                self.base as *mut u8,
+                Layout::array::<Frame>(self.cap).unwrap(),
+            )
+        }
     }
 }
 

@@ -6,11 +6,11 @@
 
 use crate::bytecode::{flags, Code};
 use crate::error::{self, PyErr, PyResult};
+use crate::frame::{Borrowed, CodeRef, Frame, ENTRY};
 use crate::object::{alloc_obj, Kind, Payload};
 use crate::types::str::intern;
 use crate::types::tt;
 use crate::value::Value;
-use crate::frame::{Borrowed, CodeRef, Frame, ENTRY};
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -64,7 +64,12 @@ impl Vm {
             let mut slots = Vec::with_capacity(code.frame_size().max(n));
             std::ptr::copy_nonoverlapping((*f).fp, slots.as_mut_ptr(), n);
             slots.set_len(n);
-            (slots, (*f).code.rc(), (*(*f).func).clone(), (*(*f).globals).clone())
+            (
+                slots,
+                (*f).code.rc(),
+                (*(*f).func).clone(),
+                (*(*f).globals).clone(),
+            )
         };
         self.frames.pop();
         let f = code.flags;
@@ -160,7 +165,9 @@ pub fn step(vm: &mut Vm, genv: &Value, how: Resume) -> PyResult<Step> {
         }
         if inner.done {
             if gen.code.flags & flags::COROUTINE != 0 && matches!(how, Resume::Send(_)) {
-                return Err(error::runtime_error("cannot reuse already awaited coroutine"));
+                return Err(error::runtime_error(
+                    "cannot reuse already awaited coroutine",
+                ));
             }
             return match how {
                 Resume::Send(_) => Ok(Step::Return(Value::NONE)),
@@ -301,7 +308,11 @@ pub fn escaping_from(code_flags: u32, e: PyErr) -> PyErr {
     };
     let r = error::runtime_error(format!(
         "{what} raised {}",
-        if stop { "StopIteration" } else { "StopAsyncIteration" }
+        if stop {
+            "StopIteration"
+        } else {
+            "StopAsyncIteration"
+        }
     ));
     if let Some(x) = crate::types::exc::as_exc(&r.0) {
         *x.cause.borrow_mut() = e.0.clone();
@@ -461,8 +472,14 @@ pub fn attr(v: &Value, g: &GenObj, name: &str) -> Option<Value> {
         ("__name__", _) => crate::types::str::new_str(g.code.name.as_str()),
         ("__qualname__", _) => crate::types::str::new_str(g.code.qualname.as_str()),
         (_, Some("code")) => crate::types::func::new_code(g.code.clone()),
-        (_, Some("running")) => Value::bool(if prefix == "ag_" { inner.running_async } else { inner.running }),
-        (_, Some("suspended")) if prefix != "ag_" => Value::bool(inner.started && !inner.done && !inner.running),
+        (_, Some("running")) => Value::bool(if prefix == "ag_" {
+            inner.running_async
+        } else {
+            inner.running
+        }),
+        (_, Some("suspended")) if prefix != "ag_" => {
+            Value::bool(inner.started && !inner.done && !inner.running)
+        }
         (_, Some("frame")) => {
             if inner.done {
                 Value::NONE

@@ -11,8 +11,8 @@ use crate::types::dict::DictObj;
 use crate::types::list::{as_list, new_list};
 use crate::types::module::{new_module, ModuleObj};
 use crate::types::str::{as_str, intern, new_str};
-use crate::types::tuple::as_tuple;
 use crate::types::tt;
+use crate::types::tuple::as_tuple;
 use crate::value::Value;
 use crate::vm::Vm;
 use std::path::{Path, PathBuf};
@@ -74,7 +74,11 @@ fn set_exc_attr(e: &PyErr, k: &str, v: Value) {
 
 /// `IMPORT_NAME`: `import name` / `from name import fromlist` in the running frame.
 pub fn import_name(vm: &mut Vm, name: &Value, fromlist: &Value, level: &Value) -> PyResult<Value> {
-    let globals = vm.frames.last().map(|f| f.globals.clone()).unwrap_or(Value::NONE);
+    let globals = vm
+        .frames
+        .last()
+        .map(|f| f.globals.clone())
+        .unwrap_or(Value::NONE);
     let level = level.as_small_int().unwrap_or(0);
     let name = as_str(name).unwrap_or("").to_string();
     import_module_level(vm, &name, &globals, fromlist, level)
@@ -184,7 +188,11 @@ fn calc_package(vm: &mut Vm, globals: &Value) -> PyResult<String> {
     }
     if let Some(spec) = g("__spec__") {
         let parent = str_attr(vm, &spec, "parent").unwrap_or_default();
-        return if parent.is_empty() { Err(no_parent()) } else { Ok(parent) };
+        return if parent.is_empty() {
+            Err(no_parent())
+        } else {
+            Ok(parent)
+        };
     }
     let name = g("__name__").and_then(|n| as_str(&n).map(str::to_string));
     let Some(name) = name else {
@@ -193,7 +201,9 @@ fn calc_package(vm: &mut Vm, globals: &Value) -> PyResult<String> {
     let package = if g("__path__").is_some() {
         name
     } else {
-        name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+        name.rsplit_once('.')
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_default()
     };
     if package.is_empty() {
         return Err(no_parent());
@@ -306,12 +316,18 @@ fn find(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Option<Found
         if pkg.is_dir() {
             let init = pkg.join("__init__.py");
             if init.is_file() {
-                return Ok(Some(Found::Source { path: init, package: true }));
+                return Ok(Some(Found::Source {
+                    path: init,
+                    package: true,
+                }));
             }
         }
         let file = base.join(format!("{last}.py"));
         if file.is_file() {
-            return Ok(Some(Found::Source { path: file, package: false }));
+            return Ok(Some(Found::Source {
+                path: file,
+                package: false,
+            }));
         }
         if pkg.is_dir() {
             namespace.push(pkg.display().to_string());
@@ -340,9 +356,9 @@ fn find_and_load(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Val
             && crate::stdlib::STDLIB_MODULE_NAMES.contains(&name) =>
         {
             Err(not_found(
-            name,
-            format!("No module named '{name}' ({})", crate::config::STDLIB_HINT),
-        ))
+                name,
+                format!("No module named '{name}' ({})", crate::config::STDLIB_HINT),
+            ))
         }
         None => Err(not_found(name, format!("No module named '{name}'"))),
         Some(Found::Native) => {
@@ -379,7 +395,12 @@ fn find_and_load(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Val
             let loader_cls = ops::getattr(vm, &fi, &intern("NamespaceLoader"))?;
             let loader = vm.call(&loader_cls, &[new_str(name), ns_path.clone()], &[])?;
             let spec = new_spec(vm, name, Loader::Object(loader), None, true)?;
-            ops::setattr(vm, &spec, &intern("submodule_search_locations"), ns_path.clone())?;
+            ops::setattr(
+                vm,
+                &spec,
+                &intern("submodule_search_locations"),
+                ns_path.clone(),
+            )?;
             let m = new_module(name, DictObj::new_value());
             init_attrs(vm, &m, name, &spec, Some(ns_path));
             set(&vm.modules, name, m.clone());
@@ -390,7 +411,8 @@ fn find_and_load(vm: &mut Vm, name: &str, search: Option<Value>) -> PyResult<Val
 
 /// Reads a source file as the import system does (PEP 263 coding, BOM).
 pub fn read_source(path: &str) -> PyResult<String> {
-    let bytes = std::fs::read(path).map_err(|e| crate::stdlib::fileio::os_error(&e, Some(&new_str(path))))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| crate::stdlib::fileio::os_error(&e, Some(&new_str(path))))?;
     crate::source::decode(&bytes).map_err(|e| e.into_exception(path))
 }
 
@@ -398,7 +420,10 @@ pub fn read_source(path: &str) -> PyResult<String> {
 pub fn new_source_module(vm: &mut Vm, name: &str, path: &str, package: bool) -> PyResult<Value> {
     let spec = new_source_spec(vm, name, path, package)?;
     let m = new_module(name, DictObj::new_value());
-    let dir = Path::new(path).parent().map(|d| d.display().to_string()).unwrap_or_default();
+    let dir = Path::new(path)
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
     let search = package.then(|| new_list(vec![new_str(dir)]));
     if let Some(s) = &search {
         ops::setattr(vm, &spec, &intern("submodule_search_locations"), s.clone())?;
@@ -429,7 +454,13 @@ enum Loader {
     Object(Value),
 }
 
-fn new_spec(vm: &mut Vm, name: &str, loader: Loader, origin: Option<&str>, package: bool) -> PyResult<Value> {
+fn new_spec(
+    vm: &mut Vm,
+    name: &str,
+    loader: Loader,
+    origin: Option<&str>,
+    package: bool,
+) -> PyResult<Value> {
     let fi = frozen_importlib(vm)?;
     let loader = match loader {
         Loader::Builtin => ops::getattr(vm, &fi, &intern("BuiltinImporter"))?,
@@ -451,7 +482,9 @@ fn init_attrs(vm: &mut Vm, m: &Value, name: &str, spec: &Value, path: Option<Val
     let package = if path.is_some() {
         name.to_string()
     } else {
-        name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+        name.rsplit_once('.')
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_default()
     };
     if get(&d, "__doc__").is_none() {
         set(&d, "__doc__", Value::NONE);
@@ -471,7 +504,13 @@ pub fn frozen_importlib(vm: &mut Vm) -> PyResult<Value> {
     }
     let src = crate::stdlib::module_source("_frozen_importlib").expect("embedded");
     let m = new_module("_frozen_importlib", DictObj::new_value());
-    exec_module(vm, "_frozen_importlib", m, src, "<frozen importlib._bootstrap>")
+    exec_module(
+        vm,
+        "_frozen_importlib",
+        m,
+        src,
+        "<frozen importlib._bootstrap>",
+    )
 }
 
 /// Registers the module in `sys.modules` before running its body (so circular imports
@@ -480,8 +519,9 @@ pub fn frozen_importlib(vm: &mut Vm) -> PyResult<Value> {
 fn exec_module(vm: &mut Vm, name: &str, m: Value, src: &str, fname: &str) -> PyResult<Value> {
     crate::run::register_source(fname, src);
     let optimize = vm.options.config.flags.optimize;
-    let code = crate::compile::compile_source_opt(src, fname, crate::compile::Mode::Module, optimize)
-        .map_err(|e| crate::run::compile_error_to_exc(&e, fname, src))?;
+    let code =
+        crate::compile::compile_source_opt(src, fname, crate::compile::Mode::Module, optimize)
+            .map_err(|e| crate::run::compile_error_to_exc(&e, fname, src))?;
     let globals = module_dict(&m).unwrap();
     set(&globals, "__builtins__", vm.builtins.clone());
     set(&vm.modules, name, m.clone());
@@ -512,7 +552,9 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value>
         }
     }
     let mname = mname.unwrap_or_else(|| "<unknown module name>".into());
-    let file = module_dict(module).and_then(|d| get(&d, "__file__")).and_then(|f| as_str(&f).map(str::to_string));
+    let file = module_dict(module)
+        .and_then(|d| get(&d, "__file__"))
+        .and_then(|f| as_str(&f).map(str::to_string));
     let location = file.clone().unwrap_or_else(|| "unknown location".into());
     let msg = if is_initializing(vm, module) {
         format!("cannot import name '{attr}' from partially initialized module '{mname}' (most likely due to a circular import) ({location})")
@@ -527,7 +569,9 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value>
 
 /// Whether the module's body is still running (a circular import sees it half made).
 fn is_initializing(vm: &Vm, module: &Value) -> bool {
-    let Some(d) = module_dict(module) else { return false };
+    let Some(d) = module_dict(module) else {
+        return false;
+    };
     vm.frames.iter().any(|f| f.globals.is(&d))
 }
 
@@ -554,7 +598,9 @@ pub fn import_star(vm: &mut Vm, module: &Value, globals: &Value) -> PyResult<()>
 /// `repr(module)` as CPython's `_module_repr`.
 pub fn module_repr(vm: &mut Vm, m: &Value) -> PyResult<String> {
     let d = module_dict(m).unwrap();
-    let name = get(&d, "__name__").and_then(|n| as_str(&n).map(str::to_string)).unwrap_or("?".into());
+    let name = get(&d, "__name__")
+        .and_then(|n| as_str(&n).map(str::to_string))
+        .unwrap_or("?".into());
     let loader = get(&d, "__loader__").filter(|l| !l.is_none());
     if let Some(spec) = get(&d, "__spec__").filter(|s| !s.is_none()) {
         let sloader = ops::getattr(vm, &spec, &intern("loader")).unwrap_or(Value::NONE);
@@ -566,7 +612,8 @@ pub fn module_repr(vm: &mut Vm, m: &Value) -> PyResult<String> {
                 return Ok(format!("<module '{sname}' ({l})>"));
             }
             let origin = ops::repr::str_string(vm, &origin)?;
-            let has_loc = ops::getattr(vm, &spec, &intern("has_location")).map(|v| ops::truthy(vm, &v));
+            let has_loc =
+                ops::getattr(vm, &spec, &intern("has_location")).map(|v| ops::truthy(vm, &v));
             return Ok(if matches!(has_loc, Ok(Ok(true))) {
                 format!("<module '{sname}' from '{origin}'>")
             } else {
@@ -581,7 +628,10 @@ pub fn module_repr(vm: &mut Vm, m: &Value) -> PyResult<String> {
         return Ok(format!("<module '{name}' (built-in)>"));
     }
     match loader {
-        Some(l) => Ok(format!("<module '{name}' ({})>", ops::repr::repr_string(vm, &l)?)),
+        Some(l) => Ok(format!(
+            "<module '{name}' ({})>",
+            ops::repr::repr_string(vm, &l)?
+        )),
         None => Ok(format!("<module '{name}'>")),
     }
 }
@@ -616,7 +666,10 @@ pub fn find_main_module(
         }
     }
     match find(vm, name, search).map_err(Raised)? {
-        Some(Found::Source { path, package: false }) => Ok((name.to_string(), path.display().to_string(), false)),
+        Some(Found::Source {
+            path,
+            package: false,
+        }) => Ok((name.to_string(), path.display().to_string(), false)),
         Some(Found::Source { .. }) | Some(Found::Namespace(_)) => {
             let main = format!("{name}.__main__");
             match find_main_module(vm, &main) {
@@ -626,9 +679,9 @@ pub fn find_main_module(
                 r => r,
             }
         }
-        Some(Found::Native) | Some(Found::Embedded(_)) => Err(Message(format!(
-            "No code object available for {name}"
-        ))),
+        Some(Found::Native) | Some(Found::Embedded(_)) => {
+            Err(Message(format!("No code object available for {name}")))
+        }
         None => Err(Message(format!("No module named {name}"))),
     }
 }

@@ -21,7 +21,9 @@ pub enum Input {
 fn open_block(src: &str) -> bool {
     let first = src.lines().next().unwrap_or("");
     let last = src.lines().last().unwrap_or("");
-    first.trim_end().ends_with(':') || last.starts_with([' ', '\t']) || last.trim_end().ends_with(':')
+    first.trim_end().ends_with(':')
+        || last.starts_with([' ', '\t'])
+        || last.trim_end().ends_with(':')
 }
 
 /// Compiles and runs the typed source in `__main__`; `Incomplete` when it needs more.

@@ -19,7 +19,8 @@ pub fn reserve<T>(v: &mut Vec<T>, extra: usize) -> PyResult<()> {
 /// A String with room for `n` bytes, or MemoryError.
 pub fn string_with_capacity(n: usize) -> PyResult<String> {
     let mut s = String::new();
-    s.try_reserve_exact(n).map_err(|_| error::memory_error(""))?;
+    s.try_reserve_exact(n)
+        .map_err(|_| error::memory_error(""))?;
     Ok(s)
 }
 

@@ -33,7 +33,9 @@ pub fn path0(p: &Program) -> String {
     match p {
         Program::Script(path) => {
             let abs = std::fs::canonicalize(path).unwrap_or_else(|_| absolute(path));
-            abs.parent().map(|d| d.display().to_string()).unwrap_or_default()
+            abs.parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default()
         }
         Program::Module(_) => std::env::current_dir()
             .map(|d| d.display().to_string())
@@ -185,7 +187,15 @@ fn run_module(vm: &mut Vm, name: &str, exe: &str) -> i32 {
             }
         }
     }
-    run_main_source(vm, &src, &path, MainKind::Module { name: modname, package })
+    run_main_source(
+        vm,
+        &src,
+        &path,
+        MainKind::Module {
+            name: modname,
+            package,
+        },
+    )
 }
 
 pub enum MainModuleError {
@@ -198,7 +208,12 @@ pub enum MainModuleError {
 fn run_main_source(vm: &mut Vm, src: &str, filename: &str, kind: MainKind) -> i32 {
     register_source(filename, src);
     let optimize = vm.options.config.flags.optimize;
-    let code = match crate::compile::compile_source_opt(src, filename, crate::compile::Mode::Module, optimize) {
+    let code = match crate::compile::compile_source_opt(
+        src,
+        filename,
+        crate::compile::Mode::Module,
+        optimize,
+    ) {
         Ok(c) => c,
         Err(e) => {
             vm.flush();
@@ -227,7 +242,10 @@ fn main_namespace(vm: &mut Vm, filename: &str, kind: &MainKind) -> PyResult<Valu
     let set = |k: &str, v: Value| DictObj::set_str(&g, intern(k), v);
     set("__doc__", Value::NONE);
     set("__annotations__", DictObj::new_value());
-    set("__builtins__", crate::import::loaded(vm, "builtins").unwrap_or(vm.builtins.clone()));
+    set(
+        "__builtins__",
+        crate::import::loaded(vm, "builtins").unwrap_or(vm.builtins.clone()),
+    );
     match kind {
         MainKind::Script => {
             set("__package__", Value::NONE);
@@ -241,7 +259,10 @@ fn main_namespace(vm: &mut Vm, filename: &str, kind: &MainKind) -> PyResult<Valu
             set("__package__", Value::NONE);
             set("__spec__", Value::NONE);
             let fi = crate::import::frozen_importlib(vm)?;
-            set("__loader__", ops::getattr(vm, &fi, &intern("BuiltinImporter"))?);
+            set(
+                "__loader__",
+                ops::getattr(vm, &fi, &intern("BuiltinImporter"))?,
+            );
         }
         MainKind::Module { name, package } => {
             let spec = crate::import::new_source_spec(vm, name, filename, *package)?;

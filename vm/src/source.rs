@@ -156,15 +156,32 @@ mod tests {
 
     #[test]
     fn declarations() {
-        assert_eq!(decode(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n").unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
-        assert_eq!(decode(b"#!/bin/python\n# vim: fileencoding=cp1252\n'\x80'").unwrap().chars().last(), Some('\''));
+        assert_eq!(
+            decode(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n").unwrap(),
+            "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n"
+        );
+        assert_eq!(
+            decode(b"#!/bin/python\n# vim: fileencoding=cp1252\n'\x80'")
+                .unwrap()
+                .chars()
+                .last(),
+            Some('\'')
+        );
         assert!(decode(b"x = 1\n# coding: latin-1\n'\xe9'").is_err());
         assert_eq!(decode(b"\xef\xbb\xbfprint(1)").unwrap(), "print(1)");
-        assert_eq!(decode(b"# coding: foo\n").unwrap_err().message("f"), "encoding problem: foo");
         assert_eq!(
-            decode(b"\xef\xbb\xbf# coding: latin-1\n").unwrap_err().message("f"),
+            decode(b"# coding: foo\n").unwrap_err().message("f"),
+            "encoding problem: foo"
+        );
+        assert_eq!(
+            decode(b"\xef\xbb\xbf# coding: latin-1\n")
+                .unwrap_err()
+                .message("f"),
             "encoding problem: iso-8859-1 with BOM"
         );
-        assert!(matches!(decode(b"a\n'\xe9'"), Err(DecodeError::NonUtf8(0xe9, 2))));
+        assert!(matches!(
+            decode(b"a\n'\xe9'"),
+            Err(DecodeError::NonUtf8(0xe9, 2))
+        ));
     }
 }

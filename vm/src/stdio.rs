@@ -169,7 +169,10 @@ pub fn configure(vm: &mut Vm) {
 /// standard stream, or before `sys` was imported).
 pub fn replaced_stdout(vm: &mut Vm) -> Option<crate::value::Value> {
     let sys = crate::import::loaded(vm, "sys")?;
-    let d = sys.downcast::<crate::types::module::ModuleObj>()?.dict.clone();
+    let d = sys
+        .downcast::<crate::types::module::ModuleObj>()?
+        .dict
+        .clone();
     let out = crate::types::dict::DictObj::get_str(&d, &crate::types::str::intern("stdout"))?;
     match crate::stdlib::stdstreams::stream_fd(&out) {
         Some(1) => None,

@@ -108,7 +108,12 @@ fn exc_attr(exc: &Value, k: &str) -> Option<Value> {
 
 fn keys(d: &Value) -> Vec<String> {
     d.downcast::<DictObj>()
-        .map(|d| d.keys().iter().filter_map(|k| as_str(k).map(str::to_string)).collect())
+        .map(|d| {
+            d.keys()
+                .iter()
+                .filter_map(|k| as_str(k).map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -119,7 +124,12 @@ pub fn offer(vm: &mut Vm, exc: &Value, tb: &[TbEntry]) -> Option<String> {
     if isinstance_ptr(exc, tt().name_error) {
         // The innermost frame's locals, then its globals, then the builtins.
         let last = tb.first()?;
-        let vars: Vec<String> = last.code.varnames.iter().filter_map(|v| as_str(v).map(str::to_string)).collect();
+        let vars: Vec<String> = last
+            .code
+            .varnames
+            .iter()
+            .filter_map(|v| as_str(v).map(str::to_string))
+            .collect();
         if let Some(s) = closest(&name, &vars) {
             return Some(s);
         }
@@ -131,7 +141,10 @@ pub fn offer(vm: &mut Vm, exc: &Value, tb: &[TbEntry]) -> Option<String> {
     if isinstance_ptr(exc, tt().attribute_error) {
         let obj = exc_attr(exc, "obj")?;
         let names = crate::builtins::dir_of(vm, &obj).ok()?;
-        let names: Vec<String> = names.iter().filter_map(|v| as_str(v).map(str::to_string)).collect();
+        let names: Vec<String> = names
+            .iter()
+            .filter_map(|v| as_str(v).map(str::to_string))
+            .collect();
         return closest(&name, &names);
     }
     None
@@ -144,8 +157,14 @@ mod tests {
     #[test]
     fn cpython_choices() {
         let c = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(closest("pirnt", &c(&["print", "int"])).as_deref(), Some("print"));
-        assert_eq!(closest("lenght", &c(&["len", "length"])).as_deref(), Some("length"));
+        assert_eq!(
+            closest("pirnt", &c(&["print", "int"])).as_deref(),
+            Some("print")
+        );
+        assert_eq!(
+            closest("lenght", &c(&["len", "length"])).as_deref(),
+            Some("length")
+        );
         assert_eq!(closest("Foo", &c(&["foo"])).as_deref(), Some("foo"));
         assert_eq!(closest("abc", &c(&["xyz"])), None);
     }

@@ -83,13 +83,31 @@ impl Stats {
             return;
         }
         let _ = writeln!(out, "dispatched instructions: {total}");
-        let mut ops: Vec<(usize, u64)> = self.executed.iter().copied().enumerate().filter(|x| x.1 > 0).collect();
+        let mut ops: Vec<(usize, u64)> = self
+            .executed
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|x| x.1 > 0)
+            .collect();
         ops.sort_by(|a, b| b.1.cmp(&a.1));
         for (o, c) in ops.iter().take(24) {
-            let _ = writeln!(out, "  {:<26} {:>12} {:>5.1}%", Op::ALL[*o].name(), c, 100.0 * *c as f64 / total as f64);
+            let _ = writeln!(
+                out,
+                "  {:<26} {:>12} {:>5.1}%",
+                Op::ALL[*o].name(),
+                c,
+                100.0 * *c as f64 / total as f64
+            );
         }
         let n = Op::ALL.len();
-        let mut pairs: Vec<(usize, u64)> = self.pairs.iter().copied().enumerate().filter(|x| x.1 > 0).collect();
+        let mut pairs: Vec<(usize, u64)> = self
+            .pairs
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|x| x.1 > 0)
+            .collect();
         pairs.sort_by(|a, b| b.1.cmp(&a.1));
         let _ = writeln!(out, "most frequent pairs:");
         for (p, c) in pairs.iter().take(12) {
@@ -102,8 +120,16 @@ impl Stats {
                 100.0 * *c as f64 / total as f64
             );
         }
-        let _ = writeln!(out, "hot loops (back edges at threshold): {}", self.hot_loops);
-        let _ = writeln!(out, "hot functions (entries at threshold): {}", self.hot_functions);
+        let _ = writeln!(
+            out,
+            "hot loops (back edges at threshold): {}",
+            self.hot_loops
+        );
+        let _ = writeln!(
+            out,
+            "hot functions (entries at threshold): {}",
+            self.hot_functions
+        );
     }
 
     /// The `--stats` report.
@@ -406,7 +432,11 @@ pub fn load_attr(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static st
 
 /// An instance's shape (not in dict mode).
 fn instance_shape(obj: &Value) -> Result<*const crate::types::instance::Shape, &'static str> {
-    let shape = obj.downcast::<InstanceObj>().ok_or("not an instance")?.shape.get();
+    let shape = obj
+        .downcast::<InstanceObj>()
+        .ok_or("not an instance")?
+        .shape
+        .get();
     if shape.is_null() {
         return Err("instance in dict mode");
     }
@@ -437,7 +467,12 @@ pub fn poly(c: &Cache, kind: PolyKind, obj: &Value, name: &Value) -> Option<(u32
     }
     let shape = instance_shape(obj).ok()? as usize;
     let ty = type_ptr(obj) as usize;
-    if let Some(e) = c.poly.borrow().iter().find(|e| e.ty == ty && e.shape == shape) {
+    if let Some(e) = c
+        .poly
+        .borrow()
+        .iter()
+        .find(|e| e.ty == ty && e.shape == shape)
+    {
         return Some((e.index, e.func.clone()));
     }
     if c.poly.borrow().len() >= POLY_MAX {
@@ -545,7 +580,11 @@ pub fn load_method(c: &Cache, obj: &Value, name: &Value) -> Result<Op, &'static 
     // namespaces) do not find methods on their type.
     let own_getattr = obj.kind() == Some(Kind::Super)
         || (td.dispatch
-            && crate::types::dict::DictObj::get_str(&td.dict, &crate::types::str::intern("__getattribute__")).is_some());
+            && crate::types::dict::DictObj::get_str(
+                &td.dict,
+                &crate::types::str::intern("__getattribute__"),
+            )
+            .is_some());
     if td.is_builtin && obj.downcast::<TypeData>().is_none() && !own_getattr {
         // Builtin and extension types are immutable: the type pointer is the whole guard.
         let f = typeobj::lookup(ty, name).ok_or("attribute missing")?;

@@ -91,7 +91,10 @@ pub fn install(code: &crate::bytecode::Code, ip: usize, jump: usize, e: Rc<dyn E
 /// Sets the hotness counter of the back edge at `jump`.
 pub fn set_backedge_counter(code: &crate::bytecode::Code, jump: usize, n: u16) {
     if let Some(c) = code.instrs.get(jump) {
-        c.set(crate::bytecode::Instr { cache: n, ..c.get() });
+        c.set(crate::bytecode::Instr {
+            cache: n,
+            ..c.get()
+        });
     }
 }
 

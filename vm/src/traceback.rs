@@ -95,8 +95,16 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     let cause = x.cause.borrow().clone();
     let context = x.context.borrow().clone();
     // Only exception instances chain (an unset slot may hold a non-exception value).
-    let cause = if as_exc(&cause).is_some() { cause } else { Value::NONE };
-    let context = if as_exc(&context).is_some() { context } else { Value::NONE };
+    let cause = if as_exc(&cause).is_some() {
+        cause
+    } else {
+        Value::NONE
+    };
+    let context = if as_exc(&context).is_some() {
+        context
+    } else {
+        Value::NONE
+    };
     if !cause.is_none() && !seen.contains(&(cause.ptr() as usize)) {
         format_chain(vm, &cause, out, seen);
         out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
@@ -120,7 +128,9 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     };
     let msg = match msg {
         Some(m) => m,
-        None => ops::repr::str_string(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into()),
+        None => {
+            ops::repr::str_string(vm, exc).unwrap_or_else(|_| "<exception str() failed>".into())
+        }
     };
     out.push_str(&name);
     if !msg.is_empty() {
@@ -150,7 +160,11 @@ fn format_entries(tb: &[TbEntry], out: &mut String) {
         }
     };
     for entry in tb.iter().rev() {
-        let key = (entry.code.filename.as_str(), entry.line, entry.code.name.as_str());
+        let key = (
+            entry.code.filename.as_str(),
+            entry.line,
+            entry.code.name.as_str(),
+        );
         if last != Some(key) {
             repeated(out, count);
             last = Some(key);
@@ -166,7 +180,11 @@ fn format_entries(tb: &[TbEntry], out: &mut String) {
 
 fn format_entry(entry: &TbEntry, out: &mut String) {
     let code = &entry.code;
-    let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, entry.line, code.name);
+    let _ = writeln!(
+        out,
+        "  File \"{}\", line {}, in {}",
+        code.filename, entry.line, code.name
+    );
     let Some(line) = source_line(&code.filename, entry.line) else {
         return;
     };
@@ -188,11 +206,18 @@ fn caret_line(line: &str, lead: usize, p: Position) -> Option<String> {
     let mut end = char_offset(line, p.end_col as usize)?;
     let mut anchors = None;
     if p.line == p.end_line {
-        let seg: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+        let seg: String = line
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
         anchors = segment_anchors(&seg).map(|(l, r)| (l + start, r + start));
     } else {
         let chars: Vec<char> = line.chars().collect();
-        end = chars.iter().rposition(|c| !WS.contains(c)).map_or(0, |i| i + 1);
+        end = chars
+            .iter()
+            .rposition(|c| !WS.contains(c))
+            .map_or(0, |i| i + 1);
     }
     let len = line.chars().count();
     if end.saturating_sub(start) == len - lead && anchors.is_none() {
@@ -238,10 +263,16 @@ fn segment_anchors(seg: &str) -> Option<(usize, usize)> {
             let two = i + 1 < to && !matches!(bytes[i + 1], b' ' | b'\t' | b'\x0c');
             (i, i + 1 + two as usize)
         }
-        Expr::Subscript(s) => (s.value.range().end().to_usize(), s.slice.range().end().to_usize() + 1),
+        Expr::Subscript(s) => (
+            s.value.range().end().to_usize(),
+            s.slice.range().end().to_usize() + 1,
+        ),
         _ => return None,
     };
-    Some((char_offset(seg, l)?, char_offset(seg, r.min(seg.len()))? + (r > seg.len()) as usize))
+    Some((
+        char_offset(seg, l)?,
+        char_offset(seg, r.min(seg.len()))? + (r > seg.len()) as usize,
+    ))
 }
 
 /// SyntaxError's own block (`File ..., line N`, the text and carets); returns the message
@@ -260,8 +291,17 @@ fn syntax_error_block(vm: &mut Vm, exc: &Value, out: &mut String) -> Option<Stri
     let text = attr("text").and_then(|t| as_str(&t).map(str::to_string));
     // Subclasses (IndentationError, TabError) show one caret, as in CPython.
     let exact = crate::types::type_ptr(exc) == tt().syntax_error;
-    let end = if exact { (int("end_lineno"), int("end_offset")) } else { (None, None) };
-    let loc = Location { lineno, offset: int("offset"), end_lineno: end.0, end_offset: end.1 };
+    let end = if exact {
+        (int("end_lineno"), int("end_offset"))
+    } else {
+        (None, None)
+    };
+    let loc = Location {
+        lineno,
+        offset: int("offset"),
+        end_lineno: end.0,
+        end_offset: end.1,
+    };
     location_block(out, &filename, &loc, text.as_deref());
     Some(msg)
 }
@@ -290,7 +330,11 @@ fn location_block(out: &mut String, filename: &str, loc: &Location, text: Option
 /// CPython's `print_error_text`: the offending line without its indentation and the
 /// carets from `offset` to `end_offset` (1-based).
 fn error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let reps = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let reps = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let mut text = text;
     while let Some(rest) = text.strip_prefix(WS) {
@@ -331,7 +375,10 @@ pub fn syntax_error_exc(e: &CompileError, filename: &str, src: &str) -> PyErr {
         "RecursionError" => return PyErr::new(tt().recursion_error, e.msg.clone()),
         "MemoryError" => return PyErr::new(tt().memory_error, e.msg.clone()),
         "NotImplementedError" => {
-            return PyErr::new(tt().not_implemented_error, format!("{} ({}, line {})", e.msg, filename, e.line))
+            return PyErr::new(
+                tt().not_implemented_error,
+                format!("{} ({}, line {})", e.msg, filename, e.line),
+            )
         }
         _ => tt().syntax_error,
     };
@@ -376,14 +423,20 @@ pub fn format_compile_error(e: &CompileError, filename: &str, src: &str) -> Stri
     use crate::compile::CompileErrorKind as K;
     match e.kind {
         K::NotSupported => {
-            return format!("NotImplementedError: {} ({}, line {})\n", e.msg, filename, e.line)
+            return format!(
+                "NotImplementedError: {} ({}, line {})\n",
+                e.msg, filename, e.line
+            )
         }
         K::Recursion | K::Memory if e.msg.is_empty() => return format!("{}\n", e.exception_name()),
         K::Recursion | K::Memory => return format!("{}: {}\n", e.exception_name(), e.msg),
         _ => {}
     }
     let mut out = String::new();
-    let mut text = src.split('\n').nth(e.line.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
+    let mut text = src
+        .split('\n')
+        .nth(e.line.saturating_sub(1) as usize)
+        .map(|l| format!("{l}\n"));
     // CPython's tokenizer reports these without a caret; a NUL byte also ends the text.
     let null_byte = e.msg == "source code cannot contain null bytes";
     if null_byte {
@@ -392,9 +445,17 @@ pub fn format_compile_error(e: &CompileError, filename: &str, src: &str) -> Stri
     let exact = e.exception_name() == "SyntaxError";
     let loc = Location {
         lineno: e.line as i64,
-        offset: if e.kind == K::Tab || null_byte { None } else { Some(e.col as i64 + 1) },
+        offset: if e.kind == K::Tab || null_byte {
+            None
+        } else {
+            Some(e.col as i64 + 1)
+        },
         end_lineno: None,
-        end_offset: if exact { e.end_col.map(|c| c as i64 + 1) } else { None },
+        end_offset: if exact {
+            e.end_col.map(|c| c as i64 + 1)
+        } else {
+            None
+        },
     };
     location_block(&mut out, filename, &loc, text.as_deref());
     let _ = writeln!(out, "{}: {}", e.exception_name(), e.msg);

@@ -343,7 +343,11 @@ mod tests {
             assert!(v.is_float());
             assert_eq!(v.as_float().unwrap().to_bits(), x.to_bits());
         }
-        for bits in [0xFFFA_0000_0000_1234u64, 0x7FFF_FFFF_FFFF_FFFF, 0xFFF8_0000_0000_0000] {
+        for bits in [
+            0xFFFA_0000_0000_1234u64,
+            0x7FFF_FFFF_FFFF_FFFF,
+            0xFFF8_0000_0000_0000,
+        ] {
             let v = Value::float(f64::from_bits(bits));
             assert!(v.is_float() && v.as_float().unwrap().is_nan());
             assert_eq!(v.bits(), CANON_NAN + FLOAT_OFFSET);

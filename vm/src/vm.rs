@@ -301,177 +301,176 @@ fn bind_into(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<()> {
-        let code = &*f.code;
-        let argcount = code.argcount as usize;
-        let npos = args.len() - kwnames.len();
-        // Fast path: exact positional call.
-        if kwnames.is_empty()
-            && npos == argcount
-            && code.flags & (flags::VARARGS | flags::VARKW) == 0
-            && code.kwonlyargcount == 0
-        {
-            for (s, a) in slots.iter_mut().zip(args) {
-                *s = a.clone();
-            }
-            return Ok(());
+    let code = &*f.code;
+    let argcount = code.argcount as usize;
+    let npos = args.len() - kwnames.len();
+    // Fast path: exact positional call.
+    if kwnames.is_empty()
+        && npos == argcount
+        && code.flags & (flags::VARARGS | flags::VARKW) == 0
+        && code.kwonlyargcount == 0
+    {
+        for (s, a) in slots.iter_mut().zip(args) {
+            *s = a.clone();
         }
-        // The function's `__qualname__` (namedtuple renames its `__new__`).
-        let qual = || match as_str(&f.qualname.borrow()) {
-            Some(q) => format!("{q}()"),
-            None => format!("{}()", code.qualname),
-        };
-        let kwonly = code.kwonlyargcount as usize;
-        let has_varargs = code.flags & flags::VARARGS != 0;
-        let has_varkw = code.flags & flags::VARKW != 0;
-        for (i, a) in args[..npos.min(argcount)].iter().enumerate() {
-            slots[i] = a.clone();
-        }
-        let mut vi = argcount + kwonly;
-        if has_varargs {
-            let extra: Vec<Value> = if npos > argcount {
-                args[argcount..npos].to_vec()
-            } else {
-                vec![]
-            };
-            slots[vi] = new_tuple(extra);
-            vi += 1;
-        } else if npos > argcount {
-            let ndef = as_tuple(&f.defaults.borrow()).map_or(0, |d| d.len());
-            let kw_given = kwnames
-                .iter()
-                .filter(|k| {
-                    code.varnames[..argcount]
-                        .iter()
-                        .any(|v| v.is(k) || as_str(v) == as_str(k))
-                })
-                .count();
-            let takes = if ndef > 0 {
-                format!(
-                    "from {} to {} positional arguments",
-                    argcount - ndef,
-                    argcount
-                )
-            } else {
-                format!(
-                    "{} positional argument{}",
-                    argcount,
-                    if argcount == 1 { "" } else { "s" }
-                )
-            };
-            let given = if kw_given > 0 {
-                format!(
-                    "{} positional argument{} (and {} keyword-only argument{}) were given",
-                    npos,
-                    if npos == 1 { "" } else { "s" },
-                    kw_given,
-                    if kw_given == 1 { "" } else { "s" }
-                )
-            } else {
-                format!("{} {} given", npos, if npos == 1 { "was" } else { "were" })
-            };
-            return Err(error::type_error(format!(
-                "{} takes {} but {}",
-                qual(),
-                takes,
-                given
-            )));
-        }
-        let kwdict = if has_varkw {
-            let d = DictObj::new_value();
-            slots[vi] = d.clone();
-            Some(d)
+        return Ok(());
+    }
+    // The function's `__qualname__` (namedtuple renames its `__new__`).
+    let qual = || match as_str(&f.qualname.borrow()) {
+        Some(q) => format!("{q}()"),
+        None => format!("{}()", code.qualname),
+    };
+    let kwonly = code.kwonlyargcount as usize;
+    let has_varargs = code.flags & flags::VARARGS != 0;
+    let has_varkw = code.flags & flags::VARKW != 0;
+    for (i, a) in args[..npos.min(argcount)].iter().enumerate() {
+        slots[i] = a.clone();
+    }
+    let mut vi = argcount + kwonly;
+    if has_varargs {
+        let extra: Vec<Value> = if npos > argcount {
+            args[argcount..npos].to_vec()
         } else {
-            None
+            vec![]
         };
-        for (k, v) in kwnames.iter().zip(&args[npos..]) {
-            let name = as_str(k).unwrap_or("");
-            let pos = code.varnames[code.posonlyargcount as usize..argcount + kwonly]
-                .iter()
-                .position(|n| n.is(k) || as_str(n) == Some(name))
-                .map(|p| p + code.posonlyargcount as usize);
-            match pos {
-                Some(p) => {
-                    if !slots[p].is_undef() {
-                        return Err(error::type_error(format!(
-                            "{} got multiple values for argument '{}'",
-                            qual(),
-                            name
-                        )));
-                    }
-                    slots[p] = v.clone();
+        slots[vi] = new_tuple(extra);
+        vi += 1;
+    } else if npos > argcount {
+        let ndef = as_tuple(&f.defaults.borrow()).map_or(0, |d| d.len());
+        let kw_given = kwnames
+            .iter()
+            .filter(|k| {
+                code.varnames[..argcount]
+                    .iter()
+                    .any(|v| v.is(k) || as_str(v) == as_str(k))
+            })
+            .count();
+        let takes = if ndef > 0 {
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndef,
+                argcount
+            )
+        } else {
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
+        };
+        let given = if kw_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                npos,
+                if npos == 1 { "" } else { "s" },
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{} {} given", npos, if npos == 1 { "was" } else { "were" })
+        };
+        return Err(error::type_error(format!(
+            "{} takes {} but {}",
+            qual(),
+            takes,
+            given
+        )));
+    }
+    let kwdict = if has_varkw {
+        let d = DictObj::new_value();
+        slots[vi] = d.clone();
+        Some(d)
+    } else {
+        None
+    };
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        let name = as_str(k).unwrap_or("");
+        let pos = code.varnames[code.posonlyargcount as usize..argcount + kwonly]
+            .iter()
+            .position(|n| n.is(k) || as_str(n) == Some(name))
+            .map(|p| p + code.posonlyargcount as usize);
+        match pos {
+            Some(p) => {
+                if !slots[p].is_undef() {
+                    return Err(error::type_error(format!(
+                        "{} got multiple values for argument '{}'",
+                        qual(),
+                        name
+                    )));
                 }
-                None => match &kwdict {
-                    Some(d) => DictObj::set_str(d, k.clone(), v.clone()),
-                    None => {
-                        if code.varnames[..code.posonlyargcount as usize]
-                            .iter()
-                            .any(|n| as_str(n) == Some(name))
-                        {
-                            return Err(error::type_error(format!(
+                slots[p] = v.clone();
+            }
+            None => match &kwdict {
+                Some(d) => DictObj::set_str(d, k.clone(), v.clone()),
+                None => {
+                    if code.varnames[..code.posonlyargcount as usize]
+                        .iter()
+                        .any(|n| as_str(n) == Some(name))
+                    {
+                        return Err(error::type_error(format!(
                                 "{} got some positional-only arguments passed as keyword arguments: '{}'",
                                 qual(),
                                 name
                             )));
-                        }
-                        return Err(error::type_error(format!(
-                            "{} got an unexpected keyword argument '{}'",
-                            qual(),
-                            name
-                        )));
                     }
-                },
-            }
-        }
-        // Defaults for missing positional parameters.
-        let defaults_v = f.defaults.borrow().clone();
-        let defaults = as_tuple(&defaults_v).unwrap_or(&[]);
-        let first_default = argcount - defaults.len();
-        let mut missing = vec![];
-        for i in 0..argcount {
-            if slots[i].is_undef() {
-                if i >= first_default {
-                    slots[i] = defaults[i - first_default].clone();
-                } else {
-                    missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string());
+                    return Err(error::type_error(format!(
+                        "{} got an unexpected keyword argument '{}'",
+                        qual(),
+                        name
+                    )));
                 }
-            }
+            },
         }
-        if !missing.is_empty() {
-            return Err(error::type_error(format!(
-                "{} missing {} required positional argument{}: {}",
-                qual(),
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                name_list(&missing)
-            )));
-        }
-        for i in argcount..argcount + kwonly {
-            if slots[i].is_undef() {
-                let kwd = f.kwdefaults.borrow().clone();
-                let d = if kwd.is_none() {
-                    None
-                } else {
-                    DictObj::get_str(&kwd, &code.varnames[i])
-                };
-                match d {
-                    Some(v) => slots[i] = v,
-                    None => missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string()),
-                }
-            }
-        }
-        if !missing.is_empty() {
-            return Err(error::type_error(format!(
-                "{} missing {} required keyword-only argument{}: {}",
-                qual(),
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                name_list(&missing)
-            )));
-        }
-        let _ = fv;
-        Ok(())
     }
-
+    // Defaults for missing positional parameters.
+    let defaults_v = f.defaults.borrow().clone();
+    let defaults = as_tuple(&defaults_v).unwrap_or(&[]);
+    let first_default = argcount - defaults.len();
+    let mut missing = vec![];
+    for i in 0..argcount {
+        if slots[i].is_undef() {
+            if i >= first_default {
+                slots[i] = defaults[i - first_default].clone();
+            } else {
+                missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(error::type_error(format!(
+            "{} missing {} required positional argument{}: {}",
+            qual(),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            name_list(&missing)
+        )));
+    }
+    for i in argcount..argcount + kwonly {
+        if slots[i].is_undef() {
+            let kwd = f.kwdefaults.borrow().clone();
+            let d = if kwd.is_none() {
+                None
+            } else {
+                DictObj::get_str(&kwd, &code.varnames[i])
+            };
+            match d {
+                Some(v) => slots[i] = v,
+                None => missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(error::type_error(format!(
+            "{} missing {} required keyword-only argument{}: {}",
+            qual(),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            name_list(&missing)
+        )));
+    }
+    let _ = fv;
+    Ok(())
+}
 
 impl Vm {
     /// Records where an exception passed through the current frame.

@@ -106,7 +106,10 @@ pub fn choose(want: usize) -> (Vec<usize>, Option<String>) {
         cores.len(),
         FREE_IDLE * 100.0,
         got.len(),
-        got.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(","),
+        got.iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(","),
     );
     (got, Some(note))
 }
@@ -138,7 +141,9 @@ mod tests {
         let allowed = allowed_cores();
         assert!(!allowed.is_empty());
         let idle = idle_cores(Duration::from_millis(20));
-        assert!(idle.iter().all(|(c, i)| allowed.contains(c) && (0.0..=1.0).contains(i)));
+        assert!(idle
+            .iter()
+            .all(|(c, i)| allowed.contains(c) && (0.0..=1.0).contains(i)));
         let core = allowed[0];
         std::thread::spawn(move || {
             pin_current_thread(core).unwrap();

@@ -987,4 +987,3 @@ fn clip(s: &str, n: usize) -> String {
         format!("{}...", s.chars().take(n).collect::<String>())
     }
 }
-

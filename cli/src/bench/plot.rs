@@ -115,7 +115,14 @@ pub fn render(b: &Bench) -> Result<String, String> {
             chart
                 .draw_series(pts.iter().filter_map(|(k, v, iv)| {
                     let (a, z) = (*iv)?;
-                    Some(ErrorBar::new_vertical(x(*k), a, *v, z, color.stroke_width(2), 8))
+                    Some(ErrorBar::new_vertical(
+                        x(*k),
+                        a,
+                        *v,
+                        z,
+                        color.stroke_width(2),
+                        8,
+                    ))
                 }))
                 .map_err(e)?;
             chart

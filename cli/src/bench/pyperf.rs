@@ -68,10 +68,7 @@ fn column_files(b: &Bench, path: &Path) -> Vec<PathBuf> {
 
 /// The program's name in pyperf: the label without `.py`.
 fn bench_name(p: &ProgramResult) -> String {
-    p.label
-        .strip_suffix(".py")
-        .unwrap_or(&p.label)
-        .to_string()
+    p.label.strip_suffix(".py").unwrap_or(&p.label).to_string()
 }
 
 /// A pyperf suite of the columns `cols`; `qualify`: name benchmarks `PROGRAM:COLUMN`.
@@ -123,7 +120,10 @@ fn suite(b: &Bench, cols: &[usize], qualify: bool) -> Json {
                     Json::obj(run)
                 })
                 .collect();
-            if !runs.iter().any(|r| matches!(r, Json::Obj(v) if v[0].0 == "values")) {
+            if !runs
+                .iter()
+                .any(|r| matches!(r, Json::Obj(v) if v[0].0 == "values"))
+            {
                 continue;
             }
             let name = if qualify {

@@ -169,7 +169,10 @@ pub fn submit_from_cli(args: &[OsString], socket: Option<PathBuf>, wait: bool) -
             println!("job {id} queued (position {position})");
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!("pyrun bench: job {id} queued (position {position}) on {}", socket.display());
+        eprintln!(
+            "pyrun bench: job {id} queued (position {position}) on {}",
+            socket.display()
+        );
         loop {
             std::thread::sleep(Duration::from_millis(300));
             let r = request(&socket, &json!({"op": "results", "job": id}))?;
@@ -251,7 +254,10 @@ fn status(c: StatusCli) -> Result<ExitCode, String> {
 }
 
 fn results(c: ResultsCli) -> Result<ExitCode, String> {
-    let r = request(&socket_path(c.socket), &json!({"op": "results", "job": c.job}))?;
+    let r = request(
+        &socket_path(c.socket),
+        &json!({"op": "results", "job": c.job}),
+    )?;
     Ok(print_results(&r))
 }
 
@@ -279,8 +285,17 @@ fn history(c: HistoryCli) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     let mut rows = vec![[
-        "job", "recorded (UTC)", "program", "interpreter", "commit", "program hash", "runs",
-        "wall ms", "MAD", "cpu ms", "note",
+        "job",
+        "recorded (UTC)",
+        "program",
+        "interpreter",
+        "commit",
+        "program hash",
+        "runs",
+        "wall ms",
+        "MAD",
+        "cpu ms",
+        "note",
     ]
     .map(String::from)
     .to_vec()];
@@ -293,8 +308,17 @@ fn history(c: HistoryCli) -> Result<ExitCode, String> {
             date(r.recorded),
             r.label.clone(),
             r.interpreter.clone(),
-            r.commit.as_deref().unwrap_or("?").chars().take(10).collect(),
-            r.program_hash.trim_start_matches("fnv1a64:").chars().take(10).collect(),
+            r.commit
+                .as_deref()
+                .unwrap_or("?")
+                .chars()
+                .take(10)
+                .collect(),
+            r.program_hash
+                .trim_start_matches("fnv1a64:")
+                .chars()
+                .take(10)
+                .collect(),
             wall.len().to_string(),
             fmt(stats::median(&wall)),
             fmt(stats::mad(&wall)),
@@ -302,7 +326,12 @@ fn history(c: HistoryCli) -> Result<ExitCode, String> {
             r.problem.clone().unwrap_or_default(),
         ]);
     }
-    println!("{} stored run(s) of {} in {}", runs.len(), c.program, path.display());
+    println!(
+        "{} stored run(s) of {} in {}",
+        runs.len(),
+        c.program,
+        path.display()
+    );
     print!("{}", align(&rows));
     Ok(ExitCode::SUCCESS)
 }
@@ -335,10 +364,9 @@ fn parse_run(s: &str) -> Result<(i64, Option<String>), String> {
         Some((j, c)) => (j, Some(c.to_string())),
         None => (s, None),
     };
-    let job = job
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| format!("run {s:?}: expected a job number, optionally :COLUMN (e.g. 12:pyrun)"))?;
+    let job = job.trim().parse::<i64>().map_err(|_| {
+        format!("run {s:?}: expected a job number, optionally :COLUMN (e.g. 12:pyrun)")
+    })?;
     Ok((job, col))
 }
 
@@ -350,20 +378,29 @@ fn compare(c: CompareCli) -> Result<ExitCode, String> {
     let load = |job: i64, col: &Option<String>| -> Result<Vec<_>, String> {
         let runs = db.job_runs(job)?;
         if runs.is_empty() {
-            return Err(format!("job {job} has no stored runs in {}", path.display()));
+            return Err(format!(
+                "job {job} has no stored runs in {}",
+                path.display()
+            ));
         }
         let runs: Vec<_> = runs
             .into_iter()
             .filter(|r| col.as_ref().is_none_or(|c| *c == r.interpreter))
             .collect();
         if runs.is_empty() {
-            return Err(format!("job {job} has no column {:?}", col.as_deref().unwrap_or("")));
+            return Err(format!(
+                "job {job} has no column {:?}",
+                col.as_deref().unwrap_or("")
+            ));
         }
         Ok(runs)
     };
     let (a, b) = (load(ja, &ca)?, load(jb, &cb)?);
     let by_column = ca.is_none() && cb.is_none();
-    println!("{} -> {} (ratio of median wall times; 95% bootstrap interval)", c.run_a, c.run_b);
+    println!(
+        "{} -> {} (ratio of median wall times; 95% bootstrap interval)",
+        c.run_a, c.run_b
+    );
     let (mut ratios, mut skipped) = (Vec::new(), 0);
     for ra in &a {
         let Some(rb) = b
@@ -380,14 +417,23 @@ fn compare(c: CompareCli) -> Result<ExitCode, String> {
         let wa: Vec<f64> = ra.samples.iter().map(|s| s.1).collect();
         let wb: Vec<f64> = rb.samples.iter().map(|s| s.1).collect();
         if ra.problem.is_some() || rb.problem.is_some() || wa.is_empty() || wb.is_empty() {
-            println!("{name}: not comparable ({})", ra.problem.clone().or(rb.problem.clone()).unwrap_or_else(|| "no timed runs".into()));
+            println!(
+                "{name}: not comparable ({})",
+                ra.problem
+                    .clone()
+                    .or(rb.problem.clone())
+                    .unwrap_or_else(|| "no timed runs".into())
+            );
             skipped += 1;
             continue;
         }
         let Some(r) = stats::ratio_unpaired(&wb, &wa) else {
             continue;
         };
-        let (ma, mb) = (stats::median(&wa).unwrap_or(0.0), stats::median(&wb).unwrap_or(0.0));
+        let (ma, mb) = (
+            stats::median(&wa).unwrap_or(0.0),
+            stats::median(&wb).unwrap_or(0.0),
+        );
         let speed = if r.value <= 1.0 {
             format!("{:.2}x faster", 1.0 / r.value)
         } else {
@@ -419,8 +465,15 @@ fn compare(c: CompareCli) -> Result<ExitCode, String> {
         } else {
             format!("{g:.2}x slower")
         };
-        println!("geometric mean: {speed} ({} program(s){})", ratios.len(),
-            if skipped > 0 { format!(", {skipped} not comparable") } else { String::new() });
+        println!(
+            "geometric mean: {speed} ({} program(s){})",
+            ratios.len(),
+            if skipped > 0 {
+                format!(", {skipped} not comparable")
+            } else {
+                String::new()
+            }
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

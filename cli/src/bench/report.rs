@@ -41,7 +41,10 @@ impl Machine {
             "{} cores, {}{}",
             self.nproc,
             self.short_uname(),
-            self.cpu.as_ref().map(|c| format!(", {c}")).unwrap_or_default()
+            self.cpu
+                .as_ref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default()
         )
     }
 
@@ -240,8 +243,9 @@ fn ratio_cells(p: &ProgramResult, i: usize, r: usize) -> [String; 4] {
     let c = ratio_of(p, i, r, cpu);
     [
         w.map_or_else(dash, |w| fmt_ratio(w.value)),
-        w.and_then(|w| w.interval)
-            .map_or_else(dash, |(lo, hi)| format!("{}-{}", fmt_ratio(lo), fmt_ratio(hi))),
+        w.and_then(|w| w.interval).map_or_else(dash, |(lo, hi)| {
+            format!("{}-{}", fmt_ratio(lo), fmt_ratio(hi))
+        }),
         w.map_or_else(dash, |w| w.verdict().as_str().to_string()),
         c.map_or_else(dash, |c| fmt_ratio(c.value)),
     ]
@@ -427,7 +431,10 @@ pub fn table(b: &Bench) -> String {
 pub(super) fn warnings(b: &Bench) -> String {
     let mut s = String::new();
     let busy = b.machine.nproc as f64 * 0.75;
-    let loads: Vec<f64> = [b.machine.load, b.load_after].into_iter().flatten().collect();
+    let loads: Vec<f64> = [b.machine.load, b.load_after]
+        .into_iter()
+        .flatten()
+        .collect();
     if let Some(max) = loads.iter().copied().filter(|l| *l > busy).reduce(f64::max) {
         let _ = writeln!(
             s,

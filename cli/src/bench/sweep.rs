@@ -167,7 +167,14 @@ mod tests {
             }
         );
         assert_eq!(sw("-X jit-threshold=10, 100").values, ["10", "100"]);
-        for bad in ["specialize", "=on,off", "a=on", "a=on,on", "a=on,,off", "a b=1,2"] {
+        for bad in [
+            "specialize",
+            "=on,off",
+            "a=on",
+            "a=on,on",
+            "a=on,,off",
+            "a b=1,2",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }
@@ -178,7 +185,14 @@ mod tests {
         let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
             names,
-            ["a=on,b=1", "a=on,b=2", "a=on,b=3", "a=off,b=1", "a=off,b=2", "a=off,b=3"]
+            [
+                "a=on,b=1",
+                "a=on,b=2",
+                "a=on,b=3",
+                "a=off,b=1",
+                "a=off,b=2",
+                "a=off,b=3"
+            ]
         );
         assert_eq!(c[4].flags, ["-X", "a=off", "-X", "b=2"]);
         let many: Vec<Sweep> = (0..7).map(|i| sw(&format!("f{i}=x,y"))).collect();

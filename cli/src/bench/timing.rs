@@ -4,7 +4,7 @@
 //! one core at once).
 
 use super::run::{self, Status};
-use super::{argv_for, affinity, Interp, Measured, ProgramResult};
+use super::{affinity, argv_for, Interp, Measured, ProgramResult};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};

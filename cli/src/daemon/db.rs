@@ -177,7 +177,13 @@ impl Db {
             .map_err(|e| format!("database: {e}"))
     }
 
-    pub fn start_job(&self, id: i64, commit: &str, build: &str, machine: &str) -> Result<(), String> {
+    pub fn start_job(
+        &self,
+        id: i64,
+        commit: &str,
+        build: &str,
+        machine: &str,
+    ) -> Result<(), String> {
         self.conn
             .execute(
                 "UPDATE jobs SET state = 'running', started = ?2, pyrun_commit = ?3, build = ?4,
@@ -297,7 +303,11 @@ impl Db {
     }
 
     /// Stored runs matching `filter` ("label = ?" style SQL on runs r), oldest first.
-    fn runs_where(&self, cond: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<StoredRun>, String> {
+    fn runs_where(
+        &self,
+        cond: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<StoredRun>, String> {
         let e = |e: rusqlite::Error| format!("database: {e}");
         let sql = format!(
             "SELECT r.id, r.job, r.label, r.program_hash, r.interpreter, r.problem, r.recorded,

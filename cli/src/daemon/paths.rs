@@ -52,8 +52,8 @@ pub fn private_dir(dir: &Path) -> Result<(), String> {
             .create(dir)
             .map_err(|e| format!("can't create {}: {e}", dir.display()))?;
     }
-    let meta = std::fs::symlink_metadata(dir)
-        .map_err(|e| format!("can't read {}: {e}", dir.display()))?;
+    let meta =
+        std::fs::symlink_metadata(dir).map_err(|e| format!("can't read {}: {e}", dir.display()))?;
     if !meta.is_dir() {
         return Err(format!("{} is not a directory", dir.display()));
     }

@@ -164,9 +164,9 @@ fn handle(shared: &Shared, mut stream: UnixStream) {
     };
     let answer = match read {
         Err(e) => refuse(format!("bad request: can't read it: {e}")),
-        Ok(_) if !line.ends_with('\n') && line.len() as u64 >= MAX_REQUEST => refuse(format!(
-            "bad request: longer than {MAX_REQUEST} bytes"
-        )),
+        Ok(_) if !line.ends_with('\n') && line.len() as u64 >= MAX_REQUEST => {
+            refuse(format!("bad request: longer than {MAX_REQUEST} bytes"))
+        }
         Ok(_) => match serde_json::from_str::<Value>(&line) {
             Err(e) => refuse(format!(
                 "bad request: not JSON ({e}); send one JSON object per line, e.g. \
@@ -205,16 +205,17 @@ fn open_db(shared: &Shared) -> Result<Db, String> {
 }
 
 fn submit(shared: &Shared, req: &Value) -> Result<Value, String> {
-    let args: Option<Vec<String>> = req.get("args").and_then(Value::as_array).and_then(|a| {
-        a.iter()
-            .map(|v| v.as_str().map(str::to_string))
-            .collect()
-    });
+    let args: Option<Vec<String>> = req
+        .get("args")
+        .and_then(Value::as_array)
+        .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect());
     let cwd = req.get("cwd").and_then(Value::as_str).map(PathBuf::from);
     let (Some(args), Some(cwd)) = (args, cwd.filter(|c| c.is_absolute())) else {
-        return Err("bad request: submit needs \"args\" (an array of strings, the arguments \
+        return Err(
+            "bad request: submit needs \"args\" (an array of strings, the arguments \
                     of pyrun bench) and \"cwd\" (an absolute directory)"
-            .into());
+                .into(),
+        );
     };
     let plan = bench::parse_args(&args)?;
     plan.validate(&cwd)?;
@@ -343,7 +344,9 @@ fn worker(shared: Arc<Shared>, mut db: Db) {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             run_job(&shared, &mut db, id, commit, &build)
         }))
-        .unwrap_or_else(|_| Err("internal error in pyrun bench (a panic; see the daemon's stderr)".into()));
+        .unwrap_or_else(|_| {
+            Err("internal error in pyrun bench (a panic; see the daemon's stderr)".into())
+        });
         let (state, error, report) = match outcome {
             Ok(f) => (if f.ok { "done" } else { "failed" }, None, Some(f.report)),
             Err(e) => ("failed", Some(e), None),
@@ -355,15 +358,20 @@ fn worker(shared: Arc<Shared>, mut db: Db) {
     }
 }
 
-fn run_job(shared: &Shared, db: &mut Db, id: i64, commit: &str, build: &str) -> Result<bench::Finished, String> {
+fn run_job(
+    shared: &Shared,
+    db: &mut Db,
+    id: i64,
+    commit: &str,
+    build: &str,
+) -> Result<bench::Finished, String> {
     let job = db.job(id)?.ok_or_else(|| format!("job {id} vanished"))?;
     db.start_job(id, commit, build, &machine())?;
     let cwd = PathBuf::from(&job.cwd);
     let plan = bench::parse_args(&job.args)?;
     plan.validate(&cwd)?;
     // Children run where the client ran `pyrun bench` (only this thread uses the cwd).
-    std::env::set_current_dir(&cwd)
-        .map_err(|e| format!("can't enter {}: {e}", cwd.display()))?;
+    std::env::set_current_dir(&cwd).map_err(|e| format!("can't enter {}: {e}", cwd.display()))?;
     let total = plan.program_count();
     if let Some(r) = shared.lock().running.as_mut() {
         r.2 = total;

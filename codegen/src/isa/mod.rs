@@ -57,7 +57,12 @@ pub(crate) struct Emitter<R: Relocation> {
 impl<R: Relocation> Emitter<R> {
     pub fn new() -> Self {
         // Base address 0: the code is position-independent, copied into the arena later.
-        Emitter { ops: VecAssembler::new(0), labels: vec![], notes: Notes::default(), deferred: vec![] }
+        Emitter {
+            ops: VecAssembler::new(0),
+            labels: vec![],
+            notes: Notes::default(),
+            deferred: vec![],
+        }
     }
 
     pub fn new_label(&mut self) -> Label {
@@ -103,7 +108,10 @@ impl<R: Relocation> Emitter<R> {
     pub fn finish(&mut self, isa: Isa) -> Result<Assembled, CodegenError> {
         let err = |e: dynasmrt::DynasmError| CodegenError::Assembler(e.to_string());
         self.ops.commit().map_err(err)?;
-        let offsets = self.labels.iter().map(|&dl| self.ops.labels().resolve_dynamic(dl).ok().map(|o| o.0));
+        let offsets = self
+            .labels
+            .iter()
+            .map(|&dl| self.ops.labels().resolve_dynamic(dl).ok().map(|o| o.0));
         let mut notes = std::mem::take(&mut self.notes);
         notes.labels = offsets.collect();
         let code = self.ops.take().map_err(err)?;
@@ -121,7 +129,12 @@ pub fn patch_site_len(isa: Isa) -> usize {
 }
 
 /// Rewrites the patchable jump in `site` (at address `site_addr`) to go to `target`.
-pub fn retarget_jump(isa: Isa, site: &mut [u8], site_addr: u64, target: u64) -> Result<(), CodegenError> {
+pub fn retarget_jump(
+    isa: Isa,
+    site: &mut [u8],
+    site_addr: u64,
+    target: u64,
+) -> Result<(), CodegenError> {
     match isa {
         Isa::X64 => x64::patch::retarget(site, site_addr, target),
         Isa::Aarch64 => aarch64::patch::retarget(site, site_addr, target),

@@ -19,9 +19,18 @@ pub struct Helpers {
 
 /// Fixed fake addresses: listings of code built with them never change between builds.
 pub const FAKE: Helpers = Helpers {
-    dealloc: Helper { addr: 0x7f00_0000_1000, name: "dealloc" },
-    sum10: Helper { addr: 0x7f00_0000_2000, name: "sum10" },
-    fma3: Helper { addr: 0x7f00_0000_3000, name: "fma3" },
+    dealloc: Helper {
+        addr: 0x7f00_0000_1000,
+        name: "dealloc",
+    },
+    sum10: Helper {
+        addr: 0x7f00_0000_2000,
+        name: "sum10",
+    },
+    fma3: Helper {
+        addr: 0x7f00_0000_3000,
+        name: "fma3",
+    },
 };
 
 pub fn arg(m: &dyn MacroAssembler, i: usize) -> Reg {
@@ -40,12 +49,19 @@ pub fn tmp(m: &dyn MacroAssembler, i: usize) -> Reg {
 
 pub fn ftmp(m: &dyn MacroAssembler, i: usize) -> FReg {
     let t = m.regs();
-    *t.allocatable_fp.iter().filter(|r| !t.arg_fp.contains(r)).nth(i).expect("enough fp temporaries")
+    *t.allocatable_fp
+        .iter()
+        .filter(|r| !t.arg_fp.contains(r))
+        .nth(i)
+        .expect("enough fp temporaries")
 }
 
 /// A frame saving whichever of `gp`/`fp` the ABI makes callee-saved.
 pub fn frame(m: &dyn MacroAssembler, gp: &[Reg], fp: &[FReg], spill_slots: u32) -> FrameLayout {
-    FrameLayout { spill_slots, saved: RegSet::of(gp, fp).intersect(&m.regs().callee_saved) }
+    FrameLayout {
+        spill_slots,
+        saved: RegSet::of(gp, fp).intersect(&m.regs().callee_saved),
+    }
 }
 
 /// Returns `EXIT` from a frame-less function.
@@ -197,7 +213,12 @@ pub fn many_args(m: &mut dyn MacroAssembler, h: &Helpers) {
     m.fmov_imm(f1, 1.5);
     m.fmov_imm(f2, 2.0);
     m.fmov_imm(f3, 0.25);
-    m.call(h.fma3, &[CallArg::FReg(f3), CallArg::FReg(f1), CallArg::FReg(f2)], CallRet::FReg(fr), &RegSet::of(&[r, keep], &[]));
+    m.call(
+        h.fma3,
+        &[CallArg::FReg(f3), CallArg::FReg(f1), CallArg::FReg(f2)],
+        CallRet::FReg(fr),
+        &RegSet::of(&[r, keep], &[]),
+    );
     let fail = m.new_label();
     m.f64_to_i64(ret, fr, fail);
     m.add(ret, ret, RegImm::Reg(r));
@@ -223,7 +244,9 @@ pub fn fma3_ref(x: f64, y: f64, z: f64) -> f64 {
 
 /// A position-weighted sum, so any argument out of place shows.
 pub fn sum10_ref(args: [u64; 10]) -> u64 {
-    args.iter().enumerate().fold(0u64, |acc, (i, &v)| acc.wrapping_add(v.wrapping_mul(i as u64 + 1)))
+    args.iter().enumerate().fold(0u64, |acc, (i, &v)| {
+        acc.wrapping_add(v.wrapping_mul(i as u64 + 1))
+    })
 }
 
 /// `fn() -> u64` whose body is one patchable jump to a stub returning 1.
@@ -259,7 +282,15 @@ pub fn every_op(m: &mut dyn MacroAssembler, h: &Helpers) {
     m.prologue(&layout);
     m.comment("moves");
     m.mov(a, b);
-    for imm in [0, 0x1234, 0xFFFF_FFFF, u64::MAX, 0xFFFF_0000_1234_FFFF, 1 << 63, (-5i64) as u64] {
+    for imm in [
+        0,
+        0x1234,
+        0xFFFF_FFFF,
+        u64::MAX,
+        0xFFFF_0000_1234_FFFF,
+        1 << 63,
+        (-5i64) as u64,
+    ] {
         m.mov_imm(a, imm);
     }
     m.comment("memory");
@@ -283,13 +314,24 @@ pub fn every_op(m: &mut dyn MacroAssembler, h: &Helpers) {
     m.mov_gp_to_fp(fa, a);
     m.mov_fp_to_gp(a, fa);
     m.comment("integer arithmetic");
-    for rhs in [RegImm::Reg(c), RegImm::Imm(1), RegImm::Imm(-1), RegImm::Imm(4095), RegImm::Imm(70000)] {
+    for rhs in [
+        RegImm::Reg(c),
+        RegImm::Imm(1),
+        RegImm::Imm(-1),
+        RegImm::Imm(4095),
+        RegImm::Imm(70000),
+    ] {
         m.add(a, b, rhs);
         m.sub(a, b, rhs);
     }
     m.sub(a, b, RegImm::Reg(a));
     m.mul(a, b, c);
-    for rhs in [RegImm::Reg(c), RegImm::Imm(0xFF), RegImm::Imm(-16), RegImm::Imm(0x1234_5678)] {
+    for rhs in [
+        RegImm::Reg(c),
+        RegImm::Imm(0xFF),
+        RegImm::Imm(-16),
+        RegImm::Imm(0x1234_5678),
+    ] {
         m.and(a, b, rhs);
         m.or(a, b, rhs);
         m.xor(a, b, rhs);
@@ -304,12 +346,24 @@ pub fn every_op(m: &mut dyn MacroAssembler, h: &Helpers) {
     m.sub_overflow(a, b, RegImm::Imm(100000), exit);
     m.mul_overflow(a, b, c, exit);
     m.comment("compares");
-    for rhs in [RegImm::Reg(c), RegImm::Imm(0), RegImm::Imm(-1), RegImm::Imm(5000)] {
+    for rhs in [
+        RegImm::Reg(c),
+        RegImm::Imm(0),
+        RegImm::Imm(-1),
+        RegImm::Imm(5000),
+    ] {
         m.branch_cmp(IntCC::SLt, a, rhs, target);
     }
     m.branch_cmp(IntCC::UGe, a, RegImm::Reg(b), target);
     m.cmp_set(IntCC::Ne, a, b, RegImm::Imm(3));
-    for cc in [FloatCC::Eq, FloatCC::Ne, FloatCC::Lt, FloatCC::NotLt, FloatCC::Ge, FloatCC::NotGe] {
+    for cc in [
+        FloatCC::Eq,
+        FloatCC::Ne,
+        FloatCC::Lt,
+        FloatCC::NotLt,
+        FloatCC::Ge,
+        FloatCC::NotGe,
+    ] {
         m.branch_fcmp(cc, fa, fb, target);
     }
     m.fcmp_set(FloatCC::Le, a, fa, fb);

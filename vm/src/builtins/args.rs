@@ -94,7 +94,9 @@ pub fn arg_count_error(fname: &str, min: usize, max: usize, n: usize) -> crate::
 /// receiver.
 pub fn no_args(qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
     if !kwnames.is_empty() {
-        return Err(error::type_error(format!("{qualname}() takes no keyword arguments")));
+        return Err(error::type_error(format!(
+            "{qualname}() takes no keyword arguments"
+        )));
     }
     if args.len() > 1 {
         return Err(error::type_error(format!(

@@ -144,7 +144,12 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: &[Value], what: &str) -> PyRe
         let Some(enc) = enc else {
             return Err(error::type_error("string argument without an encoding"));
         };
-        return crate::stdlib::codecs_mod::encode_text(vm, s, &enc, errors.as_deref().unwrap_or("strict"));
+        return crate::stdlib::codecs_mod::encode_text(
+            vm,
+            s,
+            &enc,
+            errors.as_deref().unwrap_or("strict"),
+        );
     }
     if enc.is_some() {
         return Err(error::type_error("encoding without a string argument"));

@@ -151,7 +151,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     if let Some((s, shown)) = numeric_text(v) {
         return parse_int(&s, 10).unwrap_or_else(|| {
-            Err(error::value_error(format!("invalid literal for int() with base 10: {shown}")))
+            Err(error::value_error(format!(
+                "invalid literal for int() with base 10: {shown}"
+            )))
         });
     }
     for (name, what) in [
@@ -394,8 +396,12 @@ fn type_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
             // makes (and initialises) the class.
             return _vm.call(&winner, args, kwnames);
         }
-        let kws: Vec<(Value, Value)> =
-            a.kwnames.iter().cloned().zip(a.kwvals.iter().cloned()).collect();
+        let kws: Vec<(Value, Value)> = a
+            .kwnames
+            .iter()
+            .cloned()
+            .zip(a.kwvals.iter().cloned())
+            .collect();
         return crate::class::new_class(_vm, &meta, &name, bases, &a.pos[2], &kws);
     }
     Err(error::type_error("type() takes 1 or 3 arguments"))

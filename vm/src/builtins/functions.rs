@@ -84,7 +84,11 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         _ => "\n".to_string(),
     };
     // No file: the current sys.stdout (a program may have replaced it).
-    let file = a.kw("file").filter(|f| !f.is_none()).cloned().or_else(|| crate::stdio::replaced_stdout(vm));
+    let file = a
+        .kw("file")
+        .filter(|f| !f.is_none())
+        .cloned()
+        .or_else(|| crate::stdio::replaced_stdout(vm));
     let file = file.as_ref();
     if let Some(f) = file.filter(|f| crate::stdlib::sys::stream_kind(f).is_none()) {
         // Any other file object: one write() per piece, as CPython's print does.
@@ -192,13 +196,17 @@ fn any(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn isinstance(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("isinstance", args, kwnames);
     a.check(2, 2, &[])?;
-    Ok(Value::bool(crate::ops::isinstance::isinstance(vm, &a.pos[0], &a.pos[1])?))
+    Ok(Value::bool(crate::ops::isinstance::isinstance(
+        vm, &a.pos[0], &a.pos[1],
+    )?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("issubclass", args, kwnames);
     a.check(2, 2, &[])?;
-    Ok(Value::bool(crate::ops::isinstance::issubclass(vm, &a.pos[0], &a.pos[1])?))
+    Ok(Value::bool(crate::ops::isinstance::issubclass(
+        vm, &a.pos[0], &a.pos[1],
+    )?))
 }
 
 fn chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -342,7 +350,12 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 // A type with its own ternary __pow__ (complex) answers for itself.
                 if crate::pytypes::complex::as_complex(base).is_some() {
                     let meth = crate::ops::dunder::special(base, "__pow__").unwrap();
-                    return crate::ops::dunder::call_method(vm, &meth, base, &[exp.clone(), m.clone()]);
+                    return crate::ops::dunder::call_method(
+                        vm,
+                        &meth,
+                        base,
+                        &[exp.clone(), m.clone()],
+                    );
                 }
                 return Err(error::type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
@@ -740,7 +753,9 @@ fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             }
             Ok(new_str(line))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(crate::signals::keyboard_interrupt()),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+            Err(crate::signals::keyboard_interrupt())
+        }
         Err(e) => Err(crate::stdio::io_error(&e)),
     }
 }

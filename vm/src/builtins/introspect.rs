@@ -111,7 +111,11 @@ pub fn import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 pub fn exit(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("exit", args, kw);
     a.check(0, 1, &["code"])?;
-    let code = a.arg(0, "code").cloned().map(|c| vec![c]).unwrap_or_default();
+    let code = a
+        .arg(0, "code")
+        .cloned()
+        .map(|c| vec![c])
+        .unwrap_or_default();
     Err(PyErr::with_args(tt().system_exit, code))
 }
 

@@ -1007,7 +1007,9 @@ fn decode(vm: &mut Vm, c: &Call) -> PyResult<Value> {
     let enc = str_param(p[0], "utf-8", "decode", "encoding")?;
     let errors = str_param(p[1], "strict", "decode", "errors")?;
     let data = c.data().to_vec();
-    Ok(new_str(crate::stdlib::codecs_mod::decode_text(vm, &data, &enc, &errors)?))
+    Ok(new_str(crate::stdlib::codecs_mod::decode_text(
+        vm, &data, &enc, &errors,
+    )?))
 }
 
 /// Hex digits of `data`, with `sep` every `group` bytes (counted from the right when

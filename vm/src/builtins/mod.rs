@@ -151,10 +151,18 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("aiter", introspect::aiter),
         ("anext", introspect::anext),
     ] {
-        DictObj::set_str(&d, intern(name), crate::types::func::new_module_function(name, f));
+        DictObj::set_str(
+            &d,
+            intern(name),
+            crate::types::func::new_module_function(name, f),
+        );
     }
     DictObj::set_str(&d, intern("__debug__"), Value::TRUE);
-    DictObj::set_str(&d, intern("__doc__"), crate::types::str::new_str(BUILTINS_DOC));
+    DictObj::set_str(
+        &d,
+        intern("__doc__"),
+        crate::types::str::new_str(BUILTINS_DOC),
+    );
     DictObj::set_str(&d, intern("__package__"), crate::types::str::new_str(""));
     DictObj::set_str(&d, intern("__loader__"), Value::NONE);
     DictObj::set_str(&d, intern("__spec__"), Value::NONE);

@@ -46,7 +46,9 @@ impl<'a> Compiler<'a> {
     /// when the iterator is exhausted. `depth` is the operand depth with `aiter` on it.
     pub(crate) fn async_next(&mut self, depth: u32) -> super::flow::Label {
         let handler = self.new_label();
-        self.unit().fblocks.push(FBlock::AsyncNext { handler, depth });
+        self.unit()
+            .fblocks
+            .push(FBlock::AsyncNext { handler, depth });
         self.emit(Op::GET_ANEXT, 0);
         self.emit_await();
         self.unit().fblocks.pop();

@@ -280,7 +280,9 @@ impl Compiler<'_> {
                     crate::types::int::big_to_value(b)
                 }
             },
-            ast::Number::Complex { real, imag } => crate::pytypes::complex::new_complex(*real, *imag),
+            ast::Number::Complex { real, imag } => {
+                crate::pytypes::complex::new_complex(*real, *imag)
+            }
         })
     }
 
@@ -605,7 +607,14 @@ impl Compiler<'_> {
                     c.emit(Op::LOAD_FAST, 0); // `.0`, the iterator passed in
                 } else {
                     c.iter_operand(&g.iter)?;
-                    c.emit(if g.is_async { Op::GET_AITER } else { Op::GET_ITER }, 0);
+                    c.emit(
+                        if g.is_async {
+                            Op::GET_AITER
+                        } else {
+                            Op::GET_ITER
+                        },
+                        0,
+                    );
                 }
                 let (top, end) = if g.is_async {
                     let top = c.here();
@@ -652,7 +661,14 @@ impl Compiler<'_> {
             Ok(())
         })?;
         self.iter_operand(&gens[0].iter)?;
-        self.emit(if gens[0].is_async { Op::GET_AITER } else { Op::GET_ITER }, 0);
+        self.emit(
+            if gens[0].is_async {
+                Op::GET_AITER
+            } else {
+                Op::GET_ITER
+            },
+            0,
+        );
         self.emit(Op::CALL, 1);
         if is_coro && !is_gen {
             self.emit_await();

@@ -414,7 +414,10 @@ impl<'a> Compiler<'a> {
             // An `except` body's exit restores the handled exception: the dispatch region
             // around it ends too, so its cleanup does not cover that code.
             if matches!(b, FBlock::HandlerBody { .. })
-                && matches!(self.unit().fblocks.last(), Some(FBlock::HandlerDispatch { .. }))
+                && matches!(
+                    self.unit().fblocks.last(),
+                    Some(FBlock::HandlerDispatch { .. })
+                )
             {
                 self.unit().fblocks.pop();
             }

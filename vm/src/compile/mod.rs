@@ -5,8 +5,8 @@ mod asyncs;
 mod classdef;
 mod expr;
 mod flow;
-mod pattern;
 mod names;
+mod pattern;
 mod source_check;
 pub mod symtable;
 
@@ -729,7 +729,13 @@ impl<'a> Compiler<'a> {
                 self.expr(&a.test)?;
                 // The raise is reported at the asserted expression (a constant one at the
                 // statement), as in CPython.
-                if !matches!(&*a.test, Expr::BooleanLiteral(_) | Expr::NumberLiteral(_) | Expr::NoneLiteral(_) | Expr::StringLiteral(_)) {
+                if !matches!(
+                    &*a.test,
+                    Expr::BooleanLiteral(_)
+                        | Expr::NumberLiteral(_)
+                        | Expr::NoneLiteral(_)
+                        | Expr::StringLiteral(_)
+                ) {
                     self.range = a.test.range();
                 }
                 let j = self.emit(Op::POP_JUMP_IF_TRUE, 0);
@@ -867,7 +873,10 @@ impl<'a> Compiler<'a> {
             // `and` fails (`or` succeeds) as soon as one operand does: those exits jump
             // to the target when they agree with `jump_if`, else past the last operand.
             let is_and = b.op == ast::BoolOp::And;
-            let (last, init) = b.values.split_last().expect("a boolean operation has operands");
+            let (last, init) = b
+                .values
+                .split_last()
+                .expect("a boolean operation has operands");
             let mut jumps = vec![];
             let mut skips = vec![];
             for v in init {
@@ -1243,12 +1252,19 @@ impl<'a> Compiler<'a> {
                 .collect();
             u.varnames = order.into_iter().chain(rest).collect();
         }
-        let (is_gen, is_coro) = (self.st.scopes[scope].is_generator, self.st.scopes[scope].is_coroutine);
+        let (is_gen, is_coro) = (
+            self.st.scopes[scope].is_generator,
+            self.st.scopes[scope].is_coroutine,
+        );
         if is_gen || is_coro {
             self.unit().flags |= flags::GENERATOR;
         }
         if is_coro {
-            self.unit().flags |= if is_gen { flags::ASYNC_GENERATOR } else { flags::COROUTINE };
+            self.unit().flags |= if is_gen {
+                flags::ASYNC_GENERATOR
+            } else {
+                flags::COROUTINE
+            };
         }
         if nested {
             self.unit().flags |= flags::NESTED;
@@ -1424,7 +1440,11 @@ pub(crate) fn stack_depths(instrs: &[Instr], handlers: &[Handler]) -> Vec<i32> {
             d += ins.op.stack_effect(ins.arg, false);
             if matches!(
                 ins.op,
-                Op::JUMP_FORWARD | Op::JUMP_BACKWARD | Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE
+                Op::JUMP_FORWARD
+                    | Op::JUMP_BACKWARD
+                    | Op::RETURN_VALUE
+                    | Op::RAISE_VARARGS
+                    | Op::RERAISE
             ) {
                 break;
             }
@@ -1465,7 +1485,9 @@ pub(crate) fn check_handler_depths(
             // Before the instruction, minus what it pops before it can raise: the
             // instruction's own effect is bounded by the stack at entry, so compare the
             // lower of the depths before and after it.
-            let after = d + instrs[pc as usize].op.stack_effect(instrs[pc as usize].arg, false);
+            let after = d + instrs[pc as usize]
+                .op
+                .stack_effect(instrs[pc as usize].arg, false);
             if d >= 0 && d.min(after) < h.depth as i32 {
                 return Err(format!(
                     "instruction {pc} ({}) runs at depth {} but its handler expects {}",
@@ -1500,7 +1522,9 @@ mod tests {
     /// invariant (handler depth at most the operand depth of what it covers).
     #[test]
     fn handler_depths_hold_for_all_programs() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap();
         let mut failures = vec![];
         let mut n = 0;
         for dir in ["tests/programs", "benches/programs", "benches/micro"] {
@@ -1523,15 +1547,22 @@ mod tests {
 /// The target and value items of an assignment `t1, t2 = v1, v2` (or three of each) that
 /// compiles to a SWAP instead of building and unpacking a tuple.
 fn swap_assign(a: &ast::StmtAssign) -> Option<(&[Expr], &[Expr])> {
-    let [target] = a.targets.as_slice() else { return None };
+    let [target] = a.targets.as_slice() else {
+        return None;
+    };
     let targets: &[Expr] = match target {
         Expr::Tuple(t) => &t.elts,
         Expr::List(l) => &l.elts,
         _ => return None,
     };
-    let Expr::Tuple(v) = &*a.value else { return None };
+    let Expr::Tuple(v) = &*a.value else {
+        return None;
+    };
     let n = targets.len();
     let starred = |e: &Expr| matches!(e, Expr::Starred(_));
-    ((2..=3).contains(&n) && v.elts.len() == n && !targets.iter().any(starred) && !v.elts.iter().any(starred))
-        .then_some((targets, &v.elts[..]))
+    ((2..=3).contains(&n)
+        && v.elts.len() == n
+        && !targets.iter().any(starred)
+        && !v.elts.iter().any(starred))
+    .then_some((targets, &v.elts[..]))
 }

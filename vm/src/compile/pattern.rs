@@ -31,7 +31,9 @@ impl<'a> Compiler<'a> {
             let last = i + 1 == n;
             if !last && case.guard.is_none() && case.pattern.is_irrefutable() {
                 let msg = match &case.pattern {
-                    Pattern::MatchAs(ast::PatternMatchAs { name: Some(nm), .. }) if irrefutable_capture(&case.pattern) => {
+                    Pattern::MatchAs(ast::PatternMatchAs { name: Some(nm), .. })
+                        if irrefutable_capture(&case.pattern) =>
+                    {
                         format!("name capture '{nm}' makes remaining patterns unreachable")
                     }
                     _ => "wildcard makes remaining patterns unreachable".to_string(),
@@ -96,11 +98,17 @@ impl<'a> Compiler<'a> {
         fail.jumps.push((j, count));
     }
 
-    fn capture(&mut self, name: Option<&ast::Identifier>, names: &mut Vec<String>, p: &impl Ranged) -> Result<(), CompileError> {
+    fn capture(
+        &mut self,
+        name: Option<&ast::Identifier>,
+        names: &mut Vec<String>,
+        p: &impl Ranged,
+    ) -> Result<(), CompileError> {
         match name {
             Some(n) => {
                 if names.iter().any(|x| x == n.as_str()) {
-                    return Err(self.syntax_err(&format!("multiple assignments to name '{n}' in pattern"), p));
+                    return Err(self
+                        .syntax_err(&format!("multiple assignments to name '{n}' in pattern"), p));
                 }
                 names.push(n.to_string());
                 self.name_op(n, NameCtx::Store);
@@ -113,7 +121,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// Matches TOS (item number `count` above the base) against `p`, consuming it.
-    fn pattern(&mut self, p: &Pattern, count: u32, fail: &mut Fail, names: &mut Vec<String>) -> Result<(), CompileError> {
+    fn pattern(
+        &mut self,
+        p: &Pattern,
+        count: u32,
+        fail: &mut Fail,
+        names: &mut Vec<String>,
+    ) -> Result<(), CompileError> {
         self.range = p.range();
         match p {
             Pattern::MatchValue(v) => {
@@ -147,7 +161,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn or_pattern(&mut self, o: &ast::PatternMatchOr, count: u32, fail: &mut Fail, names: &mut Vec<String>) -> Result<(), CompileError> {
+    fn or_pattern(
+        &mut self,
+        o: &ast::PatternMatchOr,
+        count: u32,
+        fail: &mut Fail,
+        names: &mut Vec<String>,
+    ) -> Result<(), CompileError> {
         let mut done = vec![];
         let mut first_names: Option<Vec<String>> = None;
         let n = o.patterns.len();
@@ -194,7 +214,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn sequence_pattern(&mut self, s: &ast::PatternMatchSequence, count: u32, fail: &mut Fail, names: &mut Vec<String>) -> Result<(), CompileError> {
+    fn sequence_pattern(
+        &mut self,
+        s: &ast::PatternMatchSequence,
+        count: u32,
+        fail: &mut Fail,
+        names: &mut Vec<String>,
+    ) -> Result<(), CompileError> {
         let pats = &s.patterns;
         let stars: Vec<usize> = pats
             .iter()
@@ -217,7 +243,12 @@ impl<'a> Compiler<'a> {
             self.emit(Op::COMPARE_OP, cmp as u32);
             self.fail_if_false(fail, count);
         }
-        let star_wild = star.is_some_and(|i| matches!(&pats[i], Pattern::MatchStar(ast::PatternMatchStar { name: None, .. })));
+        let star_wild = star.is_some_and(|i| {
+            matches!(
+                &pats[i],
+                Pattern::MatchStar(ast::PatternMatchStar { name: None, .. })
+            )
+        });
         if star_wild {
             // `[a, *_, b]`: index the items instead of unpacking the whole sequence.
             let i = star.unwrap();
@@ -254,7 +285,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn mapping_pattern(&mut self, m: &ast::PatternMatchMapping, count: u32, fail: &mut Fail, names: &mut Vec<String>) -> Result<(), CompileError> {
+    fn mapping_pattern(
+        &mut self,
+        m: &ast::PatternMatchMapping,
+        count: u32,
+        fail: &mut Fail,
+        names: &mut Vec<String>,
+    ) -> Result<(), CompileError> {
         self.emit(Op::MATCH_MAPPING, 0);
         self.fail_if_false(fail, count);
         let nkeys = m.keys.len();
@@ -277,13 +314,18 @@ impl<'a> Compiler<'a> {
                     | Expr::UnaryOp(_)
                     | Expr::BinOp(_)
             ) {
-                return Err(self.syntax_err("mapping pattern keys may only match literals and attribute lookups", k));
+                return Err(self.syntax_err(
+                    "mapping pattern keys may only match literals and attribute lookups",
+                    k,
+                ));
             }
             if !matches!(k, Expr::Attribute(_)) {
-                let text = self.source[k.range().start().to_usize()..k.range().end().to_usize()].to_string();
+                let text = self.source[k.range().start().to_usize()..k.range().end().to_usize()]
+                    .to_string();
                 let key = literal_key(k).unwrap_or(text);
                 if seen.contains(&key) {
-                    return Err(self.syntax_err(&format!("mapping pattern checks duplicate key ({key})"), k));
+                    return Err(self
+                        .syntax_err(&format!("mapping pattern checks duplicate key ({key})"), k));
                 }
                 seen.push(key);
             }
@@ -318,12 +360,21 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn class_pattern(&mut self, c: &ast::PatternMatchClass, count: u32, fail: &mut Fail, names: &mut Vec<String>) -> Result<(), CompileError> {
+    fn class_pattern(
+        &mut self,
+        c: &ast::PatternMatchClass,
+        count: u32,
+        fail: &mut Fail,
+        names: &mut Vec<String>,
+    ) -> Result<(), CompileError> {
         let args = &c.arguments;
         let mut kw: Vec<&str> = vec![];
         for k in &args.keywords {
             if kw.contains(&k.attr.as_str()) {
-                return Err(self.syntax_err(&format!("attribute name repeated in class pattern: {}", k.attr), k));
+                return Err(self.syntax_err(
+                    &format!("attribute name repeated in class pattern: {}", k.attr),
+                    k,
+                ));
             }
             kw.push(k.attr.as_str());
         }
@@ -339,7 +390,11 @@ impl<'a> Compiler<'a> {
         let total = args.patterns.len() + args.keywords.len();
         self.emit(Op::UNPACK_SEQUENCE, total as u32);
         let mut n = count - 1 + total as u32;
-        for q in args.patterns.iter().chain(args.keywords.iter().map(|k| &k.pattern)) {
+        for q in args
+            .patterns
+            .iter()
+            .chain(args.keywords.iter().map(|k| &k.pattern))
+        {
             self.pattern(q, n, fail, names)?;
             n -= 1;
         }
@@ -350,7 +405,9 @@ impl<'a> Compiler<'a> {
 /// Is `p` an irrefutable capture (`case x:`), as opposed to a wildcard?
 fn irrefutable_capture(p: &Pattern) -> bool {
     match p {
-        Pattern::MatchAs(a) => a.name.is_some() && a.pattern.as_deref().is_none_or(Pattern::is_irrefutable),
+        Pattern::MatchAs(a) => {
+            a.name.is_some() && a.pattern.as_deref().is_none_or(Pattern::is_irrefutable)
+        }
         _ => false,
     }
 }

@@ -58,7 +58,11 @@ pub fn check(src: &str) -> Option<CompileError> {
     if let Some(p) = src.find('\0') {
         s.line = 1 + src[..p].matches('\n').count() as u32;
         s.line_start = src[..p].rfind('\n').map_or(0, |n| n + 1);
-        return Some(s.err(CompileErrorKind::Syntax, "source code cannot contain null bytes", p));
+        return Some(s.err(
+            CompileErrorKind::Syntax,
+            "source code cannot contain null bytes",
+            p,
+        ));
     }
     let mut depth = 0usize;
     let mut at_line_start = true;
@@ -86,7 +90,8 @@ pub fn check(src: &str) -> Option<CompileError> {
                 }
                 s.i += 1;
             }
-            let blank = matches!(s.peek(0), b'#' | b'\n' | 0) || (s.peek(0) == b'\\' && s.peek(1) == b'\n');
+            let blank =
+                matches!(s.peek(0), b'#' | b'\n' | 0) || (s.peek(0) == b'\\' && s.peek(1) == b'\n');
             if !blank {
                 if let Some(e) = indent(&s, &mut indents, col, alt) {
                     return Some(e);
@@ -112,7 +117,11 @@ pub fn check(src: &str) -> Option<CompileError> {
             }
             b'(' | b'[' | b'{' => {
                 if depth >= MAX_BRACKETS {
-                    return Some(s.err(CompileErrorKind::Syntax, "too many nested parentheses", s.i));
+                    return Some(s.err(
+                        CompileErrorKind::Syntax,
+                        "too many nested parentheses",
+                        s.i,
+                    ));
                 }
                 depth += 1;
                 s.i += 1;
@@ -128,12 +137,17 @@ pub fn check(src: &str) -> Option<CompileError> {
             }
             c if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
                 let start = s.i;
-                while s.i < s.b.len() && (s.b[s.i].is_ascii_alphanumeric() || s.b[s.i] == b'_' || s.b[s.i] >= 0x80) {
+                while s.i < s.b.len()
+                    && (s.b[s.i].is_ascii_alphanumeric() || s.b[s.i] == b'_' || s.b[s.i] >= 0x80)
+                {
                     s.i += 1;
                 }
                 if matches!(s.peek(0), b'"' | b'\'') {
                     let p = src[start..s.i].to_ascii_lowercase();
-                    if matches!(p.as_str(), "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf") {
+                    if matches!(
+                        p.as_str(),
+                        "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf"
+                    ) {
                         if let Some(e) = string(&mut s, p.contains('f')) {
                             return Some(e);
                         }
@@ -146,7 +160,12 @@ pub fn check(src: &str) -> Option<CompileError> {
     None
 }
 
-fn indent(s: &Scan, indents: &mut Vec<(usize, usize)>, col: usize, alt: usize) -> Option<CompileError> {
+fn indent(
+    s: &Scan,
+    indents: &mut Vec<(usize, usize)>,
+    col: usize,
+    alt: usize,
+) -> Option<CompileError> {
     let tab_error = || {
         Some(s.err(
             CompileErrorKind::Tab,
@@ -164,7 +183,11 @@ fn indent(s: &Scan, indents: &mut Vec<(usize, usize)>, col: usize, alt: usize) -
             return tab_error();
         }
         if indents.len() >= MAX_INDENT {
-            return Some(s.err(CompileErrorKind::Indentation, "too many levels of indentation", s.i));
+            return Some(s.err(
+                CompileErrorKind::Indentation,
+                "too many levels of indentation",
+                s.i,
+            ));
         }
         indents.push((col, alt));
     } else {

@@ -57,13 +57,23 @@ fn release(from: *mut Value, to: *mut Value) {
     }
 }
 
-pub(super) fn call(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops, pc: usize) -> Result<Flow, PyErr> {
+pub(super) fn call(
+    vm: &mut Vm,
+    frame: *mut Frame,
+    ins: Instr,
+    st: &mut Ops,
+    pc: usize,
+) -> Result<Flow, PyErr> {
     // SAFETY: the running frame's record.
     let fr = unsafe { &mut *frame };
     // SAFETY: the code outlives the frame.
     let code: &crate::bytecode::Code = unsafe { &*fr.code.ptr() };
     let op = ins.op;
-    let kwnames = if op == Op::CALL_KW { Some(st.pop()) } else { None };
+    let kwnames = if op == Op::CALL_KW {
+        Some(st.pop())
+    } else {
+        None
+    };
     let argc = ins.arg as usize;
     // SAFETY (pointer arithmetic below): the layout above is on the operand stack.
     let (callable_pos, mut args_start) = unsafe {
@@ -134,7 +144,9 @@ pub(super) fn call(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops, pc:
         } else {
             // Move the arguments out, then bind them into the same (now empty) slots.
             // SAFETY: the arguments are owned slots; after the reads they hold nothing.
-            let args: Vec<Value> = (0..nargs).map(|i| unsafe { args_start.add(i).read() }).collect();
+            let args: Vec<Value> = (0..nargs)
+                .map(|i| unsafe { args_start.add(i).read() })
+                .collect();
             st.sp = args_start;
             let kwn: &[Value] = kwnames.as_ref().and_then(as_tuple).unwrap_or(&[]);
             if let Err(e) = vm.bind_args(func_value, f, &args, kwn, args_start) {

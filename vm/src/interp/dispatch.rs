@@ -18,7 +18,7 @@
 
 use super::gen_inline;
 use super::generic::{self, Flow};
-use crate::bytecode::{when, BinOp, Cache, Code, CmpOp, Instr, Op};
+use crate::bytecode::{when, BinOp, Cache, CmpOp, Code, Instr, Op};
 use crate::error::{self, PyErr, PyResult};
 use crate::frame::{Borrowed, CodeRef, Frame, ENTRY, GEN_INLINE, INIT};
 use crate::ops;
@@ -109,7 +109,12 @@ enum BackEdge {
 /// started (the recorder sees the back edge itself).
 #[cold]
 #[inline(never)]
-unsafe fn hot_backedge(vm: &mut Vm, frame: *mut Frame, jump: *const Cell<Instr>, recording: bool) -> BackEdge {
+unsafe fn hot_backedge(
+    vm: &mut Vm,
+    frame: *mut Frame,
+    jump: *const Cell<Instr>,
+    recording: bool,
+) -> BackEdge {
     let code = &*(*frame).code.ptr();
     let counter = (jump as *mut u16).add(1);
     if !recording {
@@ -309,7 +314,10 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                 }
                 macro_rules! cache {
                     () => {
-                        &*code!().caches.as_ptr().add((ip as *const u16).sub(3).read_volatile() as usize) as &Cache
+                        &*code!()
+                            .caches
+                            .as_ptr()
+                            .add((ip as *const u16).sub(3).read_volatile() as usize) as &Cache
                     };
                 }
                 // A polymorphic instance site: another entry for this object's class and
@@ -596,8 +604,7 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                     }
                     // ---- tier 1 specialized forms (see tier1.rs) ----
                     Op::BINARY_OP_ADD_INT | Op::BINARY_OP_SUB_INT | Op::BINARY_OP_MUL_INT => {
-                        let Some((x, y)) =
-                            Value::small_int_pair_shifted(&*sp.sub(2), &*sp.sub(1))
+                        let Some((x, y)) = Value::small_int_pair_shifted(&*sp.sub(2), &*sp.sub(1))
                         else {
                             miss!()
                         };
@@ -693,7 +700,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         {
                             let (a, b) = (&*sp.sub(2), &*sp.sub(1));
                             let t = vm.tt;
-                            if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
+                            if crate::types::type_ptr(a) != t.str_
+                                || crate::types::type_ptr(b) != t.str_
+                            {
                                 miss!()
                             }
                         }
@@ -711,7 +720,10 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             if crate::types::type_ptr(a) != t || crate::types::type_ptr(b) != t {
                                 miss!()
                             }
-                            let (x, y) = (as_tuple(a).unwrap_unchecked(), as_tuple(b).unwrap_unchecked());
+                            let (x, y) = (
+                                as_tuple(a).unwrap_unchecked(),
+                                as_tuple(b).unwrap_unchecked(),
+                            );
                             // As CPython: concatenating an empty tuple returns the other one.
                             if y.is_empty() {
                                 a.clone()
@@ -729,14 +741,17 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                     }
                     Op::BINARY_OP_WIDE => {
                         let r = {
-                            let (Some(x), Some(y)) =
-                                (crate::types::int::wide(&*sp.sub(2)), crate::types::int::wide(&*sp.sub(1)))
-                            else {
+                            let (Some(x), Some(y)) = (
+                                crate::types::int::wide(&*sp.sub(2)),
+                                crate::types::int::wide(&*sp.sub(1)),
+                            ) else {
                                 miss!()
                             };
                             let (bop, _) = BinOp::from_arg(arg!());
                             // Overflow, a zero divisor, a negative shift: the generic form.
-                            let Some(r) = crate::types::int::wide_binop(bop, x, y) else { miss!() };
+                            let Some(r) = crate::types::int::wide_binop(bop, x, y) else {
+                                miss!()
+                            };
                             r
                         };
                         hit!();
@@ -750,7 +765,10 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let n = arg!() as usize;
                         sp = sp.sub(n);
                         let base = sp;
-                        push!(crate::types::tuple::new_tuple_from(n, (0..n).map(|i| base.add(i).read())));
+                        push!(crate::types::tuple::new_tuple_from(
+                            n,
+                            (0..n).map(|i| base.add(i).read())
+                        ));
                     }
                     Op::YIELD_VALUE if (*frame).flags & GEN_INLINE != 0 => {
                         // A generator driven by FOR_ITER_GEN: its frame is popped and the
@@ -761,8 +779,7 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         reload!();
                     }
                     Op::COMPARE_OP_INT_JUMP => {
-                        let Some((x, y)) =
-                            Value::small_int_pair_shifted(&*sp.sub(2), &*sp.sub(1))
+                        let Some((x, y)) = Value::small_int_pair_shifted(&*sp.sub(2), &*sp.sub(1))
                         else {
                             miss!()
                         };
@@ -789,7 +806,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let ord = {
                             let (a, b) = (&*sp.sub(2), &*sp.sub(1));
                             let t = vm.tt;
-                            if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
+                            if crate::types::type_ptr(a) != t.str_
+                                || crate::types::type_ptr(b) != t.str_
+                            {
                                 miss!()
                             }
                             str_order(a, b)
@@ -816,10 +835,16 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                 },
                                 _ => {
                                     let t = vm.tt;
-                                    if crate::types::type_ptr(a) != t.str_ || crate::types::type_ptr(b) != t.str_ {
+                                    if crate::types::type_ptr(a) != t.str_
+                                        || crate::types::type_ptr(b) != t.str_
+                                    {
                                         miss!()
                                     }
-                                    Some(as_str(a).unwrap_unchecked().cmp(as_str(b).unwrap_unchecked()))
+                                    Some(
+                                        as_str(a)
+                                            .unwrap_unchecked()
+                                            .cmp(as_str(b).unwrap_unchecked()),
+                                    )
                                 }
                             }
                         };
@@ -837,7 +862,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let c = cache!();
                         let v = {
                             let obj = &*sp.sub(1);
-                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            let Some(inst) = obj.downcast::<InstanceObj>() else {
+                                miss!()
+                            };
                             let index = if crate::types::type_ptr(obj) as usize == c.g1.get()
                                 && inst.shape.get() as usize == c.g3.get()
                                 && crate::types::typeobj::type_epoch() == c.g2.get()
@@ -848,7 +875,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             };
                             // The shape guard fixes the slot count; no borrow of the
                             // slots is held across instructions.
-                            (&*inst.slots.as_ptr()).get_unchecked(index as usize).clone()
+                            (&*inst.slots.as_ptr())
+                                .get_unchecked(index as usize)
+                                .clone()
                         };
                         hit!();
                         let obj = std::ptr::replace(sp.sub(1), v);
@@ -858,7 +887,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let c = cache!();
                         let v = {
                             let obj = &*sp.sub(1);
-                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            let Some(inst) = obj.downcast::<InstanceObj>() else {
+                                miss!()
+                            };
                             if crate::types::type_ptr(obj) as usize != c.g1.get()
                                 || inst.shape.get() as usize != c.g3.get()
                                 || crate::types::typeobj::type_epoch() != c.g2.get()
@@ -866,7 +897,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                 miss!()
                             }
                             let d = &*c.obj.as_ptr();
-                            d.downcast::<DictObj>().unwrap_unchecked().value_at(c.index.get() as usize)
+                            d.downcast::<DictObj>()
+                                .unwrap_unchecked()
+                                .value_at(c.index.get() as usize)
                         };
                         hit!();
                         let obj = std::ptr::replace(sp.sub(1), v);
@@ -880,7 +913,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                 miss!()
                             };
                             let d = m.dict.downcast::<DictObj>().unwrap_unchecked();
-                            if m.dict.ptr() as usize != c.g1.get() || d.version() as usize != c.g2.get() {
+                            if m.dict.ptr() as usize != c.g1.get()
+                                || d.version() as usize != c.g2.get()
+                            {
                                 miss!()
                             }
                             d.value_at_unchecked(c.index.get() as usize)
@@ -896,7 +931,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let c = cache!();
                         let index = {
                             let obj = &*sp.sub(1);
-                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            let Some(inst) = obj.downcast::<InstanceObj>() else {
+                                miss!()
+                            };
                             if crate::types::type_ptr(obj) as usize == c.g1.get()
                                 && inst.shape.get() as usize == c.g3.get()
                                 && crate::types::typeobj::type_epoch() == c.g2.get()
@@ -927,7 +964,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let c = cache!();
                         let f = {
                             let obj = &*sp.sub(1);
-                            let Some(inst) = obj.downcast::<InstanceObj>() else { miss!() };
+                            let Some(inst) = obj.downcast::<InstanceObj>() else {
+                                miss!()
+                            };
                             if crate::types::type_ptr(obj) as usize == c.g1.get()
                                 && inst.shape.get() as usize == c.g3.get()
                                 && crate::types::typeobj::type_epoch() == c.g2.get()
@@ -956,7 +995,8 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         let v = {
                             let g: &Value = &(*frame).globals;
                             let gd = g.downcast::<DictObj>().unwrap_unchecked();
-                            if g.ptr() as usize != c.g1.get() || gd.version() as usize != c.g2.get() {
+                            if g.ptr() as usize != c.g1.get() || gd.version() as usize != c.g2.get()
+                            {
                                 miss!()
                             }
                             if op == Op::LOAD_GLOBAL_MODULE {
@@ -1090,10 +1130,12 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                 let args = std::slice::from_raw_parts(args_start, nargs);
                                 if op == Op::CALL_TYPE_BUILTIN {
                                     // The guarded type's constructor (tier1::call).
-                                    let ctor: crate::types::func::NativeFn = std::mem::transmute(c.g2.get());
+                                    let ctor: crate::types::func::NativeFn =
+                                        std::mem::transmute(c.g2.get());
                                     tri!(ctor(vm, args, &[]))
                                 } else {
-                                    let n = (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
+                                    let n =
+                                        (*callable_pos).downcast::<NativeObj>().unwrap_unchecked();
                                     tri!(n.call(vm, args, &[]))
                                 }
                             }
@@ -1118,19 +1160,35 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         }
                         hit!();
                         let f: crate::builtins::FastMethod = std::mem::transmute(c.g2.get());
-                        let r = tri!(f(vm, &*cp.add(1), std::slice::from_raw_parts(cp.add(2), argc)));
+                        let r = tri!(f(
+                            vm,
+                            &*cp.add(1),
+                            std::slice::from_raw_parts(cp.add(2), argc)
+                        ));
                         let base = sp.sub(argc + 2);
                         while sp > base {
                             release!(pop!());
                         }
                         push!(r);
                     }
-                    Op::FOR_ITER_RANGE | Op::FOR_ITER_LIST | Op::FOR_ITER_TUPLE | Op::FOR_ITER_STR => {
+                    Op::FOR_ITER_RANGE
+                    | Op::FOR_ITER_LIST
+                    | Op::FOR_ITER_TUPLE
+                    | Op::FOR_ITER_STR => {
                         let next = {
-                            let Some(io) = (*sp.sub(1)).downcast::<IterObj>() else { miss!() };
+                            let Some(io) = (*sp.sub(1)).downcast::<IterObj>() else {
+                                miss!()
+                            };
                             // No borrow of an iterator's state outlives a step.
                             match (&mut *io.state.as_ptr(), op) {
-                                (IterState::Range { cur, step, remaining }, Op::FOR_ITER_RANGE) => {
+                                (
+                                    IterState::Range {
+                                        cur,
+                                        step,
+                                        remaining,
+                                    },
+                                    Op::FOR_ITER_RANGE,
+                                ) => {
                                     if *remaining <= 0 {
                                         None
                                     } else {
@@ -1148,7 +1206,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                     }
                                 }
                                 (IterState::Seq { seq, idx }, Op::FOR_ITER_LIST) => {
-                                    let Some(l) = seq.downcast::<ListObj>() else { miss!() };
+                                    let Some(l) = seq.downcast::<ListObj>() else {
+                                        miss!()
+                                    };
                                     let r = (&*l.items.as_ptr()).get(*idx).cloned();
                                     *idx += 1;
                                     r
@@ -1161,7 +1221,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                 }
                                 (IterState::Str { s, byte_pos }, Op::FOR_ITER_STR) => {
                                     // A str iterator holds a str (strs are immutable).
-                                    let so = s.downcast::<crate::types::str::StrObj>().unwrap_unchecked();
+                                    let so = s
+                                        .downcast::<crate::types::str::StrObj>()
+                                        .unwrap_unchecked();
                                     match so.s.as_bytes().get(*byte_pos) {
                                         Some(&b) if b < 0x80 => {
                                             *byte_pos += 1;
@@ -1170,7 +1232,8 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                                         // Past the end (and later calls): the loop ends.
                                         None => None,
                                         Some(_) => {
-                                            let c = so.s[*byte_pos..].chars().next().unwrap_unchecked();
+                                            let c =
+                                                so.s[*byte_pos..].chars().next().unwrap_unchecked();
                                             *byte_pos += c.len_utf8();
                                             sync!();
                                             let v = crate::types::str::char_str(c);
@@ -1253,7 +1316,8 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                             if crate::types::type_ptr(obj) != vm.tt.list {
                                 miss!()
                             }
-                            let items = &mut *obj.downcast::<ListObj>().unwrap_unchecked().items.as_ptr();
+                            let items =
+                                &mut *obj.downcast::<ListObj>().unwrap_unchecked().items.as_ptr();
                             if i < 0 || i as usize >= items.len() {
                                 miss!()
                             }
@@ -1302,7 +1366,9 @@ unsafe fn run_loop<const MODE: u8>(vm: &mut Vm, mut thrown: Option<PyErr>) -> Py
                         {
                             let items: &[Value] = match as_tuple(&seq) {
                                 Some(t) => t,
-                                None => &*seq.downcast::<ListObj>().unwrap_unchecked().items.as_ptr(),
+                                None => {
+                                    &*seq.downcast::<ListObj>().unwrap_unchecked().items.as_ptr()
+                                }
                             };
                             for v in items.iter().rev() {
                                 push!(v.clone());
@@ -1337,7 +1403,11 @@ fn str_order(a: &Value, b: &Value) -> u8 {
         return when::EQ;
     }
     // SAFETY: the caller checked both are exact strs.
-    match unsafe { as_str(a).unwrap_unchecked().cmp(as_str(b).unwrap_unchecked()) } {
+    match unsafe {
+        as_str(a)
+            .unwrap_unchecked()
+            .cmp(as_str(b).unwrap_unchecked())
+    } {
         std::cmp::Ordering::Less => when::LT,
         std::cmp::Ordering::Equal => when::EQ,
         std::cmp::Ordering::Greater => when::GT,

@@ -134,7 +134,11 @@ pub(super) unsafe fn finish(vm: &mut Vm, frame: *mut Frame) {
 ///
 /// # Safety
 /// `frame` is a live `GEN_INLINE` record.
-pub(super) unsafe fn escape(vm: &mut Vm, frame: *mut Frame, err: crate::error::PyErr) -> crate::error::PyErr {
+pub(super) unsafe fn escape(
+    vm: &mut Vm,
+    frame: *mut Frame,
+    err: crate::error::PyErr,
+) -> crate::error::PyErr {
     let genv = (*(*frame).gen).clone();
     let gen = genv.downcast::<GenObj>().unwrap_unchecked();
     {

@@ -129,7 +129,13 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             *slot = Value::UNDEF;
         }
         Op::LOAD_DEREF => {
-            let v = fr.slot(nlocals + arg as usize).downcast::<CellObj>().unwrap().v.borrow().clone();
+            let v = fr
+                .slot(nlocals + arg as usize)
+                .downcast::<CellObj>()
+                .unwrap()
+                .v
+                .borrow()
+                .clone();
             if v.is_undef() {
                 return Err(deref_error(code, arg as usize));
             }
@@ -138,7 +144,8 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         Op::STORE_DEREF => {
             let v = st.pop();
             let cell = fr.slot(nlocals + arg as usize);
-            let old = std::mem::replace(&mut *cell.downcast::<CellObj>().unwrap().v.borrow_mut(), v);
+            let old =
+                std::mem::replace(&mut *cell.downcast::<CellObj>().unwrap().v.borrow_mut(), v);
             drop(old);
         }
         Op::DELETE_DEREF => {
@@ -352,7 +359,11 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             let it = st.pop();
             let l = st.peek(arg as usize).clone();
             let items = ops::collect(vm, &it)?;
-            l.downcast::<ListObj>().unwrap().items.borrow_mut().extend(items);
+            l.downcast::<ListObj>()
+                .unwrap()
+                .items
+                .borrow_mut()
+                .extend(items);
         }
         Op::SET_UPDATE => {
             let it = st.pop();
@@ -470,7 +481,9 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                 }
             }
         }
-        Op::CALL | Op::CALL_METHOD | Op::CALL_KW => return super::calls::call(vm, frame, ins, st, pc),
+        Op::CALL | Op::CALL_METHOD | Op::CALL_KW => {
+            return super::calls::call(vm, frame, ins, st, pc)
+        }
         Op::CALL_EX => {
             let kwargs = if arg & 1 != 0 { Some(st.pop()) } else { None };
             let args = st.pop();
@@ -501,7 +514,11 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
         }
         Op::IMPORT_FROM => {
             let m = st.peek(1).clone();
-            st.push(crate::import::import_from(vm, &m, &code.names[arg as usize])?);
+            st.push(crate::import::import_from(
+                vm,
+                &m,
+                &code.names[arg as usize],
+            )?);
         }
         Op::IMPORT_STAR => {
             let m = st.pop();
@@ -570,7 +587,13 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
                 Some(v) => v,
                 None => {
                     let i = (arg >> 16) as usize;
-                    let v = fr.slot(nlocals + i).downcast::<CellObj>().unwrap().v.borrow().clone();
+                    let v = fr
+                        .slot(nlocals + i)
+                        .downcast::<CellObj>()
+                        .unwrap()
+                        .v
+                        .borrow()
+                        .clone();
                     if v.is_undef() {
                         return Err(deref_error(code, i));
                     }
@@ -584,7 +607,11 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             let it = if crate::generator::is_plain(&v) {
                 v
             } else if crate::coro::is_coroutine(&v) {
-                if (code.flags | code.extra_flags.get()) & (crate::bytecode::flags::COROUTINE | crate::bytecode::flags::ITERABLE_COROUTINE) == 0 {
+                if (code.flags | code.extra_flags.get())
+                    & (crate::bytecode::flags::COROUTINE
+                        | crate::bytecode::flags::ITERABLE_COROUTINE)
+                    == 0
+                {
                     return Err(error::type_error(
                         "cannot 'yield from' a coroutine object in a non-coroutine generator",
                     ));
@@ -657,7 +684,13 @@ fn exec(vm: &mut Vm, frame: *mut Frame, ins: Instr, st: &mut Ops) -> Result<Flow
             let kwnames = st.pop();
             let cls = st.pop();
             let subject = st.pop();
-            st.push(ops::matching::match_class(vm, &subject, &cls, arg as usize, &kwnames)?);
+            st.push(ops::matching::match_class(
+                vm,
+                &subject,
+                &cls,
+                arg as usize,
+                &kwnames,
+            )?);
         }
         Op::GET_LEN => {
             let v = st.peek(1).clone();

@@ -62,7 +62,9 @@ fn bind_native(f: &Value, obj: &Value) -> Value {
 /// A classmethod's function bound to the class (a native binds as a bound native, so its
 /// receiver check does not apply to the class).
 fn bind_class(f: &Value, cls: Value) -> Value {
-    if f.downcast::<NativeObj>().is_some_and(|n| n.self_.is_undef()) {
+    if f.downcast::<NativeObj>()
+        .is_some_and(|n| n.self_.is_undef())
+    {
         return bind_native(f, &cls);
     }
     new_bound_method(f.clone(), cls)
@@ -216,11 +218,11 @@ pub fn special_attr(v: &Value, name: &str) -> Option<Value> {
             } else {
                 p.doc.clone()
             }),
-            "__isabstractmethod__" => Some(Value::bool(
-                [&p.fget, &p.fset, &p.fdel]
-                    .iter()
-                    .any(|f| special_attr(f, name).is_some_and(|x| x.as_bool() == Some(true))),
-            )),
+            "__isabstractmethod__" => {
+                Some(Value::bool([&p.fget, &p.fset, &p.fdel].iter().any(|f| {
+                    special_attr(f, name).is_some_and(|x| x.as_bool() == Some(true))
+                })))
+            }
             _ => None,
         };
     }
@@ -598,7 +600,8 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     if let Some(inst) = obj.downcast::<InstanceObj>() {
         let ty = type_ptr(&obj);
         if let Some(f) = typeobj::lookup(ty, name) {
-            if (f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some_and(NativeObj::binds))
+            if (f.downcast::<FunctionObj>().is_some()
+                || f.downcast::<NativeObj>().is_some_and(NativeObj::binds))
                 && !inst.has(name)
                 && hooks(&obj) & HOOK_GETATTRIBUTE == 0
             {
@@ -608,7 +611,9 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     } else if let Some(s) = obj.downcast::<SuperObj>() {
         if s.obj.ptr() != s.obj_type.ptr() {
             if let Some(f) = super_lookup(s, name) {
-                if f.downcast::<FunctionObj>().is_some() || f.downcast::<NativeObj>().is_some_and(NativeObj::binds) {
+                if f.downcast::<FunctionObj>().is_some()
+                    || f.downcast::<NativeObj>().is_some_and(NativeObj::binds)
+                {
                     return Ok((f, s.obj.clone()));
                 }
             }
@@ -616,7 +621,9 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: &Value) -> PyResult<(Value, Va
     } else if obj.downcast::<ModuleObj>().is_none() && obj.downcast::<TypeData>().is_none() {
         let ty = type_ptr(&obj);
         if let Some(f) = typeobj::lookup(ty, name) {
-            if f.downcast::<NativeObj>().is_some_and(NativeObj::binds) || f.downcast::<FunctionObj>().is_some() {
+            if f.downcast::<NativeObj>().is_some_and(NativeObj::binds)
+                || f.downcast::<FunctionObj>().is_some()
+            {
                 return Ok((f, obj));
             }
         }
@@ -648,7 +655,9 @@ fn set_class(obj: &Value, cls: Value) -> PyResult<()> {
         )));
     };
     let old_td = typeobj::type_data_ptr(type_ptr(obj));
-    if obj.downcast::<crate::types::instance::InstanceObj>().is_none()
+    if obj
+        .downcast::<crate::types::instance::InstanceObj>()
+        .is_none()
         || old_td.is_builtin
         || new_td.is_builtin
         || new_td.layout != crate::object::Kind::Instance
@@ -659,7 +668,9 @@ fn set_class(obj: &Value, cls: Value) -> PyResult<()> {
     }
     let same_slots = match (&old_td.slots, &new_td.slots) {
         (None, None) => true,
-        (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| as_str(x) == as_str(y)),
+        (Some(a), Some(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| as_str(x) == as_str(y))
+        }
         _ => false,
     };
     if !same_slots {
@@ -748,13 +759,17 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, v: Value) -> PyRe
             Some("__qualname__") => *f.qualname.borrow_mut() = v,
             Some("__defaults__") => {
                 if !v.is_none() && crate::types::tuple::as_tuple(&v).is_none() {
-                    return Err(error::type_error("__defaults__ must be set to a tuple object"));
+                    return Err(error::type_error(
+                        "__defaults__ must be set to a tuple object",
+                    ));
                 }
                 *f.defaults.borrow_mut() = v;
             }
             Some("__kwdefaults__") => {
                 if !v.is_none() && v.downcast::<DictObj>().is_none() {
-                    return Err(error::type_error("__kwdefaults__ must be set to a dict object"));
+                    return Err(error::type_error(
+                        "__kwdefaults__ must be set to a dict object",
+                    ));
                 }
                 *f.kwdefaults.borrow_mut() = v;
             }

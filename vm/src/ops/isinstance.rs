@@ -5,9 +5,9 @@
 use crate::error::{self, PyResult};
 use crate::ops;
 use crate::types::str::intern;
+use crate::types::tt;
 use crate::types::tuple::as_tuple;
 use crate::types::typeobj::{is_subtype, isinstance_ptr, lookup_str, type_ptr, TypeData};
-use crate::types::tt;
 use crate::value::Value;
 use crate::vm::Vm;
 

@@ -432,7 +432,10 @@ pub fn collect_unpack(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Vec<Value>> 
     let it = match iter(vm, v) {
         Ok(it) => it,
         // Only a value that is not iterable at all gets the unpacking message.
-        Err(e) if !e.is_instance(tt().type_error) || super::dunder::special(v, "__iter__").is_some() => {
+        Err(e)
+            if !e.is_instance(tt().type_error)
+                || super::dunder::special(v, "__iter__").is_some() =>
+        {
             return Err(e)
         }
         Err(_) => {

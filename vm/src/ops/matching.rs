@@ -41,7 +41,10 @@ pub fn is_mapping(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 pub fn is_sequence(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let t = tt();
     let ty = type_ptr(v);
-    if [t.str_, t.bytes, t.bytearray].iter().any(|&b| is_subtype(ty, b)) {
+    if [t.str_, t.bytes, t.bytearray]
+        .iter()
+        .any(|&b| is_subtype(ty, b))
+    {
         return Ok(false);
     }
     if matches!(v.kind(), Some(Kind::List | Kind::Tuple | Kind::Range)) {
@@ -59,8 +62,17 @@ pub fn is_sequence(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 /// Builtin values that are never mappings or sequences (skips the ABC check).
 fn is_builtin_scalar(v: &Value, t: &crate::types::typeobj::TypeTable) -> bool {
     let ty = type_ptr(v);
-    [t.int, t.float, t.str_, t.bytes, t.set, t.frozenset, t.none_type, t.function]
-        .contains(&ty)
+    [
+        t.int,
+        t.float,
+        t.str_,
+        t.bytes,
+        t.set,
+        t.frozenset,
+        t.none_type,
+        t.function,
+    ]
+    .contains(&ty)
 }
 
 /// MATCH_KEYS: the values of `keys` in `subject` (a tuple), or None if one is missing.
@@ -202,8 +214,17 @@ fn instance_via_check(vm: &mut Vm, subject: &Value, cls: &Value) -> PyResult<boo
 fn self_matching(cls: &Value) -> bool {
     let t = tt();
     [
-        t.bool_, t.bytearray, t.bytes, t.dict, t.float, t.frozenset, t.int, t.list, t.set,
-        t.str_, t.tuple,
+        t.bool_,
+        t.bytearray,
+        t.bytes,
+        t.dict,
+        t.float,
+        t.frozenset,
+        t.int,
+        t.list,
+        t.set,
+        t.str_,
+        t.tuple,
     ]
     .iter()
     .any(|&b| is_subtype(cls.ptr(), b))

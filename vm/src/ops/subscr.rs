@@ -141,7 +141,11 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         }
         if let Some(s) = idx.downcast::<SliceObj>() {
             let (start, _, step, count) = slice_indices(s, t.len() as i64)?;
-            if start == 0 && step == 1 && count == t.len() as i64 && crate::types::type_ptr(obj) == crate::types::tt().tuple {
+            if start == 0
+                && step == 1
+                && count == t.len() as i64
+                && crate::types::type_ptr(obj) == crate::types::tt().tuple
+            {
                 return Ok(obj.clone());
             }
             if step == 1 {
@@ -176,7 +180,10 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             if step == 1 {
                 // As CPython: the whole of an exact str is the str itself (its hash is
                 // already cached).
-                if start == 0 && count == so.nchars as i64 && crate::types::type_ptr(obj) == crate::types::tt().str_ {
+                if start == 0
+                    && count == so.nchars as i64
+                    && crate::types::type_ptr(obj) == crate::types::tt().str_
+                {
                     return Ok(obj.clone());
                 }
                 let a = so.byte_offset(start as usize);

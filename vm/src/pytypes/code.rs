@@ -120,7 +120,11 @@ fn co_lines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             new_tuple(vec![
                 Value::int(s as i64),
                 Value::int(e as i64),
-                if l == 0 { Value::NONE } else { Value::int(l as i64) },
+                if l == 0 {
+                    Value::NONE
+                } else {
+                    Value::int(l as i64)
+                },
             ])
         })
         .collect();
@@ -150,7 +154,8 @@ fn replace(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                     ));
                 }
                 if want & 0x100 != 0 {
-                    code.extra_flags.set(code.extra_flags.get() | flags::ITERABLE_COROUTINE);
+                    code.extra_flags
+                        .set(code.extra_flags.get() | flags::ITERABLE_COROUTINE);
                 }
             }
             "co_name" | "co_qualname" | "co_filename" | "co_firstlineno"

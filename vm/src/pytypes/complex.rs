@@ -107,7 +107,9 @@ fn this(args: &[Value]) -> PyResult<Complex> {
 /// A method taking no arguments besides the complex itself.
 fn no_args(name: &str, args: &[Value], kw: &[Value]) -> PyResult<()> {
     if !kw.is_empty() {
-        return Err(error::type_error(format!("complex.{name}() takes no keyword arguments")));
+        return Err(error::type_error(format!(
+            "complex.{name}() takes no keyword arguments"
+        )));
     }
     if args.len() > 1 {
         return Err(error::type_error(format!(
@@ -207,7 +209,10 @@ fn c_conjugate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn c_getnewargs(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_args("__getnewargs__", args, kw)?;
     let c = this(args)?;
-    Ok(crate::types::tuple::new_tuple(vec![Value::float(c.re), Value::float(c.im)]))
+    Ok(crate::types::tuple::new_tuple(vec![
+        Value::float(c.re),
+        Value::float(c.im),
+    ]))
 }
 
 pub fn abs(c: Complex) -> PyResult<f64> {
@@ -246,9 +251,18 @@ macro_rules! arith {
     };
 }
 
-arith!(c_add, |a, b| Ok(Complex { re: a.re + b.re, im: a.im + b.im }));
-arith!(c_sub, |a, b| Ok(Complex { re: a.re - b.re, im: a.im - b.im }));
-arith!(c_rsub, |a, b| Ok(Complex { re: b.re - a.re, im: b.im - a.im }));
+arith!(c_add, |a, b| Ok(Complex {
+    re: a.re + b.re,
+    im: a.im + b.im
+}));
+arith!(c_sub, |a, b| Ok(Complex {
+    re: a.re - b.re,
+    im: a.im - b.im
+}));
+arith!(c_rsub, |a, b| Ok(Complex {
+    re: b.re - a.re,
+    im: b.im - a.im
+}));
 arith!(c_mul, |a, b| Ok(mul(a, b)));
 arith!(c_div, |a, b| div(a, b));
 arith!(c_rdiv, |a, b| div(b, a));
@@ -256,7 +270,10 @@ arith!(c_pow, |a, b| pow(a, b));
 arith!(c_rpow, |a, b| pow(b, a));
 
 pub fn mul(a: Complex, b: Complex) -> Complex {
-    Complex { re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re }
+    Complex {
+        re: a.re * b.re - a.im * b.im,
+        im: a.re * b.im + a.im * b.re,
+    }
 }
 
 /// `_Py_c_quot`: Smith's method, scaled to avoid overflow.
@@ -268,13 +285,22 @@ pub fn div(a: Complex, b: Complex) -> PyResult<Complex> {
         }
         let ratio = b.im / b.re;
         let denom = b.re + b.im * ratio;
-        Ok(Complex { re: (a.re + a.im * ratio) / denom, im: (a.im - a.re * ratio) / denom })
+        Ok(Complex {
+            re: (a.re + a.im * ratio) / denom,
+            im: (a.im - a.re * ratio) / denom,
+        })
     } else if abs_bim >= abs_bre {
         let ratio = b.re / b.im;
         let denom = b.re * ratio + b.im;
-        Ok(Complex { re: (a.re * ratio + a.im) / denom, im: (a.im * ratio - a.re) / denom })
+        Ok(Complex {
+            re: (a.re * ratio + a.im) / denom,
+            im: (a.im * ratio - a.re) / denom,
+        })
     } else {
-        Ok(Complex { re: f64::NAN, im: f64::NAN })
+        Ok(Complex {
+            re: f64::NAN,
+            im: f64::NAN,
+        })
     }
 }
 
@@ -307,7 +333,10 @@ pub fn pow(a: Complex, b: Complex) -> PyResult<Complex> {
         len /= (at * b.im).exp();
         phase += b.im * vabs.ln();
     }
-    let r = Complex { re: len * phase.cos(), im: len * phase.sin() };
+    let r = Complex {
+        re: len * phase.cos(),
+        im: len * phase.sin(),
+    };
     if (r.re.is_infinite() || r.im.is_infinite()) && a.re.is_finite() && a.im.is_finite() {
         return Err(error::overflow_error("complex exponentiation"));
     }
@@ -357,7 +386,16 @@ pub fn format(c: Complex, spec: &str) -> Result<String, String> {
         None => {
             let skip = c.re == 0.0 && c.re.is_sign_positive();
             let g = |x: f64| match f.precision {
-                Some(_) => format_float_typed(x, &{ let mut p = part.clone(); p.ty = Some('g'); p.sign = None; p }, "complex"),
+                Some(_) => format_float_typed(
+                    x,
+                    &{
+                        let mut p = part.clone();
+                        p.ty = Some('g');
+                        p.sign = None;
+                        p
+                    },
+                    "complex",
+                ),
                 None => Ok(component(x)),
             };
             let mut re = g(c.re)?;
@@ -375,12 +413,22 @@ pub fn format(c: Complex, spec: &str) -> Result<String, String> {
             (re, format_float_typed(c.im, &ip, "complex")?, false, false)
         }
         Some(t) => {
-            return Err(format!("Unknown format code '{t}' for object of type 'complex'"))
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'complex'"
+            ))
         }
     };
-    let im = if im.starts_with('-') { im } else { format!("+{im}") };
+    let im = if im.starts_with('-') {
+        im
+    } else {
+        format!("+{im}")
+    };
     let body = if skip_re {
-        let im = if f.sign.is_none() { im.trim_start_matches('+').to_string() } else { im };
+        let im = if f.sign.is_none() {
+            im.trim_start_matches('+').to_string()
+        } else {
+            im
+        };
         format!("{im}j")
     } else {
         format!("{re}{im}j")
@@ -395,7 +443,11 @@ pub fn format(c: Complex, spec: &str) -> Result<String, String> {
     let pad = width - n;
     Ok(match f.align.unwrap_or('>') {
         '<' => format!("{body}{}", fill.repeat(pad)),
-        '^' => format!("{}{body}{}", fill.repeat(pad / 2), fill.repeat(pad - pad / 2)),
+        '^' => format!(
+            "{}{body}{}",
+            fill.repeat(pad / 2),
+            fill.repeat(pad - pad / 2)
+        ),
         _ => format!("{}{body}", fill.repeat(pad)),
     })
 }
@@ -437,8 +489,14 @@ pub fn parse(s: &str) -> Option<Complex> {
         }
     };
     match split {
-        Some(i) => Some(Complex { re: float(&body[..i])?, im: imag(&body[i..])? }),
-        None => Some(Complex { re: 0.0, im: imag(body)? }),
+        Some(i) => Some(Complex {
+            re: float(&body[..i])?,
+            im: imag(&body[i..])?,
+        }),
+        None => Some(Complex {
+            re: 0.0,
+            im: imag(body)?,
+        }),
     }
 }
 
@@ -450,16 +508,26 @@ fn to_complex(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Complex> {
     if let Some(m) = crate::ops::dunder::special(v, "__complex__") {
         let r = crate::ops::dunder::call_method(vm, &m, v, &[])?;
         return as_complex(&r).ok_or_else(|| {
-            error::type_error(format!("__complex__ returned non-complex (type {})", type_name(&r)))
+            error::type_error(format!(
+                "__complex__ returned non-complex (type {})",
+                type_name(&r)
+            ))
         });
     }
     if let Some(c) = coerce(v) {
         return Ok(c);
     }
-    if crate::ops::dunder::special(v, "__float__").is_some() || crate::ops::dunder::special(v, "__index__").is_some() {
-        let f = crate::types::dict::DictObj::get_str(&vm.builtins, &crate::types::str::intern("float")).unwrap();
+    if crate::ops::dunder::special(v, "__float__").is_some()
+        || crate::ops::dunder::special(v, "__index__").is_some()
+    {
+        let f =
+            crate::types::dict::DictObj::get_str(&vm.builtins, &crate::types::str::intern("float"))
+                .unwrap();
         let r = vm.call1(&f, v.clone())?;
-        return Ok(Complex { re: r.as_float().unwrap_or(0.0), im: 0.0 });
+        return Ok(Complex {
+            re: r.as_float().unwrap_or(0.0),
+            im: 0.0,
+        });
     }
     Err(error::type_error(format!(
         "complex() {what} must be a string or a number, not '{}'",
@@ -477,9 +545,12 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         (None, None) => Complex { re: 0.0, im: 0.0 },
         (Some(r), i) if as_str(r).is_some() => {
             if i.is_some() {
-                return Err(error::type_error("complex() can't take second arg if first is a string"));
+                return Err(error::type_error(
+                    "complex() can't take second arg if first is a string",
+                ));
             }
-            parse(as_str(r).unwrap()).ok_or_else(|| error::value_error("complex() arg is a malformed string"))?
+            parse(as_str(r).unwrap())
+                .ok_or_else(|| error::value_error("complex() arg is a malformed string"))?
         }
         (r, i) => {
             if let Some(i) = i {
@@ -495,7 +566,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
                 Some(i) => to_complex(vm, i, "second argument")?,
                 None => Complex { re: 0.0, im: 0.0 },
             };
-            Complex { re: r.re - i.im, im: r.im + i.re }
+            Complex {
+                re: r.re - i.im,
+                im: r.im + i.re,
+            }
         }
     };
     if cls.ptr() == complex_type() {

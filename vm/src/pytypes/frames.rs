@@ -55,28 +55,36 @@ thread_local! {
 fn types() -> &'static Types {
     TYPES.with(|c| {
         *c.get_or_init(|| {
-            let frame = new_ext_type("frame", "builtins", std::ptr::null(), &[
-                ("__repr__", frame_repr as NativeFn),
-                ("clear", frame_clear),
-            ]);
-            add_getters(frame, &[
-                ("f_code", f_code),
-                ("f_globals", f_globals),
-                ("f_builtins", f_builtins),
-                ("f_locals", f_locals),
-                ("f_lineno", f_lineno),
-                ("f_lasti", f_lasti),
-                ("f_back", f_back),
-                ("f_trace", f_none),
-                ("f_trace_lines", f_true),
-                ("f_trace_opcodes", f_false),
-            ]);
+            let frame = new_ext_type(
+                "frame",
+                "builtins",
+                std::ptr::null(),
+                &[("__repr__", frame_repr as NativeFn), ("clear", frame_clear)],
+            );
+            add_getters(
+                frame,
+                &[
+                    ("f_code", f_code),
+                    ("f_globals", f_globals),
+                    ("f_builtins", f_builtins),
+                    ("f_locals", f_locals),
+                    ("f_lineno", f_lineno),
+                    ("f_lasti", f_lasti),
+                    ("f_back", f_back),
+                    ("f_trace", f_none),
+                    ("f_trace_lines", f_true),
+                    ("f_trace_opcodes", f_false),
+                ],
+            );
             let traceback = new_ext_type("traceback", "builtins", std::ptr::null(), &[]);
-            add_getters(traceback, &[
-                ("tb_frame", tb_frame),
-                ("tb_lineno", tb_lineno),
-                ("tb_lasti", tb_lasti),
-            ]);
+            add_getters(
+                traceback,
+                &[
+                    ("tb_frame", tb_frame),
+                    ("tb_lineno", tb_lineno),
+                    ("tb_lasti", tb_lasti),
+                ],
+            );
             let next = crate::types::descr::new_property(
                 crate::types::func::new_native("tb_next", tb_next),
                 crate::types::func::new_native("tb_next", tb_set_next),
@@ -127,7 +135,11 @@ pub fn frame_for_record(vm: &Vm, i: usize) -> Value {
 
 /// A frame object for a generator's suspended frame.
 pub fn frame_for_generator(code: Rc<Code>, globals: Value, ip: usize, slots: &[Value]) -> Value {
-    let line = code.lines.get(ip.saturating_sub(1)).copied().unwrap_or(code.firstlineno);
+    let line = code
+        .lines
+        .get(ip.saturating_sub(1))
+        .copied()
+        .unwrap_or(code.firstlineno);
     let locals = locals_dict(&code, slots);
     new_frame(FrameData {
         code,
@@ -336,7 +348,9 @@ pub fn set_traceback(x: &ExcObj, tb: &Value) -> PyResult<()> {
     let mut entries = vec![];
     let mut cur = tb.clone();
     if !tb.is_none() && ext_ref::<TbData>(tb).is_none() {
-        return Err(error::type_error("__traceback__ must be a traceback or None"));
+        return Err(error::type_error(
+            "__traceback__ must be a traceback or None",
+        ));
     }
     while let Some(t) = ext_ref::<TbData>(&cur) {
         entries.push(t.entry.clone());

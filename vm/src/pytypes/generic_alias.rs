@@ -7,9 +7,9 @@ use crate::ops;
 use crate::types::ext::{ext_ref, new_ext_of, new_ext_type};
 use crate::types::func::NativeFn;
 use crate::types::str::{as_str, intern, new_str};
+use crate::types::tt;
 use crate::types::tuple::{as_tuple, new_tuple};
 use crate::types::typeobj::{type_ptr, TypeData};
-use crate::types::tt;
 use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::OnceCell;
@@ -120,13 +120,26 @@ pub fn new_alias(vm: &mut Vm, origin: Value, args: &Value) -> PyResult<Value> {
 }
 
 fn make_alias(vm: &mut Vm, origin: Value, args: &Value, cls: &Value) -> PyResult<Value> {
-    let args = if as_tuple(args).is_some() { args.clone() } else { new_tuple(vec![args.clone()]) };
+    let args = if as_tuple(args).is_some() {
+        args.clone()
+    } else {
+        new_tuple(vec![args.clone()])
+    };
     let params = parameters(vm, as_tuple(&args).unwrap())?;
-    new_ext_of(Alias { origin, args, params }, types().alias, cls)
+    new_ext_of(
+        Alias {
+            origin,
+            args,
+            params,
+        },
+        types().alias,
+        cls,
+    )
 }
 
 fn alias(v: &Value) -> PyResult<&Alias> {
-    ext_ref::<Alias>(v).ok_or_else(|| error::type_error("descriptor requires a 'types.GenericAlias' object"))
+    ext_ref::<Alias>(v)
+        .ok_or_else(|| error::type_error("descriptor requires a 'types.GenericAlias' object"))
 }
 
 fn alias_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -149,12 +162,27 @@ fn alias_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
         _ => {}
     }
     let own = crate::types::typeobj::lookup(type_ptr(this), &args[1]);
-    let forwarded = !name.starts_with("__") || !matches!(
-        name,
-        "__repr__" | "__call__" | "__getitem__" | "__eq__" | "__hash__" | "__mro_entries__"
-            | "__or__" | "__ror__" | "__reduce__" | "__instancecheck__" | "__subclasscheck__"
-            | "__getattribute__" | "__new__" | "__init__" | "__dir__" | "__copy__" | "__deepcopy__"
-    );
+    let forwarded = !name.starts_with("__")
+        || !matches!(
+            name,
+            "__repr__"
+                | "__call__"
+                | "__getitem__"
+                | "__eq__"
+                | "__hash__"
+                | "__mro_entries__"
+                | "__or__"
+                | "__ror__"
+                | "__reduce__"
+                | "__instancecheck__"
+                | "__subclasscheck__"
+                | "__getattribute__"
+                | "__new__"
+                | "__init__"
+                | "__dir__"
+                | "__copy__"
+                | "__deepcopy__"
+        );
     if forwarded && own.is_none() {
         return ops::getattr(vm, &a.origin, &args[1]);
     }
@@ -176,8 +204,15 @@ fn type_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         let q = ops::getattr(vm, v, &intern("__qualname__"));
         let m = ops::getattr(vm, v, &intern("__module__"));
         if let (Ok(q), Ok(m)) = (q, m) {
-            let (q, m) = (ops::repr::str_string(vm, &q)?, ops::repr::str_string(vm, &m)?);
-            return Ok(if m == "builtins" { q } else { format!("{m}.{q}") });
+            let (q, m) = (
+                ops::repr::str_string(vm, &q)?,
+                ops::repr::str_string(vm, &m)?,
+            );
+            return Ok(if m == "builtins" {
+                q
+            } else {
+                format!("{m}.{q}")
+            });
         }
     }
     ops::repr::repr_string(vm, v)
@@ -196,7 +231,12 @@ fn alias_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             s.push_str(", ");
         }
         if let Some(t) = crate::types::list::as_list(x) {
-            let inner: Vec<String> = t.items.borrow().iter().map(|y| type_repr(vm, y)).collect::<PyResult<_>>()?;
+            let inner: Vec<String> = t
+                .items
+                .borrow()
+                .iter()
+                .map(|y| type_repr(vm, y))
+                .collect::<PyResult<_>>()?;
             s.push_str(&format!("[{}]", inner.join(", ")));
         } else {
             s.push_str(&type_repr(vm, x)?);
@@ -230,7 +270,11 @@ fn alias_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
         let r = ops::repr::repr_string(vm, &args[0])?;
         return Err(error::type_error(format!(
             "Too {} arguments for {r}; actual {}, expected {}",
-            if given.len() > params.len() { "many" } else { "few" },
+            if given.len() > params.len() {
+                "many"
+            } else {
+                "few"
+            },
             given.len(),
             params.len()
         )));
@@ -248,9 +292,19 @@ fn alias_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
         }
         let vals: Vec<Value> = sub
             .iter()
-            .map(|s| params.iter().position(|p| p.is(s)).map(|i| given[i].clone()).unwrap_or(s.clone()))
+            .map(|s| {
+                params
+                    .iter()
+                    .position(|p| p.is(s))
+                    .map(|i| given[i].clone())
+                    .unwrap_or(s.clone())
+            })
             .collect();
-        let key = if vals.len() == 1 { vals[0].clone() } else { new_tuple(vals) };
+        let key = if vals.len() == 1 {
+            vals[0].clone()
+        } else {
+            new_tuple(vals)
+        };
         ops::getitem(vm, x, &key)
     };
     let mut new_args = vec![];
@@ -274,7 +328,9 @@ fn alias_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn alias_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let a = alias(&args[0])?;
-    Ok(Value::int(ops::hash(vm, &a.origin)? ^ ops::hash(vm, &a.args)?))
+    Ok(Value::int(
+        ops::hash(vm, &a.origin)? ^ ops::hash(vm, &a.args)?,
+    ))
 }
 
 fn alias_mro_entries(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -282,7 +338,9 @@ fn alias_mro_entries(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
 }
 
 fn alias_instancecheck(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Err(error::type_error("isinstance() argument 2 cannot be a parameterized generic"))
+    Err(error::type_error(
+        "isinstance() argument 2 cannot be a parameterized generic",
+    ))
 }
 
 fn alias_reduce(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -303,7 +361,8 @@ pub fn class_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
 // ---- unions ----
 
 fn union(v: &Value) -> PyResult<&Union> {
-    ext_ref::<Union>(v).ok_or_else(|| error::type_error("descriptor requires a 'types.UnionType' object"))
+    ext_ref::<Union>(v)
+        .ok_or_else(|| error::type_error("descriptor requires a 'types.UnionType' object"))
 }
 
 /// Can `v` be a member of `X | Y`?
@@ -324,7 +383,11 @@ pub fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     for x in [a, b] {
         match ext_ref::<Union>(x) {
             Some(u) => items.extend(as_tuple(&u.args).unwrap().iter().cloned()),
-            None => items.push(if x.is_none() { crate::types::type_of(x) } else { x.clone() }),
+            None => items.push(if x.is_none() {
+                crate::types::type_of(x)
+            } else {
+                x.clone()
+            }),
         }
     }
     let mut dedup: Vec<Value> = vec![];
@@ -343,7 +406,12 @@ pub fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if dedup.len() == 1 {
         return Ok(dedup.pop().unwrap());
     }
-    let u = crate::types::ext::new_ext(Union { args: new_tuple(dedup) }, types().union);
+    let u = crate::types::ext::new_ext(
+        Union {
+            args: new_tuple(dedup),
+        },
+        types().union,
+    );
     Ok(u)
 }
 

@@ -7,7 +7,7 @@ use crate::builtins::args::Args;
 use crate::error::{self, PyResult};
 use crate::object::Header;
 use crate::ops;
-use crate::types::bytes::{new_bytes, BytesObj, ByteArrayObj};
+use crate::types::bytes::{new_bytes, ByteArrayObj, BytesObj};
 use crate::types::ext::{ext_ref, new_ext, new_ext_type};
 use crate::types::func::NativeFn;
 use crate::types::int::as_int;
@@ -33,7 +33,9 @@ thread_local! {
 }
 
 pub fn view_type() -> *const Header {
-    TYPE.with(|c| *c.get_or_init(|| new_ext_type("memoryview", "builtins", std::ptr::null(), METHODS)))
+    TYPE.with(|c| {
+        *c.get_or_init(|| new_ext_type("memoryview", "builtins", std::ptr::null(), METHODS))
+    })
 }
 
 const METHODS: &[(&str, NativeFn)] = &[
@@ -105,7 +107,13 @@ fn with_data<R>(obj: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
 pub fn new_view(obj: &Value) -> PyResult<Value> {
     if let Some(v) = ext_ref::<View>(obj) {
         return Ok(new_ext(
-            View { obj: v.obj.clone(), start: v.start, step: v.step, len: v.len, released: Cell::new(false) },
+            View {
+                obj: v.obj.clone(),
+                start: v.start,
+                step: v.step,
+                len: v.len,
+                released: Cell::new(false),
+            },
             view_type(),
         ));
     }
@@ -116,7 +124,13 @@ pub fn new_view(obj: &Value) -> PyResult<Value> {
         )));
     };
     Ok(new_ext(
-        View { obj: obj.clone(), start: 0, step: 1, len, released: Cell::new(false) },
+        View {
+            obj: obj.clone(),
+            start: 0,
+            step: 1,
+            len,
+            released: Cell::new(false),
+        },
         view_type(),
     ))
 }
@@ -126,7 +140,10 @@ pub fn view_bytes(v: &Value) -> Option<Vec<u8>> {
     let view = ext_ref::<View>(v)?;
     with_data(&view.obj, |d| {
         (0..view.len)
-            .filter_map(|i| d.get((view.start as isize + i as isize * view.step) as usize).copied())
+            .filter_map(|i| {
+                d.get((view.start as isize + i as isize * view.step) as usize)
+                    .copied()
+            })
             .collect()
     })
 }
@@ -137,7 +154,9 @@ fn this(args: &[Value]) -> PyResult<&View> {
         .and_then(ext_ref::<View>)
         .ok_or_else(|| error::type_error("descriptor requires a 'memoryview' object"))?;
     if v.released.get() {
-        return Err(error::value_error("operation forbidden on released memoryview object"));
+        return Err(error::value_error(
+            "operation forbidden on released memoryview object",
+        ));
     }
     Ok(v)
 }
@@ -197,7 +216,12 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         let t = ext_ref::<View>(&target).unwrap();
         let src = view_bytes(&args[2])
             .or_else(|| crate::types::bytes::bytes_vec(&args[2]))
-            .ok_or_else(|| error::type_error(format!("a bytes-like object is required, not '{}'", type_name(&args[2]))))?;
+            .ok_or_else(|| {
+                error::type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    type_name(&args[2])
+                ))
+            })?;
         if src.len() != t.len {
             return Err(error::value_error(
                 "memoryview assignment: lvalue and rvalue have different structures",
@@ -231,13 +255,17 @@ fn mv_tobytes(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn mv_tolist(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     this(args)?;
     let b = view_bytes(&args[0]).unwrap_or_default();
-    Ok(new_list(b.into_iter().map(|x| Value::int(x as i64)).collect()))
+    Ok(new_list(
+        b.into_iter().map(|x| Value::int(x as i64)).collect(),
+    ))
 }
 
 fn mv_hex(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     this(args)?;
     let b = view_bytes(&args[0]).unwrap_or_default();
-    Ok(new_str(b.iter().map(|x| format!("{x:02x}")).collect::<String>()))
+    Ok(new_str(
+        b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+    ))
 }
 
 fn mv_eq(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -263,9 +291,19 @@ fn mv_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn mv_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let v = args.first().and_then(ext_ref::<View>).ok_or_else(|| error::type_error("memoryview expected"))?;
-    let what = if v.released.get() { "released memory" } else { "memory" };
-    Ok(new_str(format!("<{what} at {:#x}>", args[0].ptr() as usize)))
+    let v = args
+        .first()
+        .and_then(ext_ref::<View>)
+        .ok_or_else(|| error::type_error("memoryview expected"))?;
+    let what = if v.released.get() {
+        "released memory"
+    } else {
+        "memory"
+    };
+    Ok(new_str(format!(
+        "<{what} at {:#x}>",
+        args[0].ptr() as usize
+    )))
 }
 
 fn mv_enter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -310,7 +348,9 @@ fn g_nbytes(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(this(args)?.len as i64))
 }
 fn g_readonly(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(this(args)?.obj.downcast::<ByteArrayObj>().is_none()))
+    Ok(Value::bool(
+        this(args)?.obj.downcast::<ByteArrayObj>().is_none(),
+    ))
 }
 fn g_itemsize(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     this(args)?;

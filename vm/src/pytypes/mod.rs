@@ -55,7 +55,8 @@ fn types() -> &'static Types {
 }
 
 fn descr_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let d = ext_ref::<AttrDescr>(&args[0]).ok_or_else(|| error::type_error("descriptor expected"))?;
+    let d =
+        ext_ref::<AttrDescr>(&args[0]).ok_or_else(|| error::type_error("descriptor expected"))?;
     match args.get(1) {
         Some(obj) if !obj.is_none() => crate::ops::attr::special_attr(obj, d.name)
             .ok_or_else(|| crate::ops::attr::attribute_error(obj, &intern(d.name))),
@@ -67,21 +68,38 @@ fn descr_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn descr_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let d = ext_ref::<AttrDescr>(&args[0]).ok_or_else(|| error::type_error("descriptor expected"))?;
+    let d =
+        ext_ref::<AttrDescr>(&args[0]).ok_or_else(|| error::type_error("descriptor expected"))?;
     let kind = if d.member { "member" } else { "attribute" };
-    Ok(new_str(format!("<{kind} '{}' of '{}' objects>", d.name, d.owner)))
+    Ok(new_str(format!(
+        "<{kind} '{}' of '{}' objects>",
+        d.name, d.owner
+    )))
 }
 
 fn add_descr(ty: *const Header, owner: &'static str, name: &'static str, member: bool) {
     let t = types();
-    let v = new_ext(AttrDescr { name, owner, member }, if member { t.member } else { t.getset });
+    let v = new_ext(
+        AttrDescr {
+            name,
+            owner,
+            member,
+        },
+        if member { t.member } else { t.getset },
+    );
     DictObj::set_str(&type_data_ptr(ty).dict, intern(name), v);
 }
 
 fn add(ty: *const Header, name: &'static str, f: NativeFn) {
     let tv = unsafe { Value::from_header(ty) };
     let m = crate::object::alloc_obj(
-        crate::types::func::NativeObj { name, f, self_: Value::UNDEF, owner: tv, plain: false },
+        crate::types::func::NativeObj {
+            name,
+            f,
+            self_: Value::UNDEF,
+            owner: tv,
+            plain: false,
+        },
         crate::types::tt().builtin_function,
     );
     DictObj::set_str(&type_data_ptr(ty).dict, intern(name), m);
@@ -102,8 +120,20 @@ pub fn install(t: &TypeTable) {
     memoryview::install();
     add(t.type_, "__or__", generic_alias::type_or);
     add(t.type_, "__ror__", generic_alias::type_ror);
-    for ty in [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_, t.enumerate] {
-        DictObj::set_str(&type_data_ptr(ty).dict, intern("__class_getitem__"), class_getitem_method());
+    for ty in [
+        t.list,
+        t.dict,
+        t.tuple,
+        t.set,
+        t.frozenset,
+        t.type_,
+        t.enumerate,
+    ] {
+        DictObj::set_str(
+            &type_data_ptr(ty).dict,
+            intern("__class_getitem__"),
+            class_getitem_method(),
+        );
     }
     add(t.base_exception, "with_traceback", frames::with_traceback);
     let prepare = crate::types::descr::new_classmethod(new_native("__prepare__", type_prepare));
@@ -115,10 +145,24 @@ pub fn install(t: &TypeTable) {
         let cm = crate::types::descr::new_classmethod(new_native(name, f));
         DictObj::set_str(&type_data_ptr(t.object).dict, intern(name), cm);
     }
-    for name in ["__code__", "__defaults__", "__kwdefaults__", "__annotations__", "__dict__", "__name__", "__qualname__"] {
+    for name in [
+        "__code__",
+        "__defaults__",
+        "__kwdefaults__",
+        "__annotations__",
+        "__dict__",
+        "__name__",
+        "__qualname__",
+    ] {
         add_descr(t.function, "function", name, false);
     }
-    for name in ["__globals__", "__closure__", "__doc__", "__module__", "__builtins__"] {
+    for name in [
+        "__globals__",
+        "__closure__",
+        "__doc__",
+        "__module__",
+        "__builtins__",
+    ] {
         add_descr(t.function, "function", name, true);
     }
 }
@@ -157,7 +201,8 @@ pub fn sys_getframe(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
         None => 0,
     };
     if depth < 0 {
-        return frames::frame_at_depth(vm, 0).ok_or_else(|| error::value_error("call stack is not deep enough"));
+        return frames::frame_at_depth(vm, 0)
+            .ok_or_else(|| error::value_error("call stack is not deep enough"));
     }
     frames::frame_at_depth(vm, depth as usize)
         .ok_or_else(|| error::value_error("call stack is not deep enough"))

@@ -28,7 +28,11 @@ fn types() -> &'static Types {
         *c.get_or_init(|| {
             let namespace = new_ext_type("SimpleNamespace", "types", std::ptr::null(), NS_METHODS);
             let proxy = new_ext_type("mappingproxy", "builtins", std::ptr::null(), PROXY_METHODS);
-            DictObj::set_str(&type_data_ptr(namespace).dict, intern("__hash__"), Value::NONE);
+            DictObj::set_str(
+                &type_data_ptr(namespace).dict,
+                intern("__hash__"),
+                Value::NONE,
+            );
             Box::leak(Box::new(Types { namespace, proxy }))
         })
     })
@@ -80,7 +84,9 @@ pub fn new_ns_of(ty: *const Header, cls: &Value) -> PyResult<Value> {
 }
 
 fn ns_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let cls = args.first().ok_or_else(|| error::type_error("SimpleNamespace.__new__(): not enough arguments"))?;
+    let cls = args
+        .first()
+        .ok_or_else(|| error::type_error("SimpleNamespace.__new__(): not enough arguments"))?;
     new_ext_of(Ns(DictObj::new_value()), types().namespace, cls)
 }
 
@@ -122,13 +128,21 @@ pub fn ns_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<V
 
 pub fn ns_setattr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let d = ns_dict(&args[0])?;
-    DictObj::set_str(&d, crate::types::instance::interned(&args[1]), args[2].clone());
+    DictObj::set_str(
+        &d,
+        crate::types::instance::interned(&args[1]),
+        args[2].clone(),
+    );
     Ok(Value::NONE)
 }
 
 pub fn ns_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let d = ns_dict(&args[0])?;
-    if d.downcast::<DictObj>().unwrap().remove(vm, &args[1])?.is_none() {
+    if d.downcast::<DictObj>()
+        .unwrap()
+        .remove(vm, &args[1])?
+        .is_none()
+    {
         return Err(ops::attr::attribute_error(&args[0], &args[1]));
     }
     Ok(Value::NONE)
@@ -222,7 +236,10 @@ fn proxy_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let m = a.get(0).or_else(|| a.kw("mapping")).unwrap().clone();
     let is_mapping = m.downcast::<DictObj>().is_some()
         || (crate::ops::dunder::special(&m, "__getitem__").is_some()
-            && !matches!(m.kind(), Some(crate::object::Kind::List | crate::object::Kind::Tuple)));
+            && !matches!(
+                m.kind(),
+                Some(crate::object::Kind::List | crate::object::Kind::Tuple)
+            ));
     if !is_mapping {
         return Err(error::type_error(format!(
             "mappingproxy() argument must be a mapping, not {}",
@@ -257,7 +274,10 @@ fn p_contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 fn p_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let m = mapping(args)?;
-    Ok(new_str(format!("mappingproxy({})", ops::repr::repr_string(vm, &m)?)))
+    Ok(new_str(format!(
+        "mappingproxy({})",
+        ops::repr::repr_string(vm, &m)?
+    )))
 }
 fn p_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let m = mapping(args)?;
@@ -273,7 +293,9 @@ fn p_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 fn p_or(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let m = mapping(args)?;
-    let other = ext_ref::<Proxy>(&args[1]).map(|p| p.0.clone()).unwrap_or(args[1].clone());
+    let other = ext_ref::<Proxy>(&args[1])
+        .map(|p| p.0.clone())
+        .unwrap_or(args[1].clone());
     let copy = ops::getattr(vm, &m, &intern("copy"))?;
     let c = vm.call0(&copy)?;
     ops::binary_op(vm, crate::bytecode::BinOp::Or, true, &c, &other)

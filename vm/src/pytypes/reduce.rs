@@ -23,7 +23,9 @@ fn is_default(obj: &Value, name: &'static str) -> bool {
 }
 
 pub fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let obj = args.first().ok_or_else(|| error::type_error("__reduce_ex__ needs an argument"))?;
+    let obj = args
+        .first()
+        .ok_or_else(|| error::type_error("__reduce_ex__ needs an argument"))?;
     let proto = args.get(1).and_then(|p| p.as_small_int()).unwrap_or(0);
     if !is_default(obj, "__reduce__") {
         let r = ops::getattr(vm, obj, &intern("__reduce__"))?;
@@ -33,7 +35,9 @@ pub fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<
 }
 
 pub fn object_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let obj = args.first().ok_or_else(|| error::type_error("__reduce__ needs an argument"))?;
+    let obj = args
+        .first()
+        .ok_or_else(|| error::type_error("__reduce__ needs an argument"))?;
     common_reduce(vm, obj, 0)
 }
 
@@ -88,7 +92,10 @@ fn reduce_newobj(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
     };
     let has_kwargs = kwargs.downcast::<DictObj>().is_some_and(|d| !d.is_empty());
     let (newobj, newargs) = if has_kwargs {
-        (copyreg(vm, "__newobj_ex__")?, new_tuple(vec![cls.clone(), args.clone(), kwargs]))
+        (
+            copyreg(vm, "__newobj_ex__")?,
+            new_tuple(vec![cls.clone(), args.clone(), kwargs]),
+        )
     } else {
         let mut items = vec![cls.clone()];
         items.extend(as_tuple(&args).unwrap_or(&[]).iter().cloned());
@@ -111,19 +118,24 @@ fn reduce_newobj(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
     } else {
         Value::NONE
     };
-    Ok(new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+    Ok(new_tuple(vec![
+        newobj, newargs, state, listitems, dictitems,
+    ]))
 }
 
 /// Whether `obj` is laid out as a plain object (an instance of a Python class), a list or
 /// a dict: everything else carries a builtin payload its `__dict__` does not describe.
 fn has_plain_layout(obj: &Value) -> bool {
-    obj.downcast::<crate::types::instance::InstanceObj>().is_some()
+    obj.downcast::<crate::types::instance::InstanceObj>()
+        .is_some()
         || obj.downcast::<ListObj>().is_some()
         || obj.downcast::<DictObj>().is_some()
 }
 
 pub fn object_getstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let obj = args.first().ok_or_else(|| error::type_error("__getstate__ needs an argument"))?;
+    let obj = args
+        .first()
+        .ok_or_else(|| error::type_error("__getstate__ needs an argument"))?;
     getstate(vm, obj)
 }
 

@@ -52,7 +52,11 @@ fn not_impl() -> Value {
 
 fn arg<'a>(args: &'a [Value], i: usize, name: &str) -> PyResult<&'a Value> {
     args.get(i).ok_or_else(|| {
-        error::type_error(format!("expected {} argument{} for {name}", i, if i == 1 { "" } else { "s" }))
+        error::type_error(format!(
+            "expected {} argument{} for {name}",
+            i,
+            if i == 1 { "" } else { "s" }
+        ))
     })
 }
 
@@ -154,7 +158,18 @@ binary! {
 /// The builtin type an operation's `self` belongs to (for the operand check).
 fn builtin_base(v: &Value) -> *const Header {
     let t = tt();
-    for b in [t.bool_, t.int, t.float, t.str_, t.bytes, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+    for b in [
+        t.bool_,
+        t.int,
+        t.float,
+        t.str_,
+        t.bytes,
+        t.tuple,
+        t.list,
+        t.dict,
+        t.set,
+        t.frozenset,
+    ] {
         if crate::types::typeobj::is_subtype(type_ptr(v), b) {
             return if b == t.bool_ { t.int } else { b };
         }
@@ -246,7 +261,10 @@ fn seq_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn seq_setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let a = arg(args, 0, "__setitem__")?;
-    let (k, v) = (arg(args, 1, "__setitem__")?.clone(), arg(args, 2, "__setitem__")?.clone());
+    let (k, v) = (
+        arg(args, 1, "__setitem__")?.clone(),
+        arg(args, 2, "__setitem__")?.clone(),
+    );
     if let Some(d) = a.downcast::<DictObj>() {
         d.set(vm, k, v)?;
         return Ok(Value::NONE);
@@ -255,11 +273,15 @@ fn seq_setitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         // The list's own item assignment, on a plain list sharing nothing with `a`.
         let tmp = crate::types::list::new_list(std::mem::take(&mut *l.items.borrow_mut()));
         let r = ops::setitem(vm, &tmp, k, v);
-        *l.items.borrow_mut() = std::mem::take(&mut *tmp.downcast::<ListObj>().unwrap().items.borrow_mut());
+        *l.items.borrow_mut() =
+            std::mem::take(&mut *tmp.downcast::<ListObj>().unwrap().items.borrow_mut());
         r?;
         return Ok(Value::NONE);
     }
-    Err(error::type_error(format!("'{}' object does not support item assignment", type_name(a))))
+    Err(error::type_error(format!(
+        "'{}' object does not support item assignment",
+        type_name(a)
+    )))
 }
 
 fn seq_delitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -273,11 +295,15 @@ fn seq_delitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if let Some(l) = a.downcast::<ListObj>() {
         let tmp = crate::types::list::new_list(std::mem::take(&mut *l.items.borrow_mut()));
         let r = ops::delitem(vm, &tmp, k);
-        *l.items.borrow_mut() = std::mem::take(&mut *tmp.downcast::<ListObj>().unwrap().items.borrow_mut());
+        *l.items.borrow_mut() =
+            std::mem::take(&mut *tmp.downcast::<ListObj>().unwrap().items.borrow_mut());
         r?;
         return Ok(Value::NONE);
     }
-    Err(error::type_error(format!("'{}' object doesn't support item deletion", type_name(a))))
+    Err(error::type_error(format!(
+        "'{}' object doesn't support item deletion",
+        type_name(a)
+    )))
 }
 
 fn seq_contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -372,7 +398,9 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = arg(args, 0, "__dir__")?;
-    Ok(crate::types::list::new_list(crate::builtins::dir_of(vm, v)?))
+    Ok(crate::types::list::new_list(crate::builtins::dir_of(
+        vm, v,
+    )?))
 }
 
 fn object_sizeof(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -407,7 +435,13 @@ pub fn find_in(chain: &[Value], name: &str) -> Option<Value> {
                     .entry(key)
                     .or_insert_with(|| {
                         crate::object::alloc_obj(
-                            crate::types::func::NativeObj { name: sname, f, self_: Value::UNDEF, owner: b.clone(), plain: false },
+                            crate::types::func::NativeObj {
+                                name: sname,
+                                f,
+                                self_: Value::UNDEF,
+                                owner: b.clone(),
+                                plain: false,
+                            },
                             tt().builtin_function,
                         )
                     })
@@ -434,15 +468,64 @@ fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 const SLOT_NAMES: &[&str] = &[
     "__next__",
-    "__round__", "__trunc__", "__floor__", "__ceil__",
-    "__repr__", "__str__", "__hash__", "__format__", "__dir__", "__sizeof__", "__reduce_ex__",
-    "__reduce__", "__getstate__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
-    "__bool__", "__neg__", "__pos__", "__abs__", "__invert__", "__index__", "__int__",
-    "__float__", "__getnewargs__", "__len__", "__iter__", "__getitem__", "__setitem__",
-    "__delitem__", "__contains__", "__add__", "__radd__", "__mul__", "__rmul__", "__mod__",
-    "__rmod__", "__sub__", "__rsub__", "__truediv__", "__rtruediv__", "__floordiv__",
-    "__rfloordiv__", "__pow__", "__rpow__", "__lshift__", "__rlshift__", "__rshift__",
-    "__rrshift__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__",
+    "__round__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__repr__",
+    "__str__",
+    "__hash__",
+    "__format__",
+    "__dir__",
+    "__sizeof__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__getstate__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__bool__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__invert__",
+    "__index__",
+    "__int__",
+    "__float__",
+    "__getnewargs__",
+    "__len__",
+    "__iter__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__add__",
+    "__radd__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__sub__",
+    "__rsub__",
+    "__truediv__",
+    "__rtruediv__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__pow__",
+    "__rpow__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__or__",
+    "__ror__",
+    "__xor__",
+    "__rxor__",
 ];
 
 fn slot_of(b: *const Header, name: &str) -> Option<NativeFn> {
@@ -451,7 +534,10 @@ fn slot_of(b: *const Header, name: &str) -> Option<NativeFn> {
     let sequence = b == t.str_ || b == t.tuple || b == t.bytes || b == t.list;
     let mapping = b == t.dict;
     let iterator = type_data_ptr(b).layout == crate::object::Kind::Iter
-        && !matches!(type_data_ptr(b).name.as_str(), "dict_keys" | "dict_values" | "dict_items");
+        && !matches!(
+            type_data_ptr(b).name.as_str(),
+            "dict_keys" | "dict_values" | "dict_items"
+        );
     let f: NativeFn = match name {
         "__next__" if iterator => iter_next,
         "__iter__" if iterator => iter_self,
@@ -514,7 +600,9 @@ fn slot_of(b: *const Header, name: &str) -> Option<NativeFn> {
         "__rrshift__" if b == t.int || b == t.bool_ => op_rrshift,
         "__and__" if b == t.int || b == t.bool_ || b == t.set || b == t.frozenset => op_and,
         "__rand__" if b == t.int || b == t.bool_ => op_rand,
-        "__or__" if b == t.int || b == t.bool_ || b == t.set || b == t.frozenset || mapping => op_or,
+        "__or__" if b == t.int || b == t.bool_ || b == t.set || b == t.frozenset || mapping => {
+            op_or
+        }
         "__ror__" if b == t.int || b == t.bool_ => op_ror,
         "__xor__" if b == t.int || b == t.bool_ || b == t.set || b == t.frozenset => op_xor,
         "__rxor__" if b == t.int || b == t.bool_ => op_rxor,

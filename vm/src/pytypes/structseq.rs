@@ -19,7 +19,13 @@ thread_local! {
 
 /// The struct sequence type `module.name` with `fields`, of which the first `n_seq` are
 /// the tuple items.
-pub fn structseq_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str], n_seq: usize) -> Value {
+pub fn structseq_type(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    fields: &[&str],
+    n_seq: usize,
+) -> Value {
     let full = format!("{module}.{name}");
     if let Some(t) = TYPES.with(|t| t.borrow().get(&full).cloned()) {
         return t;
@@ -31,21 +37,33 @@ pub fn structseq_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str], n_
     set("n_fields", Value::int(fields.len() as i64));
     set("n_sequence_fields", Value::int(n_seq as i64));
     set("n_unnamed_fields", Value::int(0));
-    set("__match_args__", new_tuple(fields[..n_seq].iter().map(|f| new_str(*f)).collect()));
-    set("_structseq_fields", new_tuple(fields.iter().map(|f| new_str(*f)).collect()));
+    set(
+        "__match_args__",
+        new_tuple(fields[..n_seq].iter().map(|f| new_str(*f)).collect()),
+    );
+    set(
+        "_structseq_fields",
+        new_tuple(fields.iter().map(|f| new_str(*f)).collect()),
+    );
     set("__repr__", crate::types::func::new_native("__repr__", repr));
     set("__slots__", new_tuple(vec![]));
     let getter = crate::stdlib::operator::itemgetter_type();
     let prop = unsafe { Value::from_header(tt().property) };
     for (i, f) in fields[..n_seq].iter().enumerate() {
-        let get = vm.call(&getter, &[Value::int(i as i64)], &[]).expect("itemgetter");
+        let get = vm
+            .call(&getter, &[Value::int(i as i64)], &[])
+            .expect("itemgetter");
         let p = vm.call(&prop, &[get], &[]).expect("property");
         set(f, p);
     }
     let tuple_ty = unsafe { Value::from_header(tt().tuple) };
     let type_ty = unsafe { Value::from_header(tt().type_) };
     let cls = vm
-        .call(&type_ty, &[new_str(name), new_tuple(vec![tuple_ty]), ns], &[])
+        .call(
+            &type_ty,
+            &[new_str(name), new_tuple(vec![tuple_ty]), ns],
+            &[],
+        )
         .expect("struct sequence type");
     TYPES.with(|t| t.borrow_mut().insert(full, cls.clone()));
     cls
@@ -80,7 +98,11 @@ fn repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let items = ops::collect(vm, this)?;
     let mut parts = vec![];
     for (f, v) in fields.iter().zip(&items) {
-        parts.push(format!("{}={}", as_str(f).unwrap_or("?"), ops::repr::repr_string(vm, v)?));
+        parts.push(format!(
+            "{}={}",
+            as_str(f).unwrap_or("?"),
+            ops::repr::repr_string(vm, v)?
+        ));
     }
     Ok(new_str(format!(
         "{}.{}({})",

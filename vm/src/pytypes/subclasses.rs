@@ -17,7 +17,9 @@ thread_local! {
 
 /// Records `cls` as a subclass of each of its bases.
 pub fn register(cls: &Value) {
-    let Some(td) = cls.downcast::<TypeData>() else { return };
+    let Some(td) = cls.downcast::<TypeData>() else {
+        return;
+    };
     let p = cls.ptr() as usize;
     SUBCLASSES.with(|s| {
         let mut s = s.borrow_mut();
@@ -44,7 +46,9 @@ pub fn subclasses(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     let a = Args::new("__subclasses__", args, kw);
     a.check(1, 1, &[])?;
     if a.pos[0].downcast::<TypeData>().is_none() {
-        return Err(error::type_error("descriptor '__subclasses__' requires a 'type' object"));
+        return Err(error::type_error(
+            "descriptor '__subclasses__' requires a 'type' object",
+        ));
     }
     let key = a.pos[0].ptr() as usize;
     let subs = SUBCLASSES.with(|s| s.borrow().get(&key).cloned().unwrap_or_default());

@@ -29,12 +29,22 @@ thread_local! {
 }
 
 const BUILTIN_HANDLERS: &[&str] = &[
-    "strict", "ignore", "replace", "xmlcharrefreplace", "backslashreplace", "namereplace",
-    "surrogateescape", "surrogatepass",
+    "strict",
+    "ignore",
+    "replace",
+    "xmlcharrefreplace",
+    "backslashreplace",
+    "namereplace",
+    "surrogateescape",
+    "surrogatepass",
 ];
 
 fn cache() -> Value {
-    CACHE.with(|c| c.borrow_mut().get_or_insert_with(DictObj::new_value).clone())
+    CACHE.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(DictObj::new_value)
+            .clone()
+    })
 }
 
 fn register(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -59,7 +69,15 @@ fn unregister(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 /// CPython's normalizestring: lower case, spaces become underscores.
 fn normalize(name: &str) -> String {
-    name.chars().map(|c| if c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect()
+    name.chars()
+        .map(|c| {
+            if c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
 }
 
 /// `_codecs.lookup`: the CodecInfo of `encoding`, from the cache or the search functions.
@@ -79,12 +97,17 @@ pub fn lookup_info(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
             continue;
         }
         if as_tuple(&r).is_none_or(|t| t.len() != 4) {
-            return Err(error::type_error("codec search functions must return 4-tuples"));
+            return Err(error::type_error(
+                "codec search functions must return 4-tuples",
+            ));
         }
         DictObj::set_str(&c, key, r.clone());
         return Ok(r);
     }
-    Err(PyErr::new(tt().lookup_error, format!("unknown encoding: {encoding}")))
+    Err(PyErr::new(
+        tt().lookup_error,
+        format!("unknown encoding: {encoding}"),
+    ))
 }
 
 /// `str.encode`: the native codecs, else the registry's text encodings.
@@ -115,7 +138,13 @@ pub fn decode_text(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Py
     })
 }
 
-fn registry_text(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, which: usize) -> PyResult<Value> {
+fn registry_text(
+    vm: &mut Vm,
+    obj: Value,
+    encoding: &str,
+    errors: &str,
+    which: usize,
+) -> PyResult<Value> {
     let info = lookup_info(vm, encoding)?;
     if let Ok(t) = crate::ops::getattr(vm, &info, &intern("_is_text_encoding")) {
         if !crate::ops::truthy(vm, &t)? {
@@ -128,7 +157,9 @@ fn registry_text(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, which: u
             ));
         }
     }
-    let f = as_tuple(&info).map(|t| t[which].clone()).unwrap_or(Value::NONE);
+    let f = as_tuple(&info)
+        .map(|t| t[which].clone())
+        .unwrap_or(Value::NONE);
     let r = vm.call(&f, &[obj, new_str(errors)], &[])?;
     match as_tuple(&r) {
         Some(t) if t.len() == 2 => Ok(t[0].clone()),
@@ -141,7 +172,10 @@ fn registry_text(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, which: u
 
 fn str_arg<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {
     as_str(v).ok_or_else(|| {
-        error::type_error(format!("{fname}() argument {what} must be str, not {}", type_name(v)))
+        error::type_error(format!(
+            "{fname}() argument {what} must be str, not {}",
+            type_name(v)
+        ))
     })
 }
 
@@ -157,7 +191,9 @@ fn transcode(vm: &mut Vm, args: &[Value], kw: &[Value], encode: bool) -> PyResul
     let fname = if encode { "encode" } else { "decode" };
     let a = Args::new(fname, args, kw);
     a.check(1, 3, &["obj", "encoding", "errors"])?;
-    let obj = a.arg(0, "obj").ok_or_else(|| error::type_error(format!("{fname}() missing required argument 'obj' (pos 1)")))?;
+    let obj = a.arg(0, "obj").ok_or_else(|| {
+        error::type_error(format!("{fname}() missing required argument 'obj' (pos 1)"))
+    })?;
     let enc = match a.arg(1, "encoding") {
         Some(v) => str_arg(v, fname, "'encoding'")?.to_string(),
         None => "utf-8".to_string(),
@@ -167,11 +203,15 @@ fn transcode(vm: &mut Vm, args: &[Value], kw: &[Value], encode: bool) -> PyResul
         None => "strict".to_string(),
     };
     let info = lookup_info(vm, &enc)?;
-    let f = as_tuple(&info).map(|t| t[if encode { 0 } else { 1 }].clone()).unwrap_or(Value::NONE);
+    let f = as_tuple(&info)
+        .map(|t| t[if encode { 0 } else { 1 }].clone())
+        .unwrap_or(Value::NONE);
     let r = vm.call(&f, &[obj.clone(), new_str(errors)], &[])?;
     match as_tuple(&r) {
         Some(t) if t.len() == 2 => Ok(t[0].clone()),
-        _ => Err(error::type_error(format!("{fname}r must return a tuple (object, integer)"))),
+        _ => Err(error::type_error(format!(
+            "{fname}r must return a tuple (object, integer)"
+        ))),
     }
 }
 
@@ -212,7 +252,12 @@ fn lookup_error(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("lookup_error", args, kw);
     a.check(1, 1, &[])?;
     let name = str_arg(&a.pos[0], "lookup_error", "")?;
-    if let Some(h) = HANDLERS.with(|h| h.borrow().iter().find(|(n, _)| n == name).map(|(_, f)| f.clone())) {
+    if let Some(h) = HANDLERS.with(|h| {
+        h.borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| f.clone())
+    }) {
         return Ok(h);
     }
     if let Some(n) = BUILTIN_HANDLERS.iter().find(|n| **n == name) {
@@ -228,7 +273,10 @@ fn lookup_error(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         };
         return Ok(new_native(fname, builtin_handler));
     }
-    Err(PyErr::new(tt().lookup_error, format!("unknown error handler name '{name}'")))
+    Err(PyErr::new(
+        tt().lookup_error,
+        format!("unknown error handler name '{name}'"),
+    ))
 }
 
 // ---- the C codecs ----
@@ -248,24 +296,40 @@ fn data_of(v: &Value, fname: &str) -> PyResult<Vec<u8>> {
         return Ok(s.as_bytes().to_vec());
     }
     bytes_vec(v).ok_or_else(|| {
-        error::type_error(format!("{fname}() argument 1 must be bytes-like object, not '{}'", type_name(v)))
+        error::type_error(format!(
+            "{fname}() argument 1 must be bytes-like object, not '{}'",
+            type_name(v)
+        ))
     })
 }
 
 fn text_of<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {
-    as_str(v).ok_or_else(|| error::type_error(format!("{fname}() argument 1 must be str, not {}", type_name(v))))
+    as_str(v).ok_or_else(|| {
+        error::type_error(format!(
+            "{fname}() argument 1 must be str, not {}",
+            type_name(v)
+        ))
+    })
 }
 
 fn pair(a: Value, n: usize) -> Value {
     new_tuple(vec![a, Value::int(n as i64)])
 }
 
-fn simple_encode(args: &[Value], kw: &[Value], fname: &'static str, codec: Codec) -> PyResult<Value> {
+fn simple_encode(
+    args: &[Value],
+    kw: &[Value],
+    fname: &'static str,
+    codec: Codec,
+) -> PyResult<Value> {
     let a = Args::new(fname, args, kw);
     a.check(1, 2, &["str", "errors"])?;
     let s = text_of(&a.pos[0], fname)?;
     let errors = errors_of(&a, 1, fname)?;
-    Ok(pair(new_bytes(encode_with(codec, s, &errors)?), s.chars().count()))
+    Ok(pair(
+        new_bytes(encode_with(codec, s, &errors)?),
+        s.chars().count(),
+    ))
 }
 
 /// Length of `data` without a trailing incomplete UTF-8 sequence (what a non-final
@@ -281,20 +345,38 @@ fn complete_utf8_len(data: &[u8]) -> usize {
                 0xF0..=0xF4 => 4,
                 _ => return n,
             };
-            return if need > back && std::str::from_utf8(&data[n - back..]).is_err() { n - back } else { n };
+            return if need > back && std::str::from_utf8(&data[n - back..]).is_err() {
+                n - back
+            } else {
+                n
+            };
         }
     }
     n
 }
 
-fn simple_decode(args: &[Value], kw: &[Value], fname: &'static str, codec: Codec) -> PyResult<Value> {
+fn simple_decode(
+    args: &[Value],
+    kw: &[Value],
+    fname: &'static str,
+    codec: Codec,
+) -> PyResult<Value> {
     let a = Args::new(fname, args, kw);
     a.check(1, 3, &["data", "errors", "final"])?;
     let data = data_of(&a.pos[0], fname)?;
     let errors = errors_of(&a, 1, fname)?;
-    let fin = a.arg(2, "final").is_some_and(|v| v.as_bool() == Some(true) || v.as_small_int().is_some_and(|i| i != 0));
-    let upto = if codec == Codec::Utf8 && !fin { complete_utf8_len(&data) } else { data.len() };
-    Ok(pair(new_str(decode_with(codec, &data[..upto], &errors)?), upto))
+    let fin = a
+        .arg(2, "final")
+        .is_some_and(|v| v.as_bool() == Some(true) || v.as_small_int().is_some_and(|i| i != 0));
+    let upto = if codec == Codec::Utf8 && !fin {
+        complete_utf8_len(&data)
+    } else {
+        data.len()
+    };
+    Ok(pair(
+        new_str(decode_with(codec, &data[..upto], &errors)?),
+        upto,
+    ))
 }
 
 fn utf_8_encode(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -317,24 +399,45 @@ fn latin_1_decode(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 }
 
 fn unit_error(fname: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
-    let enc = if fname.starts_with("utf_16") { "utf-16-le" } else { "utf-32-le" };
+    let enc = if fname.starts_with("utf_16") {
+        "utf-16-le"
+    } else {
+        "utf-32-le"
+    };
     crate::codecs::decode_error_named(enc, data, start, end, reason)
 }
 
 /// UTF-16/32 with an explicit byte order (`little`), or from a BOM when `bom` is set.
-fn wide_decode(fname: &'static str, args: &[Value], kw: &[Value], width: usize, order: Option<bool>, ex: bool) -> PyResult<Value> {
+fn wide_decode(
+    fname: &'static str,
+    args: &[Value],
+    kw: &[Value],
+    width: usize,
+    order: Option<bool>,
+    ex: bool,
+) -> PyResult<Value> {
     let a = Args::new(fname, args, kw);
     a.check(1, 4, &["data", "errors", "byteorder", "final"])?;
     let data = data_of(&a.pos[0], fname)?;
     let errors = errors_of(&a, 1, fname)?;
     let fin_idx = if ex { 3 } else { 2 };
-    let fin = a.arg(fin_idx, "final").is_some_and(|v| v.as_bool() == Some(true) || v.as_small_int().is_some_and(|i| i != 0));
+    let fin = a
+        .arg(fin_idx, "final")
+        .is_some_and(|v| v.as_bool() == Some(true) || v.as_small_int().is_some_and(|i| i != 0));
     let mut little = order.unwrap_or(cfg!(target_endian = "little"));
     let mut pos = 0;
     let mut detected = 0i64;
     if order.is_none() {
-        let bom_le: &[u8] = if width == 2 { &[0xFF, 0xFE] } else { &[0xFF, 0xFE, 0, 0] };
-        let bom_be: &[u8] = if width == 2 { &[0xFE, 0xFF] } else { &[0, 0, 0xFE, 0xFF] };
+        let bom_le: &[u8] = if width == 2 {
+            &[0xFF, 0xFE]
+        } else {
+            &[0xFF, 0xFE, 0, 0]
+        };
+        let bom_be: &[u8] = if width == 2 {
+            &[0xFE, 0xFF]
+        } else {
+            &[0, 0, 0xFE, 0xFF]
+        };
         if data.starts_with(bom_le) {
             little = true;
             pos = width;
@@ -380,7 +483,11 @@ fn wide_decode(fname: &'static str, args: &[Value], kw: &[Value], width: usize, 
                 "ignore" => {}
                 "replace" => out.push('\u{FFFD}'),
                 _ => {
-                    let reason = if width == 2 { "illegal UTF-16 surrogate" } else { "code point not in range(0x110000)" };
+                    let reason = if width == 2 {
+                        "illegal UTF-16 surrogate"
+                    } else {
+                        "code point not in range(0x110000)"
+                    };
                     return Err(unit_error(fname, &data, pos, pos + used, reason));
                 }
             },
@@ -397,17 +504,30 @@ fn wide_decode(fname: &'static str, args: &[Value], kw: &[Value], width: usize, 
     }
     let r = new_str(out);
     if ex {
-        return Ok(new_tuple(vec![r, Value::int(pos as i64), Value::int(detected)]));
+        return Ok(new_tuple(vec![
+            r,
+            Value::int(pos as i64),
+            Value::int(detected),
+        ]));
     }
     Ok(pair(r, pos))
 }
 
-fn wide_encode(fname: &'static str, args: &[Value], kw: &[Value], width: usize, order: Option<bool>) -> PyResult<Value> {
+fn wide_encode(
+    fname: &'static str,
+    args: &[Value],
+    kw: &[Value],
+    width: usize,
+    order: Option<bool>,
+) -> PyResult<Value> {
     let a = Args::new(fname, args, kw);
     a.check(1, 3, &["str", "errors", "byteorder"])?;
     let s = text_of(&a.pos[0], fname)?;
     // byteorder argument (utf_16_encode): 0 native with BOM, -1 little, 1 big.
-    let bo = a.arg(2, "byteorder").and_then(|v| v.as_small_int()).unwrap_or(0);
+    let bo = a
+        .arg(2, "byteorder")
+        .and_then(|v| v.as_small_int())
+        .unwrap_or(0);
     let (little, bom) = match order {
         Some(l) => (l, false),
         None => match bo {
@@ -487,7 +607,10 @@ fn charmap_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let errors = errors_of(&a, 1, "charmap_decode")?;
     let mapping = a.arg(2, "mapping").filter(|m| !m.is_none()).cloned();
     let Some(mapping) = mapping else {
-        return Ok(pair(new_str(decode_with(Codec::Latin1, &data, &errors)?), data.len()));
+        return Ok(pair(
+            new_str(decode_with(Codec::Latin1, &data, &errors)?),
+            data.len(),
+        ));
     };
     let table: Option<Vec<char>> = as_str(&mapping).map(|s| s.chars().collect());
     let mut out = String::new();
@@ -504,7 +627,11 @@ fn charmap_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
                             continue;
                         }
                         (_, Some(n)) => char::from_u32(n as u32),
-                        _ => return Err(error::type_error("character mapping must return integer, None or str")),
+                        _ => {
+                            return Err(error::type_error(
+                                "character mapping must return integer, None or str",
+                            ))
+                        }
                     },
                     Err(e) if e.is_instance(tt().lookup_error) => None,
                     Err(e) => return Err(e),
@@ -518,7 +645,13 @@ fn charmap_decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
                 "replace" => out.push('\u{FFFD}'),
                 "backslashreplace" => out.push_str(&format!("\\x{b:02x}")),
                 _ => {
-                    return Err(crate::codecs::decode_error_named("charmap", &data, i, i + 1, "character maps to <undefined>"));
+                    return Err(crate::codecs::decode_error_named(
+                        "charmap",
+                        &data,
+                        i,
+                        i + 1,
+                        "character maps to <undefined>",
+                    ));
                 }
             },
         }
@@ -533,7 +666,10 @@ fn charmap_encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let errors = errors_of(&a, 1, "charmap_encode")?;
     let mapping = a.arg(2, "mapping").filter(|m| !m.is_none()).cloned();
     let Some(mapping) = mapping else {
-        return Ok(pair(new_bytes(encode_with(Codec::Latin1, &s, &errors)?), s.chars().count()));
+        return Ok(pair(
+            new_bytes(encode_with(Codec::Latin1, &s, &errors)?),
+            s.chars().count(),
+        ));
     };
     let mut out = Vec::new();
     let look = |vm: &mut Vm, c: char| -> PyResult<Option<Vec<u8>>> {
@@ -542,7 +678,11 @@ fn charmap_encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
             Ok(v) => match v.as_small_int() {
                 Some(n) if (0..256).contains(&n) => Ok(Some(vec![n as u8])),
                 Some(_) => Err(error::type_error("character mapping must be in range(256)")),
-                None => bytes_vec(&v).map(Some).ok_or_else(|| error::type_error("character mapping must return integer, bytes or None, not str")),
+                None => bytes_vec(&v).map(Some).ok_or_else(|| {
+                    error::type_error(
+                        "character mapping must return integer, bytes or None, not str",
+                    )
+                }),
             },
             Err(e) if e.is_instance(tt().lookup_error) => Ok(None),
             Err(e) => Err(e),
@@ -564,7 +704,15 @@ fn charmap_encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
                         out.extend(look(vm, d)?.unwrap_or_default());
                     }
                 }
-                _ => return Err(crate::codecs::encode_error_named("charmap", &s, i, i + 1, "character maps to <undefined>")),
+                _ => {
+                    return Err(crate::codecs::encode_error_named(
+                        "charmap",
+                        &s,
+                        i,
+                        i + 1,
+                        "character maps to <undefined>",
+                    ))
+                }
             },
         }
     }
@@ -639,12 +787,24 @@ fn unescape(data: &[u8], raw: bool, codec: &str) -> PyResult<Vec<u32>> {
         }
         let e = data[i + 1];
         let hex = |i: usize, n: usize, what: &str| -> PyResult<u32> {
-            let digits = data.get(i + 2..i + 2 + n).filter(|d| d.iter().all(u8::is_ascii_hexdigit));
+            let digits = data
+                .get(i + 2..i + 2 + n)
+                .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
             match digits {
-                Some(d) => Ok(u32::from_str_radix(std::str::from_utf8(d).unwrap_or("0"), 16).unwrap_or(0)),
+                Some(d) => {
+                    Ok(u32::from_str_radix(std::str::from_utf8(d).unwrap_or("0"), 16).unwrap_or(0))
+                }
                 None => {
-                    let end = (i + 2..data.len().min(i + 2 + n)).find(|&k| !data[k].is_ascii_hexdigit()).unwrap_or(data.len().min(i + 2 + n));
-                    Err(escape_error(codec, data, i, end.max(i + 2), &format!("truncated {what} escape")))
+                    let end = (i + 2..data.len().min(i + 2 + n))
+                        .find(|&k| !data[k].is_ascii_hexdigit())
+                        .unwrap_or(data.len().min(i + 2 + n));
+                    Err(escape_error(
+                        codec,
+                        data,
+                        i,
+                        end.max(i + 2),
+                        &format!("truncated {what} escape"),
+                    ))
                 }
             }
         };
@@ -717,7 +877,11 @@ fn unescape(data: &[u8], raw: bool, codec: &str) -> PyResult<Vec<u32>> {
 
 fn to_string(cps: Vec<u32>, data: &[u8], codec: &str) -> PyResult<String> {
     cps.into_iter()
-        .map(|c| char::from_u32(c).ok_or_else(|| escape_error(codec, data, 0, data.len(), "illegal Unicode character")))
+        .map(|c| {
+            char::from_u32(c).ok_or_else(|| {
+                escape_error(codec, data, 0, data.len(), "illegal Unicode character")
+            })
+        })
         .collect()
 }
 
@@ -725,7 +889,11 @@ fn unicode_escape_decode(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult
     let a = Args::new("unicode_escape_decode", args, kw);
     a.check(1, 3, &[])?;
     let data = data_of(&a.pos[0], "unicode_escape_decode")?;
-    let s = to_string(unescape(&data, false, "unicodeescape")?, &data, "unicodeescape")?;
+    let s = to_string(
+        unescape(&data, false, "unicodeescape")?,
+        &data,
+        "unicodeescape",
+    )?;
     Ok(pair(new_str(s), data.len()))
 }
 
@@ -733,7 +901,11 @@ fn raw_unicode_escape_decode(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyRe
     let a = Args::new("raw_unicode_escape_decode", args, kw);
     a.check(1, 3, &[])?;
     let data = data_of(&a.pos[0], "raw_unicode_escape_decode")?;
-    let s = to_string(unescape(&data, true, "rawunicodeescape")?, &data, "rawunicodeescape")?;
+    let s = to_string(
+        unescape(&data, true, "rawunicodeescape")?,
+        &data,
+        "rawunicodeescape",
+    )?;
     Ok(pair(new_str(s), data.len()))
 }
 
@@ -741,7 +913,10 @@ fn escape_decode(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let a = Args::new("escape_decode", args, kw);
     a.check(1, 2, &[])?;
     let data = data_of(&a.pos[0], "escape_decode")?;
-    let out: Vec<u8> = unescape(&data, false, "escape")?.into_iter().map(|c| c as u8).collect();
+    let out: Vec<u8> = unescape(&data, false, "escape")?
+        .into_iter()
+        .map(|c| c as u8)
+        .collect();
     Ok(pair(new_bytes(out), data.len()))
 }
 
@@ -750,7 +925,12 @@ fn escape_encode(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     a.check(1, 2, &[])?;
     let data = crate::types::bytes::as_bytes(&a.pos[0])
         .map(|b| b.to_vec())
-        .ok_or_else(|| error::type_error(format!("argument 1 must be bytes, not {}", type_name(&a.pos[0]))))?;
+        .ok_or_else(|| {
+            error::type_error(format!(
+                "argument 1 must be bytes, not {}",
+                type_name(&a.pos[0])
+            ))
+        })?;
     let mut out = Vec::new();
     for &b in &data {
         match b {

@@ -39,11 +39,19 @@ pub fn defaultdict_type(vm: &mut Vm) -> Value {
     for (name, f) in METHODS {
         DictObj::set_str(&ns, intern(name), new_native(name, *f));
     }
-    DictObj::set_str(&ns, intern("__class_getitem__"), crate::pytypes::class_getitem_method());
+    DictObj::set_str(
+        &ns,
+        intern("__class_getitem__"),
+        crate::pytypes::class_getitem_method(),
+    );
     let dict_ty = unsafe { Value::from_header(tt().dict) };
     let type_ty = unsafe { Value::from_header(tt().type_) };
     let cls = vm
-        .call(&type_ty, &[new_str("defaultdict"), new_tuple(vec![dict_ty]), ns], &[])
+        .call(
+            &type_ty,
+            &[new_str("defaultdict"), new_tuple(vec![dict_ty]), ns],
+            &[],
+        )
         .expect("defaultdict type");
     TYPE.with(|t| *t.borrow_mut() = Some(cls.clone()));
     cls
@@ -65,8 +73,16 @@ fn dd_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Err(error::type_error("first argument must be callable or None"));
     }
     ops::setattr(vm, this, &intern("default_factory"), f)?;
-    let rest = if a.is_empty() { &args[1..1] } else { &args[2..] };
-    let update = ops::getattr(vm, &unsafe { Value::from_header(tt().dict) }, &intern("update"))?;
+    let rest = if a.is_empty() {
+        &args[1..1]
+    } else {
+        &args[2..]
+    };
+    let update = ops::getattr(
+        vm,
+        &unsafe { Value::from_header(tt().dict) },
+        &intern("update"),
+    )?;
     let mut full = vec![this.clone()];
     full.extend_from_slice(rest);
     vm.call(&update, &full, kw)?;
@@ -80,7 +96,9 @@ fn dd_missing(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Err(error::key_error(key.clone()));
     }
     let v = vm.call0(&f)?;
-    this.downcast::<DictObj>().unwrap().set(vm, key.clone(), v.clone())?;
+    this.downcast::<DictObj>()
+        .unwrap()
+        .set(vm, key.clone(), v.clone())?;
     Ok(v)
 }
 
@@ -95,10 +113,19 @@ fn plain_copy(vm: &mut Vm, d: &Value) -> PyResult<Value> {
 fn dd_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let this = &args[0];
     let f = factory(vm, this)?;
-    let fr = if f.is_none() { "None".to_string() } else { ops::repr::repr_string(vm, &f)? };
+    let fr = if f.is_none() {
+        "None".to_string()
+    } else {
+        ops::repr::repr_string(vm, &f)?
+    };
     let copy = plain_copy(vm, this)?;
-    let name = crate::types::typeobj::type_data_ptr(crate::types::type_ptr(this)).name.clone();
-    Ok(new_str(format!("{name}({fr}, {})", ops::repr::repr_string(vm, &copy)?)))
+    let name = crate::types::typeobj::type_data_ptr(crate::types::type_ptr(this))
+        .name
+        .clone();
+    Ok(new_str(format!(
+        "{name}({fr}, {})",
+        ops::repr::repr_string(vm, &copy)?
+    )))
 }
 
 fn dd_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -113,7 +140,13 @@ fn dd_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let items = ops::getattr(vm, this, &intern("items"))?;
     let it = vm.call0(&items)?;
     let it = ops::iter(vm, &it)?;
-    Ok(new_tuple(vec![crate::types::type_of(this), new_tuple(vec![f]), Value::NONE, Value::NONE, it]))
+    Ok(new_tuple(vec![
+        crate::types::type_of(this),
+        new_tuple(vec![f]),
+        Value::NONE,
+        Value::NONE,
+        it,
+    ]))
 }
 
 fn dd_or(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -391,7 +391,10 @@ fn partial_setstate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
     let (_, state) = two_args(args, "__setstate__")?;
     let bad = || error::type_error("invalid partial state");
     let t = as_tuple(state).filter(|t| t.len() == 4).ok_or_else(bad)?;
-    if !ops::callable(&t[0]) || as_tuple(&t[1]).is_none() || !(t[2].is_none() || t[2].downcast::<DictObj>().is_some()) {
+    if !ops::callable(&t[0])
+        || as_tuple(&t[1]).is_none()
+        || !(t[2].is_none() || t[2].downcast::<DictObj>().is_some())
+    {
         return Err(error::type_error("invalid partial state"));
     }
     // Exact tuple and dict copies, as CPython keeps.
@@ -403,7 +406,11 @@ fn partial_setstate(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Val
         }
     }
     *p.state.borrow_mut() = (t[0].clone(), pargs, kw);
-    *p.dict.borrow_mut() = if t[3].is_none() { None } else { Some(t[3].clone()) };
+    *p.dict.borrow_mut() = if t[3].is_none() {
+        None
+    } else {
+        Some(t[3].clone())
+    };
     Ok(Value::NONE)
 }
 

@@ -125,7 +125,11 @@ fn types() -> (*const Header, *const Header) {
             let t = new_ext_type("HASH", "_hashlib", std::ptr::null(), m);
             let s = new_ext_type("HASHXOF", "_hashlib", std::ptr::null(), m);
             for ty in [t, s] {
-                for (name, f) in [("name", g_name as NativeFn), ("digest_size", g_digest_size), ("block_size", g_block_size)] {
+                for (name, f) in [
+                    ("name", g_name as NativeFn),
+                    ("digest_size", g_digest_size),
+                    ("block_size", g_block_size),
+                ] {
                     let p = crate::types::descr::new_property(
                         crate::types::func::new_native(name, f),
                         Value::NONE,
@@ -148,9 +152,8 @@ fn data_arg(v: &Value) -> PyResult<Vec<u8>> {
     if as_str(v).is_some() {
         return Err(error::type_error("Strings must be encoded before hashing"));
     }
-    bytes_vec(v).ok_or_else(|| {
-        error::type_error(format!("object supporting the buffer API required"))
-    })
+    bytes_vec(v)
+        .ok_or_else(|| error::type_error(format!("object supporting the buffer API required")))
 }
 
 fn new_hash(name: &'static str, mut state: State, data: Option<&Value>) -> PyResult<Value> {
@@ -159,11 +162,19 @@ fn new_hash(name: &'static str, mut state: State, data: Option<&Value>) -> PyRes
     }
     let xof = matches!(state, State::Shake128(_) | State::Shake256(_));
     let ty = if xof { types().1 } else { types().0 };
-    Ok(new_ext(Hash { name, state: RefCell::new(state) }, ty))
+    Ok(new_ext(
+        Hash {
+            name,
+            state: RefCell::new(state),
+        },
+        ty,
+    ))
 }
 
 fn this(args: &[Value]) -> PyResult<&Hash> {
-    args.first().and_then(ext_ref::<Hash>).ok_or_else(|| error::type_error("descriptor requires a hash object"))
+    args.first()
+        .and_then(ext_ref::<Hash>)
+        .ok_or_else(|| error::type_error("descriptor requires a hash object"))
 }
 
 fn h_update(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -201,7 +212,9 @@ fn h_hexdigest(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let h = this(args)?;
     let n = out_len(h, args, kw, "hexdigest")?;
     let d = finish(&h.state.borrow(), n);
-    Ok(new_str(d.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+    Ok(new_str(
+        d.iter().map(|b| format!("{b:02x}")).collect::<String>(),
+    ))
 }
 
 fn h_copy(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -211,7 +224,11 @@ fn h_copy(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn h_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let h = this(args)?;
-    Ok(new_str(format!("<{} _hashlib.HASH object @ {:#x}>", h.name, args[0].ptr() as usize)))
+    Ok(new_str(format!(
+        "<{} _hashlib.HASH object @ {:#x}>",
+        h.name,
+        args[0].ptr() as usize
+    )))
 }
 
 fn g_name(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -260,25 +277,55 @@ fn blake2(args: &[Value], kw: &[Value], big: bool) -> PyResult<Value> {
     use blake2::digest::VariableOutput;
     let name = if big { "blake2b" } else { "blake2s" };
     let a = Args::new(name, args, kw);
-    a.check(0, 1, &["data", "digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size", "node_offset", "node_depth", "inner_size", "last_node", "usedforsecurity"])?;
+    a.check(
+        0,
+        1,
+        &[
+            "data",
+            "digest_size",
+            "key",
+            "salt",
+            "person",
+            "fanout",
+            "depth",
+            "leaf_size",
+            "node_offset",
+            "node_depth",
+            "inner_size",
+            "last_node",
+            "usedforsecurity",
+        ],
+    )?;
     let max = if big { 64 } else { 32 };
     let size = match a.kw("digest_size") {
         Some(v) => as_int(v).and_then(|i| i.to_i64()).unwrap_or(0),
         None => max,
     };
     if size < 1 || size > max {
-        return Err(error::value_error(format!("digest_size must be between 1 and {max} bytes")));
+        return Err(error::value_error(format!(
+            "digest_size must be between 1 and {max} bytes"
+        )));
     }
     for k in ["key", "salt", "person"] {
-        if a.kw(k).is_some_and(|v| bytes_vec(v).is_some_and(|b| !b.is_empty())) {
-            return Err(error::not_implemented_error(format!("{name}({k}=...) is not supported by pyrun")));
+        if a.kw(k)
+            .is_some_and(|v| bytes_vec(v).is_some_and(|b| !b.is_empty()))
+        {
+            return Err(error::not_implemented_error(format!(
+                "{name}({k}=...) is not supported by pyrun"
+            )));
         }
     }
     let n = size as usize;
     let state = if big {
-        State::Blake2b(blake2::Blake2bVar::new(n).map_err(|_| error::value_error("bad digest size"))?, n)
+        State::Blake2b(
+            blake2::Blake2bVar::new(n).map_err(|_| error::value_error("bad digest size"))?,
+            n,
+        )
     } else {
-        State::Blake2s(blake2::Blake2sVar::new(n).map_err(|_| error::value_error("bad digest size"))?, n)
+        State::Blake2s(
+            blake2::Blake2sVar::new(n).map_err(|_| error::value_error("bad digest size"))?,
+            n,
+        )
     };
     new_hash(name, state, a.get(0).or_else(|| a.kw("data")))
 }
@@ -316,7 +363,10 @@ pub fn make_sha3(_vm: &mut Vm) -> Value {
     )
 }
 pub fn make_blake2(_vm: &mut Vm) -> Value {
-    let m = super::module_with_functions("_blake2", &[("blake2b", blake2b_new), ("blake2s", blake2s_new)]);
+    let m = super::module_with_functions(
+        "_blake2",
+        &[("blake2b", blake2b_new), ("blake2s", blake2s_new)],
+    );
     for (k, v) in [
         ("BLAKE2B_MAX_DIGEST_SIZE", 64),
         ("BLAKE2B_MAX_KEY_SIZE", 64),

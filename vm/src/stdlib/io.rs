@@ -855,36 +855,61 @@ fn not_supported_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
         .and_then(|c| c.downcast::<crate::types::typeobj::TypeData>())
         .map(|t| t.name.clone())
         .unwrap_or_default();
-    Err(error::not_implemented_error(format!("{name} is not supported yet by pyrun")))
+    Err(error::not_implemented_error(format!(
+        "{name} is not supported yet by pyrun"
+    )))
 }
 
 fn open_code(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = crate::builtins::args::Args::new("open_code", args, kw);
     a.check(1, 1, &["path"])?;
-    fileio::open(vm, &[a.pos[0].clone(), crate::types::str::new_str("rb")], &[])
+    fileio::open(
+        vm,
+        &[a.pos[0].clone(), crate::types::str::new_str("rb")],
+        &[],
+    )
 }
 
 /// `text_encoding(encoding, stacklevel=2)`: "locale" for None (no UTF-8 mode).
 fn text_encoding(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = crate::builtins::args::Args::new("text_encoding", args, kw);
     a.check(1, 2, &["encoding", "stacklevel"])?;
-    Ok(if a.pos[0].is_none() { crate::types::str::new_str("locale") } else { a.pos[0].clone() })
+    Ok(if a.pos[0].is_none() {
+        crate::types::str::new_str("locale")
+    } else {
+        a.pos[0].clone()
+    })
 }
 
 pub fn make(_vm: &mut Vm) -> Value {
     let m = super::module_with_functions(
         "_io",
-        &[("open", fileio::open), ("open_code", open_code), ("text_encoding", text_encoding)],
+        &[
+            ("open", fileio::open),
+            ("open_code", open_code),
+            ("text_encoding", text_encoding),
+        ],
     );
     let b = super::io_base::bases();
-    for (name, base) in [("_IOBase", b.io_base), ("_RawIOBase", b.raw), ("_BufferedIOBase", b.buffered), ("_TextIOBase", b.text)] {
+    for (name, base) in [
+        ("_IOBase", b.io_base),
+        ("_RawIOBase", b.raw),
+        ("_BufferedIOBase", b.buffered),
+        ("_TextIOBase", b.text),
+    ] {
         super::set(&m, name, unsafe { Value::from_header(base) });
     }
-    for (name, base) in [("FileIO", b.raw), ("BufferedRWPair", b.buffered), ("IncrementalNewlineDecoder", std::ptr::null())] {
+    for (name, base) in [
+        ("FileIO", b.raw),
+        ("BufferedRWPair", b.buffered),
+        ("IncrementalNewlineDecoder", std::ptr::null()),
+    ] {
         let ty = new_ext_type(name, "_io", base, &[("__new__", not_supported_new)]);
         super::set(&m, name, unsafe { Value::from_header(ty) });
     }
-    super::set(&m, "BlockingIOError", unsafe { Value::from_header(tt().blocking_io_error) });
+    super::set(&m, "BlockingIOError", unsafe {
+        Value::from_header(tt().blocking_io_error)
+    });
     let t = io_types();
     let ty = |p: *const Header| unsafe { Value::from_header(p) };
     super::set(&m, "StringIO", ty(t.string_io));

@@ -36,7 +36,11 @@ pub fn bases() -> &'static Bases {
                 Value::NONE,
                 Value::NONE,
             );
-            crate::types::dict::DictObj::set_str(&crate::types::typeobj::type_data_ptr(io_base).dict, intern("closed"), p);
+            crate::types::dict::DictObj::set_str(
+                &crate::types::typeobj::type_data_ptr(io_base).dict,
+                intern("closed"),
+                p,
+            );
             Box::leak(Box::new(Bases {
                 io_base,
                 raw: new_ext_type("_RawIOBase", "_io", io_base, RAW_METHODS),
@@ -70,8 +74,16 @@ const IOBASE_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 const RAW_METHODS: &[(&str, NativeFn)] = &[("read", raw_read), ("readall", raw_readall)];
-const BUFFERED_METHODS: &[(&str, NativeFn)] = &[("read", unsupported_read), ("write", unsupported_write), ("detach", unsupported_detach)];
-const TEXT_METHODS: &[(&str, NativeFn)] = &[("read", unsupported_read), ("write", unsupported_write), ("detach", unsupported_detach)];
+const BUFFERED_METHODS: &[(&str, NativeFn)] = &[
+    ("read", unsupported_read),
+    ("write", unsupported_write),
+    ("detach", unsupported_detach),
+];
+const TEXT_METHODS: &[(&str, NativeFn)] = &[
+    ("read", unsupported_read),
+    ("write", unsupported_write),
+    ("detach", unsupported_detach),
+];
 
 fn call(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
     let m = ops::getattr(vm, obj, &intern(name))?;
@@ -180,7 +192,10 @@ fn readline(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             break;
         }
         n += 1;
-        let nl = as_str(&c).map_or_else(|| crate::types::bytes::bytes_vec(&c).is_some_and(|b| b == b"\n"), |s| s == "\n");
+        let nl = as_str(&c).map_or_else(
+            || crate::types::bytes::bytes_vec(&c).is_some_and(|b| b == b"\n"),
+            |s| s == "\n",
+        );
         parts.push(c);
         if nl {
             break;

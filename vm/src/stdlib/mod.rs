@@ -6,9 +6,9 @@
 
 pub mod array;
 pub mod bisect;
+pub mod codecs_mod;
 pub mod collections;
 pub mod copy;
-pub mod codecs_mod;
 mod defaultdict;
 pub mod fileio;
 pub mod functools;
@@ -29,9 +29,9 @@ mod posix_proc;
 pub mod random;
 mod sizes;
 pub mod sre;
-mod string_mod;
 mod sre_match;
 pub mod stdstreams;
+mod string_mod;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -116,7 +116,11 @@ pub fn module_source(name: &str) -> Option<&'static str> {
 pub fn module_with_functions(name: &str, fns: &[(&'static str, NativeFn)]) -> Value {
     let d = DictObj::new_value();
     for (n, f) in fns {
-        DictObj::set_str(&d, intern(n), crate::types::func::new_module_function(n, *f));
+        DictObj::set_str(
+            &d,
+            intern(n),
+            crate::types::func::new_module_function(n, *f),
+        );
     }
     new_module(name, d)
 }

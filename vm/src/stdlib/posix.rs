@@ -53,10 +53,18 @@ pub fn out_path(b: &[u8], as_bytes_: bool) -> Value {
 /// `os.fspath` semantics for a path argument of `fname`.
 pub fn path_arg(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<PathArg> {
     if let Some(s) = as_str(v) {
-        return Ok(PathArg { bytes: s.as_bytes().to_vec(), is_bytes: false, value: v.clone() });
+        return Ok(PathArg {
+            bytes: s.as_bytes().to_vec(),
+            is_bytes: false,
+            value: v.clone(),
+        });
     }
     if let Some(b) = as_bytes(v) {
-        return Ok(PathArg { bytes: b.to_vec(), is_bytes: true, value: v.clone() });
+        return Ok(PathArg {
+            bytes: b.to_vec(),
+            is_bytes: true,
+            value: v.clone(),
+        });
     }
     if let Some(m) = crate::types::typeobj::lookup_str(crate::types::type_ptr(v), "__fspath__") {
         let r = ops::dunder::call_method(vm, &m, v, &[])?;
@@ -107,7 +115,10 @@ fn opt<'a>(a: &Args<'a>, i: usize, name: &str) -> Option<&'a Value> {
 
 fn required<'a>(a: &Args<'a>, i: usize, name: &str, fname: &str) -> PyResult<&'a Value> {
     opt(a, i, name).ok_or_else(|| {
-        error::type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1))
+        error::type_error(format!(
+            "{fname}() missing required argument '{name}' (pos {})",
+            i + 1
+        ))
     })
 }
 
@@ -126,9 +137,25 @@ fn stat_type(vm: &mut Vm) -> Value {
         "os",
         "stat_result",
         &[
-            "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime_int",
-            "st_mtime_int", "st_ctime_int", "st_atime", "st_mtime", "st_ctime", "st_atime_ns",
-            "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev",
+            "st_mode",
+            "st_ino",
+            "st_dev",
+            "st_nlink",
+            "st_uid",
+            "st_gid",
+            "st_size",
+            "st_atime_int",
+            "st_mtime_int",
+            "st_ctime_int",
+            "st_atime",
+            "st_mtime",
+            "st_ctime",
+            "st_atime_ns",
+            "st_mtime_ns",
+            "st_ctime_ns",
+            "st_blksize",
+            "st_blocks",
+            "st_rdev",
         ],
         10,
     )
@@ -137,7 +164,9 @@ fn stat_type(vm: &mut Vm) -> Value {
 pub fn stat_value(vm: &mut Vm, st: &libc::stat) -> PyResult<Value> {
     let ty = stat_type(vm);
     let i = |x: i64| Value::int(x);
-    let ns = |s: i64, n: i64| crate::types::int::big_to_value(num_bigint::BigInt::from(s) * 1_000_000_000 + n);
+    let ns = |s: i64, n: i64| {
+        crate::types::int::big_to_value(num_bigint::BigInt::from(s) * 1_000_000_000 + n)
+    };
     let f = |s: i64, n: i64| Value::float(s as f64 + n as f64 * 1e-9);
     crate::pytypes::structseq::new_structseq(
         vm,
@@ -230,7 +259,9 @@ fn read_dir_names(p: &PathArg) -> PyResult<Vec<(Vec<u8>, u8, u64)>> {
         if e.is_null() {
             break;
         }
-        let name = unsafe { std::ffi::CStr::from_ptr((*e).d_name.as_ptr()) }.to_bytes().to_vec();
+        let name = unsafe { std::ffi::CStr::from_ptr((*e).d_name.as_ptr()) }
+            .to_bytes()
+            .to_vec();
         if name == b"." || name == b".." {
             continue;
         }
@@ -250,7 +281,9 @@ fn listdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let v = default_dir(opt(&a, 0, "path"));
     let p = path_arg(vm, &v, "listdir", "path")?;
     let names = read_dir_names(&p)?;
-    Ok(new_list(names.iter().map(|(n, _, _)| p.result(n)).collect()))
+    Ok(new_list(
+        names.iter().map(|(n, _, _)| p.result(n)).collect(),
+    ))
 }
 
 struct DirEntry {
@@ -306,7 +339,11 @@ fn types() -> &'static Types {
             let scandir = new_ext_iter_type(
                 "ScandirIterator",
                 "posix",
-                &[("close", sd_close), ("__enter__", sd_enter), ("__exit__", sd_close)],
+                &[
+                    ("close", sd_close),
+                    ("__enter__", sd_enter),
+                    ("__exit__", sd_close),
+                ],
             );
             Box::leak(Box::new(Types { dir_entry, scandir }))
         })
@@ -343,7 +380,9 @@ fn scandir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         })
         .collect();
     Ok(new_ext_iter(
-        ScanDir { entries: RefCell::new(entries.into_iter()) },
+        ScanDir {
+            entries: RefCell::new(entries.into_iter()),
+        },
         types().scandir,
         sd_next,
     ))
@@ -390,7 +429,10 @@ fn de_false(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn de_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = entry(args)?;
     let n = out_path(&e.name, e.is_bytes);
-    Ok(new_str(format!("<DirEntry {}>", ops::repr::repr_string(vm, &n)?)))
+    Ok(new_str(format!(
+        "<DirEntry {}>",
+        ops::repr::repr_string(vm, &n)?
+    )))
 }
 
 /// The entry's stat (cached), following links or not.
@@ -425,7 +467,9 @@ fn de_test(vm: &mut Vm, args: &[Value], kw: &[Value], dt: u8, fmt: u32) -> PyRes
     if e.d_type != libc::DT_UNKNOWN && !(follow_links && e.d_type == libc::DT_LNK) {
         return Ok(Value::bool(e.d_type == dt));
     }
-    Ok(Value::bool(mode_of(vm, e, follow_links)?.is_some_and(|m| m & libc::S_IFMT == fmt)))
+    Ok(Value::bool(
+        mode_of(vm, e, follow_links)?.is_some_and(|m| m & libc::S_IFMT == fmt),
+    ))
 }
 
 fn de_is_dir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -439,7 +483,9 @@ fn de_is_symlink(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     if e.d_type != libc::DT_UNKNOWN {
         return Ok(Value::bool(e.d_type == libc::DT_LNK));
     }
-    Ok(Value::bool(mode_of(vm, e, false)?.is_some_and(|m| m & libc::S_IFMT == libc::S_IFLNK)))
+    Ok(Value::bool(
+        mode_of(vm, e, false)?.is_some_and(|m| m & libc::S_IFMT == libc::S_IFLNK),
+    ))
 }
 fn de_stat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("stat", args, kw);
@@ -468,35 +514,74 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("mkdir", args, kw);
     a.check(0, 2, &["path", "mode", "dir_fd"])?;
     let p = path_arg(vm, required(&a, 0, "path", "mkdir")?, "mkdir", "path")?;
-    let mode = opt(&a, 1, "mode").and_then(|m| m.as_small_int()).unwrap_or(0o777);
-    check(unsafe { libc::mkdir(p.cstr()?.as_ptr(), mode as libc::mode_t) }, Some(&p))?;
+    let mode = opt(&a, 1, "mode")
+        .and_then(|m| m.as_small_int())
+        .unwrap_or(0o777);
+    check(
+        unsafe { libc::mkdir(p.cstr()?.as_ptr(), mode as libc::mode_t) },
+        Some(&p),
+    )?;
     Ok(Value::NONE)
 }
 
 fn rmdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    path_fn(vm, args, kw, "rmdir", |c| unsafe { libc::rmdir(c.as_ptr()) })
+    path_fn(vm, args, kw, "rmdir", |c| unsafe {
+        libc::rmdir(c.as_ptr())
+    })
 }
 
 fn unlink(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    path_fn(vm, args, kw, "unlink", |c| unsafe { libc::unlink(c.as_ptr()) })
+    path_fn(vm, args, kw, "unlink", |c| unsafe {
+        libc::unlink(c.as_ptr())
+    })
 }
 
 fn chdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    path_fn(vm, args, kw, "chdir", |c| unsafe { libc::chdir(c.as_ptr()) })
+    path_fn(vm, args, kw, "chdir", |c| unsafe {
+        libc::chdir(c.as_ptr())
+    })
 }
 
-fn two_paths(vm: &mut Vm, args: &[Value], kw: &[Value], fname: &'static str, names: [&str; 2]) -> PyResult<(PathArg, PathArg)> {
+fn two_paths(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    fname: &'static str,
+    names: [&str; 2],
+) -> PyResult<(PathArg, PathArg)> {
     let a = Args::new(fname, args, kw);
-    a.check(0, 2, &[names[0], names[1], "src_dir_fd", "dst_dir_fd", "dir_fd", "follow_symlinks", "target_is_directory"])?;
+    a.check(
+        0,
+        2,
+        &[
+            names[0],
+            names[1],
+            "src_dir_fd",
+            "dst_dir_fd",
+            "dir_fd",
+            "follow_symlinks",
+            "target_is_directory",
+        ],
+    )?;
     let s = path_arg(vm, required(&a, 0, names[0], fname)?, fname, names[0])?;
     let d = path_arg(vm, required(&a, 1, names[1], fname)?, fname, names[1])?;
     Ok((s, d))
 }
 
-fn two_path_call(vm: &mut Vm, args: &[Value], kw: &[Value], fname: &'static str, f: unsafe extern "C" fn(*const libc::c_char, *const libc::c_char) -> libc::c_int) -> PyResult<Value> {
+fn two_path_call(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    fname: &'static str,
+    f: unsafe extern "C" fn(*const libc::c_char, *const libc::c_char) -> libc::c_int,
+) -> PyResult<Value> {
     let (s, d) = two_paths(vm, args, kw, fname, ["src", "dst"])?;
     if unsafe { f(s.cstr()?.as_ptr(), d.cstr()?.as_ptr()) } < 0 {
-        return Err(os_error2(&std::io::Error::last_os_error(), Some(&s.value), Some(&d.value)));
+        return Err(os_error2(
+            &std::io::Error::last_os_error(),
+            Some(&s.value),
+            Some(&d.value),
+        ));
     }
     Ok(Value::NONE)
 }
@@ -537,10 +622,16 @@ fn getcwdb(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn access(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("access", args, kw);
-    a.check(0, 2, &["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"])?;
+    a.check(
+        0,
+        2,
+        &["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"],
+    )?;
     let p = path_arg(vm, required(&a, 0, "path", "access")?, "access", "path")?;
     let mode = fd_arg(required(&a, 1, "mode", "access")?)?;
-    Ok(Value::bool(unsafe { libc::access(p.cstr()?.as_ptr(), mode) } == 0))
+    Ok(Value::bool(
+        unsafe { libc::access(p.cstr()?.as_ptr(), mode) } == 0,
+    ))
 }
 
 fn chmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -549,11 +640,17 @@ fn chmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let mode = fd_arg(required(&a, 1, "mode", "chmod")?)?;
     let v = required(&a, 0, "path", "chmod")?;
     if as_int(v).is_some() && as_str(v).is_none() {
-        check(unsafe { libc::fchmod(fd_arg(v)?, mode as libc::mode_t) }, None)?;
+        check(
+            unsafe { libc::fchmod(fd_arg(v)?, mode as libc::mode_t) },
+            None,
+        )?;
         return Ok(Value::NONE);
     }
     let p = path_arg(vm, v, "chmod", "path")?;
-    check(unsafe { libc::chmod(p.cstr()?.as_ptr(), mode as libc::mode_t) }, Some(&p))?;
+    check(
+        unsafe { libc::chmod(p.cstr()?.as_ptr(), mode as libc::mode_t) },
+        Some(&p),
+    )?;
     Ok(Value::NONE)
 }
 
@@ -561,25 +658,39 @@ fn utime(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("utime", args, kw);
     a.check(0, 2, &["path", "times", "ns", "dir_fd", "follow_symlinks"])?;
     let p = path_arg(vm, required(&a, 0, "path", "utime")?, "utime", "path")?;
-    let ts = |s: f64| libc::timespec { tv_sec: s.floor() as libc::time_t, tv_nsec: ((s - s.floor()) * 1e9) as libc::c_long };
+    let ts = |s: f64| libc::timespec {
+        tv_sec: s.floor() as libc::time_t,
+        tv_nsec: ((s - s.floor()) * 1e9) as libc::c_long,
+    };
     let times = match (opt(&a, 1, "times"), a.kw("ns")) {
         (Some(t), _) => {
             let t = ops::collect(vm, t)?;
             if t.len() != 2 {
-                return Err(error::type_error("utime: 'times' must be either a tuple of two ints or None"));
+                return Err(error::type_error(
+                    "utime: 'times' must be either a tuple of two ints or None",
+                ));
             }
-            Some([ts(super::math::to_f64(&t[0])?), ts(super::math::to_f64(&t[1])?)])
+            Some([
+                ts(super::math::to_f64(&t[0])?),
+                ts(super::math::to_f64(&t[1])?),
+            ])
         }
         (None, Some(ns)) => {
             let t = ops::collect(vm, ns)?;
             let n = |v: &Value| as_int(v).and_then(|i| i.to_i64()).unwrap_or(0);
-            let mk = |x: i64| libc::timespec { tv_sec: x.div_euclid(1_000_000_000), tv_nsec: x.rem_euclid(1_000_000_000) };
+            let mk = |x: i64| libc::timespec {
+                tv_sec: x.div_euclid(1_000_000_000),
+                tv_nsec: x.rem_euclid(1_000_000_000),
+            };
             Some([mk(n(&t[0])), mk(n(&t[1]))])
         }
         _ => None,
     };
     let ptr = times.as_ref().map_or(std::ptr::null(), |t| t.as_ptr());
-    check(unsafe { libc::utimensat(libc::AT_FDCWD, p.cstr()?.as_ptr(), ptr, 0) }, Some(&p))?;
+    check(
+        unsafe { libc::utimensat(libc::AT_FDCWD, p.cstr()?.as_ptr(), ptr, 0) },
+        Some(&p),
+    )?;
     Ok(Value::NONE)
 }
 
@@ -618,7 +729,16 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let p = path_arg(vm, required(&a, 0, "path", "open")?, "open", "path")?;
     let flags = fd_arg(required(&a, 1, "flags", "open")?)?;
     let mode = opt(&a, 2, "mode").map(fd_arg).transpose()?.unwrap_or(0o777);
-    let fd = check(unsafe { libc::open(p.cstr()?.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) }, Some(&p))?;
+    let fd = check(
+        unsafe {
+            libc::open(
+                p.cstr()?.as_ptr(),
+                flags | libc::O_CLOEXEC,
+                mode as libc::c_uint,
+            )
+        },
+        Some(&p),
+    )?;
     Ok(Value::int(fd as i64))
 }
 
@@ -635,7 +755,10 @@ fn read(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let fd = fd_arg(&a.pos[0])?;
     let n = as_int(&a.pos[1]).and_then(|i| i.to_i64()).unwrap_or(0);
     if n < 0 {
-        return Err(crate::stdlib::fileio::os_error(&std::io::Error::from_raw_os_error(libc::EINVAL), None));
+        return Err(crate::stdlib::fileio::os_error(
+            &std::io::Error::from_raw_os_error(libc::EINVAL),
+            None,
+        ));
     }
     let mut buf = vec![0u8; n as usize];
     let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) };
@@ -651,7 +774,10 @@ fn write(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     a.check(2, 2, &[])?;
     let fd = fd_arg(&a.pos[0])?;
     let data = crate::types::bytes::bytes_vec(&a.pos[1]).ok_or_else(|| {
-        error::type_error(format!("a bytes-like object is required, not '{}'", type_name(&a.pos[1])))
+        error::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(&a.pos[1])
+        ))
     })?;
     let r = unsafe { libc::write(fd, data.as_ptr() as *const _, data.len()) };
     if r < 0 {
@@ -671,7 +797,12 @@ fn lseek(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(r))
 }
 
-fn fd_call(args: &[Value], kw: &[Value], fname: &'static str, f: unsafe extern "C" fn(i32) -> i32) -> PyResult<Value> {
+fn fd_call(
+    args: &[Value],
+    kw: &[Value],
+    fname: &'static str,
+    f: unsafe extern "C" fn(i32) -> i32,
+) -> PyResult<Value> {
     let a = Args::new(fname, args, kw);
     a.check(1, 1, &["fd"])?;
     check(unsafe { f(fd_arg(&a.pos[0])?) }, None)?;
@@ -685,7 +816,9 @@ fn fsync(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn isatty(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("isatty", args, kw);
     a.check(1, 1, &[])?;
-    Ok(Value::bool(unsafe { libc::isatty(fd_arg(&a.pos[0])?) } == 1))
+    Ok(Value::bool(
+        unsafe { libc::isatty(fd_arg(&a.pos[0])?) } == 1,
+    ))
 }
 
 fn ftruncate(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -708,14 +841,23 @@ fn truncate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn pipe(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("pipe", args, kw).check(0, 0, &[])?;
     let mut fds = [0i32; 2];
-    check(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, None)?;
-    Ok(new_tuple(vec![Value::int(fds[0] as i64), Value::int(fds[1] as i64)]))
+    check(
+        unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) },
+        None,
+    )?;
+    Ok(new_tuple(vec![
+        Value::int(fds[0] as i64),
+        Value::int(fds[1] as i64),
+    ]))
 }
 
 fn dup(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("dup", args, kw);
     a.check(1, 1, &[])?;
-    let r = check(unsafe { libc::fcntl(fd_arg(&a.pos[0])?, libc::F_DUPFD_CLOEXEC, 0) }, None)?;
+    let r = check(
+        unsafe { libc::fcntl(fd_arg(&a.pos[0])?, libc::F_DUPFD_CLOEXEC, 0) },
+        None,
+    )?;
     Ok(Value::int(r as i64))
 }
 
@@ -738,7 +880,10 @@ fn dup2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn get_inheritable(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("get_inheritable", args, kw);
     a.check(1, 1, &[])?;
-    let f = check(unsafe { libc::fcntl(fd_arg(&a.pos[0])?, libc::F_GETFD) }, None)?;
+    let f = check(
+        unsafe { libc::fcntl(fd_arg(&a.pos[0])?, libc::F_GETFD) },
+        None,
+    )?;
     Ok(Value::bool(f & libc::FD_CLOEXEC == 0))
 }
 
@@ -747,7 +892,11 @@ fn set_inheritable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     a.check(2, 2, &[])?;
     let fd = fd_arg(&a.pos[0])?;
     let f = check(unsafe { libc::fcntl(fd, libc::F_GETFD) }, None)?;
-    let f = if ops::truthy(vm, &a.pos[1])? { f & !libc::FD_CLOEXEC } else { f | libc::FD_CLOEXEC };
+    let f = if ops::truthy(vm, &a.pos[1])? {
+        f & !libc::FD_CLOEXEC
+    } else {
+        f | libc::FD_CLOEXEC
+    };
     check(unsafe { libc::fcntl(fd, libc::F_SETFD, f) }, None)?;
     Ok(Value::NONE)
 }
@@ -755,7 +904,10 @@ fn set_inheritable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 fn get_blocking(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("get_blocking", args, kw);
     a.check(1, 1, &[])?;
-    let f = check(unsafe { libc::fcntl(fd_arg(&a.pos[0])?, libc::F_GETFL) }, None)?;
+    let f = check(
+        unsafe { libc::fcntl(fd_arg(&a.pos[0])?, libc::F_GETFL) },
+        None,
+    )?;
     Ok(Value::bool(f & libc::O_NONBLOCK == 0))
 }
 
@@ -764,7 +916,11 @@ fn set_blocking(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     a.check(2, 2, &[])?;
     let fd = fd_arg(&a.pos[0])?;
     let f = check(unsafe { libc::fcntl(fd, libc::F_GETFL) }, None)?;
-    let f = if ops::truthy(vm, &a.pos[1])? { f & !libc::O_NONBLOCK } else { f | libc::O_NONBLOCK };
+    let f = if ops::truthy(vm, &a.pos[1])? {
+        f & !libc::O_NONBLOCK
+    } else {
+        f | libc::O_NONBLOCK
+    };
     check(unsafe { libc::fcntl(fd, libc::F_SETFL, f) }, None)?;
     Ok(Value::NONE)
 }

@@ -23,7 +23,10 @@ fn last_error() -> crate::error::PyErr {
 
 fn int_arg(v: &Value) -> PyResult<i64> {
     as_int(v).and_then(|i| i.to_i64()).ok_or_else(|| {
-        error::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))
+        error::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
     })
 }
 
@@ -49,7 +52,9 @@ id_fn! {
 fn umask(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("umask", args, kw);
     a.check(1, 1, &[])?;
-    Ok(Value::int(unsafe { libc::umask(int_arg(&a.pos[0])? as libc::mode_t) } as i64))
+    Ok(Value::int(
+        unsafe { libc::umask(int_arg(&a.pos[0])? as libc::mode_t) } as i64,
+    ))
 }
 
 fn kill(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -66,7 +71,13 @@ fn waitpid(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     a.check(2, 2, &[])?;
     let mut status = 0;
     let r = loop {
-        let r = unsafe { libc::waitpid(int_arg(&a.pos[0])? as i32, &mut status, int_arg(&a.pos[1])? as i32) };
+        let r = unsafe {
+            libc::waitpid(
+                int_arg(&a.pos[0])? as i32,
+                &mut status,
+                int_arg(&a.pos[1])? as i32,
+            )
+        };
         if r < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
             crate::signals::check()?;
             continue;
@@ -76,7 +87,10 @@ fn waitpid(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if r < 0 {
         return Err(last_error());
     }
-    Ok(new_tuple(vec![Value::int(r as i64), Value::int(status as i64)]))
+    Ok(new_tuple(vec![
+        Value::int(r as i64),
+        Value::int(status as i64),
+    ]))
 }
 
 fn waitstatus_to_exitcode(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -143,7 +157,11 @@ fn urandom(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn cpu_count(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("cpu_count", args, kw).check(0, 0, &[])?;
     let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-    Ok(if n < 1 { Value::NONE } else { Value::int(n as i64) })
+    Ok(if n < 1 {
+        Value::NONE
+    } else {
+        Value::int(n as i64)
+    })
 }
 
 fn strerror(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -167,7 +185,13 @@ fn uname(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let fields = ["sysname", "nodename", "release", "version", "machine"];
     let ty = crate::pytypes::structseq::structseq_type(vm, "posix", "uname_result", &fields, 5);
-    let vals = vec![c_field(&u.sysname), c_field(&u.nodename), c_field(&u.release), c_field(&u.version), c_field(&u.machine)];
+    let vals = vec![
+        c_field(&u.sysname),
+        c_field(&u.nodename),
+        c_field(&u.release),
+        c_field(&u.version),
+        c_field(&u.machine),
+    ];
     crate::pytypes::structseq::new_structseq(vm, &ty, vals)
 }
 
@@ -177,9 +201,25 @@ fn times(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let elapsed = unsafe { libc::times(&mut t) };
     let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
     let f = |x: libc::clock_t| Value::float(x as f64 / hz);
-    let fields = ["user", "system", "children_user", "children_system", "elapsed"];
+    let fields = [
+        "user",
+        "system",
+        "children_user",
+        "children_system",
+        "elapsed",
+    ];
     let ty = crate::pytypes::structseq::structseq_type(vm, "posix", "times_result", &fields, 5);
-    crate::pytypes::structseq::new_structseq(vm, &ty, vec![f(t.tms_utime), f(t.tms_stime), f(t.tms_cutime), f(t.tms_cstime), f(elapsed)])
+    crate::pytypes::structseq::new_structseq(
+        vm,
+        &ty,
+        vec![
+            f(t.tms_utime),
+            f(t.tms_stime),
+            f(t.tms_cutime),
+            f(t.tms_cstime),
+            f(elapsed),
+        ],
+    )
 }
 
 fn get_terminal_size(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -194,7 +234,11 @@ fn get_terminal_size(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Valu
         return Err(last_error());
     }
     let ty = terminal_size_type(vm);
-    crate::pytypes::structseq::new_structseq(vm, &ty, vec![Value::int(w.ws_col as i64), Value::int(w.ws_row as i64)])
+    crate::pytypes::structseq::new_structseq(
+        vm,
+        &ty,
+        vec![Value::int(w.ws_col as i64), Value::int(w.ws_row as i64)],
+    )
 }
 
 fn terminal_size_type(vm: &mut Vm) -> Value {
@@ -205,7 +249,10 @@ fn env_bytes(v: &Value, what: &str) -> PyResult<CString> {
     let b = match as_str(v) {
         Some(s) => s.as_bytes().to_vec(),
         None => as_bytes(v).map(|b| b.to_vec()).ok_or_else(|| {
-            error::type_error(format!("{what}: expected str, bytes or os.PathLike object, not {}", type_name(v)))
+            error::type_error(format!(
+                "{what}: expected str, bytes or os.PathLike object, not {}",
+                type_name(v)
+            ))
         })?,
     };
     CString::new(b).map_err(|_| error::value_error("embedded null byte"))
@@ -214,7 +261,10 @@ fn env_bytes(v: &Value, what: &str) -> PyResult<CString> {
 fn putenv(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("putenv", args, kw);
     a.check(2, 2, &[])?;
-    let (k, v) = (env_bytes(&a.pos[0], "putenv")?, env_bytes(&a.pos[1], "putenv")?);
+    let (k, v) = (
+        env_bytes(&a.pos[0], "putenv")?,
+        env_bytes(&a.pos[1], "putenv")?,
+    );
     if k.as_bytes().is_empty() || k.as_bytes().contains(&b'=') {
         return Err(error::value_error("illegal environment variable name"));
     }
@@ -234,7 +284,11 @@ fn device_encoding(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     let a = Args::new("device_encoding", args, kw);
     a.check(1, 1, &["fd"])?;
     let fd = fd_arg(&a.pos[0])?;
-    Ok(if unsafe { libc::isatty(fd) } == 1 { new_str("UTF-8") } else { Value::NONE })
+    Ok(if unsafe { libc::isatty(fd) } == 1 {
+        new_str("UTF-8")
+    } else {
+        Value::NONE
+    })
 }
 
 fn register_at_fork(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -272,7 +326,10 @@ fn execv(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if items.is_empty() {
         return Err(error::value_error("execv() arg 2 must not be empty"));
     }
-    let argv: Vec<CString> = items.iter().map(|v| env_bytes(v, "execv")).collect::<PyResult<_>>()?;
+    let argv: Vec<CString> = items
+        .iter()
+        .map(|v| env_bytes(v, "execv"))
+        .collect::<PyResult<_>>()?;
     let mut ptrs: Vec<*const libc::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
     ptrs.push(std::ptr::null());
     unsafe { libc::execv(path.as_ptr(), ptrs.as_ptr()) };
@@ -284,7 +341,11 @@ fn environ(vm: &mut Vm) -> Value {
     let d = DictObj::new_value();
     for (k, v) in std::env::vars_os() {
         let dict = d.downcast::<DictObj>().unwrap();
-        let _ = dict.set(vm, new_bytes(k.as_bytes().to_vec()), new_bytes(v.as_bytes().to_vec()));
+        let _ = dict.set(
+            vm,
+            new_bytes(k.as_bytes().to_vec()),
+            new_bytes(v.as_bytes().to_vec()),
+        );
     }
     d
 }
@@ -370,7 +431,9 @@ pub fn make(vm: &mut Vm) -> Value {
     super::set(&m, "DirEntry", super::posix::dir_entry_type());
     let st = {
         let st: libc::stat = unsafe { std::mem::zeroed() };
-        super::posix::stat_value(vm, &st).ok().map(|v| crate::types::type_of(&v))
+        super::posix::stat_value(vm, &st)
+            .ok()
+            .map(|v| crate::types::type_of(&v))
     };
     if let Some(st) = st {
         super::set(&m, "stat_result", st);
@@ -379,7 +442,12 @@ pub fn make(vm: &mut Vm) -> Value {
     super::set(
         &m,
         "_have_functions",
-        new_list(["HAVE_LSTAT", "HAVE_FCHMOD"].iter().map(|n| new_str(*n)).collect()),
+        new_list(
+            ["HAVE_LSTAT", "HAVE_FCHMOD"]
+                .iter()
+                .map(|n| new_str(*n))
+                .collect(),
+        ),
     );
     m
 }

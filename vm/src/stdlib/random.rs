@@ -17,7 +17,6 @@ use num_bigint::{BigInt, BigUint};
 use num_traits::ToPrimitive;
 use std::cell::{Cell, RefCell};
 
-
 const N: usize = 624;
 const M: usize = 397;
 
@@ -263,7 +262,9 @@ fn r_seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 /// `_random.Random(x)`: a generator seeded with `x` (of type `cls`, a subclass's).
 fn r_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let cls = args.first().ok_or_else(|| error::type_error("Random.__new__(): not enough arguments"))?;
+    let cls = args
+        .first()
+        .ok_or_else(|| error::type_error("Random.__new__(): not enough arguments"))?;
     if cls.ptr() == random_type() && !kw.is_empty() {
         return Err(error::type_error("Random() takes no keyword arguments"));
     }
@@ -274,11 +275,18 @@ fn r_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         )));
     }
     let obj = crate::types::ext::new_ext_of(
-        RandomState { mt: RefCell::new(Mt::new()), gauss_next: RefCell::new(Value::NONE) },
+        RandomState {
+            mt: RefCell::new(Mt::new()),
+            gauss_next: RefCell::new(Value::NONE),
+        },
         random_type(),
         cls,
     )?;
-    seed_impl(vm, this(std::slice::from_ref(&obj), "__new__")?, args.get(1))?;
+    seed_impl(
+        vm,
+        this(std::slice::from_ref(&obj), "__new__")?,
+        args.get(1),
+    )?;
     Ok(obj)
 }
 

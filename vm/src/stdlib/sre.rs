@@ -50,8 +50,18 @@ pub(super) fn types() -> &'static Types {
     TYPES.with(|c| {
         *c.get_or_init(|| {
             let pattern = new_ext_type("Pattern", "re", std::ptr::null(), PATTERN_METHODS);
-            let match_ = new_ext_type("Match", "re", std::ptr::null(), super::sre_match::MATCH_METHODS);
-            let scanner = new_ext_type("SRE_Scanner", "_sre", std::ptr::null(), super::sre_match::SCANNER_METHODS);
+            let match_ = new_ext_type(
+                "Match",
+                "re",
+                std::ptr::null(),
+                super::sre_match::MATCH_METHODS,
+            );
+            let scanner = new_ext_type(
+                "SRE_Scanner",
+                "_sre",
+                std::ptr::null(),
+                super::sre_match::SCANNER_METHODS,
+            );
             for (ty, getters) in [
                 (pattern, PATTERN_GETTERS),
                 (match_, super::sre_match::MATCH_GETTERS),
@@ -64,7 +74,11 @@ pub(super) fn types() -> &'static Types {
                         Value::NONE,
                         Value::NONE,
                     );
-                    DictObj::set_str(&crate::types::typeobj::type_data_ptr(ty).dict, intern(name), p);
+                    DictObj::set_str(
+                        &crate::types::typeobj::type_data_ptr(ty).dict,
+                        intern(name),
+                        p,
+                    );
                 }
             }
             for ty in [pattern, match_] {
@@ -78,7 +92,11 @@ pub(super) fn types() -> &'static Types {
                     crate::types::descr::new_classmethod(cg),
                 );
             }
-            Box::leak(Box::new(Types { pattern, match_, scanner }))
+            Box::leak(Box::new(Types {
+                pattern,
+                match_,
+                scanner,
+            }))
         })
     })
 }
@@ -107,13 +125,17 @@ impl Subject {
 pub(super) fn subject(p: &Pattern, v: &Value) -> PyResult<Subject> {
     if as_str(v).is_some() {
         if p.is_bytes {
-            return Err(error::type_error("cannot use a bytes pattern on a string-like object"));
+            return Err(error::type_error(
+                "cannot use a bytes pattern on a string-like object",
+            ));
         }
         return Ok(Subject::Str(v.clone()));
     }
     if let Some(b) = bytes_vec(v) {
         if !p.is_bytes {
-            return Err(error::type_error("cannot use a string pattern on a bytes-like object"));
+            return Err(error::type_error(
+                "cannot use a string pattern on a bytes-like object",
+            ));
         }
         return Ok(Subject::Bytes(b, v.clone()));
     }
@@ -139,7 +161,10 @@ fn found(state: &State, groups: usize) -> Found {
             _ => None,
         });
     }
-    Found { spans, lastindex: state.marks.last_index() }
+    Found {
+        spans,
+        lastindex: state.marks.last_index(),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -150,8 +175,20 @@ pub(super) enum Mode {
 }
 
 /// Runs `p` once over `subj[pos:endpos]`.
-pub(super) fn run_once(p: &Pattern, subj: &Subject, pos: usize, endpos: usize, mode: Mode) -> Option<Found> {
-    fn go<S: rustpython_sre_engine::StrDrive>(p: &Pattern, s: S, pos: usize, endpos: usize, mode: Mode) -> Option<Found> {
+pub(super) fn run_once(
+    p: &Pattern,
+    subj: &Subject,
+    pos: usize,
+    endpos: usize,
+    mode: Mode,
+) -> Option<Found> {
+    fn go<S: rustpython_sre_engine::StrDrive>(
+        p: &Pattern,
+        s: S,
+        pos: usize,
+        endpos: usize,
+        mode: Mode,
+    ) -> Option<Found> {
         let req = Request::new(s, pos, endpos, &p.code, mode == Mode::FullMatch);
         let mut state = State::default();
         state.reset(&req, req.start);
@@ -168,10 +205,25 @@ pub(super) fn run_once(p: &Pattern, subj: &Subject, pos: usize, endpos: usize, m
 }
 
 /// Every successive match of `p` in `subj[pos:endpos]` (as `finditer`), up to `limit`.
-pub(super) fn run_all(p: &Pattern, subj: &Subject, pos: usize, endpos: usize, limit: usize) -> Vec<Found> {
-    fn go<S: rustpython_sre_engine::StrDrive>(p: &Pattern, s: S, pos: usize, endpos: usize, limit: usize) -> Vec<Found> {
+pub(super) fn run_all(
+    p: &Pattern,
+    subj: &Subject,
+    pos: usize,
+    endpos: usize,
+    limit: usize,
+) -> Vec<Found> {
+    fn go<S: rustpython_sre_engine::StrDrive>(
+        p: &Pattern,
+        s: S,
+        pos: usize,
+        endpos: usize,
+        limit: usize,
+    ) -> Vec<Found> {
         let req = Request::new(s, pos, endpos, &p.code, false);
-        let mut it = SearchIter { req, state: State::default() };
+        let mut it = SearchIter {
+            req,
+            state: State::default(),
+        };
         let mut out = vec![];
         while out.len() < limit && it.next().is_some() {
             out.push(found(&it.state, p.groups));
@@ -192,24 +244,42 @@ pub(super) fn slice(subj: &Subject, start: usize, end: usize) -> Value {
             if s.is_ascii() {
                 return new_str(&s[start.min(s.len())..end.min(s.len())]);
             }
-            new_str(s.chars().skip(start).take(end.saturating_sub(start)).collect::<String>())
+            new_str(
+                s.chars()
+                    .skip(start)
+                    .take(end.saturating_sub(start))
+                    .collect::<String>(),
+            )
         }
         Subject::Bytes(b, _) => new_bytes(b[start.min(b.len())..end.min(b.len())].to_vec()),
     }
 }
 
 pub(super) fn pattern_of(v: &Value) -> PyResult<&Pattern> {
-    ext_ref::<Pattern>(v).ok_or_else(|| error::type_error("descriptor requires a 're.Pattern' object"))
+    ext_ref::<Pattern>(v)
+        .ok_or_else(|| error::type_error("descriptor requires a 're.Pattern' object"))
 }
 
 /// `pos`/`endpos` as CPython clamps them.
-pub(super) fn bounds(pos: Option<&Value>, endpos: Option<&Value>, len: usize) -> PyResult<(usize, usize)> {
+pub(super) fn bounds(
+    pos: Option<&Value>,
+    endpos: Option<&Value>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
     let get = |v: Option<&Value>, default: i64| -> PyResult<i64> {
         match v {
             None => Ok(default),
             Some(v) => as_int(v)
-                .map(|i| i.to_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX }))
-                .ok_or_else(|| error::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
+                .map(|i| {
+                    i.to_i64()
+                        .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX })
+                })
+                .ok_or_else(|| {
+                    error::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(v)
+                    ))
+                }),
         }
     };
     let len = len as i64;
@@ -218,16 +288,28 @@ pub(super) fn bounds(pos: Option<&Value>, endpos: Option<&Value>, len: usize) ->
     Ok((pos as usize, endpos.max(pos) as usize))
 }
 
-fn match_method(vm: &mut Vm, args: &[Value], kw: &[Value], mode: Mode, name: &'static str) -> PyResult<Value> {
+fn match_method(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    mode: Mode,
+    name: &'static str,
+) -> PyResult<Value> {
     let a = Args::new(name, args, kw);
     a.check(2, 4, &["string", "pos", "endpos"])?;
     let this = &a.pos[0];
     let p = pattern_of(this)?;
     let s = a.get(1).or_else(|| a.kw("string")).ok_or_else(|| {
-        error::type_error(format!("{name}() missing required argument 'string' (pos 1)"))
+        error::type_error(format!(
+            "{name}() missing required argument 'string' (pos 1)"
+        ))
     })?;
     let subj = subject(p, s)?;
-    let (pos, endpos) = bounds(a.get(2).or_else(|| a.kw("pos")), a.get(3).or_else(|| a.kw("endpos")), subj.len())?;
+    let (pos, endpos) = bounds(
+        a.get(2).or_else(|| a.kw("pos")),
+        a.get(3).or_else(|| a.kw("endpos")),
+        subj.len(),
+    )?;
     crate::signals::check()?;
     let _ = vm;
     Ok(match run_once(p, &subj, pos, endpos, mode) {
@@ -289,7 +371,10 @@ fn p_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Ok(tt().not_implemented.clone());
     };
     Ok(Value::bool(
-        a.flags == b.flags && a.is_bytes == b.is_bytes && a.code == b.code && ops::eq(vm, &a.pattern, &b.pattern)?,
+        a.flags == b.flags
+            && a.is_bytes == b.is_bytes
+            && a.code == b.code
+            && ops::eq(vm, &a.pattern, &b.pattern)?,
     ))
 }
 
@@ -312,7 +397,9 @@ fn g_groups(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(pattern_of(&args[0])?.groups as i64))
 }
 fn g_groupindex(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(crate::pytypes::namespace::new_proxy(pattern_of(&args[0])?.groupindex.clone()))
+    Ok(crate::pytypes::namespace::new_proxy(
+        pattern_of(&args[0])?.groupindex.clone(),
+    ))
 }
 
 const PATTERN_METHODS: &[(&str, NativeFn)] = &[
@@ -342,7 +429,18 @@ const PATTERN_GETTERS: &[(&str, NativeFn)] = &[
 /// `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`.
 fn compile(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("compile", args, kw);
-    a.check(6, 6, &["pattern", "flags", "code", "groups", "groupindex", "indexgroup"])?;
+    a.check(
+        6,
+        6,
+        &[
+            "pattern",
+            "flags",
+            "code",
+            "groups",
+            "groupindex",
+            "indexgroup",
+        ],
+    )?;
     let code: Vec<u32> = ops::collect(vm, &a.pos[2])?
         .iter()
         .map(|c| as_int(c).and_then(|i| i.to_i64()).map(|i| i as u32))
@@ -381,16 +479,21 @@ fn ascii_iscased(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 fn unicode_iscased(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let c = char_arg(args, kw, "unicode_iscased")?;
     Ok(Value::bool(
-        c != rustpython_sre_engine::string::lower_unicode(c) || c != rustpython_sre_engine::string::upper_unicode(c),
+        c != rustpython_sre_engine::string::lower_unicode(c)
+            || c != rustpython_sre_engine::string::upper_unicode(c),
     ))
 }
 fn ascii_tolower(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let c = char_arg(args, kw, "ascii_tolower")?;
-    Ok(Value::int(rustpython_sre_engine::string::lower_ascii(c) as i64))
+    Ok(Value::int(
+        rustpython_sre_engine::string::lower_ascii(c) as i64
+    ))
 }
 fn unicode_tolower(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let c = char_arg(args, kw, "unicode_tolower")?;
-    Ok(Value::int(rustpython_sre_engine::string::lower_unicode(c) as i64))
+    Ok(Value::int(
+        rustpython_sre_engine::string::lower_unicode(c) as i64
+    ))
 }
 fn getcodesize(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::int(4))
@@ -410,9 +513,21 @@ pub fn make(_vm: &mut Vm) -> Value {
     );
     super::set(&m, "MAGIC", Value::int(MAGIC));
     super::set(&m, "CODESIZE", Value::int(4));
-    super::set(&m, "MAXREPEAT", Value::int(rustpython_sre_engine::MAXREPEAT as i64));
-    super::set(&m, "MAXGROUPS", Value::int(rustpython_sre_engine::MAXGROUPS as i64));
-    super::set(&m, "copyright", new_str(" SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB "));
+    super::set(
+        &m,
+        "MAXREPEAT",
+        Value::int(rustpython_sre_engine::MAXREPEAT as i64),
+    );
+    super::set(
+        &m,
+        "MAXGROUPS",
+        Value::int(rustpython_sre_engine::MAXGROUPS as i64),
+    );
+    super::set(
+        &m,
+        "copyright",
+        new_str(" SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB "),
+    );
     let _ = (new_list, new_tuple, as_tuple);
     m
 }

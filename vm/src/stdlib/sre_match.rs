@@ -1,7 +1,9 @@
 //! `re.Match` and the Pattern methods that walk several matches: `findall`,
 //! `finditer`/`scanner`, `split`, `sub`/`subn`.
 
-use super::sre::{bounds, pattern_of, run_all, run_once, slice, subject, types, Found, Mode, Pattern, Subject};
+use super::sre::{
+    bounds, pattern_of, run_all, run_once, slice, subject, types, Found, Mode, Pattern, Subject,
+};
 use crate::builtins::args::Args;
 use crate::error::{self, PyResult};
 use crate::ops;
@@ -25,8 +27,23 @@ pub struct Match {
     found: Found,
 }
 
-pub(super) fn new_match(pattern: &Value, subject: Subject, pos: usize, endpos: usize, found: Found) -> Value {
-    new_ext(Match { pattern: pattern.clone(), subject, pos, endpos, found }, types().match_)
+pub(super) fn new_match(
+    pattern: &Value,
+    subject: Subject,
+    pos: usize,
+    endpos: usize,
+    found: Found,
+) -> Value {
+    new_ext(
+        Match {
+            pattern: pattern.clone(),
+            subject,
+            pos,
+            endpos,
+            found,
+        },
+        types().match_,
+    )
 }
 
 fn this(args: &[Value]) -> PyResult<&Match> {
@@ -45,7 +62,9 @@ impl Match {
             if i >= 0 && (i as usize) < self.found.spans.len() {
                 return Ok(i as usize);
             }
-        } else if let Some(i) = DictObj::get_str(&self.pat().groupindex, g).filter(|_| as_str(g).is_some()) {
+        } else if let Some(i) =
+            DictObj::get_str(&self.pat().groupindex, g).filter(|_| as_str(g).is_some())
+        {
             if let Some(i) = i.as_small_int() {
                 return Ok(i as usize);
             }
@@ -69,7 +88,10 @@ fn m_group(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         1 => Ok(m.group(0, &Value::NONE)),
         2 => Ok(m.group(m.index(&args[1])?, &Value::NONE)),
         _ => {
-            let items = args[1..].iter().map(|g| Ok(m.group(m.index(g)?, &Value::NONE))).collect::<PyResult<Vec<_>>>()?;
+            let items = args[1..]
+                .iter()
+                .map(|g| Ok(m.group(m.index(g)?, &Value::NONE)))
+                .collect::<PyResult<Vec<_>>>()?;
             Ok(new_tuple(items))
         }
     }
@@ -84,20 +106,32 @@ fn m_groups(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("groups", args, kw);
     a.check(1, 2, &["default"])?;
     let m = this(args)?;
-    let d = a.get(1).or_else(|| a.kw("default")).cloned().unwrap_or(Value::NONE);
-    Ok(new_tuple((1..m.found.spans.len()).map(|i| m.group(i, &d)).collect()))
+    let d = a
+        .get(1)
+        .or_else(|| a.kw("default"))
+        .cloned()
+        .unwrap_or(Value::NONE);
+    Ok(new_tuple(
+        (1..m.found.spans.len()).map(|i| m.group(i, &d)).collect(),
+    ))
 }
 
 fn m_groupdict(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("groupdict", args, kw);
     a.check(1, 2, &["default"])?;
     let m = this(args)?;
-    let d = a.get(1).or_else(|| a.kw("default")).cloned().unwrap_or(Value::NONE);
+    let d = a
+        .get(1)
+        .or_else(|| a.kw("default"))
+        .cloned()
+        .unwrap_or(Value::NONE);
     let out = DictObj::new_value();
     if let Some(gi) = m.pat().groupindex.downcast::<DictObj>() {
         for (name, idx) in gi.items() {
             let i = idx.as_small_int().unwrap_or(0) as usize;
-            out.downcast::<DictObj>().unwrap().set(vm, name, m.group(i, &d))?;
+            out.downcast::<DictObj>()
+                .unwrap()
+                .set(vm, name, m.group(i, &d))?;
         }
     }
     Ok(out)
@@ -130,7 +164,11 @@ fn m_expand(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let m = this(args)?;
     let re = crate::import::gcd_import(vm, "re")?;
     let f = ops::getattr(vm, &re, &intern("_expand"))?;
-    vm.call(&f, &[m.pattern.clone(), args[0].clone(), a.pos[1].clone()], &[])
+    vm.call(
+        &f,
+        &[m.pattern.clone(), args[0].clone(), a.pos[1].clone()],
+        &[],
+    )
 }
 
 fn m_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -141,7 +179,9 @@ fn m_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if r.chars().count() > 50 {
         r = r.chars().take(50).collect();
     }
-    Ok(new_str(format!("<re.Match object; span=({s}, {e}), match={r}>")))
+    Ok(new_str(format!(
+        "<re.Match object; span=({s}, {e}), match={r}>"
+    )))
 }
 
 fn m_copy(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -162,7 +202,11 @@ fn g_endpos(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 fn g_lastindex(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let m = this(args)?;
-    Ok(if m.found.lastindex >= 1 { Value::int(m.found.lastindex as i64) } else { Value::NONE })
+    Ok(if m.found.lastindex >= 1 {
+        Value::int(m.found.lastindex as i64)
+    } else {
+        Value::NONE
+    })
 }
 fn g_lastgroup(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let m = this(args)?;
@@ -213,16 +257,26 @@ pub(super) const MATCH_GETTERS: &[(&str, NativeFn)] = &[
 // ---- several matches ----
 
 /// (pattern, subject, pos, endpos) of `findall`/`finditer`/`scanner`.
-fn scan_args<'a>(args: &'a [Value], kw: &[Value], name: &'static str) -> PyResult<(&'a Value, Subject, usize, usize)> {
+fn scan_args<'a>(
+    args: &'a [Value],
+    kw: &[Value],
+    name: &'static str,
+) -> PyResult<(&'a Value, Subject, usize, usize)> {
     let a = Args::new(name, args, kw);
     a.check(2, 4, &["string", "pos", "endpos"])?;
     let this = &args[0];
     let p = pattern_of(this)?;
     let s = a.get(1).or_else(|| a.kw("string")).ok_or_else(|| {
-        error::type_error(format!("{name}() missing required argument 'string' (pos 1)"))
+        error::type_error(format!(
+            "{name}() missing required argument 'string' (pos 1)"
+        ))
     })?;
     let subj = subject(p, s)?;
-    let (pos, endpos) = bounds(a.get(2).or_else(|| a.kw("pos")), a.get(3).or_else(|| a.kw("endpos")), subj.len())?;
+    let (pos, endpos) = bounds(
+        a.get(2).or_else(|| a.kw("pos")),
+        a.get(3).or_else(|| a.kw("endpos")),
+        subj.len(),
+    )?;
     Ok((this, subj, pos, endpos))
 }
 
@@ -274,7 +328,13 @@ struct Scanner {
 pub(super) fn p_scanner(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (this, subj, pos, endpos) = scan_args(args, kw, "scanner")?;
     Ok(new_ext(
-        Scanner { pattern: this.clone(), subject: subj, pos, endpos, next: RefCell::new((pos, false)) },
+        Scanner {
+            pattern: this.clone(),
+            subject: subj,
+            pos,
+            endpos,
+            next: RefCell::new((pos, false)),
+        },
         types().scanner,
     ))
 }
@@ -320,10 +380,15 @@ fn sc_search(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     scan_step(args, Mode::Search)
 }
 fn sc_pattern(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(args.first().and_then(ext_ref::<Scanner>).map(|s| s.pattern.clone()).unwrap_or(Value::NONE))
+    Ok(args
+        .first()
+        .and_then(ext_ref::<Scanner>)
+        .map(|s| s.pattern.clone())
+        .unwrap_or(Value::NONE))
 }
 
-pub(super) const SCANNER_METHODS: &[(&str, NativeFn)] = &[("match", sc_match), ("search", sc_search)];
+pub(super) const SCANNER_METHODS: &[(&str, NativeFn)] =
+    &[("match", sc_match), ("search", sc_search)];
 pub(super) const SCANNER_GETTERS: &[(&str, NativeFn)] = &[("pattern", sc_pattern)];
 
 pub(super) fn p_split(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -331,13 +396,20 @@ pub(super) fn p_split(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
     a.check(2, 3, &["string", "maxsplit"])?;
     let this = &args[0];
     let p = pattern_of(this)?;
-    let s = a.get(1).or_else(|| a.kw("string")).ok_or_else(|| error::type_error("split() missing required argument 'string' (pos 1)"))?;
+    let s = a
+        .get(1)
+        .or_else(|| a.kw("string"))
+        .ok_or_else(|| error::type_error("split() missing required argument 'string' (pos 1)"))?;
     let subj = subject(p, s)?;
     let maxsplit = match a.get(2).or_else(|| a.kw("maxsplit")) {
         Some(v) => as_int(v).and_then(|i| i.to_i64()).unwrap_or(0),
         None => 0,
     };
-    let limit = if maxsplit <= 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit <= 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let len = subj.len();
     let mut out = vec![];
     let mut last = 0;
@@ -360,14 +432,20 @@ fn subx(vm: &mut Vm, args: &[Value], kw: &[Value], name: &'static str) -> PyResu
     let p = pattern_of(this)?;
     let repl = a.get(1).or_else(|| a.kw("repl")).cloned().unwrap();
     let s = a.get(2).or_else(|| a.kw("string")).ok_or_else(|| {
-        error::type_error(format!("{name}() missing required argument 'string' (pos 2)"))
+        error::type_error(format!(
+            "{name}() missing required argument 'string' (pos 2)"
+        ))
     })?;
     let subj = subject(p, s)?;
     let count = match a.get(3).or_else(|| a.kw("count")) {
         Some(v) => as_int(v).and_then(|i| i.to_i64()).unwrap_or(0),
         None => 0,
     };
-    let limit = if count <= 0 { usize::MAX } else { count as usize };
+    let limit = if count <= 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     // The replacement: a callable, a literal, or (with backslashes) what re._subx makes.
     let is_template = |v: &Value| match as_str(v) {
         Some(t) => t.contains('\\'),
@@ -381,7 +459,10 @@ fn subx(vm: &mut Vm, args: &[Value], kw: &[Value], name: &'static str) -> PyResu
         vm.call(&f, &[this.clone(), repl.clone()], &[])?
     } else {
         if as_str(&repl).is_none() && crate::types::bytes::as_bytes(&repl).is_none() {
-            return Err(error::type_error(format!("expected str instance, {} found", type_name(&repl))));
+            return Err(error::type_error(format!(
+                "expected str instance, {} found",
+                type_name(&repl)
+            )));
         }
         repl.clone()
     };
@@ -404,9 +485,17 @@ fn subx(vm: &mut Vm, args: &[Value], kw: &[Value], name: &'static str) -> PyResu
             filter.clone()
         };
         if !piece.is_none() {
-            let ok = if p.is_bytes { crate::types::bytes::as_bytes(&piece).is_some() } else { as_str(&piece).is_some() };
+            let ok = if p.is_bytes {
+                crate::types::bytes::as_bytes(&piece).is_some()
+            } else {
+                as_str(&piece).is_some()
+            };
             if !ok {
-                let want = if p.is_bytes { "a bytes-like object is required" } else { "expected str instance" };
+                let want = if p.is_bytes {
+                    "a bytes-like object is required"
+                } else {
+                    "expected str instance"
+                };
                 return Err(error::type_error(if p.is_bytes {
                     format!("{want}, not '{}'", type_name(&piece))
                 } else {

@@ -23,7 +23,12 @@ thread_local! {
 fn stream_type() -> *const Header {
     TYPE.with(|t| {
         if t.get().is_null() {
-            t.set(new_ext_type("TextIOWrapper", "_io", super::io_base::bases().text, METHODS));
+            t.set(new_ext_type(
+                "TextIOWrapper",
+                "_io",
+                super::io_base::bases().text,
+                METHODS,
+            ));
         }
         t.get()
     })
@@ -78,7 +83,9 @@ fn readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     vm.flush();
     match crate::stdio::read_line() {
         Ok(l) => Ok(new_str(l)),
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(crate::signals::keyboard_interrupt()),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+            Err(crate::signals::keyboard_interrupt())
+        }
         Err(e) => Err(crate::stdio::io_error(&e)),
     }
 }
@@ -89,7 +96,8 @@ fn read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
     vm.flush();
     let mut s = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| crate::stdio::io_error(&e))?;
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+        .map_err(|e| crate::stdio::io_error(&e))?;
     Ok(new_str(s))
 }
 
@@ -156,7 +164,11 @@ fn getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         "name" => new_str(name_of(s.fd)),
         "mode" => new_str(if s.fd == 0 { "r" } else { "w" }),
         "encoding" => new_str("utf-8"),
-        "errors" => new_str(if s.fd == 2 { "backslashreplace" } else { "strict" }),
+        "errors" => new_str(if s.fd == 2 {
+            "backslashreplace"
+        } else {
+            "strict"
+        }),
         "closed" => Value::FALSE,
         "line_buffering" => Value::bool(s.fd == 2 || (crate::stdio::is_tty(s.fd) && !unbuffered)),
         "write_through" => Value::bool(s.fd != 0 && unbuffered),

@@ -14,7 +14,10 @@ fn str_arg<'a>(args: &'a [Value], kw: &'a [Value], name: &'static str) -> PyResu
     let a = Args::new(name, args, kw);
     a.check(1, 1, &[])?;
     as_str(&a.pos[0]).ok_or_else(|| {
-        error::type_error(format!("{name}() argument must be str, not {}", type_name(&a.pos[0])))
+        error::type_error(format!(
+            "{name}() argument must be str, not {}",
+            type_name(&a.pos[0])
+        ))
     })
 }
 
@@ -31,14 +34,18 @@ fn parse(s: &str) -> PyResult<Vec<Piece>> {
         let mut field = None;
         while i < chars.len() {
             let c = chars[i];
-            if c == '{' && chars.get(i + 1) == Some(&'{') || c == '}' && chars.get(i + 1) == Some(&'}') {
+            if c == '{' && chars.get(i + 1) == Some(&'{')
+                || c == '}' && chars.get(i + 1) == Some(&'}')
+            {
                 literal.push(c);
                 i += 2;
                 // CPython yields the text up to and including the escaped brace.
                 break;
             }
             if c == '}' {
-                return Err(error::value_error("Single '}' encountered in format string"));
+                return Err(error::value_error(
+                    "Single '}' encountered in format string",
+                ));
             }
             if c == '{' {
                 i += 1;
@@ -96,15 +103,23 @@ fn parse_field(f: &[char]) -> PyResult<(String, String, Option<char>)> {
     let mut conv = None;
     if i < f.len() && f[i] == '!' {
         let Some(&c) = f.get(i + 1) else {
-            return Err(error::value_error("end of string while looking for conversion specifier"));
+            return Err(error::value_error(
+                "end of string while looking for conversion specifier",
+            ));
         };
         conv = Some(c);
         i += 2;
         if i < f.len() && f[i] != ':' {
-            return Err(error::value_error("expected ':' after conversion specifier"));
+            return Err(error::value_error(
+                "expected ':' after conversion specifier",
+            ));
         }
     }
-    let spec: String = if i < f.len() { f[i + 1..].iter().collect() } else { String::new() };
+    let spec: String = if i < f.len() {
+        f[i + 1..].iter().collect()
+    } else {
+        String::new()
+    };
     Ok((name, spec, conv))
 }
 
@@ -159,7 +174,9 @@ fn formatter_field_name_split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyRe
             rest.push(new_tuple(vec![Value::FALSE, key_value(&s[i + 1..j])]));
             i = j + 1;
             if i < b.len() && b[i] != b'.' && b[i] != b'[' {
-                return Err(error::value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(error::value_error(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
             }
         } else {
             break;

@@ -39,7 +39,8 @@ fn sys_get_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyR
 }
 
 fn sys_set_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [n] = crate::builtins::args::parse_args("set_int_max_str_digits", args, kw, ["maxdigits"], 1, 1)?;
+    let [n] =
+        crate::builtins::args::parse_args("set_int_max_str_digits", args, kw, ["maxdigits"], 1, 1)?;
     let n = to_i64(n.unwrap(), "")?;
     if n != 0 && n < 640 {
         return Err(error::value_error("maxdigits must be 0 or larger than 640"));
@@ -75,7 +76,10 @@ fn struct_seq(vm: &mut Vm, full_name: &str, fields: &[&str], values: Vec<Value>)
     let ns = DictObj::new_value();
     let set = |k: &str, v: Value| DictObj::set_str(&ns, intern(k), v);
     set("__module__", new_str("sys"));
-    set("_fields", new_tuple(fields.iter().map(|f| new_str(*f)).collect()));
+    set(
+        "_fields",
+        new_tuple(fields.iter().map(|f| new_str(*f)).collect()),
+    );
     set("_repr_name", new_str(full_name));
     set("__repr__", new_native("__repr__", struct_seq_repr));
     set("n_fields", Value::int(fields.len() as i64));
@@ -84,20 +88,29 @@ fn struct_seq(vm: &mut Vm, full_name: &str, fields: &[&str], values: Vec<Value>)
     let getter = crate::stdlib::operator::itemgetter_type();
     let prop = unsafe { Value::from_header(tt().property) };
     for (i, f) in fields.iter().enumerate() {
-        let get = vm.call(&getter, &[Value::int(i as i64)], &[]).expect("itemgetter");
+        let get = vm
+            .call(&getter, &[Value::int(i as i64)], &[])
+            .expect("itemgetter");
         let p = vm.call(&prop, &[get], &[]).expect("property");
         set(f, p);
     }
     let tuple_ty = unsafe { Value::from_header(tt().tuple) };
     let type_ty = unsafe { Value::from_header(tt().type_) };
     let cls = vm
-        .call(&type_ty, &[new_str(short), new_tuple(vec![tuple_ty]), ns], &[])
+        .call(
+            &type_ty,
+            &[new_str(short), new_tuple(vec![tuple_ty]), ns],
+            &[],
+        )
         .expect("struct sequence type");
-    vm.call(&cls, &[new_tuple(values)], &[]).expect("struct sequence")
+    vm.call(&cls, &[new_tuple(values)], &[])
+        .expect("struct sequence")
 }
 
 fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let this = args.first().ok_or_else(|| error::type_error("__repr__ needs an argument"))?;
+    let this = args
+        .first()
+        .ok_or_else(|| error::type_error("__repr__ needs an argument"))?;
     let name = crate::ops::getattr(vm, this, &intern("_repr_name"))?;
     let fields = crate::ops::getattr(vm, this, &intern("_fields"))?;
     let fields = crate::ops::collect(vm, &fields)?;
@@ -107,7 +120,11 @@ fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
         let r = crate::ops::repr::repr_string(vm, v)?;
         parts.push(format!("{}={r}", as_str(f).unwrap_or("?")));
     }
-    Ok(new_str(format!("{}({})", as_str(&name).unwrap_or("?"), parts.join(", "))))
+    Ok(new_str(format!(
+        "{}({})",
+        as_str(&name).unwrap_or("?"),
+        parts.join(", ")
+    )))
 }
 
 fn sys_getfilesystemencodeerrors(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -118,7 +135,12 @@ fn sys_getfilesystemencodeerrors(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> 
 fn sys_get_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("get_asyncgen_hooks", args, kw).check(0, 0, &[])?;
     let (first, fin) = vm.asyncgen_hooks.clone();
-    Ok(struct_seq(vm, "asyncgen_hooks", &["firstiter", "finalizer"], vec![first, fin]))
+    Ok(struct_seq(
+        vm,
+        "asyncgen_hooks",
+        &["firstiter", "finalizer"],
+        vec![first, fin],
+    ))
 }
 
 /// `set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted hook keeps its value.
@@ -127,7 +149,9 @@ fn sys_set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult
     a.check(0, 2, &["firstiter", "finalizer"])?;
     let mut hooks = vm.asyncgen_hooks.clone();
     for (i, name) in ["firstiter", "finalizer"].iter().enumerate() {
-        let Some(h) = a.get(i).or_else(|| a.kw(name)) else { continue };
+        let Some(h) = a.get(i).or_else(|| a.kw(name)) else {
+            continue;
+        };
         if !h.is_none() && !crate::ops::callable(h) {
             return Err(error::type_error(format!(
                 "callable {name} expected, got {}",
@@ -201,7 +225,10 @@ fn sys_getdefaultencoding(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResul
 fn sys_getrefcount(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("getrefcount", args, kw);
     a.check(1, 1, &[])?;
-    let n = a.pos[0].header().map(|h| h.rc.get() as i64).unwrap_or(1 << 32);
+    let n = a.pos[0]
+        .header()
+        .map(|h| h.rc.get() as i64)
+        .unwrap_or(1 << 32);
     Ok(Value::int(n))
 }
 
@@ -211,7 +238,9 @@ fn sys_breakpointhook(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<
     if std::env::var("PYTHONBREAKPOINT").as_deref() == Ok("0") {
         return Ok(Value::NONE);
     }
-    Err(error::runtime_error("breakpoint(): pyrun has no debugger (pdb is not available)"))
+    Err(error::runtime_error(
+        "breakpoint(): pyrun has no debugger (pdb is not available)",
+    ))
 }
 
 fn sys_excepthook(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -272,13 +301,18 @@ pub fn make(vm: &mut Vm) -> Value {
     set("platlibdir", new_str("lib"));
     let names = crate::types::set::new_set();
     for n in super::STDLIB_MODULE_NAMES {
-        let _ = crate::types::set::as_set(&names).unwrap().add(vm, new_str(*n));
+        let _ = crate::types::set::as_set(&names)
+            .unwrap()
+            .add(vm, new_str(*n));
     }
     names.header().unwrap().ty.set(tt().frozenset);
     set("stdlib_module_names", names);
     set(
         "_stdlib_dir",
-        cfg.stdlib_dirs.first().map(|d| new_str(d.as_str())).unwrap_or(Value::NONE),
+        cfg.stdlib_dirs
+            .first()
+            .map(|d| new_str(d.as_str()))
+            .unwrap_or(Value::NONE),
     );
     set("pycache_prefix", Value::NONE);
     set("maxsize", Value::int(i64::MAX));
@@ -296,17 +330,29 @@ pub fn make(vm: &mut Vm) -> Value {
         ],
     );
     set("version_info", vi);
-    set("hexversion", Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64));
+    set(
+        "hexversion",
+        Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64),
+    );
     set("api_version", Value::int(1013));
     set(
         "version",
-        new_str(format!("{maj}.{min}.{mic} (pyrun {}, a Python runtime in Rust)", env!("CARGO_PKG_VERSION"))),
+        new_str(format!(
+            "{maj}.{min}.{mic} (pyrun {}, a Python runtime in Rust)",
+            env!("CARGO_PKG_VERSION")
+        )),
     );
-    set("copyright", new_str("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
+    set(
+        "copyright",
+        new_str("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."),
+    );
     set("platform", new_str("linux"));
     set("byteorder", new_str("little"));
     set("float_repr_style", new_str("short"));
-    set("dont_write_bytecode", Value::bool(cfg.flags.dont_write_bytecode != 0));
+    set(
+        "dont_write_bytecode",
+        Value::bool(cfg.flags.dont_write_bytecode != 0),
+    );
     let names: Vec<String> = super::NATIVE
         .iter()
         .map(|(n, _)| n.to_string())
@@ -314,7 +360,10 @@ pub fn make(vm: &mut Vm) -> Value {
         .collect();
     let mut names = names;
     names.sort();
-    set("builtin_module_names", new_tuple(names.iter().map(|n| new_str(n.as_str())).collect()));
+    set(
+        "builtin_module_names",
+        new_tuple(names.iter().map(|n| new_str(n.as_str())).collect()),
+    );
     let version = vm_call_version(vm, maj, min, mic);
     set(
         "implementation",
@@ -322,10 +371,16 @@ pub fn make(vm: &mut Vm) -> Value {
             ("name", new_str("pyrun")),
             ("cache_tag", Value::NONE),
             ("version", version),
-            ("hexversion", Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64)),
+            (
+                "hexversion",
+                Value::int(((maj << 24) | (min << 16) | (mic << 8) | 0xf0) as i64),
+            ),
             // CPython's multiarch triple of the build ("x86_64-linux-gnu", "aarch64-linux-gnu"); the
             // differential tests ask it which platform's expected outputs apply.
-            ("_multiarch", new_str(format!("{}-linux-gnu", std::env::consts::ARCH).as_str())),
+            (
+                "_multiarch",
+                new_str(format!("{}-linux-gnu", std::env::consts::ARCH).as_str()),
+            ),
         ]),
     );
     let (names, values): (Vec<&str>, Vec<Value>) = cfg
@@ -333,17 +388,23 @@ pub fn make(vm: &mut Vm) -> Value {
         .fields()
         .into_iter()
         .map(|(n, v)| {
-            (n, match v {
-                crate::config::FlagValue::Int(i) => Value::int(i),
-                crate::config::FlagValue::Bool(b) => Value::bool(b),
-            })
+            (
+                n,
+                match v {
+                    crate::config::FlagValue::Int(i) => Value::int(i),
+                    crate::config::FlagValue::Bool(b) => Value::bool(b),
+                },
+            )
         })
         .unzip();
     let flags = struct_seq(vm, "sys.flags", &names, values);
     set("flags", flags);
     let xo = DictObj::new_value();
     for (k, v) in &cfg.xoptions {
-        let val = v.as_ref().map(|s| new_str(s.as_str())).unwrap_or(Value::TRUE);
+        let val = v
+            .as_ref()
+            .map(|s| new_str(s.as_str()))
+            .unwrap_or(Value::TRUE);
         DictObj::set_str(&xo, new_str(k.as_str()), val);
     }
     set("_xoptions", xo);
@@ -371,8 +432,14 @@ pub fn make(vm: &mut Vm) -> Value {
         ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
         ("_getframe", crate::pytypes::sys_getframe),
         ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
-        ("get_int_max_str_digits", sys_get_int_max_str_digits as NativeFn),
-        ("set_int_max_str_digits", sys_set_int_max_str_digits as NativeFn),
+        (
+            "get_int_max_str_digits",
+            sys_get_int_max_str_digits as NativeFn,
+        ),
+        (
+            "set_int_max_str_digits",
+            sys_set_int_max_str_digits as NativeFn,
+        ),
     ] {
         let f = new_native(n, f);
         set(n, f.clone());

@@ -5,8 +5,8 @@
 //! blocking `acquire` of a held lock could never succeed, so instead of hanging it waits
 //! out its timeout, or without one raises RuntimeError.
 
-use crate::builtins::args::Args;
 use super::math::to_f64;
+use crate::builtins::args::Args;
 use crate::error::{self, PyResult};
 use crate::object::Header;
 use crate::types::ext::{ext_ref, new_ext, new_ext_of, new_ext_type};
@@ -43,12 +43,20 @@ fn types() -> &'static Types {
             Box::leak(Box::new(Types {
                 lock: new_ext_type("lock", "_thread", std::ptr::null(), LOCK_METHODS),
                 rlock: new_ext_type("RLock", "_thread", std::ptr::null(), RLOCK_METHODS),
-                local: new_ext_type("_local", "_thread", std::ptr::null(), &[
-                    ("__new__", local_new as NativeFn),
-                    ("__getattribute__", crate::pytypes::namespace::ns_getattribute),
-                    ("__setattr__", crate::pytypes::namespace::ns_setattr),
-                    ("__delattr__", crate::pytypes::namespace::ns_delattr),
-                ]),
+                local: new_ext_type(
+                    "_local",
+                    "_thread",
+                    std::ptr::null(),
+                    &[
+                        ("__new__", local_new as NativeFn),
+                        (
+                            "__getattribute__",
+                            crate::pytypes::namespace::ns_getattribute,
+                        ),
+                        ("__setattr__", crate::pytypes::namespace::ns_setattr),
+                        ("__delattr__", crate::pytypes::namespace::ns_delattr),
+                    ],
+                ),
             }))
         })
     })
@@ -86,7 +94,12 @@ const RLOCK_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn new_lock() -> Value {
-    new_ext(Lock { locked: Cell::new(false) }, types().lock)
+    new_ext(
+        Lock {
+            locked: Cell::new(false),
+        },
+        types().lock,
+    )
 }
 
 fn lock(args: &[Value]) -> PyResult<&Lock> {
@@ -108,10 +121,14 @@ fn acquire_args(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<(bool, f6
         None => -1.0,
     };
     if !blocking && timeout != -1.0 {
-        return Err(error::value_error("can't specify a timeout for a non-blocking call"));
+        return Err(error::value_error(
+            "can't specify a timeout for a non-blocking call",
+        ));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(error::value_error("timeout value must be a non-negative number"));
+        return Err(error::value_error(
+            "timeout value must be a non-negative number",
+        ));
     }
     Ok((blocking, timeout))
 }
@@ -178,7 +195,14 @@ fn rlock(args: &[Value]) -> PyResult<&RLock> {
 }
 
 fn rlock_new(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    new_ext_of(RLock { owner: Cell::new(0), count: Cell::new(0) }, types().rlock, &args[0])
+    new_ext_of(
+        RLock {
+            owner: Cell::new(0),
+            count: Cell::new(0),
+        },
+        types().rlock,
+        &args[0],
+    )
 }
 
 fn rlock_acquire(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -219,7 +243,10 @@ fn rlock_release_save(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<V
     if l.count.get() == 0 {
         return Err(error::runtime_error("cannot release un-acquired lock"));
     }
-    let state = new_tuple(vec![Value::int(l.count.get() as i64), Value::int(l.owner.get() as i64)]);
+    let state = new_tuple(vec![
+        Value::int(l.count.get() as i64),
+        Value::int(l.owner.get() as i64),
+    ]);
     l.count.set(0);
     l.owner.set(0);
     Ok(state)
@@ -227,11 +254,20 @@ fn rlock_release_save(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<V
 
 fn rlock_acquire_restore(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let l = rlock(args)?;
-    let st = args.get(1).and_then(crate::types::tuple::as_tuple).filter(|t| t.len() == 2);
+    let st = args
+        .get(1)
+        .and_then(crate::types::tuple::as_tuple)
+        .filter(|t| t.len() == 2);
     let Some(st) = st else {
-        return Err(error::type_error("_acquire_restore() argument must be a (count, owner) tuple"));
+        return Err(error::type_error(
+            "_acquire_restore() argument must be a (count, owner) tuple",
+        ));
     };
-    let n = |v: &Value| crate::types::int::as_int(v).and_then(|i| i.to_i64()).unwrap_or(0) as u64;
+    let n = |v: &Value| {
+        crate::types::int::as_int(v)
+            .and_then(|i| i.to_i64())
+            .unwrap_or(0) as u64
+    };
     l.count.set(n(&st[0]));
     l.owner.set(n(&st[1]));
     Ok(Value::NONE)
@@ -246,10 +282,16 @@ fn rlock_reinit(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 
 fn rlock_repr(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let l = rlock(args)?;
-    let name = crate::types::typeobj::type_data_ptr(crate::types::type_ptr(&args[0])).name.clone();
+    let name = crate::types::typeobj::type_data_ptr(crate::types::type_ptr(&args[0]))
+        .name
+        .clone();
     Ok(new_str(format!(
         "<{} {name} object owner={} count={} at {:#x}>",
-        if l.count.get() > 0 { "locked" } else { "unlocked" },
+        if l.count.get() > 0 {
+            "locked"
+        } else {
+            "unlocked"
+        },
         l.owner.get(),
         l.count.get(),
         args[0].ptr() as usize
@@ -260,10 +302,13 @@ fn local_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let cls = &args[0];
     if (args.len() > 1 || !kw.is_empty())
         && crate::types::typeobj::lookup_str(cls.ptr(), "__init__").is_none_or(|i| {
-            i.downcast::<crate::types::func::NativeObj>().is_some_and(|n| n.owner.ptr() == tt().object)
+            i.downcast::<crate::types::func::NativeObj>()
+                .is_some_and(|n| n.owner.ptr() == tt().object)
         })
     {
-        return Err(error::type_error("Initialization arguments are not supported"));
+        return Err(error::type_error(
+            "Initialization arguments are not supported",
+        ));
     }
     crate::pytypes::namespace::new_ns_of(types().local, cls)
 }

@@ -47,11 +47,19 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 /// The referent of the proxy `args[0]` (ReferenceError once dead), and the other args
 /// with proxies among them unwrapped.
 fn target(args: &[Value]) -> PyResult<(Value, Vec<Value>)> {
-    let p = args.first().ok_or_else(|| error::type_error("proxy method needs an argument"))?;
+    let p = args
+        .first()
+        .ok_or_else(|| error::type_error("proxy method needs an argument"))?;
     let t = referent(p).ok_or_else(dead_proxy)?;
     let rest = args[1..]
         .iter()
-        .map(|a| if is_proxy(a) { referent(a).ok_or_else(dead_proxy) } else { Ok(a.clone()) })
+        .map(|a| {
+            if is_proxy(a) {
+                referent(a).ok_or_else(dead_proxy)
+            } else {
+                Ok(a.clone())
+            }
+        })
         .collect::<PyResult<Vec<_>>>()?;
     Ok((t, rest))
 }

@@ -82,7 +82,12 @@ fn make_types() -> Types {
     let cb = crate::types::func::new_native("__callback__", ref_callback);
     let prop = crate::types::descr::new_property(cb, Value::NONE, Value::NONE, Value::NONE);
     DictObj::set_str(&type_data_ptr(reference).dict, intern("__callback__"), prop);
-    let proxy = new_ext_type("ProxyType", "weakref", std::ptr::null(), super::weakproxy::METHODS);
+    let proxy = new_ext_type(
+        "ProxyType",
+        "weakref",
+        std::ptr::null(),
+        super::weakproxy::METHODS,
+    );
     DictObj::set_str(&type_data_ptr(proxy).dict, intern("__hash__"), Value::NONE);
     let callable_proxy = new_ext_type(
         "CallableProxyType",
@@ -107,7 +112,9 @@ fn make_types() -> Types {
 /// Values that cannot be weakly referenced (as CPython's types without a weaklist slot).
 fn check_referent(v: &Value) -> PyResult<()> {
     use crate::object::Kind;
-    let heap_class = v.header().is_some_and(|h| h.flags.get() & crate::object::OWNS_TYPE != 0);
+    let heap_class = v
+        .header()
+        .is_some_and(|h| h.flags.get() & crate::object::OWNS_TYPE != 0);
     let ok = v.is_ptr()
         && (heap_class
             || !matches!(
@@ -172,7 +179,9 @@ fn make(target: &Value, callback: Value, ty: *const Header, cls: &Value) -> PyRe
 
 /// The referent is being freed: its weak references die and their callbacks are queued.
 pub fn clear_weakrefs(p: *const Header) {
-    let list = REFS.with(|r| r.borrow_mut().remove(&(p as usize))).unwrap_or_default();
+    let list = REFS
+        .with(|r| r.borrow_mut().remove(&(p as usize)))
+        .unwrap_or_default();
     // Callbacks run newest first, as CPython's.
     for w in list.into_iter().rev() {
         // SAFETY: registered weak references are alive.
@@ -198,13 +207,17 @@ pub fn referent(v: &Value) -> Option<Value> {
 fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Value> {
     match args.first() {
         Some(v) if ext_ref::<WeakRef>(v).is_some() => Ok(v),
-        _ => Err(error::type_error(format!("descriptor '{name}' requires a 'weakref.ReferenceType' object"))),
+        _ => Err(error::type_error(format!(
+            "descriptor '{name}' requires a 'weakref.ReferenceType' object"
+        ))),
     }
 }
 
 fn ref_new(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__new__", args, kw);
-    let cls = a.get(0).ok_or_else(|| error::type_error("ReferenceType.__new__(): not enough arguments"))?;
+    let cls = a
+        .get(0)
+        .ok_or_else(|| error::type_error("ReferenceType.__new__(): not enough arguments"))?;
     if a.len() < 2 || a.len() > 3 {
         return Err(error::type_error(format!(
             "__new__ expected at most 2 arguments, got {}",
@@ -249,9 +262,7 @@ fn ref_compare(vm: &mut Vm, args: &[Value], eq: bool) -> PyResult<Value> {
     let Some(other) = args.get(1) else {
         return Err(error::type_error("expected 1 argument"));
     };
-    if ext_ref::<WeakRef>(other).is_none()
-        || !is_subtype(type_ptr(other), types().reference)
-    {
+    if ext_ref::<WeakRef>(other).is_none() || !is_subtype(type_ptr(other), types().reference) {
         return Ok(tt().not_implemented.clone());
     }
     match (referent(w), referent(other)) {
@@ -274,7 +285,10 @@ fn ref_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn ref_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let w = this(args, "__repr__")?;
     let Some(t) = referent(w) else {
-        return Ok(new_str(format!("<weakref at {:#x}; dead>", w.ptr() as usize)));
+        return Ok(new_str(format!(
+            "<weakref at {:#x}; dead>",
+            w.ptr() as usize
+        )));
     };
     let name = match ops::getattr(vm, &t, &intern("__name__")) {
         Ok(n) => Some(ops::repr::repr_string(vm, &n)?),
@@ -310,7 +324,11 @@ fn weakrefs_of(v: &Value) -> Vec<Value> {
     REFS.with(|r| {
         r.borrow()
             .get(&(v.ptr() as usize))
-            .map(|l| l.iter().map(|w| unsafe { Value::from_header(*w) }).collect())
+            .map(|l| {
+                l.iter()
+                    .map(|w| unsafe { Value::from_header(*w) })
+                    .collect()
+            })
             .unwrap_or_default()
     })
 }
@@ -318,14 +336,22 @@ fn weakrefs_of(v: &Value) -> Vec<Value> {
 fn getweakrefcount(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("getweakrefcount", args, kw);
     a.check(1, 1, &[])?;
-    let n = if a.pos[0].is_ptr() { weakrefs_of(&a.pos[0]).len() } else { 0 };
+    let n = if a.pos[0].is_ptr() {
+        weakrefs_of(&a.pos[0]).len()
+    } else {
+        0
+    };
     Ok(Value::int(n as i64))
 }
 
 fn getweakrefs(_vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("getweakrefs", args, kw);
     a.check(1, 1, &[])?;
-    let l = if a.pos[0].is_ptr() { weakrefs_of(&a.pos[0]) } else { vec![] };
+    let l = if a.pos[0].is_ptr() {
+        weakrefs_of(&a.pos[0])
+    } else {
+        vec![]
+    };
     Ok(new_list(l))
 }
 
@@ -349,7 +375,10 @@ fn remove_dead_weakref(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
 
 /// ReferenceError for a proxy whose referent died.
 pub fn dead_proxy() -> PyErr {
-    PyErr::new(tt().reference_error, "weakly-referenced object no longer exists")
+    PyErr::new(
+        tt().reference_error,
+        "weakly-referenced object no longer exists",
+    )
 }
 
 pub fn make_module(_vm: &mut Vm) -> Value {
@@ -367,7 +396,9 @@ pub fn make_module(_vm: &mut Vm) -> Value {
     super::set(&m, "ref", r.clone());
     super::set(&m, "ReferenceType", r);
     super::set(&m, "ProxyType", unsafe { Value::from_header(t.proxy) });
-    super::set(&m, "CallableProxyType", unsafe { Value::from_header(t.callable_proxy) });
+    super::set(&m, "CallableProxyType", unsafe {
+        Value::from_header(t.callable_proxy)
+    });
     let _ = type_data;
     m
 }

@@ -328,7 +328,11 @@ impl DictObj {
     /// version is unchanged (so is the table); no mutable borrow of the table is active.
     #[inline(always)]
     pub unsafe fn value_at_unchecked(&self, i: usize) -> Value {
-        (&*self.table.as_ptr()).entries.get_unchecked(i).value.clone()
+        (&*self.table.as_ptr())
+            .entries
+            .get_unchecked(i)
+            .value
+            .clone()
     }
     /// The value of entry `i` if that entry's key is `key` itself (the same object).
     #[inline]

@@ -53,8 +53,10 @@ pub fn new_ext_of<T: Any>(data: T, ty: *const Header, cls: &Value) -> PyResult<V
             let tn = &type_data_ptr(ty).name;
             return Err(error::type_error(format!(
                 "{tn}.__new__({}): {} is not a subtype of {tn}",
-                cls.downcast::<TypeData>().map_or(type_name(cls).to_string(), |t| t.name.clone()),
-                cls.downcast::<TypeData>().map_or(type_name(cls).to_string(), |t| t.name.clone()),
+                cls.downcast::<TypeData>()
+                    .map_or(type_name(cls).to_string(), |t| t.name.clone()),
+                cls.downcast::<TypeData>()
+                    .map_or(type_name(cls).to_string(), |t| t.name.clone()),
             )));
         }
     }

@@ -93,11 +93,27 @@ fn is_slot_wrapper(name: &str) -> bool {
         && name.ends_with("__")
         && !matches!(
             name,
-            "__format__" | "__reduce__" | "__reduce_ex__" | "__sizeof__" | "__getnewargs__"
-                | "__dir__" | "__round__" | "__trunc__" | "__floor__" | "__ceil__"
-                | "__reversed__" | "__getstate__" | "__contains__" | "__getitem__"
-                | "__class_getitem__" | "__subclasshook__" | "__init_subclass__"
-                | "__copy__" | "__deepcopy__" | "__enter__" | "__exit__"
+            "__format__"
+                | "__reduce__"
+                | "__reduce_ex__"
+                | "__sizeof__"
+                | "__getnewargs__"
+                | "__dir__"
+                | "__round__"
+                | "__trunc__"
+                | "__floor__"
+                | "__ceil__"
+                | "__reversed__"
+                | "__getstate__"
+                | "__contains__"
+                | "__getitem__"
+                | "__class_getitem__"
+                | "__subclasshook__"
+                | "__init_subclass__"
+                | "__copy__"
+                | "__deepcopy__"
+                | "__enter__"
+                | "__exit__"
         )
 }
 
@@ -114,7 +130,10 @@ fn check_receiver(n: &NativeObj, npos: usize, first: Option<&Value>) -> PyResult
     let tname = crate::types::typeobj::type_data_ptr(owner).name.clone();
     let slot = is_slot_wrapper(n.name);
     Err(crate::error::type_error(match (npos, slot) {
-        (0, true) => format!("descriptor '{}' of '{tname}' object needs an argument", n.name),
+        (0, true) => format!(
+            "descriptor '{}' of '{tname}' object needs an argument",
+            n.name
+        ),
         (0, false) => format!("unbound method {tname}.{}() needs an argument", n.name),
         (_, true) => format!(
             "descriptor '{}' requires a '{tname}' object but received a '{}'",

@@ -22,7 +22,8 @@ impl Payload for BigIntObj {
 impl BigIntObj {
     /// The num-bigint form (made on first use for a wide value).
     pub fn big(&self) -> &BigInt {
-        self.big.get_or_init(|| BigInt::from(self.wide.expect("a heap int has a value")))
+        self.big
+            .get_or_init(|| BigInt::from(self.wide.expect("a heap int has a value")))
     }
 }
 
@@ -95,7 +96,9 @@ pub fn wide_binop(op: crate::bytecode::BinOp, x: i128, y: i128) -> Option<Value>
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::LShift if (0..127).contains(&y) && x.unsigned_abs().leading_zeros() as i128 > y + 1 => {
+        BinOp::LShift
+            if (0..127).contains(&y) && x.unsigned_abs().leading_zeros() as i128 > y + 1 =>
+        {
             x << y
         }
         BinOp::RShift if y >= 0 => x >> y.min(127),
@@ -346,7 +349,13 @@ pub fn pow(a: &IntRef, e: u64) -> Value {
     if base.magnitude() <= &num_bigint::BigUint::from(1u32) {
         // 0, 1 and -1 to any power (huge exponents included).
         let odd = e % 2 == 1;
-        return big_to_value(if base.is_negative() && !odd { BigInt::from(1) } else if e == 0 { BigInt::from(1) } else { base });
+        return big_to_value(if base.is_negative() && !odd {
+            BigInt::from(1)
+        } else if e == 0 {
+            BigInt::from(1)
+        } else {
+            base
+        });
     }
     big_to_value(num_traits::pow(base, e as usize))
 }

@@ -3,12 +3,12 @@
 //! Indexing is by code point: O(1) when the string is ASCII (the common case), a scan
 //! otherwise.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use crate::object::{alloc_obj, Kind, Payload};
 use crate::types::typeobj::tt;
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub struct StrObj {
     pub s: Box<str>,
@@ -131,8 +131,14 @@ pub fn set_hash_seed(seed: Option<u32>) {
             }
         }
     }
-    HASH_K0.store(u64::from_le_bytes(key[..8].try_into().unwrap()), Ordering::Relaxed);
-    HASH_K1.store(u64::from_le_bytes(key[8..].try_into().unwrap()), Ordering::Relaxed);
+    HASH_K0.store(
+        u64::from_le_bytes(key[..8].try_into().unwrap()),
+        Ordering::Relaxed,
+    );
+    HASH_K1.store(
+        u64::from_le_bytes(key[8..].try_into().unwrap()),
+        Ordering::Relaxed,
+    );
 }
 
 fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {

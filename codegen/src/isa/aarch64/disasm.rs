@@ -18,7 +18,11 @@ pub fn decode(code: &[u8], names: Names) -> Vec<Insn> {
                 for op in inst.operands.iter() {
                     if let Operand::PCOffset(rel) = op {
                         let target = (offset as i64 + rel) as u64;
-                        let shown = if *rel < 0 { format!("$-{:#x}", rel.wrapping_neg()) } else { format!("$+{:#x}", rel) };
+                        let shown = if *rel < 0 {
+                            format!("$-{:#x}", rel.wrapping_neg())
+                        } else {
+                            format!("$+{:#x}", rel)
+                        };
                         if let Some(name) = names.name(target) {
                             text = text.replace(&shown, &name);
                         }
@@ -28,7 +32,11 @@ pub fn decode(code: &[u8], names: Names) -> Vec<Insn> {
             }
             Err(e) => format!("invalid ({e})"),
         };
-        out.push(Insn { offset, len: word.len(), text });
+        out.push(Insn {
+            offset,
+            len: word.len(),
+            text,
+        });
     }
     out
 }

@@ -10,7 +10,9 @@ use super::regs::TABLES;
 use crate::isa::{emitter_methods, Emitter};
 use crate::masm::*;
 use crate::Isa;
-use dynasmrt::aarch64::{encode_floating_point_immediate, encode_logical_immediate_64bit, Aarch64Relocation};
+use dynasmrt::aarch64::{
+    encode_floating_point_immediate, encode_logical_immediate_64bit, Aarch64Relocation,
+};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use vm::value::{Value, CANON_NAN, FLOAT_OFFSET, TAG_INT, TAG_SHIFT, TAG_SPECIAL};
 
@@ -152,7 +154,13 @@ const X17: u8 = 17;
 
 impl A64Masm {
     pub fn new() -> A64Masm {
-        A64Masm { e: Emitter::new(), frame_size: 0, spill_slots: 0, saved_gp: vec![], saved_fp: vec![] }
+        A64Masm {
+            e: Emitter::new(),
+            frame_size: 0,
+            spill_slots: 0,
+            saved_gp: vec![],
+            saved_fp: vec![],
+        }
     }
 
     /// `op X(d), #chunk, lsl #(16 * i)` for op = movz/movn/movk (the shift is a literal).
@@ -179,10 +187,16 @@ impl A64Masm {
 
     /// A 64-bit constant in as few movz/movn/movk as its 16-bit chunks need.
     fn load_const(&mut self, d: u8, imm: u64) {
-        let chunks: Vec<u32> = (0..4).map(|i| ((imm >> (16 * i)) & 0xFFFF) as u32).collect();
+        let chunks: Vec<u32> = (0..4)
+            .map(|i| ((imm >> (16 * i)) & 0xFFFF) as u32)
+            .collect();
         let ones = chunks.iter().filter(|&&c| c == 0xFFFF).count();
         let zeros = chunks.iter().filter(|&&c| c == 0).count();
-        let (fill, inverted) = if ones > zeros { (0xFFFF, true) } else { (0, false) };
+        let (fill, inverted) = if ones > zeros {
+            (0xFFFF, true)
+        } else {
+            (0, false)
+        };
         let mut first = true;
         for (i, &c) in chunks.iter().enumerate() {
             if c == fill {
@@ -357,7 +371,11 @@ impl MacroAssembler for A64Masm {
         self.adjust_sp(-(self.frame_size as i32));
         let sp = TABLES.sp;
         for (k, r) in self.saved_gp.clone().into_iter().enumerate() {
-            self.access(Access::StoreX, r.0, Mem::new(sp, 8 * (self.spill_slots as i32 + k as i32)));
+            self.access(
+                Access::StoreX,
+                r.0,
+                Mem::new(sp, 8 * (self.spill_slots as i32 + k as i32)),
+            );
         }
         let base = self.spill_slots as i32 + self.saved_gp.len() as i32;
         for (k, f) in self.saved_fp.clone().into_iter().enumerate() {
@@ -374,7 +392,11 @@ impl MacroAssembler for A64Masm {
     fn epilogue(&mut self) {
         let sp = TABLES.sp;
         for (k, r) in self.saved_gp.clone().into_iter().enumerate() {
-            self.access(Access::LoadX, r.0, Mem::new(sp, 8 * (self.spill_slots as i32 + k as i32)));
+            self.access(
+                Access::LoadX,
+                r.0,
+                Mem::new(sp, 8 * (self.spill_slots as i32 + k as i32)),
+            );
         }
         let base = self.spill_slots as i32 + self.saved_gp.len() as i32;
         for (k, f) in self.saved_fp.clone().into_iter().enumerate() {

@@ -12,7 +12,10 @@ pub fn retarget(site: &mut [u8], site_addr: u64, target: u64) -> Result<(), Code
     assert_eq!(old & 0xFC00_0000, 0x1400_0000, "not a patchable jump");
     let delta = target.wrapping_sub(site_addr) as i64;
     if delta % 4 != 0 || !(-(1 << 27)..(1 << 27)).contains(&delta) {
-        return Err(CodegenError::OutOfRange { from: site_addr, to: target });
+        return Err(CodegenError::OutOfRange {
+            from: site_addr,
+            to: target,
+        });
     }
     let insn = 0x1400_0000 | ((delta >> 2) as u32 & 0x03FF_FFFF);
     site[..4].copy_from_slice(&insn.to_le_bytes());

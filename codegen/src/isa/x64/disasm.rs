@@ -2,13 +2,24 @@
 //! addresses are printed as names by a symbol resolver.
 
 use crate::listing::{Insn, Names};
-use iced_x86::{Decoder, DecoderOptions, Formatter, Instruction, IntelFormatter, SymbolResolver, SymbolResult};
+use iced_x86::{
+    Decoder, DecoderOptions, Formatter, Instruction, IntelFormatter, SymbolResolver, SymbolResult,
+};
 
 struct Resolver(Names);
 
 impl SymbolResolver for Resolver {
-    fn symbol(&mut self, _: &Instruction, _: u32, _: Option<u32>, address: u64, _: u32) -> Option<SymbolResult<'_>> {
-        self.0.name(address).map(|n| SymbolResult::with_string(address, n))
+    fn symbol(
+        &mut self,
+        _: &Instruction,
+        _: u32,
+        _: Option<u32>,
+        address: u64,
+        _: u32,
+    ) -> Option<SymbolResult<'_>> {
+        self.0
+            .name(address)
+            .map(|n| SymbolResult::with_string(address, n))
     }
 }
 
@@ -26,7 +37,11 @@ pub fn decode(code: &[u8], names: Names) -> Vec<Insn> {
         decoder.decode_out(&mut inst);
         let mut text = String::new();
         fmt.format(&inst, &mut text);
-        out.push(Insn { offset: inst.ip() as usize, len: inst.len(), text });
+        out.push(Insn {
+            offset: inst.ip() as usize,
+            len: inst.len(),
+            text,
+        });
     }
     out
 }

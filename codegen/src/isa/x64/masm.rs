@@ -98,7 +98,11 @@ impl Default for X64Masm {
 
 impl X64Masm {
     pub fn new() -> X64Masm {
-        X64Masm { e: Emitter::new(), frame: FrameInfo::default(), saved: vec![] }
+        X64Masm {
+            e: Emitter::new(),
+            frame: FrameInfo::default(),
+            saved: vec![],
+        }
     }
 
     fn jcc(&mut self, cc: IntCC, target: Label) {
@@ -146,7 +150,10 @@ impl MacroAssembler for X64Masm {
         }
     }
     fn adopt_frame(&mut self, frame: &FrameLayout) {
-        debug_assert!(frame.saved.fp == 0, "System V has no callee-saved xmm registers");
+        debug_assert!(
+            frame.saved.fp == 0,
+            "System V has no callee-saved xmm registers"
+        );
         self.saved = frame.saved.gp_regs().collect();
         // rsp is 16-aligned after `push rbp`; keep it so after the pushes and the slots.
         let pushed = 8 * self.saved.len() as i32;
@@ -415,7 +422,11 @@ impl MacroAssembler for X64Masm {
                 IntCC::ULt
             }
             ValueKind::None | ValueKind::Undef => {
-                let word = if kind == ValueKind::None { Value::NONE_BITS } else { Value::UNDEF_BITS };
+                let word = if kind == ValueKind::None {
+                    Value::NONE_BITS
+                } else {
+                    Value::UNDEF_BITS
+                };
                 x64!(self.e.ops; mov r11, QWORD word as i64 ; cmp Rq(v.0), r11);
                 IntCC::Eq
             }

@@ -9,7 +9,10 @@ pub const SITE_LEN: usize = 5;
 pub fn retarget(site: &mut [u8], site_addr: u64, target: u64) -> Result<(), CodegenError> {
     assert_eq!(site[0], 0xE9, "not a patchable jump");
     let rel = target.wrapping_sub(site_addr + SITE_LEN as u64) as i64;
-    let rel = i32::try_from(rel).map_err(|_| CodegenError::OutOfRange { from: site_addr, to: target })?;
+    let rel = i32::try_from(rel).map_err(|_| CodegenError::OutOfRange {
+        from: site_addr,
+        to: target,
+    })?;
     site[1..5].copy_from_slice(&rel.to_le_bytes());
     Ok(())
 }
